@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// `npm test`: every test tier in order, one summary line per tier (`<tier>: N passed, N failed`) and a total.
+// A tier that fails does not stop the others, so that one run shows everything that is wrong; the exit code is
+// non-zero when any tier failed.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+/** Runs a command with its output shown live and captured, so that the tier can count what it printed. */
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
+  return { status: result.status ?? 1, output: `${result.stdout ?? ''}\n${result.stderr ?? ''}` };
+}
+
+/** Reads mocha's closing lines (`N passing`, `N failing`). */
+function mochaCounts(output, status) {
+  const passed = Number(/(\d+) passing/.exec(output)?.[1] ?? 0);
+  const failed = Number(/(\d+) failing/.exec(output)?.[1] ?? 0);
+  // A runner that died before mocha reported counts as one failure, never as a silent pass.
+  return { passed, failed: status !== 0 && failed === 0 ? 1 : failed };
+}
+
+const tiers = [
+  {
+    name: 'build',
+    run() {
+      const r = run(process.execPath, [path.join(root, 'scripts/build.mjs'), '--tests']);
+      return { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 };
+    },
+  },
+  {
+    name: 'lint',
+    run() {
+      const r = run(bin('eslint'), ['.', '--format', 'json', '--output-file', path.join(root, 'out/eslint.json')]);
+      const report = JSON.parse(readOr(path.join(root, 'out/eslint.json'), '[]'));
+      const failedFiles = report.filter((f) => f.errorCount + f.warningCount > 0);
+      if (failedFiles.length > 0) run(bin('eslint'), ['.']);
+      return { passed: report.length - failedFiles.length, failed: failedFiles.length + (r.status !== 0 && failedFiles.length === 0 ? 1 : 0) };
+    },
+  },
+  {
+    name: 'typecheck',
+    run() {
+      const r = run(bin('tsc'), ['--noEmit', '-p', '.']);
+      const errors = (r.output.match(/error TS\d+/g) ?? []).length;
+      return { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : Math.max(errors, 1) };
+    },
+  },
+  {
+    name: 'unit',
+    run() {
+      const r = run(bin('mocha'), ['--reporter', 'spec', '--recursive', 'out/test/unit', '--extension', 'js']);
+      return mochaCounts(r.output, r.status);
+    },
+  },
+];
+
+import fs from 'node:fs';
+function readOr(file, fallback) {
+  try { return fs.readFileSync(file, 'utf8'); } catch { return fallback; }
+}
+
+fs.mkdirSync(path.join(root, 'out'), { recursive: true });
+const only = process.argv.slice(2);
+const summary = [];
+for (const tier of tiers) {
+  if (only.length > 0 && !only.includes(tier.name)) continue;
+  console.log(`\n===== ${tier.name} =====`);
+  summary.push({ name: tier.name, ...tier.run() });
+}
+console.log('\n===== summary =====');
+let passed = 0;
+let failed = 0;
+for (const s of summary) {
+  console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed`);
+  passed += s.passed;
+  failed += s.failed;
+}
+console.log(`total: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
