@@ -1,0 +1,21 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../../src/ids';
+import { fixtureUri } from './fixtures';
+
+suite('harness: the extension in a real extension host', () => {
+  test('the extension is installed under its package.json id and activates', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+    const manifest = extension.packageJSON as { publisher: string; name: string };
+    assert.equal(`${manifest.publisher}.${manifest.name}`, EXTENSION_ID);
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+
+  test('the fixture workspace is open and its Python file is recognised as Python', async () => {
+    const document = await vscode.workspace.openTextDocument(fixtureUri('sample.py'));
+    assert.equal(document.languageId, 'python');
+    assert.match(document.getText(), /attention_mask/);
+  });
+});
