@@ -2,7 +2,7 @@
 // `npm test`: every test tier in order, one summary line per tier (`<tier>: N passed, N failed`) and a total.
 // A tier that fails does not stop the others, so that one run shows everything that is wrong; the exit code is
 // non-zero when any tier failed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +17,32 @@ function run(command, args, options = {}) {
   return { status: result.status ?? 1, output: `${result.stdout ?? ''}\n${result.stderr ?? ''}` };
 }
 
+/**
+ * Like run(), but streams the output while it is produced: the integration and UI tiers take tens of seconds and
+ * print their mocha report as they go.
+ */
+function runLive(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; process.stdout.write(chunk); });
+    child.stderr.on('data', (chunk) => { output += chunk; process.stderr.write(chunk); });
+    child.on('error', (error) => { output += String(error); });
+    child.on('close', (code) => resolve({ status: code ?? 1, output }));
+  });
+}
+
+/**
+ * The real-VS-Code tiers first run the setup script, which installs code-server and Node 24 on a fresh machine
+ * and is a quick no-op afterwards. A failed setup fails the tier with the setup's own explanation.
+ */
+async function setupE2e() {
+  const r = await runLive(process.execPath, [path.join(root, 'scripts/e2e/setup.mjs')]);
+  return r.status === 0;
+}
+
+let builtThisRun = false;
+
 /** Reads mocha's closing lines (`N passing`, `N failing`). */
 function mochaCounts(output, status) {
   const passed = Number(/(\d+) passing/.exec(output)?.[1] ?? 0);
@@ -30,6 +56,7 @@ const tiers = [
     name: 'build',
     run() {
       const r = run(process.execPath, [path.join(root, 'scripts/build.mjs'), '--tests']);
+      builtThisRun = r.status === 0;
       return { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 };
     },
   },
@@ -58,6 +85,24 @@ const tiers = [
       return mochaCounts(r.output, r.status);
     },
   },
+  {
+    // Mocha suites inside the real extension host of code-server (scripts/e2e/run-integration.mjs).
+    name: 'integration',
+    async run() {
+      if (!(await setupE2e())) return { passed: 0, failed: 1 };
+      const r = await runLive(process.execPath, [path.join(root, 'scripts/e2e/run-integration.mjs'), ...(builtThisRun ? ['--no-build'] : [])]);
+      return mochaCounts(r.output, r.status);
+    },
+  },
+  {
+    // Playwright specs against code-server in Chromium with the packaged .vsix installed (scripts/e2e/run-ui.mjs).
+    name: 'ui',
+    async run() {
+      if (!(await setupE2e())) return { passed: 0, failed: 1 };
+      const r = await runLive(process.execPath, [path.join(root, 'scripts/e2e/run-ui.mjs')]);
+      return mochaCounts(r.output, r.status);
+    },
+  },
 ];
 
 import fs from 'node:fs';
@@ -71,7 +116,7 @@ const summary = [];
 for (const tier of tiers) {
   if (only.length > 0 && !only.includes(tier.name)) continue;
   console.log(`\n===== ${tier.name} =====`);
-  summary.push({ name: tier.name, ...tier.run() });
+  summary.push({ name: tier.name, ...(await tier.run()) });
 }
 console.log('\n===== summary =====');
 let passed = 0;

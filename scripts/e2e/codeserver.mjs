@@ -32,8 +32,8 @@ export const QUIET_SETTINGS = {
 };
 
 /** Fails with the command that fixes it when the setup has not run. */
-export function requireSetup() {
-  if (!isInstalled()) {
+export function requireSetup({ needBrowser = true } = {}) {
+  if (!isInstalled({ needBrowser })) {
     throw new Error(`code-server is not installed in ${CACHE_DIR}. Run \`npm run setup:e2e\` first.`);
   }
 }
@@ -67,6 +67,7 @@ export function portIsFree(port) {
  */
 export function makeTempDirs(prefix, settings = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  removeOnExit(root);
   const userData = path.join(root, 'user-data');
   const extensions = path.join(root, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -97,25 +98,48 @@ export function killGroup(pid, signal) {
 }
 
 const groupsToKill = new Set();
+const dirsToRemove = new Set();
 let exitHookInstalled = false;
+let signalHandler;
 /**
- * Makes sure that the process groups we started die with us, whichever way we exit. SIGINT and SIGTERM are
- * turned into a normal exit after the kill; `process.exit` runs the 'exit' hook synchronously.
+ * Makes sure that the process groups and temporary directories of a run go away with it, whichever way it ends:
+ * SIGINT, SIGTERM and SIGHUP become a normal exit, and `process.exit` runs the 'exit' hook synchronously.
  */
-export function killOnExit(pid) {
-  groupsToKill.add(pid);
-  if (exitHookInstalled) return () => groupsToKill.delete(pid);
+function installExitHook() {
+  if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
     for (const group of groupsToKill) killGroup(group, 'SIGKILL');
+    if (!process.env.KEEP_TMP) for (const dir of dirsToRemove) fs.rmSync(dir, { recursive: true, force: true });
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
-      for (const group of groupsToKill) killGroup(group, 'SIGKILL');
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      if (signalHandler) void signalHandler(signal);
+      else process.exit(signal === 'SIGINT' ? 130 : 143);
     });
   }
+}
+
+/**
+ * Replaces the default reaction to SIGINT/SIGTERM/SIGHUP (exit at once, killing what we started) with a graceful
+ * one. The handler must end with process.exit, which still runs the exit hook as a safety net.
+ */
+export function setSignalHandler(handler) {
+  installExitHook();
+  signalHandler = handler;
+}
+
+/** Kills the process group `pid` when this process exits; returns the function that forgets it again. */
+export function killOnExit(pid) {
+  installExitHook();
+  groupsToKill.add(pid);
   return () => groupsToKill.delete(pid);
+}
+
+/** Removes `dir` when this process exits (unless KEEP_TMP is set). */
+export function removeOnExit(dir) {
+  installExitHook();
+  dirsToRemove.add(dir);
 }
 
 /**
@@ -124,7 +148,7 @@ export function killOnExit(pid) {
  * toasts are suppressed, so the UI tests and `npm start` run without it and install the .vsix instead.
  */
 export async function startCodeServer({ dirs, folder, port, host = '127.0.0.1', smokeTestDriver = false, env = {}, stdio = 'log' }) {
-  requireSetup();
+  requireSetup({ needBrowser: false });
   port = port ?? (await freePort());
   const args = [
     ...baseArgs(dirs),

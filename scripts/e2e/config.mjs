@@ -38,10 +38,13 @@ export function chromiumPath() {
   return undefined;
 }
 
-/** True when a previous setup finished for exactly these versions and its files are still there. */
-export function isInstalled() {
+/**
+ * True when a previous setup finished for exactly these versions and its files are still there. `npm start`
+ * does not drive a browser, so it asks without `needBrowser`.
+ */
+export function isInstalled({ needBrowser = true } = {}) {
   try {
-    return fs.readFileSync(STAMP_FILE, 'utf8') === STAMP && fs.existsSync(NODE_BIN) && fs.existsSync(CODE_SERVER_ENTRY) && chromiumPath() !== undefined;
+    return fs.readFileSync(STAMP_FILE, 'utf8') === STAMP && fs.existsSync(NODE_BIN) && fs.existsSync(CODE_SERVER_ENTRY) && (!needBrowser || chromiumPath() !== undefined);
   } catch {
     return false;
   }

@@ -138,20 +138,24 @@ async function withLock(body) {
   }
 }
 
-/** Installs whatever is missing; returns quickly when the stamp says everything is there. Throws SetupError. */
-export async function setup() {
-  if (isInstalled()) {
-    step(`already installed: code-server ${CODE_SERVER_VERSION}, Node ${NODE_VERSION} in ${CACHE_DIR}; Chromium ${chromiumPath()}`);
+/**
+ * Installs whatever is missing; returns quickly when the stamp says everything is there. Throws SetupError.
+ * With `needBrowser: false` (for `npm start`, which serves the workbench to the user's own browser) Chromium is
+ * neither required nor installed.
+ */
+export async function setup({ needBrowser = true } = {}) {
+  if (isInstalled({ needBrowser })) {
+    step(`already installed: code-server ${CODE_SERVER_VERSION}, Node ${NODE_VERSION} in ${CACHE_DIR}${needBrowser ? `; Chromium ${chromiumPath()}` : ''}`);
     return;
   }
   await withLock(async () => {
-    if (isInstalled()) return; // Another process finished the setup while we waited for the lock.
+    if (isInstalled({ needBrowser })) return; // Another process finished the setup while we waited for the lock.
     step(`installing into ${CACHE_DIR}`);
     const needsBuild = !(fs.existsSync(STAMP_FILE) && fs.readFileSync(STAMP_FILE, 'utf8') === STAMP && fs.existsSync(CODE_SERVER_ENTRY));
-    const browser = process.env.CHROMIUM ? [] : BROWSER_PACKAGES;
+    const browser = process.env.CHROMIUM || !needBrowser ? [] : BROWSER_PACKAGES;
     step(`Debian packages: ${[...(needsBuild ? BUILD_PACKAGES : []), ...browser].join(', ') || 'none needed'}`);
     installDebianPackages([...(needsBuild ? BUILD_PACKAGES : []), ...browser]);
-    if (chromiumPath() === undefined) throw new SetupError('Chromium was not found at /usr/bin/chromium; install the Debian package `chromium` or set CHROMIUM.');
+    if (needBrowser && chromiumPath() === undefined) throw new SetupError('Chromium was not found at /usr/bin/chromium; install the Debian package `chromium` or set CHROMIUM.');
     installNode();
     if (needsBuild) {
       fs.rmSync(STAMP_FILE, { force: true });
@@ -159,7 +163,7 @@ export async function setup() {
     }
     checkCodeServer();
     fs.writeFileSync(STAMP_FILE, STAMP);
-    step(`done: code-server ${CODE_SERVER_VERSION}, Node ${NODE_VERSION} in ${CACHE_DIR}; Chromium ${chromiumPath()}`);
+    step(`done: code-server ${CODE_SERVER_VERSION}, Node ${NODE_VERSION} in ${CACHE_DIR}; Chromium ${chromiumPath() ?? 'not installed'}`);
   });
 }
 

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Runs the UI tests (test/e2e/**/*.spec.ts) against a real VS Code workbench: it builds the production bundle,
+// packages the .vsix, installs it into a fresh code-server the way a user installs a download, starts Chromium
+// (Debian's, through playwright-core) and runs the specs with mocha in a child process. The specs reach
+// code-server and the browser through TG_UI_* environment variables; see test/e2e/workbench.ts.
+//
+// Usage: node scripts/e2e/run-ui.mjs [--vsix <file>] [spec substring...]
+//   --vsix <file>    test an existing package instead of building and packaging one
+//   spec substrings  run only the spec files whose path contains one of them, e.g. `hover`
+// Env: TG_UI_GREP=<text> runs matching test titles only; KEEP_TMP=1 keeps the temporary directory.
+// Screenshots: test-results/screenshots/. Exit code: 0 passed, 1 failed, 3 runner error.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { REPO_ROOT } from './config.mjs';
+import { installVsix, killOnExit, launchChromiumServer, makeTempDirs, requireSetup, startCodeServer, startMemorySampler } from './codeserver.mjs';
+import { packageVsix } from './package.mjs';
+
+const EXIT_RUNNER_ERROR = 3;
+const SPEC_SOURCE = path.join(REPO_ROOT, 'test', 'e2e');
+const SPEC_OUT = path.join(REPO_ROOT, 'out', 'test', 'e2e');
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+const fixture = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+
+/** Settings every UI spec starts from: hovers appear quickly, so that the tests wait less. */
+const UI_SETTINGS = { 'editor.hover.delay': 100 };
+
+function listFiles(dir, pattern) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Bundles every TypeScript file of test/e2e into out/test/e2e (the helpers are bundled into each spec). */
+async function compileSpecs() {
+  fs.rmSync(SPEC_OUT, { recursive: true, force: true });
+  const sources = listFiles(SPEC_SOURCE, /\.spec\.ts$/);
+  if (sources.length === 0) throw new Error(`no *.spec.ts files in ${SPEC_SOURCE}`);
+  await build({
+    entryPoints: sources, outdir: SPEC_OUT, outbase: SPEC_SOURCE, bundle: true, platform: 'node', target: 'node20',
+    format: 'cjs', sourcemap: 'inline', logLevel: 'warning', external: ['playwright-core', 'mocha'],
+  });
+  return listFiles(SPEC_OUT, /\.spec\.js$/);
+}
+
+function parseArgs(argv) {
+  const options = { vsix: undefined, filters: [] };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--vsix') options.vsix = path.resolve(argv[++i] ?? '');
+    else options.filters.push(argv[i]);
+  }
+  return options;
+}
+
+function runMocha(specs, env) {
+  const mocha = path.join(REPO_ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
+  const args = [mocha, '--ui', 'bdd', '--reporter', 'spec', '--timeout', '60000', '--enable-source-maps', ...specs];
+  if (process.env.TG_UI_GREP) args.push('--grep', process.env.TG_UI_GREP);
+  // Its own process group, so that an interrupted run also stops the specs (see killOnExit).
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...env }, detached: true });
+  const forget = killOnExit(child.pid);
+  return new Promise((resolve) => child.on('exit', (code, signal) => { forget(); resolve(code ?? (signal ? 1 : 0)); }));
+}
+
+async function main() {
+  requireSetup();
+  const options = parseArgs(process.argv.slice(2));
+  const startedAt = Date.now();
+  const vsix = options.vsix ?? packageVsix(path.join(REPO_ROOT, 'out', 'e2e', 'transformers-glossary.vsix'));
+  let specs = await compileSpecs();
+  if (options.filters.length > 0) specs = specs.filter((spec) => options.filters.some((f) => path.relative(SPEC_OUT, spec).includes(f)));
+  if (specs.length === 0) throw new Error(`no spec matches ${options.filters.join(', ')}`);
+
+  const dirs = makeTempDirs('tg-ui-', UI_SETTINGS);
+  const workspace = path.join(dirs.root, 'workspace');
+  fs.cpSync(fixture, workspace, { recursive: true });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const installed = installVsix(dirs, vsix);
+  console.log(`[ui] ${installed}`);
+  const baseSettings = fs.readFileSync(path.join(dirs.userData, 'User', 'settings.json'), 'utf8');
+  const memory = startMemorySampler(process.pid);
+  let server;
+  let browserServer;
+  let exitCode = EXIT_RUNNER_ERROR;
+  try {
+    server = await startCodeServer({ dirs, folder: workspace });
+    browserServer = await launchChromiumServer();
+    console.log(`[ui] code-server ${server.url} (started in ${server.startupMs} ms), ${specs.length} spec file(s), screenshots in ${path.relative(REPO_ROOT, SCREENSHOTS)}/`);
+    exitCode = await runMocha(specs, {
+      TG_UI_URL: server.url,
+      TG_UI_WORKSPACE: workspace,
+      TG_UI_BROWSER_ENDPOINT: browserServer.wsEndpoint(),
+      TG_UI_SCREENSHOTS: SCREENSHOTS,
+      TG_UI_USER_SETTINGS: path.join(dirs.userData, 'User', 'settings.json'),
+      TG_UI_BASE_SETTINGS: baseSettings,
+    });
+  } finally {
+    await browserServer?.close().catch(() => undefined);
+    await server?.stop();
+    console.log(`[ui] exit code ${exitCode}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s, peak memory (PSS, runner + code-server + Chromium + mocha) ${memory.stop()} MiB`);
+    if (exitCode !== 0) console.log(`[ui] code-server's log: ${server?.logFile ?? 'none'}${process.env.KEEP_TMP ? '' : ' (removed; rerun with KEEP_TMP=1 to keep it)'}`);
+    if (process.env.KEEP_TMP) console.log(`[ui] kept ${dirs.root}`);
+    else fs.rmSync(dirs.root, { recursive: true, force: true });
+  }
+  return exitCode;
+}
+
+try {
+  process.exit(await main());
+} catch (error) {
+  console.error(`[ui] ERROR: ${error?.message ?? error}`);
+  process.exit(EXIT_RUNNER_ERROR);
+}

@@ -1,0 +1,301 @@
+/**
+ * Helpers for the UI tests: each spec drives a real VS Code workbench (code-server, with the packaged extension
+ * installed) in Chromium. scripts/e2e/run-ui.mjs starts code-server and the browser once per run and passes
+ * their addresses in TG_UI_* environment variables; every `describe` that calls `useWorkbench()` gets its own
+ * browser context, so editors, quick picks and panels never leak from one spec into the next.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+
+/** What the runner tells the specs about the code-server and Chromium it started. */
+interface UiEnvironment {
+  /** code-server's base URL, e.g. http://127.0.0.1:43210. */
+  url: string;
+  /** The copy of test/fixtures/workspace the workbench opens. */
+  workspace: string;
+  /** Chromium's Playwright endpoint. */
+  browserEndpoint: string;
+  /** Where screenshots go (test-results/screenshots). */
+  screenshotDir: string;
+  /** code-server's user settings file; tests may change settings by rewriting it. */
+  userSettingsFile: string;
+  /** The settings every spec starts from. */
+  baseSettings: Record<string, unknown>;
+}
+
+function environment(): UiEnvironment {
+  const read = (name: string): string => {
+    const value = process.env[name];
+    if (!value) throw new Error(`${name} is not set: run the UI tests with \`npm run test:ui\` (scripts/e2e/run-ui.mjs)`);
+    return value;
+  };
+  return {
+    url: read('TG_UI_URL'),
+    workspace: read('TG_UI_WORKSPACE'),
+    browserEndpoint: read('TG_UI_BROWSER_ENDPOINT'),
+    screenshotDir: read('TG_UI_SCREENSHOTS'),
+    userSettingsFile: read('TG_UI_USER_SETTINGS'),
+    baseSettings: JSON.parse(read('TG_UI_BASE_SETTINGS')) as Record<string, unknown>,
+  };
+}
+
+export interface OpenOptions {
+  /** User settings on top of the harness's quiet defaults, e.g. `{ 'transformersGlossary.language': 'es' }`. */
+  settings?: Record<string, unknown>;
+  /** Extra workbench URL parameters. */
+  urlParameters?: Record<string, string>;
+}
+
+export interface HoverOptions {
+  /** Which occurrence among the editor's rendered lines, counting from 0. */
+  nth?: number;
+  /** Only occurrences not preceded or followed by a letter, digit or underscore (default true). */
+  wholeWord?: boolean;
+}
+
+/** Monaco renders spaces as no-break spaces; the matching below treats both the same. */
+const NBSP = /\u00a0/g;
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    private readonly context: BrowserContext,
+    private readonly browser: Browser,
+    readonly env: UiEnvironment,
+  ) {}
+
+  /**
+   * Connects to the runner's Chromium, opens the workbench on the fixture workspace and waits until the
+   * Explorer lists the workspace files (the remote connection and the file service are then up).
+   */
+  static async open(options: OpenOptions = {}): Promise<Workbench> {
+    const env = environment();
+    writeUserSettings(env, { ...env.baseSettings, ...options.settings });
+    const browser = await chromium.connect(env.browserEndpoint);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    const workbench = new Workbench(page, context, browser, env);
+    const query = new URLSearchParams({ folder: env.workspace, ...options.urlParameters });
+    await page.goto(`${env.url}/?${query.toString()}`);
+    await page.locator('.monaco-workbench').waitFor();
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+    return workbench;
+  }
+
+  /** Replaces the user settings (on top of the harness defaults); VS Code applies the change without a reload. */
+  setSettings(settings: Record<string, unknown>): void {
+    writeUserSettings(this.env, { ...this.env.baseSettings, ...settings });
+  }
+
+  /** The quick input widget (Quick Open, Command Palette, the extension's quick picks). */
+  get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** The rows the quick input currently shows. */
+  get quickPickRows(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  }
+
+  /** The editor in the active editor group. */
+  get activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+  }
+
+  /** Opens a workspace file through Quick Open (Ctrl+P) and waits until its first line is rendered. */
+  async openFile(relativePath: string): Promise<Locator> {
+    await this.closeWidgets();
+    await this.page.keyboard.press('Control+P');
+    const input = this.quickInput.locator('input');
+    await input.waitFor();
+    await input.fill(relativePath);
+    const name = path.basename(relativePath);
+    await this.quickPickRows.filter({ hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    const editor = this.activeEditor;
+    await editor.locator('.view-line').first().waitFor();
+    return editor;
+  }
+
+  /**
+   * Runs a command from the Command Palette by its title as the palette shows it, e.g. 'Glossary: Search'.
+   * It waits for the row and presses Enter; what the command does is for the caller to wait for.
+   */
+  async runCommand(title: string): Promise<void> {
+    await this.closeWidgets();
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput.locator('input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.quickPickRows.filter({ hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * The on-screen rectangle of a word in the active editor, found in the text of Monaco's rendered view lines
+   * (so it works whatever spans the tokenizer split the line into). Scroll the word into view first if the file
+   * is long: Monaco only renders the visible lines.
+   */
+  async wordBox(word: string, options: HoverOptions = {}): Promise<{ x: number; y: number; width: number; height: number }> {
+    const editor = this.activeEditor;
+    await editor.locator('.view-line', { hasText: word }).first().waitFor();
+    const handle = await editor.elementHandle();
+    if (!handle) throw new Error('no active editor');
+    const box = await handle.evaluate(
+      (root, { word, nth, wholeWord }) => {
+        const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+        const lines = Array.from(root.querySelectorAll<HTMLElement>('.view-lines .view-line'));
+        // Monaco positions view lines absolutely; sorting by their top keeps "nth" in reading order.
+        lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+        let seen = 0;
+        for (const line of lines) {
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          const nodes: Text[] = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+          const text = nodes.map((n) => n.data).join('').replace(/\u00a0/g, ' ');
+          for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            if (wholeWord && (isWordChar(text[at - 1]) || isWordChar(text[at + word.length]))) continue;
+            if (seen++ !== nth) continue;
+            // Map the string offsets back to (text node, offset) pairs for a DOM Range.
+            const locate = (offset: number): [Text, number] => {
+              let rest = offset;
+              for (const node of nodes) {
+                if (rest <= node.data.length) return [node, rest];
+                rest -= node.data.length;
+              }
+              const last = nodes[nodes.length - 1]!;
+              return [last, last.data.length];
+            };
+            const range = document.createRange();
+            range.setStart(...locate(at));
+            range.setEnd(...locate(at + word.length));
+            const rect = range.getBoundingClientRect();
+            return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+          }
+        }
+        return null;
+      },
+      { word: word.replace(NBSP, ' '), nth: options.nth ?? 0, wholeWord: options.wholeWord ?? true },
+    );
+    if (!box) throw new Error(`"${word}" (occurrence ${options.nth ?? 0}) is not on the editor's rendered lines`);
+    return box;
+  }
+
+  /** Moves the mouse onto a word of the active editor, the way a person does, so that the hover is requested. */
+  async hoverWord(word: string, options: HoverOptions = {}): Promise<void> {
+    await this.closeWidgets();
+    const box = await this.wordBox(word, options);
+    // Approaching from the word's left edge makes Monaco see a real mouse move onto the word.
+    await this.page.mouse.move(box.x + 1, box.y + 1);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  }
+
+  /** Waits for the editor hover widget, optionally one that contains `text`, and returns it. */
+  async waitForHover(text?: string | RegExp, timeout = 15_000): Promise<Locator> {
+    const hovers = this.page.locator('.monaco-hover:visible');
+    const hover = (text === undefined ? hovers : hovers.filter({ hasText: text })).first();
+    await hover.waitFor({ timeout });
+    return hover;
+  }
+
+  /** Waits for a notification toast containing `text`. */
+  async waitForNotification(text: string | RegExp): Promise<Locator> {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
+    await toast.waitFor();
+    return toast;
+  }
+
+  /** Opens a view container from the activity bar by its title (its tooltip), e.g. 'Transformers Glossary'. */
+  async openViewContainer(title: string): Promise<void> {
+    const item = this.page.locator(`.activitybar .action-item a[aria-label^="${title.replace(/"/g, '\\"')}"]`).first();
+    await item.waitFor();
+    const checked = await item.locator('xpath=..').getAttribute('aria-selected');
+    if (checked !== 'true') await item.click();
+  }
+
+  /** A view's pane in the sidebar, by the title shown in its header; expands it when collapsed. */
+  async view(title: string): Promise<Locator> {
+    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    return this.page.locator('.pane', { has: header }).first();
+  }
+
+  /** The rows of a tree view (by view title). */
+  async treeRows(viewTitle: string): Promise<Locator> {
+    return (await this.view(viewTitle)).locator('.monaco-list-row');
+  }
+
+  /**
+   * The document inside the active webview panel. VS Code nests it twice: the outer iframe.webview hosts an
+   * inner #active-frame with the extension's HTML.
+   */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /** Saves a screenshot of the whole window as test-results/screenshots/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(this.env.screenshotDir, { recursive: true });
+    const file = path.join(this.env.screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Closes hovers, quick inputs and menus, so that the next action starts from a quiet workbench. */
+  async closeWidgets(): Promise<void> {
+    await this.page.mouse.move(1270, 790);
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Escape');
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    // Closing the connection leaves the runner's Chromium running for the next spec.
+    await this.browser.close().catch(() => undefined);
+  }
+}
+
+function writeUserSettings(env: UiEnvironment, settings: Record<string, unknown>): void {
+  fs.writeFileSync(env.userSettingsFile, JSON.stringify(settings, null, 2));
+}
+
+/**
+ * Registers mocha hooks for a `describe` block: the workbench opens before its first test and closes after its
+ * last; a failed test leaves a screenshot named `failed-<test title>.png`. Returns an accessor for the workbench.
+ *
+ *     describe('hover in Python', () => {
+ *       const ui = useWorkbench();
+ *       it('explains attention_mask', async () => {
+ *         await ui().openFile('sample.py');
+ *         await ui().hoverWord('attention_mask');
+ *         await ui().waitForHover('attention mask');
+ *         await ui().screenshot('hover-python');
+ *       });
+ *     });
+ */
+export function useWorkbench(options: OpenOptions = {}): () => Workbench {
+  let workbench: Workbench | undefined;
+  before(async function () {
+    this.timeout(120_000);
+    workbench = await Workbench.open(options);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      const file = await workbench.screenshot(`failed-${this.currentTest.fullTitle()}`).catch(() => undefined);
+      if (file) console.log(`      screenshot of the failure: ${file}`);
+    }
+  });
+  after(async () => {
+    await workbench?.close();
+    workbench = undefined;
+  });
+  return () => {
+    if (!workbench) throw new Error('the workbench is not open: call ui() inside a test, not while the describe block is defined');
+    return workbench;
+  };
+}
