@@ -1,0 +1,191 @@
+/**
+ * Renders the Markdown body of a glossary entry to HTML that is safe to place inside a webview.
+ *
+ * Glossary text is untrusted data: a custom glossary can contain anything. The HTML is therefore produced from
+ * the Markdown syntax tree and never from the source text: raw HTML in the Markdown is dropped by remark-rehype
+ * (it runs without `allowDangerousHtml`), every link is classified before it reaches the output, and the final tree
+ * goes through rehype-sanitize with an allow-list that names every element and attribute this module emits.
+ * Pure: no `vscode` import, so that the unit tests can feed it hostile Markdown in plain Node.
+ */
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import rehypeSanitize from 'rehype-sanitize';
+import type { Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+/**
+ * How a link in an entry is shown.
+ * - `term`: a reference to another entry, navigated inside the panel (`href` is `#term-id`).
+ * - `external`: an http(s) URL, opened in the browser by the host after the user clicks.
+ * - `unsafe`: anything else (`javascript:`, `command:`, `data:`, `file:`, unknown terms…); only its text is kept.
+ */
+export type LinkKind = 'term' | 'external' | 'unsafe';
+
+export interface LinkTarget {
+  readonly kind: LinkKind;
+  /** The href to emit: `#term-id` for terms, the normalized absolute URL for external links. */
+  readonly href: string;
+  /** The id of the referenced term, for `term` links. */
+  readonly termId?: string;
+}
+
+export interface RenderOptions {
+  /**
+   * Classifies a link destination. Defaults to classifyHref; the panel narrows it so that references to terms
+   * that do not exist become plain text.
+   */
+  readonly linkTarget?: (href: string) => LinkTarget;
+}
+
+/** Term ids are English anchors: lowercase letters, digits and hyphens (a custom `[[anchor]]` may use capitals). */
+const TERM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** True when `value` has the shape of a term id, so that it can be placed in a `data-term` attribute and a message. */
+export function isTermIdShape(value: string): boolean {
+  return value.length <= 200 && TERM_ID.test(value);
+}
+
+/** The classification used when the caller gives none: `#id` is a term, http(s) is external, the rest is unsafe. */
+export function classifyHref(href: string): LinkTarget {
+  const trimmed = href.trim();
+  if (trimmed.startsWith('#')) {
+    const termId = trimmed.slice(1);
+    return isTermIdShape(termId) ? { kind: 'term', href: `#${termId}`, termId } : { kind: 'unsafe', href: '' };
+  }
+  const url = parseHttpUrl(trimmed);
+  return url === undefined ? { kind: 'unsafe', href: '' } : { kind: 'external', href: url };
+}
+
+/**
+ * The normalized form of an absolute http(s) URL, or undefined for any other scheme and for relative references.
+ * The URL parser decides the scheme, so that tricks such as ` javascript:` or `JaVaScRiPt:` are judged as a browser
+ * would judge them.
+ */
+export function parseHttpUrl(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // Credentials in a link are a phishing device (`https://huggingface.co@evil.example`); a glossary never needs them.
+  if (url.username !== '' || url.password !== '') return undefined;
+  return url.href;
+}
+
+/** The class given to block quotes that the compiler produced from `<Tip>` (a block quote opening with a bold label). */
+export const CALLOUT_CLASS = 'callout';
+
+/**
+ * Everything the rendered HTML may contain. Anything not named here is removed by rehype-sanitize, whatever a
+ * plugin or a future remark version produces. Every field is given explicitly so that no default of the library
+ * widens the list silently.
+ */
+const schema: SanitizeSchema = {
+  tagNames: [
+    'p', 'br', 'hr', 'strong', 'em', 'del', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a',
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  ],
+  attributes: {
+    a: ['href', 'dataTerm', ['dataExternal', 'true']],
+    code: [['className', /^language-[A-Za-z0-9_+-]+$/]],
+    blockquote: [['className', CALLOUT_CLASS]],
+    ol: ['start'],
+  },
+  // Only fragment references (no scheme) and http(s) survive in href.
+  protocols: { href: ['http', 'https'] },
+  required: {},
+  ancestors: { li: ['ul', 'ol'] },
+  // Elements whose content must disappear with them (rather than be kept as text).
+  strip: ['script', 'style', 'template', 'iframe', 'object', 'embed', 'noscript', 'svg', 'math'],
+  clobber: [],
+  clobberPrefix: '',
+  allowComments: false,
+  allowDoctypes: false,
+};
+
+function textOf(node: ElementContent | RootContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+function text(value: string): Text {
+  return { type: 'text', value };
+}
+
+/**
+ * Rewrites links and images in place: term and external links get the data attributes the webview script listens
+ * for, unsafe links become their text, and images become links (a glossary must not load remote images into the
+ * editor, which would tell a third party when someone reads an entry).
+ */
+function rewriteLinks(parent: Root | Element, linkTarget: (href: string) => LinkTarget): void {
+  const rewritten: (ElementContent | RootContent)[] = [];
+  for (const child of parent.children) {
+    if (child.type !== 'element') {
+      rewritten.push(child);
+      continue;
+    }
+    if (child.tagName === 'img') {
+      const alt = typeof child.properties.alt === 'string' ? child.properties.alt : '';
+      const src = typeof child.properties.src === 'string' ? child.properties.src : '';
+      const link: Element = { type: 'element', tagName: 'a', properties: { href: src }, children: alt === '' ? [] : [text(alt)] };
+      rewritten.push(...rewriteAnchor(link, linkTarget, src));
+      continue;
+    }
+    rewriteLinks(child, linkTarget);
+    if (child.tagName === 'a') {
+      rewritten.push(...rewriteAnchor(child, linkTarget));
+      continue;
+    }
+    if (child.tagName === 'blockquote' && startsWithBoldLabel(child)) {
+      child.properties = { ...child.properties, className: [CALLOUT_CLASS] };
+    }
+    rewritten.push(child);
+  }
+  parent.children = rewritten;
+}
+
+function rewriteAnchor(anchor: Element, linkTarget: (href: string) => LinkTarget, fallbackText = ''): ElementContent[] {
+  const href = typeof anchor.properties.href === 'string' ? anchor.properties.href : '';
+  const target = linkTarget(href);
+  const children = anchor.children.length > 0 ? anchor.children : [text(fallbackText || target.href)];
+  if (target.kind === 'term' && target.termId !== undefined && isTermIdShape(target.termId)) {
+    return [{ type: 'element', tagName: 'a', properties: { href: `#${target.termId}`, dataTerm: target.termId }, children }];
+  }
+  if (target.kind === 'external' && parseHttpUrl(target.href) !== undefined) {
+    return [{ type: 'element', tagName: 'a', properties: { href: target.href, dataExternal: 'true' }, children }];
+  }
+  // An unsafe link keeps what the reader saw (its text), not where it pointed.
+  return anchor.children.length > 0 ? anchor.children : fallbackText === '' ? [] : [text(fallbackText)];
+}
+
+/** The compiler turns `<Tip>` into a block quote whose first paragraph opens with a bold label. */
+function startsWithBoldLabel(blockquote: Element): boolean {
+  const firstParagraph = blockquote.children.find((c): c is Element => c.type === 'element');
+  if (firstParagraph?.tagName !== 'p') return false;
+  const first = firstParagraph.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return first?.type === 'element' && first.tagName === 'strong' && textOf(first).trim() !== '';
+}
+
+function rehypeGlossaryLinks(options: { linkTarget: (href: string) => LinkTarget }) {
+  return (tree: Root) => {
+    rewriteLinks(tree, options.linkTarget);
+  };
+}
+
+/** Renders an entry body to sanitized HTML. The result contains no script, style, event handler or unsafe URL. */
+export function renderEntryHtml(markdown: string, options: RenderOptions = {}): string {
+  const linkTarget = options.linkTarget ?? classifyHref;
+  const html = unified()
+    .use(remarkParse)
+    .use(remarkRehype, { allowDangerousHtml: false })
+    .use(rehypeGlossaryLinks, { linkTarget })
+    .use(rehypeSanitize, schema)
+    .use(rehypeStringify)
+    .processSync(markdown);
+  return String(html);
+}

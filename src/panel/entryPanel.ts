@@ -1,0 +1,244 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { ENTRY_PANEL_VIEW_TYPE } from '../ids';
+import type { GlossaryService } from '../state/types';
+import { Disposable, disposeAll } from '../util/dispose';
+import { NavigationHistory, parsePanelState } from './history';
+import type { HistoryEntry, SerializedHistory } from './history';
+import { buildPanelView } from './entryView';
+import { describeRejectedMessage, parseWebviewMessage } from './messages';
+import type { WebviewMessage } from './messages';
+import { entryPanelHtml } from './panelHtml';
+import type { PanelStrings } from './panelHtml';
+
+/** Where the panel reports what it ignored (malformed messages, unknown terms). */
+export interface PanelLogger {
+  warn(message: string): void;
+}
+
+/** What the panel shows right now; read by the integration and UI tests through the extension's test API. */
+export interface EntryPanelSnapshot {
+  readonly termId: string;
+  /** The locale the reader asked for, when they picked one (absent: the display locale). */
+  readonly requestedLocale: string | undefined;
+  /** The locale of the entry actually shown (differs from the requested one on a fallback). */
+  readonly locale: string | undefined;
+  readonly isFallback: boolean;
+  readonly title: string;
+  readonly history: SerializedHistory;
+  readonly visible: boolean;
+  /** How many times the webview's HTML was set, and how many of those pages reported that their script runs. */
+  readonly renders: number;
+  readonly readyRenders: number;
+  /** The HTML last given to the webview. */
+  readonly html: string;
+}
+
+function nonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+function localizedStrings(): PanelStrings {
+  return {
+    back: vscode.l10n.t('Back'),
+    forward: vscode.l10n.t('Forward'),
+    identifiers: vscode.l10n.t('In code'),
+    abbreviations: vscode.l10n.t('Abbreviations'),
+    languages: vscode.l10n.t('Languages'),
+    openOnHub: vscode.l10n.t('Open on huggingface.co'),
+    videos: vscode.l10n.t('Videos'),
+    links: vscode.l10n.t('Links'),
+  };
+}
+
+/**
+ * The single, reusable entry panel. It owns its navigation history; the webview only reports clicks, and every
+ * change of content is a fresh render with a fresh nonce.
+ */
+export class EntryPanel extends Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelListeners: vscode.Disposable[] = [];
+  private history = new NavigationHistory();
+  /** The http(s) URLs the current render links to: the only ones an `openExternal` message may open. */
+  private openableUrls = new Set<string>();
+  private shown: { locale: string; isFallback: boolean; title: string } | undefined;
+  private renders = 0;
+  private readyRenders = 0;
+  private readonly mediaRoot: vscode.Uri;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly glossary: GlossaryService,
+    private readonly logger: PanelLogger,
+  ) {
+    super();
+    this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
+    this._register(glossary.onDidChange(() => this.render()));
+    this._register({
+      dispose: () => {
+        this.panel?.dispose();
+      },
+    });
+  }
+
+  /**
+   * Shows `entry` in the panel, creating the panel or revealing it. Returns false (and shows nothing) when the
+   * glossary has no such term.
+   */
+  open(entry: HistoryEntry, preserveFocus = false): boolean {
+    if (this.glossary.term(entry.termId) === undefined) return false;
+    this.history.push(entry);
+    if (this.panel === undefined) {
+      const panel = vscode.window.createWebviewPanel(
+        ENTRY_PANEL_VIEW_TYPE,
+        entry.termId,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+        this.webviewOptions(),
+      );
+      this.attach(panel);
+    } else {
+      this.panel.reveal(this.panel.viewColumn, preserveFocus);
+    }
+    this.render();
+    return true;
+  }
+
+  /** Adopts a panel VS Code restored after a reload, with the state its webview saved. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const history = parsePanelState(state);
+    if (history === undefined) {
+      this.logger.warn(`entry panel: discarding unreadable saved state ${describeRejectedMessage(state)}`);
+      panel.dispose();
+      return;
+    }
+    // Only one entry panel exists; a second restored one replaces the first.
+    this.panel?.dispose();
+    this.history = history;
+    panel.webview.options = this.webviewOptions();
+    this.attach(panel);
+    this.render();
+  }
+
+  snapshot(): EntryPanelSnapshot | undefined {
+    const current = this.history.current;
+    if (this.panel === undefined || current === undefined) return undefined;
+    return {
+      termId: current.termId,
+      requestedLocale: current.locale,
+      locale: this.shown?.locale,
+      isFallback: this.shown?.isFallback ?? false,
+      title: this.shown?.title ?? '',
+      history: this.history.toJSON(),
+      visible: this.panel.visible,
+      renders: this.renders,
+      readyRenders: this.readyRenders,
+      html: this.panel.webview.html,
+    };
+  }
+
+  /** Handles one message from the webview. Anything that is not a valid WebviewMessage is logged and ignored. */
+  async handleMessage(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    if (message === undefined) {
+      this.logger.warn(`entry panel: ignoring malformed message ${describeRejectedMessage(raw)}`);
+      return;
+    }
+    await this.dispatch(message);
+  }
+
+  private async dispatch(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        if (message.termId === this.history.current?.termId) this.readyRenders += 1;
+        return;
+      case 'navigate': {
+        if (this.glossary.term(message.termId) === undefined) {
+          this.logger.warn(`entry panel: ignoring navigation to unknown term ${message.termId}`);
+          return;
+        }
+        this.history.push({ termId: message.termId, locale: this.history.current?.locale });
+        this.render();
+        return;
+      }
+      case 'switchLocale': {
+        const current = this.history.current;
+        const term = current && this.glossary.term(current.termId);
+        if (current === undefined || term === undefined || term.entries[message.locale] === undefined) {
+          this.logger.warn(`entry panel: ignoring switch to locale ${message.locale}, which the term has no entry in`);
+          return;
+        }
+        this.history.replaceCurrent({ termId: current.termId, locale: message.locale });
+        this.render();
+        return;
+      }
+      case 'back':
+        if (this.history.back() !== undefined) this.render();
+        return;
+      case 'forward':
+        if (this.history.forward() !== undefined) this.render();
+        return;
+      case 'openExternal':
+        if (!this.openableUrls.has(message.url)) {
+          this.logger.warn(`entry panel: refusing to open ${message.url}, which the entry shown does not link to`);
+          return;
+        }
+        await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        return;
+    }
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      // Scripts run only for the nonce-carrying media/panel.js: the CSP blocks everything else.
+      enableScripts: true,
+      enableForms: false,
+      enableCommandUris: false,
+      localResourceRoots: [this.mediaRoot],
+      enableFindWidget: true,
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    disposeAll(this.panelListeners.splice(0));
+    this.panel = panel;
+    this.renders = 0;
+    this.readyRenders = 0;
+    panel.iconPath = vscode.Uri.joinPath(this.mediaRoot, 'glossary.svg');
+    this.panelListeners.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        this.handleMessage(raw).catch((error: unknown) => {
+          this.logger.warn(`entry panel: handling a message failed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+      }),
+      panel.onDidDispose(() => {
+        if (this.panel !== panel) return;
+        disposeAll(this.panelListeners.splice(0));
+        this.panel = undefined;
+        this.shown = undefined;
+        this.history = new NavigationHistory();
+      }),
+    );
+  }
+
+  private render(): void {
+    const panel = this.panel;
+    if (panel === undefined || this.history.current === undefined) return;
+    const built = buildPanelView(this.glossary, this.history, {
+      uiLanguage: vscode.env.language,
+      notFound: (termId) => vscode.l10n.t('The glossary no longer has the term "{0}".', termId),
+      fallbackNote: (requested, shown) => vscode.l10n.t('This term has no entry in {0}; the {1} entry is shown.', requested, shown),
+    });
+    this.openableUrls = built.openableUrls;
+    this.shown = built.shown;
+    const view = built.view;
+    panel.title = view.title;
+    const webview = panel.webview;
+    const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, name)).toString();
+    this.renders += 1;
+    webview.html = entryPanelHtml(
+      view,
+      { cspSource: webview.cspSource, nonce: nonce(), scriptUri: asset('panel.js'), styleUri: asset('panel.css'), uiLanguage: vscode.env.language },
+      localizedStrings(),
+    );
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The entry panel feature: the `openEntry` command, the single reusable webview panel and its serializer.
+ */
+import * as vscode from 'vscode';
+import { Commands, ENTRY_PANEL_VIEW_TYPE } from '../ids';
+import type { GlossaryService } from '../state/types';
+import { EntryPanel } from './entryPanel';
+import type { EntryPanelSnapshot, PanelLogger } from './entryPanel';
+import { parseOpenEntryArgs } from './messages';
+
+export type { EntryPanelSnapshot, PanelLogger } from './entryPanel';
+
+/** The registration, which tests reach through the extension's test API. */
+export interface EntryPanelRegistration extends vscode.Disposable {
+  /** What the panel shows, or undefined when it is closed. */
+  currentState(): EntryPanelSnapshot | undefined;
+  /** Handles a message exactly as if the webview had posted it (tests simulate clicks with it). */
+  handleMessage(message: unknown): Promise<void>;
+}
+
+const consoleLogger: PanelLogger = { warn: (message) => console.warn(message) };
+
+export function registerEntryPanel(
+  context: vscode.ExtensionContext,
+  glossary: GlossaryService,
+  logger: PanelLogger = consoleLogger,
+): EntryPanelRegistration {
+  const panel = new EntryPanel(context.extensionUri, glossary, logger);
+
+  const openEntry = (arg?: unknown, options?: unknown): boolean => {
+    if (arg === undefined) {
+      // Without a term (a keybinding, say), the search quick pick is the way to choose one.
+      void vscode.commands.executeCommand(Commands.search);
+      return false;
+    }
+    const entry = parseOpenEntryArgs(arg);
+    if (entry === undefined) {
+      logger.warn(`entry panel: ignoring ${Commands.openEntry} with malformed arguments`);
+      return false;
+    }
+    const preserveFocus = typeof options === 'object' && options !== null && (options as { preserveFocus?: unknown }).preserveFocus === true;
+    if (!panel.open(entry, preserveFocus)) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The glossary has no term "{0}".', entry.termId));
+      return false;
+    }
+    return true;
+  };
+
+  const disposable = vscode.Disposable.from(
+    panel,
+    vscode.commands.registerCommand(Commands.openEntry, openEntry),
+    vscode.window.registerWebviewPanelSerializer(ENTRY_PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Thenable<void> {
+        panel.restore(webviewPanel, state);
+        return Promise.resolve();
+      },
+    }),
+  );
+  return {
+    dispose: () => {
+      disposable.dispose();
+    },
+    currentState: () => panel.snapshot(),
+    handleMessage: (message) => panel.handleMessage(message),
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Builds the entry panel's HTML document. Pure (no `vscode` import): the host gathers the term, its rendered entry,
+ * the localized strings and the webview's asset URIs, and this module only assembles them, escaping every value.
+ * The entry body arrives as SafeHtml produced by the sanitizing renderer in src/glossary/render.ts.
+ */
+import type { SafeHtml } from './html';
+import { html } from './html';
+import type { SerializedHistory } from './history';
+import { textDirection } from './localeNames';
+
+/** The user-interface strings, already localized by the host (vscode.l10n). */
+export interface PanelStrings {
+  readonly back: string;
+  readonly forward: string;
+  readonly identifiers: string;
+  readonly abbreviations: string;
+  readonly languages: string;
+  readonly openOnHub: string;
+  readonly videos: string;
+  readonly links: string;
+}
+
+export interface PanelAssets {
+  /** `webview.cspSource`: the origin the webview serves local resources from. */
+  readonly cspSource: string;
+  /** A fresh random value for every render; only the script carrying it may run. */
+  readonly nonce: string;
+  readonly scriptUri: string;
+  readonly styleUri: string;
+  /** The language of the VS Code user interface, for the `lang` of the document's chrome. */
+  readonly uiLanguage: string;
+}
+
+export interface LocaleChoice {
+  readonly locale: string;
+  /** The language's name in that language ("Español"), so that a reader finds their own. */
+  readonly label: string;
+}
+
+export interface LinkItem {
+  readonly text: string;
+  readonly url: string;
+}
+
+/** What the webview keeps with vscode.setState, so that the serializer can restore the panel after a reload. */
+export interface PanelState {
+  readonly termId: string;
+  readonly locale?: string;
+  readonly history: SerializedHistory;
+}
+
+export interface EntryView {
+  readonly kind: 'entry';
+  readonly termId: string;
+  readonly title: string;
+  /** The locale of the entry shown. */
+  readonly locale: string;
+  readonly identifiers: readonly string[];
+  readonly abbreviations: readonly string[];
+  readonly body: SafeHtml;
+  /** Set when the entry is not in the locale that was asked for. */
+  readonly fallbackNote?: string;
+  readonly hubUrl: string;
+  readonly videos: readonly LinkItem[];
+  /** Every locale the term exists in, in term map order. */
+  readonly locales: readonly LocaleChoice[];
+  readonly canGoBack: boolean;
+  readonly canGoForward: boolean;
+  readonly state: PanelState;
+}
+
+/** Shown when the panel is asked for (or restored on) a term the glossary no longer has. */
+export interface MessageView {
+  readonly kind: 'message';
+  readonly title: string;
+  readonly message: string;
+  readonly canGoBack: boolean;
+  readonly canGoForward: boolean;
+  readonly state?: PanelState;
+}
+
+export type PanelView = EntryView | MessageView;
+
+/** The Content Security Policy: nothing but our stylesheet and the one script carrying this render's nonce. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    // Entries never contain images (the renderer turns them into links); only our own assets may be images.
+    `img-src ${cspSource}`,
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+function navigation(view: PanelView, strings: PanelStrings): SafeHtml {
+  return html`<nav class="toolbar">
+      <button type="button" class="nav-button" data-action="back" title="${strings.back}" aria-label="${strings.back}"${view.canGoBack ? '' : ' disabled'}>←</button>
+      <button type="button" class="nav-button" data-action="forward" title="${strings.forward}" aria-label="${strings.forward}"${view.canGoForward ? '' : ' disabled'}>→</button>
+    </nav>`;
+}
+
+function chips(label: string, values: readonly string[], className: string): SafeHtml {
+  if (values.length === 0) return html``;
+  return html`<div class="chip-row ${className}"><span class="chip-label">${label}</span><ul class="chips">${values.map(
+    (value) => html`<li><code>${value}</code></li>`,
+  )}</ul></div>`;
+}
+
+function localeSwitcher(view: EntryView, strings: PanelStrings): SafeHtml {
+  if (view.locales.length < 2) return html``;
+  return html`<nav class="locales" aria-label="${strings.languages}"><span class="chip-label">${strings.languages}</span><ul>${view.locales.map(
+    (choice) =>
+      choice.locale === view.locale
+        ? html`<li><span class="locale current" aria-current="true" lang="${choice.locale}">${choice.label}</span></li>`
+        : html`<li><button type="button" class="locale" data-locale="${choice.locale}" lang="${choice.locale}">${choice.label}</button></li>`,
+  )}</ul></nav>`;
+}
+
+function entryBody(view: EntryView, strings: PanelStrings): SafeHtml {
+  const direction = textDirection(view.locale);
+  return html`<header>
+      <h1 lang="${view.locale}" dir="${direction}">${view.title}</h1>
+      ${chips(strings.identifiers, view.identifiers, 'identifiers')}
+      ${chips(strings.abbreviations, view.abbreviations, 'abbreviations')}
+      ${localeSwitcher(view, strings)}
+    </header>
+    ${view.fallbackNote === undefined ? '' : html`<p class="fallback-note" role="note">${view.fallbackNote}</p>`}
+    <article class="entry" lang="${view.locale}" dir="${direction}">${view.body}</article>
+    <footer>
+      <h2>${strings.links}</h2>
+      <ul class="links">
+        <li><a href="${view.hubUrl}" data-external="true">${strings.openOnHub}</a></li>
+      </ul>
+      ${view.videos.length === 0
+        ? ''
+        : html`<h2>${strings.videos}</h2><ul class="links videos">${view.videos.map(
+            (video) => html`<li><a href="${video.url}" data-external="true">${video.text}</a></li>`,
+          )}</ul>`}
+    </footer>`;
+}
+
+/** The complete HTML document for one render of the panel. */
+export function entryPanelHtml(view: PanelView, assets: PanelAssets, strings: PanelStrings): string {
+  const state = view.state === undefined ? '' : JSON.stringify(view.state);
+  const termId = view.kind === 'entry' ? view.termId : '';
+  const content = view.kind === 'entry' ? entryBody(view, strings) : html`<h1>${view.title}</h1><p class="message">${view.message}</p>`;
+  return html`<!DOCTYPE html>
+<html lang="${assets.uiLanguage}">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(assets.cspSource, assets.nonce)}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" href="${assets.styleUri}">
+  <title>${view.title}</title>
+</head>
+<body data-term-id="${termId}" data-state="${state}">
+  ${navigation(view, strings)}
+  <main>
+    ${content}
+  </main>
+  <script nonce="${assets.nonce}" src="${assets.scriptUri}"></script>
+</body>
+</html>
+`.value;
+}

@@ -1,0 +1,159 @@
+import * as assert from 'node:assert/strict';
+import { classifyHref, parseHttpUrl, renderEntryHtml } from '../../../src/glossary/render';
+
+/** Every way the rendered HTML could run code or reach outside the panel; none may appear in the output. */
+function assertInert(html: string): void {
+  assert.doesNotMatch(html, /<script/i, html);
+  assert.doesNotMatch(html, /<style/i, html);
+  assert.doesNotMatch(html, /<iframe/i, html);
+  assert.doesNotMatch(html, /<img/i, html);
+  assert.doesNotMatch(html, /<object|<embed|<svg|<form|<input|<meta|<link/i, html);
+  assert.doesNotMatch(html, /\son[a-z]+\s*=/i, html);
+  assert.doesNotMatch(html, /\sstyle\s*=/i, html);
+  // Text may mention any scheme; only attribute values can make a browser follow one.
+  for (const [, name, value] of html.matchAll(/\s([a-z-]+)="([^"]*)"/gi)) {
+    assert.ok(['href', 'class', 'data-term', 'data-external', 'start'].includes(name!), `unexpected attribute ${name} in ${html}`);
+    if (name === 'href') assert.match(value!, /^(https?:\/\/|#)/, html);
+  }
+}
+
+describe('renderEntryHtml', () => {
+  describe('what an entry needs', () => {
+    it('renders a python code block with its language class', () => {
+      const html = renderEntryHtml('Example:\n\n```python\n>>> tokenizer("Hi")\n```\n');
+      assert.equal(html, '<p>Example:</p>\n<pre><code class="language-python">>>> tokenizer("Hi")\n</code></pre>');
+    });
+
+    it('renders lists, emphasis and inline code', () => {
+      const html = renderEntryHtml('- one `input_ids`\n- **two**\n\n1. first\n2. *second*\n');
+      assert.match(html, /<ul>\s*<li>one <code>input_ids<\/code><\/li>\s*<li><strong>two<\/strong><\/li>\s*<\/ul>/);
+      assert.match(html, /<ol>\s*<li>first<\/li>\s*<li><em>second<\/em><\/li>\s*<\/ol>/);
+    });
+
+    it('marks a block quote opening with a bold label as a callout', () => {
+      const html = renderEntryHtml('> **Tip**\n>\n> Pad on the left for generation.\n');
+      assert.match(html, /<blockquote class="callout">/);
+      assert.match(html, /<strong>Tip<\/strong>/);
+    });
+
+    it('leaves an ordinary block quote alone', () => {
+      const html = renderEntryHtml('> quoted *text*\n');
+      assert.match(html, /<blockquote>/);
+      assert.doesNotMatch(html, /callout/);
+    });
+
+    it('turns in-page references into term links', () => {
+      const html = renderEntryHtml('See [encoder models](#encoder-models).');
+      assert.match(html, /<a href="#encoder-models" data-term="encoder-models">encoder models<\/a>/);
+    });
+
+    it('keeps http(s) links and marks them external', () => {
+      const html = renderEntryHtml('[docs](https://huggingface.co/docs/transformers/en/model_doc/bert) and [old](http://example.com/a)');
+      assert.match(html, /<a href="https:\/\/huggingface.co\/docs\/transformers\/en\/model_doc\/bert" data-external="true">docs<\/a>/);
+      assert.match(html, /<a href="http:\/\/example.com\/a" data-external="true">old<\/a>/);
+    });
+
+    it('lets the caller turn references to unknown terms into text', () => {
+      const html = renderEntryHtml('[known](#attention-mask) and [gone](#no-such-term)', {
+        linkTarget: (href) => (href === '#attention-mask' ? classifyHref(href) : { kind: 'unsafe', href: '' }),
+      });
+      assert.match(html, /data-term="attention-mask"/);
+      assert.match(html, /and gone<\/p>/);
+    });
+
+    it('drops a malformed reference to its text', () => {
+      const html = renderEntryHtml('[CTC](#connectionist-temporal-classification-(CTC))');
+      assert.equal(html, '<p>CTC</p>');
+    });
+  });
+
+  describe('hostile markdown', () => {
+    const hostile: [string, string][] = [
+      ['a script element', 'Before\n\n<script>document.title = "pwned"</script>\n\nAfter'],
+      ['an inline script', 'Text <script>alert(1)</script> more'],
+      ['an image with an error handler', '<img src=x onerror="alert(1)">'],
+      ['a javascript: link', '[x](javascript:alert(1))'],
+      ['a javascript: link with odd casing and spaces', '[x](<  JaVaScRiPt:alert(1)>)'],
+      ['an entity-encoded javascript: link', '[x](&#106;avascript:alert(1))'],
+      ['a command: link', '[x](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D)'],
+      ['a vscode: link', '[x](vscode://file/etc/passwd)'],
+      ['a file: link', '[x](file:///etc/passwd)'],
+      ['a data: link', '[x](data:text/html,<script>alert(1)</script>)'],
+      ['a raw anchor with onclick', '<a href="https://example.com" onclick="alert(1)">x</a>'],
+      ['an iframe', '<iframe src="https://example.com"></iframe>'],
+      ['a style element', '<style>body { display: none }</style>'],
+      ['an inline style attribute', '<p style="color:red">x</p>'],
+      ['a markdown image', '![alt](https://tracker.example/pixel.png)'],
+      ['an image with a javascript: source', '![alt](javascript:alert(1))'],
+      ['an autolink with a bad scheme', '<javascript:alert(1)>'],
+      ['a reference definition with a bad scheme', '[x][ref]\n\n[ref]: javascript:alert(1)'],
+      ['an svg with a handler', '<svg onload="alert(1)"><circle/></svg>'],
+      ['a form', '<form action="https://example.com"><input name=a></form>'],
+      ['a meta refresh', '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">'],
+      ['an html comment', 'a <!-- <script>alert(1)</script> --> b'],
+    ];
+    for (const [name, markdown] of hostile) {
+      it(`renders ${name} inert`, () => {
+        assertInert(renderEntryHtml(markdown));
+      });
+    }
+
+    it('keeps the visible text of a dropped link', () => {
+      assert.equal(renderEntryHtml('[click me](javascript:alert(1))'), '<p>click me</p>');
+      assert.equal(renderEntryHtml('[run](command:workbench.action.terminal.new)'), '<p>run</p>');
+    });
+
+    it('drops inline raw tags and keeps the text between them as text', () => {
+      assert.equal(renderEntryHtml('Before <script>alert(1)</script> after'), '<p>Before alert(1) after</p>');
+    });
+
+    it('drops a raw HTML block with its content', () => {
+      assert.equal(renderEntryHtml('Before\n\n<script>\nalert(1)\n</script>\n\nAfter'), '<p>Before</p>\n<p>After</p>');
+    });
+
+    it('turns an image into a link to it rather than loading it', () => {
+      assert.equal(
+        renderEntryHtml('![diagram](https://huggingface.co/x.png)'),
+        '<p><a href="https://huggingface.co/x.png" data-external="true">diagram</a></p>',
+      );
+    });
+
+    it('escapes text that looks like markup', () => {
+      const html = renderEntryHtml('`<script>` and 5 < 6 & "quotes"');
+      assert.doesNotMatch(html, /<script>/);
+      assert.match(html, /<code>&#x3C;script><\/code>/);
+    });
+
+    it('ignores a caller that classifies a bad scheme as external', () => {
+      const html = renderEntryHtml('[x](javascript:alert(1))', { linkTarget: (href) => ({ kind: 'external', href }) });
+      assertInert(html);
+      assert.equal(html, '<p>x</p>');
+    });
+
+    it('ignores a caller that gives a term id that is not an id', () => {
+      const html = renderEntryHtml('[x](#a)', { linkTarget: () => ({ kind: 'term', href: '#"><script>', termId: '"><script>' }) });
+      assert.equal(html, '<p>x</p>');
+    });
+  });
+});
+
+describe('classifyHref', () => {
+  it('classifies fragments, http(s) and other schemes', () => {
+    assert.deepEqual(classifyHref('#input-ids'), { kind: 'term', href: '#input-ids', termId: 'input-ids' });
+    assert.deepEqual(classifyHref('https://huggingface.co/a'), { kind: 'external', href: 'https://huggingface.co/a' });
+    assert.equal(classifyHref('javascript:alert(1)').kind, 'unsafe');
+    assert.equal(classifyHref('model_doc/bert').kind, 'unsafe');
+    assert.equal(classifyHref('#').kind, 'unsafe');
+  });
+});
+
+describe('parseHttpUrl', () => {
+  it('accepts only absolute http(s) URLs without credentials', () => {
+    assert.equal(parseHttpUrl('https://huggingface.co/docs'), 'https://huggingface.co/docs');
+    assert.equal(parseHttpUrl('HTTPS://HuggingFace.co/x'), 'https://huggingface.co/x');
+    assert.equal(parseHttpUrl('https://huggingface.co@evil.example/'), undefined);
+    assert.equal(parseHttpUrl('javascript:alert(1)'), undefined);
+    assert.equal(parseHttpUrl('/relative'), undefined);
+    assert.equal(parseHttpUrl('data:text/html,x'), undefined);
+  });
+});

@@ -1,0 +1,167 @@
+import * as assert from 'node:assert/strict';
+import { SafeHtml, escapeHtml, html } from '../../../src/panel/html';
+import { languageName, textDirection } from '../../../src/panel/localeNames';
+import { contentSecurityPolicy, entryPanelHtml } from '../../../src/panel/panelHtml';
+import type { EntryView, PanelAssets, PanelStrings } from '../../../src/panel/panelHtml';
+
+const assets: PanelAssets = {
+  cspSource: 'https://webview.example',
+  nonce: 'bm9uY2Utdmx1ZQ==',
+  scriptUri: 'https://webview.example/media/panel.js',
+  styleUri: 'https://webview.example/media/panel.css',
+  uiLanguage: 'en',
+};
+
+const strings: PanelStrings = {
+  back: 'Back',
+  forward: 'Forward',
+  identifiers: 'In code',
+  abbreviations: 'Abbreviations',
+  languages: 'Languages',
+  openOnHub: 'Open on huggingface.co',
+  videos: 'Videos',
+  links: 'Links',
+};
+
+function view(overrides: Partial<EntryView> = {}): EntryView {
+  return {
+    kind: 'entry',
+    termId: 'attention-mask',
+    title: 'attention mask',
+    locale: 'en',
+    identifiers: ['attention_mask'],
+    abbreviations: [],
+    body: SafeHtml.trust('<p>Body with <a href="#input-ids" data-term="input-ids">input IDs</a>.</p>'),
+    hubUrl: 'https://huggingface.co/docs/transformers/main/en/glossary#attention-mask',
+    videos: [],
+    locales: [
+      { locale: 'en', label: 'English' },
+      { locale: 'es', label: 'Español' },
+    ],
+    canGoBack: false,
+    canGoForward: true,
+    state: { termId: 'attention-mask', history: { entries: [{ termId: 'attention-mask' }], index: 0 } },
+    ...overrides,
+  };
+}
+
+describe('entryPanelHtml', () => {
+  it('sets a CSP that allows only our stylesheet and the nonce script', () => {
+    const page = entryPanelHtml(view(), assets, strings);
+    const csp = contentSecurityPolicy(assets.cspSource, assets.nonce);
+    assert.equal(
+      csp,
+      "default-src 'none'; style-src https://webview.example; script-src 'nonce-bm9uY2Utdmx1ZQ=='; img-src https://webview.example; form-action 'none'; base-uri 'none'",
+    );
+    assert.ok(page.includes(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`));
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('has exactly one script, external and carrying the nonce, and no inline styles or handlers', () => {
+    const page = entryPanelHtml(view(), assets, strings);
+    const scripts = [...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    assert.deepEqual(scripts, ['<script nonce="bm9uY2Utdmx1ZQ==" src="https://webview.example/media/panel.js">']);
+    assert.doesNotMatch(page, /<script[^>]*>[^<]+<\/script>/);
+    assert.doesNotMatch(page, /\sstyle=|<style|\son[a-z]+=/i);
+    assert.doesNotMatch(page, /<iframe/);
+  });
+
+  it('shows the title, identifiers, the entry, the locale switcher and the links', () => {
+    const page = entryPanelHtml(
+      view({ abbreviations: ['MLM'], videos: [{ text: 'Watch', url: 'https://youtube.com/watch?v=abc' }] }),
+      assets,
+      strings,
+    );
+    assert.match(page, /<h1 lang="en" dir="ltr">attention mask<\/h1>/);
+    assert.match(page, /<li><code>attention_mask<\/code><\/li>/);
+    assert.match(page, /<li><code>MLM<\/code><\/li>/);
+    assert.match(page, /<article class="entry" lang="en" dir="ltr"><p>Body with <a href="#input-ids" data-term="input-ids">/);
+    assert.match(page, /<span class="locale current" aria-current="true" lang="en">English<\/span>/);
+    assert.match(page, /<button type="button" class="locale" data-locale="es" lang="es">Español<\/button>/);
+    assert.match(page, /<a href="https:\/\/huggingface.co\/docs\/transformers\/main\/en\/glossary#attention-mask" data-external="true">Open on huggingface.co<\/a>/);
+    assert.match(page, /<h2>Videos<\/h2><ul class="links videos"><li><a href="https:\/\/youtube.com\/watch\?v=abc" data-external="true">Watch<\/a>/);
+  });
+
+  it('disables the history buttons that lead nowhere', () => {
+    const page = entryPanelHtml(view(), assets, strings);
+    assert.match(page, /data-action="back"[^>]* disabled>/);
+    assert.match(page, /data-action="forward"[^>]*aria-label="Forward">/);
+  });
+
+  it('shows the fallback note only when there is one', () => {
+    assert.doesNotMatch(entryPanelHtml(view(), assets, strings), /fallback-note/);
+    assert.match(entryPanelHtml(view({ fallbackNote: 'Shown in English.' }), assets, strings), /<p class="fallback-note" role="note">Shown in English.<\/p>/);
+  });
+
+  it('shows no locale switcher when the term exists in one language only', () => {
+    assert.doesNotMatch(entryPanelHtml(view({ locales: [{ locale: 'en', label: 'English' }] }), assets, strings), /class="locales"/);
+  });
+
+  it('lays out a right-to-left entry right to left', () => {
+    assert.match(entryPanelHtml(view({ locale: 'ar' }), assets, strings), /<article class="entry" lang="ar" dir="rtl">/);
+  });
+
+  it('escapes every value taken from the glossary', () => {
+    const hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
+    const page = entryPanelHtml(
+      view({
+        title: hostile,
+        identifiers: [hostile],
+        abbreviations: [hostile],
+        fallbackNote: hostile,
+        hubUrl: `https://huggingface.co/${hostile}`,
+        videos: [{ text: hostile, url: `https://youtube.com/${hostile}` }],
+        locales: [
+          { locale: 'en', label: hostile },
+          { locale: 'es', label: hostile },
+        ],
+        state: { termId: hostile, history: { entries: [{ termId: hostile }], index: 0 } },
+      }),
+      assets,
+      strings,
+    );
+    assert.doesNotMatch(page, /<script>|<img|onerror=alert\(2\)>/);
+    assert.equal([...page.matchAll(/<script\b/g)].length, 1);
+    // The state attribute holds JSON that the script reads back intact.
+    const state = /data-state="([^"]*)"/.exec(page)?.[1] ?? '';
+    assert.doesNotMatch(state, /[<>"]/);
+  });
+
+  it('renders a message page for a term that is gone', () => {
+    const page = entryPanelHtml(
+      { kind: 'message', title: 'vanished', message: 'The glossary no longer has <b>it</b>.', canGoBack: true, canGoForward: false },
+      assets,
+      strings,
+    );
+    assert.match(page, /<h1>vanished<\/h1><p class="message">The glossary no longer has &lt;b&gt;it&lt;\/b&gt;.<\/p>/);
+    assert.match(page, /<body data-term-id="" data-state="">/);
+  });
+});
+
+describe('html tag', () => {
+  it('escapes strings, joins arrays, skips absent values and keeps SafeHtml', () => {
+    const items = ['<a>', 'b&c'];
+    const result = html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>${undefined}${false}${null}${SafeHtml.trust('<br>')}${3}`;
+    assert.equal(result.value, '<ul><li>&lt;a&gt;</li><li>b&amp;c</li></ul><br>3');
+    assert.equal(escapeHtml(`'"`), '&#39;&quot;');
+  });
+});
+
+describe('languageName and textDirection', () => {
+  it('names a language in itself or in the UI language', () => {
+    assert.equal(languageName('es'), 'Español');
+    assert.equal(languageName('en'), 'English');
+    assert.equal(languageName('es', 'en'), 'Spanish');
+    assert.equal(languageName('en', 'es'), 'Inglés');
+  });
+
+  it('falls back to the tag for an unknown language', () => {
+    assert.equal(languageName('qqq'), 'qqq');
+  });
+
+  it('knows which scripts run right to left', () => {
+    assert.equal(textDirection('ar'), 'rtl');
+    assert.equal(textDirection('en'), 'ltr');
+    assert.equal(textDirection('ko'), 'ltr');
+  });
+});
