@@ -33,3 +33,8 @@ export interface TermMatcher {
   /** Every match in `text`, in document order, non-overlapping (longest match wins). Offsets are UTF-16. */
   findAll(text: string, context: MatchContext): TermMatch[];
 }
+
+export interface TermMatcherOptions {
+  /** Term ids or surface forms (compared case-insensitively) that must never match, e.g. from a user setting. */
+  readonly ignoredTerms?: readonly string[];
+}

@@ -1,0 +1,103 @@
+/**
+ * The term matcher: built once from a term map, then asked for the term under a position (hover) or for every
+ * term in a document (scan, "In This File", decorations). The rules are described in docs/matching.md.
+ */
+import type { TermMap } from '../glossary/types';
+import type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
+import { findLinks } from './links';
+import { Scanner } from './scanner';
+import { buildTermIndex } from './termIndex';
+
+export type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
+
+/**
+ * How far on each side of the offset findTermAt looks. Generous enough for the longest glossary link
+ * (`[link text](https://huggingface.co/docs/transformers/main/en/glossary#anchor)`), small enough that a
+ * pathological line costs the same as a short one.
+ */
+export const FIND_TERM_AT_WINDOW = 320;
+
+/** The matching context for a VS Code language id: Python is code, everything else is read as prose. */
+export function contextForLanguage(languageId: string): MatchContext {
+  return languageId === 'python' ? 'code' : 'prose';
+}
+
+/** The matching context for a file name, as the command-line `scan` uses it: `.py` is code, the rest prose. */
+export function contextForFileName(fileName: string): MatchContext {
+  return /\.pyi?$/i.test(fileName) ? 'code' : 'prose';
+}
+
+const fenceOpening = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
+const pythonFenceInfo = new Set(['python', 'py', 'python3', 'pycon', 'ipython', 'py3']);
+
+/**
+ * The ranges of a Markdown document with the context each should be matched in: the content of fenced code blocks
+ * tagged as Python is code, everything else is prose. Ranges are contiguous and cover the whole text.
+ */
+export function markdownContextRanges(text: string): { start: number; end: number; context: MatchContext }[] {
+  const ranges: { start: number; end: number; context: MatchContext }[] = [];
+  let rangeStart = 0;
+  let rangeContext: MatchContext = 'prose';
+  let fence: { marker: string; python: boolean } | undefined;
+  const switchTo = (at: number, context: MatchContext): void => {
+    if (context === rangeContext) return;
+    if (at > rangeStart) ranges.push({ start: rangeStart, end: at, context: rangeContext });
+    rangeStart = at;
+    rangeContext = context;
+  };
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const nextLine = lineEnd + 1;
+    // Only a line whose first non-space character (within three columns) is a fence character can open or close a
+    // fence; the regular expression runs on those lines only.
+    let firstUnit = lineStart;
+    while (firstUnit < lineStart + 3 && text.charCodeAt(firstUnit) === 0x20) firstUnit++;
+    const mayBeFence = text.charCodeAt(firstUnit) === 0x60 || text.charCodeAt(firstUnit) === 0x7e;
+    if (mayBeFence) {
+      const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+      const opening = fenceOpening.exec(line);
+      if (fence === undefined && opening) {
+        const marker = opening[1]!;
+        fence = { marker, python: pythonFenceInfo.has((opening[2] ?? '').toLowerCase()) };
+        if (fence.python) switchTo(Math.min(nextLine, text.length), 'code');
+      } else if (fence !== undefined && opening && opening[2] === '' && opening[1]!.startsWith(fence.marker) && line.trim() === opening[1]) {
+        if (fence.python) switchTo(lineStart, 'prose');
+        fence = undefined;
+      }
+    }
+    lineStart = nextLine;
+  }
+  if (text.length > rangeStart || ranges.length === 0) ranges.push({ start: rangeStart, end: text.length, context: rangeContext });
+  return ranges;
+}
+
+export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions = {}): TermMatcher {
+  const index = buildTermIndex(termMap, options);
+  const scanner = new Scanner(index);
+
+  return {
+    findTermAt(lineText: string, offset: number, context: MatchContext): TermMatch | undefined {
+      if (!(offset >= 0 && offset < lineText.length)) return undefined;
+      const from = Math.max(0, offset - FIND_TERM_AT_WINDOW);
+      const to = Math.min(lineText.length, offset + FIND_TERM_AT_WINDOW);
+      const links = findLinks(lineText, from, to, index.anchors);
+      const found: TermMatch[] = [];
+      scanner.scan(lineText, from, to, context, links, found, offset);
+      for (const match of found) if (match.start <= offset && offset < match.end) return match;
+      return undefined;
+    },
+
+    findAll(text: string, context: MatchContext): TermMatch[] {
+      const links = findLinks(text, 0, text.length, index.anchors);
+      const found: TermMatch[] = [];
+      if (context === 'code') {
+        scanner.scan(text, 0, text.length, 'code', links, found);
+      } else {
+        for (const range of markdownContextRanges(text)) scanner.scan(text, range.start, range.end, range.context, links, found);
+      }
+      return found;
+    },
+  };
+}

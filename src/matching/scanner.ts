@@ -1,0 +1,394 @@
+/**
+ * The scanner: one left-to-right pass over a range of text that emits non-overlapping term matches.
+ *
+ * At each word it considers, longest first: a phrase starting at the word, the word as an exact form, the word as
+ * a single dictionary word in a marked position, and a known identifier made of whole `_`-segments inside it.
+ * Word hashes are computed while the word is walked, and a word whose hashes are not in the index's filters costs
+ * no allocation at all, which is what keeps whole-document matching fast.
+ */
+import type { MatchContext, TermMatch } from './types';
+import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
+import type { LinkSpan } from './links';
+import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, foldKey, hashStep } from './chars';
+
+/** Words longer than this are never terms; skipping them bounds the work on minified or generated lines. */
+export const MAX_WORD_LENGTH = 128;
+/** At most this many spaces may separate two words of a phrase. */
+const MAX_PHRASE_SPACES = 3;
+
+const BACKTICK = 0x60;
+const STAR = 0x2a;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+
+/**
+ * Whether the text in [start, end) equals `key`; with `folded`, compared as foldKey would (ASCII letters
+ * lowercased in place, other text through foldKey, which allocates but is rare).
+ */
+function regionEquals(text: string, start: number, end: number, key: string, folded: boolean): boolean {
+  if (!folded) {
+    if (end - start !== key.length) return false;
+    for (let i = 0; i < key.length; i++) if (text.charCodeAt(start + i) !== key.charCodeAt(i)) return false;
+    return true;
+  }
+  let ascii = true;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (!ascii) return foldKey(text.slice(start, end)) === key;
+  if (end - start !== key.length) return false;
+  for (let i = 0; i < key.length; i++) {
+    let unit = text.charCodeAt(start + i);
+    if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
+    if (unit !== key.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+
+function isHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
+function unitLength(text: string, index: number): number {
+  const c = text.charCodeAt(index);
+  return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+}
+
+/** Whether a word continues from `index - 1` into `index` (both are word characters of the same run). */
+export function isInsideWord(text: string, index: number): boolean {
+  if (index <= 0 || index >= text.length) return false;
+  const here = classAt(text, index);
+  if (here === CLASS_NONE) return false;
+  const before = classAt(text, index - 1);
+  if (before === CLASS_NONE) return false;
+  return here === CLASS_MARK || before === CLASS_MARK || here === before;
+}
+
+/** The end of the word starting at `start` (a word character), never past `to`. */
+function wordEnd(text: string, start: number, to: number): number {
+  const first = classAt(text, start);
+  const runClass = first === CLASS_MARK ? CLASS_SPACED : first;
+  let i = start + unitLength(text, start);
+  while (i < to) {
+    const cls = classAt(text, i);
+    if (cls === CLASS_NONE || (cls !== CLASS_MARK && cls !== runClass)) break;
+    i += unitLength(text, i);
+  }
+  return Math.min(i, to);
+}
+
+/**
+ * Whether a single dictionary word or single-word identifier at [start, end) stands where it names the concept
+ * rather than being used in passing. See docs/matching.md for the reasoning behind each position.
+ */
+function isMarkedPosition(text: string, start: number, end: number, context: MatchContext): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  const after = end < text.length ? text.charCodeAt(end) : -1;
+  // `labels`, `pipeline()`: an inline code span that holds nothing else, in Markdown and in docstrings alike.
+  if (before === BACKTICK) {
+    if (after === BACKTICK) return true;
+    if (after === 0x28 && text.charCodeAt(end + 1) === 0x29 && text.charCodeAt(end + 2) === BACKTICK) return true;
+  }
+  if (context === 'prose') {
+    // `*token*` and `**token**`: emphasis is how documentation introduces a term.
+    return before === STAR && after === STAR;
+  }
+  // `"labels"` and `'labels'`: a string holding only the name, as in `batch["labels"]` or `model_input_names`.
+  if ((before === DOUBLE_QUOTE || before === SINGLE_QUOTE) && after === before) return true;
+  return isParameterPosition(text, start, end);
+}
+
+/**
+ * `labels=labels` in a call, `labels: Optional[torch.Tensor] = None` in a signature: the word is preceded (across
+ * spaces) by `(`, `,` or the start of the line and followed by `=` (not `==`) or by `: `. A plain assignment
+ * `labels = ...` at the start of a line is a local variable, not the argument, and is left alone.
+ */
+function isParameterPosition(text: string, start: number, end: number): boolean {
+  let back = start - 1;
+  while (back >= 0 && isSpace(text.charCodeAt(back))) back--;
+  const previous = back >= 0 ? text.charCodeAt(back) : -1;
+  const afterOpenerOrComma = previous === 0x28 || previous === 0x2c;
+  const atLineStart = previous === -1 || previous === 0x0a || previous === 0x0d;
+  if (!afterOpenerOrComma && !atLineStart) return false;
+  let forward = end;
+  while (forward < text.length && isSpace(text.charCodeAt(forward))) forward++;
+  const next = text.charCodeAt(forward);
+  if (next === 0x3d /* = */) {
+    if (text.charCodeAt(forward + 1) === 0x3d) return false;
+    return forward === end || afterOpenerOrComma;
+  }
+  if (next === 0x3a /* : */ && forward === end) {
+    const afterColon = text.charCodeAt(forward + 1);
+    return afterColon === 0x20 || afterColon === 0x09;
+  }
+  return false;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  target: FormTarget;
+}
+
+export class Scanner {
+  // Reused between words so that the common path allocates nothing.
+  private readonly lookaheadStarts: number[] = [];
+  private readonly lookaheadEnds: number[] = [];
+  private readonly segmentStarts: number[] = [];
+  private readonly segmentEnds: number[] = [];
+
+  constructor(private readonly index: TermIndex) {}
+
+  /**
+   * Appends to `out` every match in [from, to). `links` are the glossary links found in the text, in order;
+   * those inside the range win over anything else they cover. Scanning stops once it passes `stopAfter`, which
+   * lets findTermAt give up as soon as no later match can contain its offset.
+   */
+  scan(text: string, from: number, to: number, context: MatchContext, links: readonly LinkSpan[], out: TermMatch[], stopAfter = Infinity): void {
+    let linkCursor = firstLinkFrom(links, from);
+    let nextLinkStart = linkCursor < links.length ? links[linkCursor]!.start : Infinity;
+
+    let i = from;
+    // A range that starts in the middle of a word (a window on a long line) must not match the word's tail.
+    if (isInsideWord(text, i)) i = wordEnd(text, i, to);
+
+    while (i < to && i <= stopAfter) {
+      if (i >= nextLinkStart) {
+        const link = links[linkCursor]!;
+        linkCursor++;
+        nextLinkStart = linkCursor < links.length ? links[linkCursor]!.start : Infinity;
+        if (link.end <= to && link.start >= i) {
+          out.push({ termId: link.termId, start: link.start, end: link.end, text: text.slice(link.start, link.end), via: 'link' });
+          i = link.end;
+        }
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      const cls = c < 0x80 ? ASCII_CLASSES[c]! : classAt(text, i);
+      if (cls === CLASS_NONE) {
+        i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        continue;
+      }
+
+      // Walk the word, hashing it lowercased as we go; the case-sensitive hash is only computed again for words
+      // that contain a capital letter, since for all others the two are the same.
+      const start = i;
+      const runClass = cls === CLASS_MARK ? CLASS_SPACED : cls;
+      let lowerHash = HASH_SEED;
+      let ascii = true;
+      let hasUpper = false;
+      let hasUnderscore = false;
+      while (i < to) {
+        const unit = text.charCodeAt(i);
+        if (unit < 0x80) {
+          if (runClass !== CLASS_SPACED || ASCII_CLASSES[unit] === CLASS_NONE) break;
+          if (unit <= 0x5a && unit >= 0x41) {
+            hasUpper = true;
+            lowerHash = hashStep(lowerHash, unit | 0x20);
+          } else {
+            if (unit === 0x5f) hasUnderscore = true;
+            lowerHash = hashStep(lowerHash, unit);
+          }
+          i++;
+        } else {
+          const next = classAt(text, i);
+          if (next === CLASS_NONE || (next !== CLASS_MARK && next !== runClass)) break;
+          ascii = false;
+          i += unitLength(text, i);
+        }
+      }
+      const end = Math.min(i, to);
+      // A word cut by the end of the range (a window on a long line) is not a whole word.
+      if (end === to && to < text.length && isInsideWord(text, to)) break;
+      if (end - start > MAX_WORD_LENGTH) continue;
+
+      let rawHash = lowerHash;
+      if (hasUpper && ascii) {
+        rawHash = HASH_SEED;
+        for (let k = start; k < end; k++) rawHash = hashStep(rawHash, text.charCodeAt(k));
+      }
+      const best = this.bestAt(text, start, end, to, context, ascii, rawHash, lowerHash, hasUnderscore, nextLinkStart);
+      if (best) {
+        out.push({ termId: best.target.termId, start: best.start, end: best.end, text: text.slice(best.start, best.end), via: best.target.via });
+        i = Math.max(best.end, end);
+      }
+    }
+  }
+
+  private bestAt(
+    text: string,
+    start: number,
+    end: number,
+    to: number,
+    context: MatchContext,
+    ascii: boolean,
+    rawHash: number,
+    lowerHash: number,
+    hasUnderscore: boolean,
+    nextLinkStart: number,
+  ): Candidate | undefined {
+    const index = this.index;
+    let exact: FormTarget | undefined;
+    let restricted: FormTarget | undefined;
+    let phrases: readonly PhraseEntry[] | undefined;
+    if (ascii) {
+      const rawForms = index.rawHashes.get(rawHash);
+      if (rawForms !== undefined) {
+        for (const form of rawForms) {
+          if (regionEquals(text, start, end, form.key, false)) {
+            exact = form.exact;
+            restricted = form.restricted;
+            break;
+          }
+        }
+      }
+      const lowerForms = index.lowerHashes.get(lowerHash);
+      if (lowerForms !== undefined) {
+        for (const form of lowerForms) {
+          if (regionEquals(text, start, end, form.key, true)) {
+            phrases = form.phrases;
+            if (exact === undefined && restricted === undefined) restricted = form.restricted;
+            break;
+          }
+        }
+      }
+    } else {
+      // Words with non-ASCII letters are rare in code and in English docs; they take the allocating path.
+      const raw = text.slice(start, end);
+      exact = index.exactAnywhere.get(raw);
+      if (exact === undefined) restricted = index.exactRestricted.get(raw);
+      const folded = foldKey(raw);
+      phrases = index.phrases.get(folded);
+      if (exact === undefined && restricted === undefined) restricted = index.wordRestricted.get(folded);
+    }
+    if (phrases !== undefined && !continuesPathOrCompound(text, start)) {
+      const phrase = this.phraseAt(text, end, to, phrases, nextLinkStart);
+      if (phrase !== undefined) return { start, end: phrase.end, target: phrase.target };
+    }
+    if (exact !== undefined) return { start, end, target: exact };
+    if (restricted !== undefined && isMarkedPosition(text, start, end, context)) return { start, end, target: restricted };
+    if (hasUnderscore && ascii) return this.compoundAt(text, start, end);
+    return undefined;
+  }
+
+  /** The longest of `entries` (phrases sharing the first word, which ends at `firstEnd`) that the text continues with. */
+  private phraseAt(text: string, firstEnd: number, to: number, entries: readonly PhraseEntry[], nextLinkStart: number): { end: number; target: FormTarget } | undefined {
+    const starts = this.lookaheadStarts;
+    const ends = this.lookaheadEnds;
+    let known = 0;
+    let exhausted = false;
+    for (const entry of entries) {
+      let matched = true;
+      for (let n = 0; n < entry.rest.length; n++) {
+        // Read the n-th following word once, however many phrases ask for it.
+        while (known <= n && !exhausted) {
+          const previousEnd = known === 0 ? firstEnd : ends[known - 1]!;
+          const nextStart = skipPhraseGap(text, previousEnd, to);
+          if (nextStart === undefined || nextStart >= nextLinkStart) {
+            exhausted = true;
+            break;
+          }
+          const nextEnd = wordEnd(text, nextStart, to);
+          if (nextEnd === to && to < text.length && isInsideWord(text, to)) {
+            exhausted = true;
+            break;
+          }
+          starts[known] = nextStart;
+          ends[known] = nextEnd;
+          known++;
+        }
+        if (n >= known || !regionEquals(text, starts[n]!, ends[n]!, entry.rest[n]!, true)) {
+          matched = false;
+          break;
+        }
+      }
+      if (matched) return { end: ends[entry.rest.length - 1]!, target: { termId: entry.termId, via: 'phrase' } };
+    }
+    return undefined;
+  }
+
+  /** The longest known identifier made of whole `_`-segments of the identifier at [start, end). */
+  private compoundAt(text: string, start: number, end: number): Candidate | undefined {
+    const index = this.index;
+    const starts = this.segmentStarts;
+    const ends = this.segmentEnds;
+    starts.length = 0;
+    ends.length = 0;
+    let segmentStart = start;
+    for (let i = start; i <= end; i++) {
+      if (i === end || text.charCodeAt(i) === 0x5f) {
+        if (i > segmentStart) {
+          starts.push(segmentStart);
+          ends.push(i);
+        }
+        segmentStart = i + 1;
+      }
+    }
+    let best: Candidate | undefined;
+    for (let s = 0; s < starts.length - 1; s++) {
+      const segmentFrom = starts[s]!;
+      let hash = HASH_SEED;
+      for (let i = segmentFrom; i < ends[s]!; i++) hash = hashStep(hash, text.charCodeAt(i));
+      if (!index.compoundFirstSegmentHashes.has(hash)) continue;
+      const lastSegment = Math.min(starts.length - 1, s + index.maxCompoundSegments - 1);
+      for (let e = lastSegment; e > s; e--) {
+        const segmentTo = ends[e]!;
+        if (best !== undefined && segmentTo - segmentFrom <= best.end - best.start) break;
+        const termId = index.compoundIdentifiers.get(text.slice(segmentFrom, segmentTo));
+        if (termId !== undefined) {
+          best = { start: segmentFrom, end: segmentTo, target: { termId, via: 'identifier' } };
+          break;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+/**
+ * Whether the word at `start` continues a URL fragment, a path or a hyphenated compound (`glossary#input-ids`,
+ * `docs/attention-mask`, `cross-attention mask`): a phrase never starts there, because the words before it change
+ * what it names.
+ */
+function continuesPathOrCompound(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const before = text.charCodeAt(start - 1);
+  if (before === 0x23 /* # */ || before === 0x2f /* / */) return true;
+  return isHyphen(before) && start >= 2 && classAt(text, start - 2) !== CLASS_NONE;
+}
+
+/** The index of the first link starting at or after `from` (binary search: findAll scans many ranges). */
+function firstLinkFrom(links: readonly LinkSpan[], from: number): number {
+  let low = 0;
+  let high = links.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (links[middle]!.start < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Where the next word of a phrase starts after a word ending at `at`, if the gap is one a phrase allows. */
+function skipPhraseGap(text: string, at: number, to: number): number | undefined {
+  if (at >= to) return undefined;
+  const c = text.charCodeAt(at);
+  let next: number;
+  if (isHyphen(c)) {
+    next = at + 1;
+  } else {
+    next = at;
+    while (next < to && next - at <= MAX_PHRASE_SPACES && isSpace(text.charCodeAt(next))) next++;
+    if (next === at || next - at > MAX_PHRASE_SPACES) return undefined;
+  }
+  if (next >= to || classAt(text, next) === CLASS_NONE) return undefined;
+  return next;
+}
+

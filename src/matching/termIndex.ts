@@ -1,0 +1,274 @@
+/**
+ * Turns a term map into the lookup tables the scanner uses. Everything that depends only on the glossary is
+ * computed here, once, so that matching a word costs a hash and at most a few Map lookups.
+ */
+import type { Term, TermMap } from '../glossary/types';
+import type { TermMatch } from './types';
+import {
+  CLASS_MARK,
+  CLASS_NONE,
+  CLASS_SPACED,
+  classAt,
+  foldKey,
+  hashOf,
+  isAscii,
+  isPythonIdentifier,
+} from './chars';
+
+export type MatchVia = TermMatch['via'];
+
+export interface FormTarget {
+  readonly termId: string;
+  readonly via: MatchVia;
+}
+
+/** A phrase of two or more words, stored under its first word. */
+export interface PhraseEntry {
+  readonly termId: string;
+  /** Fold keys of the words after the first one. */
+  readonly rest: readonly string[];
+}
+
+/**
+ * What a word hash leads to. The scanner compares `key` with the text in place, so that a word costs no string
+ * allocation unless it matches.
+ */
+export interface HashedForm {
+  readonly key: string;
+  readonly exact?: FormTarget;
+  readonly restricted?: FormTarget;
+  readonly phrases?: readonly PhraseEntry[];
+}
+
+export interface TermIndex {
+  /** Case-sensitive whole-word forms that match anywhere: identifiers with `_`, abbreviations, CamelCase names. */
+  readonly exactAnywhere: ReadonlyMap<string, FormTarget>;
+  /** Case-sensitive single-word identifiers (`labels`, `token`): only in marked positions. */
+  readonly exactRestricted: ReadonlyMap<string, FormTarget>;
+  /** Fold keys of single dictionary words (`pipeline`, `tokens`): only in marked positions. */
+  readonly wordRestricted: ReadonlyMap<string, FormTarget>;
+  /** Phrases by the fold key of their first word, longest first. */
+  readonly phrases: ReadonlyMap<string, readonly PhraseEntry[]>;
+  /** Identifiers with `_`, for the longest whole-segment match inside a longer identifier. */
+  readonly compoundIdentifiers: ReadonlyMap<string, string>;
+  /** Raw hashes of the first segment of every compound identifier. */
+  readonly compoundFirstSegmentHashes: ReadonlySet<number>;
+  readonly maxCompoundSegments: number;
+  /** Every ASCII key of exactAnywhere and exactRestricted by its case-sensitive hash. */
+  readonly rawHashes: ReadonlyMap<number, readonly HashedForm[]>;
+  /** Every ASCII key of wordRestricted and every phrase's first word by its lowercase hash. */
+  readonly lowerHashes: ReadonlyMap<number, readonly HashedForm[]>;
+  /** Term ids by lowercase anchor, for `glossary#anchor` links. */
+  readonly anchors: ReadonlyMap<string, string>;
+}
+
+/**
+ * One word found by the same tokenizer the scanner uses, so that a glossary form and a document agree on where
+ * words start and end. `gapBefore` is the text between this word and the previous one.
+ */
+interface FormWord {
+  readonly text: string;
+  readonly gapBefore: string;
+}
+
+export function splitWords(text: string): FormWord[] {
+  const words: FormWord[] = [];
+  let i = 0;
+  let previousEnd = 0;
+  while (i < text.length) {
+    const cls = classAt(text, i);
+    if (cls === CLASS_NONE) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const runClass = cls === CLASS_MARK ? CLASS_SPACED : cls;
+    i += unitLength(text, i);
+    while (i < text.length) {
+      const next = classAt(text, i);
+      if (next === CLASS_NONE || (next !== CLASS_MARK && next !== runClass)) break;
+      i += unitLength(text, i);
+    }
+    words.push({ text: text.slice(start, i), gapBefore: text.slice(previousEnd, start) });
+    previousEnd = i;
+  }
+  return words;
+}
+
+function unitLength(text: string, index: number): number {
+  const c = text.charCodeAt(index);
+  return c >= 0xd800 && c <= 0xdbff && index + 1 < text.length ? 2 : 1;
+}
+
+/** Gaps a phrase may have between its words: spaces, or a single hyphen (`self-attention`, `self attention`). */
+const phraseGap = /^(?:[ \t\u00a0]+|[-\u2010\u2011])$/;
+
+/** A trailing parenthetical: `masked language modeling (MLM)`, `어텐션 마스크 (attention mask)`. */
+const trailingParenthetical = /^(.*?)\s*\(([^()]*)\)\s*$/s;
+const customAnchor = /\[\[[^\]]*\]\]\s*$/;
+
+/**
+ * A single word is distinctive, and matched anywhere like an abbreviation, when it is written with a capital letter
+ * after its first character or with a digit (`DataParallel`, `seq2seq`): such spellings are names, not
+ * dictionary words, so they cannot be the noise that plain words like `token` or `head` are.
+ */
+function isDistinctiveWord(word: string): boolean {
+  return /^.+[A-Z0-9]/.test(word) && /[A-Za-z]/.test(word);
+}
+
+function pluralOf(word: string): string | undefined {
+  if (!/^[a-z]+$/.test(word)) return undefined;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+function singularOf(word: string): string | undefined {
+  if (!/^[a-z]+$/.test(word)) return undefined;
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|us|is)$/.test(word)) return undefined;
+  if (/s$/.test(word)) return word.slice(0, -1);
+  return undefined;
+}
+
+export interface IndexOptions {
+  /** Term ids or surface forms (compared case-insensitively) that must never match. */
+  readonly ignoredTerms?: readonly string[];
+}
+
+export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): TermIndex {
+  const ignored = new Set((options.ignoredTerms ?? []).map((form) => form.trim().toLowerCase()));
+  const isIgnored = (form: string): boolean => ignored.has(form.trim().toLowerCase());
+
+  const exactAnywhere = new Map<string, FormTarget>();
+  const exactRestricted = new Map<string, FormTarget>();
+  const wordRestricted = new Map<string, FormTarget>();
+  const phraseLists = new Map<string, PhraseEntry[]>();
+  const phraseKeys = new Set<string>();
+  const compoundIdentifiers = new Map<string, string>();
+  const anchors = new Map<string, string>();
+  let maxCompoundSegments = 0;
+
+  // Earlier registrations win, so that a form claimed by two terms resolves the same way on every run: terms are
+  // visited in id order, and within a term identifiers and abbreviations come before titles and aliases.
+  const setFirst = <V>(map: Map<string, V>, key: string, value: V): void => {
+    if (!map.has(key)) map.set(key, value);
+  };
+
+  const addPhraseWords = (termId: string, words: readonly string[]): void => {
+    const [first, ...rest] = words;
+    if (first === undefined || rest.length === 0) return;
+    const joined = words.join(' ');
+    if (phraseKeys.has(joined)) return;
+    phraseKeys.add(joined);
+    let list = phraseLists.get(first);
+    if (!list) {
+      list = [];
+      phraseLists.set(first, list);
+    }
+    list.push({ termId, rest });
+  };
+
+  const addSurfaceForm = (term: Term, form: string, depth = 0): void => {
+    const cleaned = form.replace(customAnchor, '').trim();
+    if (cleaned === '' || isIgnored(cleaned)) return;
+    const parenthetical = trailingParenthetical.exec(cleaned);
+    if (parenthetical && depth === 0) {
+      const [, outside = '', inside = ''] = parenthetical;
+      addSurfaceForm(term, outside, depth + 1);
+      // Korean headings put the English name, sometimes with the abbreviation, inside the parentheses.
+      for (const part of inside.split(/[,，、]/)) addSurfaceForm(term, part, depth + 1);
+      return;
+    }
+    const words = splitWords(cleaned);
+    if (words.length === 0) return;
+    if (words.slice(1).some((word) => !phraseGap.test(word.gapBefore))) return;
+    if (words.length === 1) {
+      const word = words[0]!.text;
+      if (isDistinctiveWord(word)) setFirst(exactAnywhere, word, { termId: term.id, via: depth > 0 && /^[A-Z0-9]+$/.test(word) ? 'abbreviation' : 'phrase' });
+      else setFirst(wordRestricted, foldKey(word), { termId: term.id, via: 'phrase' });
+      return;
+    }
+    const keys = words.map((word) => foldKey(word.text));
+    addPhraseWords(term.id, keys);
+    const last = keys[keys.length - 1]!;
+    for (const variant of [pluralOf(last), singularOf(last)]) {
+      if (variant !== undefined) addPhraseWords(term.id, [...keys.slice(0, -1), variant]);
+    }
+  };
+
+  const terms = [...termMap.terms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const term of terms) {
+    if (isIgnored(term.id)) continue;
+    setFirst(anchors, term.id.toLowerCase(), term.id);
+
+    for (const identifier of term.identifiers) {
+      if (isIgnored(identifier)) continue;
+      if (!isPythonIdentifier(identifier)) {
+        addSurfaceForm(term, identifier);
+        continue;
+      }
+      const segments = identifier.split('_').filter((segment) => segment !== '');
+      if (segments.length >= 2) {
+        setFirst(exactAnywhere, identifier, { termId: term.id, via: 'identifier' });
+        setFirst(compoundIdentifiers, identifier, term.id);
+        maxCompoundSegments = Math.max(maxCompoundSegments, identifier.split('_').length);
+        if (!isIgnored(segments.join(' '))) addPhraseWords(term.id, segments.map((segment) => segment.toLowerCase()));
+      } else if (isDistinctiveWord(identifier)) {
+        setFirst(exactAnywhere, identifier, { termId: term.id, via: 'identifier' });
+      } else {
+        setFirst(exactRestricted, identifier, { termId: term.id, via: 'identifier' });
+      }
+    }
+    for (const abbreviation of term.abbreviations) {
+      if (isIgnored(abbreviation)) continue;
+      const words = splitWords(abbreviation);
+      if (words.length === 1) setFirst(exactAnywhere, words[0]!.text, { termId: term.id, via: 'abbreviation' });
+      else if (words.length > 1) addSurfaceForm(term, abbreviation);
+    }
+    const forms = new Set<string>();
+    for (const title of Object.values(term.titles)) forms.add(title);
+    for (const alias of term.aliases) forms.add(alias);
+    for (const entry of Object.values(term.entries)) {
+      forms.add(entry.title);
+      for (const alias of entry.aliases) forms.add(alias);
+    }
+    for (const form of forms) addSurfaceForm(term, form);
+  }
+
+  const phrases = new Map<string, readonly PhraseEntry[]>();
+  for (const [first, list] of phraseLists) phrases.set(first, [...list].sort((a, b) => b.rest.length - a.rest.length));
+
+  const rawHashes = new Map<number, HashedForm[]>();
+  const lowerHashes = new Map<number, HashedForm[]>();
+  const addHashed = (table: Map<number, HashedForm[]>, form: HashedForm, lower: boolean): void => {
+    const hash = hashOf(form.key, lower);
+    const list = table.get(hash);
+    if (list) list.push(form);
+    else table.set(hash, [form]);
+  };
+  for (const key of new Set([...exactAnywhere.keys(), ...exactRestricted.keys()])) {
+    if (isAscii(key)) addHashed(rawHashes, { key, exact: exactAnywhere.get(key), restricted: exactRestricted.get(key) }, false);
+  }
+  for (const key of new Set([...wordRestricted.keys(), ...phrases.keys()])) {
+    if (isAscii(key)) addHashed(lowerHashes, { key, restricted: wordRestricted.get(key), phrases: phrases.get(key) }, true);
+  }
+  const compoundFirstSegmentHashes = new Set<number>();
+  for (const identifier of compoundIdentifiers.keys()) {
+    const firstSegment = identifier.split('_').find((segment) => segment !== '');
+    if (firstSegment !== undefined) compoundFirstSegmentHashes.add(hashOf(firstSegment, false));
+  }
+
+  return {
+    exactAnywhere,
+    exactRestricted,
+    wordRestricted,
+    phrases,
+    compoundIdentifiers,
+    compoundFirstSegmentHashes,
+    maxCompoundSegments,
+    rawHashes,
+    lowerHashes,
+    anchors,
+  };
+}
