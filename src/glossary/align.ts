@@ -1,0 +1,248 @@
+/**
+ * Alignment of entries across locales: every entry gets the id of the English entry it translates.
+ *
+ * Three heading styles occur upstream. es and ja keep the English heading, so their anchor is the id. ko writes
+ * `한국어 (english term)`, sometimes with only the abbreviation or with `(english term, ABBR)`. ar translates the
+ * heading and keeps at most a Latin name or abbreviation, so what cannot be matched by name is matched by position
+ * within its letter section, between the neighbours that were matched.
+ */
+import type { Diagnostic, Locale } from './types';
+import type { ParsedEntry } from './parse';
+import { diagnosticAt } from './diagnostics';
+import { abbreviationOf, englishAnchor, isLatinScript, trailingParenthetical } from './anchors';
+
+export interface AlignableGlossary {
+  readonly file: string;
+  readonly locale: Locale;
+  readonly entries: readonly ParsedEntry[];
+}
+
+export interface Alignment {
+  /** The term id of each entry, parallel to `entries`; undefined only for entries that could not be given one. */
+  readonly ids: (string | undefined)[];
+  /** The English name each entry was matched by (its own heading for English-style headings). */
+  readonly englishNames: (string | undefined)[];
+}
+
+interface ReferenceIndex {
+  readonly byAnchor: Map<string, string>;
+  /** Anchor of the title without its parenthetical (`masked-language-modeling`); null when ambiguous. */
+  readonly byBase: Map<string, string | null>;
+  readonly byAbbreviation: Map<string, string | null>;
+  readonly sections: Map<string, string[]>;
+  readonly titles: Map<string, string>;
+}
+
+function setUnique(map: Map<string, string | null>, key: string, id: string): void {
+  if (!key) return;
+  const existing = map.get(key);
+  if (existing === undefined) map.set(key, id);
+  else if (existing !== id) map.set(key, null);
+}
+
+/** The id an English-style heading gives its entry. */
+export function directId(entry: ParsedEntry): string {
+  return entry.customAnchor ?? englishAnchor(entry.title);
+}
+
+function buildReference(glossaries: readonly AlignableGlossary[]): ReferenceIndex {
+  const index: ReferenceIndex = { byAnchor: new Map(), byBase: new Map(), byAbbreviation: new Map(), sections: new Map(), titles: new Map() };
+  const placed = new Set<string>();
+  for (const glossary of glossaries) {
+    for (const entry of glossary.entries) {
+      const id = directId(entry);
+      if (!id) continue;
+      index.byAnchor.set(id, id);
+      const derived = englishAnchor(entry.title);
+      if (derived && !index.byAnchor.has(derived)) index.byAnchor.set(derived, id);
+      if (!index.titles.has(id)) index.titles.set(id, entry.title);
+      setUnique(index.byBase, englishAnchor(trailingParenthetical(entry.title)?.base ?? entry.title), id);
+      const abbreviation = abbreviationOf(entry.title);
+      if (abbreviation) setUnique(index.byAbbreviation, abbreviation, id);
+      let section = index.sections.get(entry.section);
+      if (!section) index.sections.set(entry.section, (section = []));
+      if (!placed.has(id)) {
+        placed.add(id);
+        section.push(id);
+      }
+    }
+  }
+  return index;
+}
+
+/**
+ * The Latin-script names a translated heading keeps, best first: the trailing Latin run (`… masked language
+ * modeling (MLM)`), `name (ABBR)` rebuilt from `(name, ABBR)` or `(name - ABBR)`, each parenthetical and its
+ * parts, and finally every Latin word together.
+ */
+export function latinCandidates(title: string): string[] {
+  const out: string[] = [];
+  const trailing = /[A-Za-z0-9][A-Za-z0-9 ()\-,.'/]*$/.exec(title);
+  if (trailing && /[A-Za-z]{2}/.test(trailing[0])) out.push(trailing[0].trim());
+  const groups = Array.from(title.matchAll(/\(([^()]*)\)/g), (m) => m[1]!.trim()).reverse();
+  for (const inner of groups) {
+    if (!/[A-Za-z]/.test(inner)) continue;
+    const parts = inner.split(/\s*(?:,|،| - | – | — )\s*/).filter((p) => p.length > 0);
+    if (parts.length >= 2) out.push(`${parts[0]} (${parts[parts.length - 1]})`);
+    out.push(inner, ...parts);
+  }
+  const words = title.match(/[A-Za-z0-9][A-Za-z0-9-]*/g);
+  if (words) out.push(words.join(' '));
+  return [...new Set(out)];
+}
+
+function lookup(candidate: string, reference: ReferenceIndex): string | undefined {
+  const anchor = englishAnchor(candidate);
+  if (!anchor) return undefined;
+  const direct = reference.byAnchor.get(anchor);
+  if (direct) return direct;
+  const base = reference.byBase.get(anchor) ?? reference.byBase.get(englishAnchor(trailingParenthetical(candidate)?.base ?? candidate));
+  if (base) return base;
+  const abbreviation = reference.byAbbreviation.get(candidate.trim());
+  return abbreviation ?? undefined;
+}
+
+/** Whether the glossary is written with English-style (Latin) headings, so that its anchors are ids. */
+export function hasLatinHeadings(glossary: AlignableGlossary): boolean {
+  if (glossary.entries.length === 0) return true;
+  const latin = glossary.entries.filter((e) => isLatinScript(e.title)).length;
+  return latin * 5 >= glossary.entries.length * 4;
+}
+
+/**
+ * Aligns every glossary. The reference is the English glossaries, or, when none is compiled, those with
+ * English-style headings: their entries are ids by themselves. Every other entry is matched to the reference.
+ */
+export function alignGlossaries(glossaries: readonly AlignableGlossary[], diagnostics: Diagnostic[]): Alignment[] {
+  const hasEnglish = glossaries.some((g) => g.locale === 'en');
+  const isReference = (g: AlignableGlossary): boolean => (hasEnglish ? g.locale === 'en' : hasLatinHeadings(g));
+  const reference = buildReference(glossaries.filter(isReference));
+  return glossaries.map((glossary) => {
+    if (isReference(glossary)) {
+      return {
+        ids: glossary.entries.map((e) => directId(e) || undefined),
+        englishNames: glossary.entries.map((e) => (isLatinScript(e.title) ? e.title : undefined)),
+      };
+    }
+    return alignToReference(glossary, reference, diagnostics);
+  });
+}
+
+function alignToReference(glossary: AlignableGlossary, reference: ReferenceIndex, diagnostics: Diagnostic[]): Alignment {
+  const entries = glossary.entries;
+  const ids: (string | undefined)[] = new Array<string | undefined>(entries.length).fill(undefined);
+  const names: (string | undefined)[] = new Array<string | undefined>(entries.length).fill(undefined);
+  const claimed = new Set<string>();
+  const hasReference = reference.byAnchor.size > 0;
+
+  entries.forEach((entry, i) => {
+    if (entry.customAnchor) {
+      ids[i] = entry.customAnchor;
+      names[i] = reference.titles.get(entry.customAnchor);
+      claimed.add(entry.customAnchor);
+      return;
+    }
+    const own = englishAnchor(entry.title);
+    if (own && (reference.byAnchor.has(own) || (!hasReference && isLatinScript(entry.title)))) {
+      ids[i] = reference.byAnchor.get(own) ?? own;
+      names[i] = isLatinScript(entry.title) ? entry.title : reference.titles.get(ids[i]);
+      claimed.add(ids[i]);
+      return;
+    }
+    for (const candidate of latinCandidates(entry.title)) {
+      const id = hasReference ? lookup(candidate, reference) : englishAnchor(candidate) || undefined;
+      if (id) {
+        ids[i] = id;
+        names[i] = reference.titles.get(id) ?? candidate;
+        claimed.add(id);
+        return;
+      }
+    }
+  });
+
+  // Entries still without an id are matched by position: within their letter section, between the reference
+  // positions of the nearest matched neighbours, to the first reference entry nobody in this locale claimed.
+  if (hasReference) {
+    let sectionStart = 0;
+    for (let i = 0; i <= entries.length; i++) {
+      if (i < entries.length && (i === 0 || entries[i]!.section === entries[i - 1]!.section)) continue;
+      alignSectionByPosition(entries, ids, names, claimed, sectionStart, i, reference, glossary.file, diagnostics);
+      sectionStart = i;
+    }
+  }
+
+  entries.forEach((entry, i) => {
+    if (ids[i]) return;
+    const fallback = englishAnchor(entry.title) || `${glossary.locale}-${englishAnchor(entry.section) || 'entry'}-${entry.indexInSection + 1}`;
+    ids[i] = fallback;
+    diagnostics.push(
+      diagnosticAt(
+        'warning',
+        'unmatched-term',
+        hasReference
+          ? `"${entry.title}" matches no English entry by name or position; it becomes its own term "${fallback}" (add [[english-anchor]] to the heading to align it)`
+          : `"${entry.title}" has no Latin-script name to derive an id from; it becomes "${fallback}" (add [[english-anchor]] to the heading)`,
+        entry.file,
+        entry.line,
+        entry.column,
+      ),
+    );
+  });
+  return { ids, englishNames: names };
+}
+
+function alignSectionByPosition(
+  entries: readonly ParsedEntry[],
+  ids: (string | undefined)[],
+  names: (string | undefined)[],
+  claimed: Set<string>,
+  from: number,
+  to: number,
+  reference: ReferenceIndex,
+  file: string,
+  diagnostics: Diagnostic[],
+): void {
+  const section = entries[from]?.section;
+  const order = section !== undefined ? reference.sections.get(section) : undefined;
+  if (!order) return;
+  const positionOf = new Map(order.map((id, index) => [id, index]));
+  // The reference position of the next entry matched by name, for every entry: one backward pass.
+  const upperBounds = new Array<number>(to - from);
+  let nextPosition = order.length;
+  for (let i = to - 1; i >= from; i--) {
+    upperBounds[i - from] = nextPosition;
+    const id = ids[i];
+    const position = id ? positionOf.get(id) : undefined;
+    if (position !== undefined) nextPosition = position;
+  }
+  let lowerBound = -1;
+  for (let i = from; i < to; i++) {
+    const id = ids[i];
+    if (id) {
+      const position = positionOf.get(id);
+      if (position !== undefined) lowerBound = position;
+      continue;
+    }
+    const upperBound = upperBounds[i - from]!;
+    for (let p = lowerBound + 1; p < upperBound; p++) {
+      const candidate = order[p]!;
+      if (claimed.has(candidate)) continue;
+      ids[i] = candidate;
+      names[i] = reference.titles.get(candidate);
+      claimed.add(candidate);
+      lowerBound = p;
+      const entry = entries[i]!;
+      diagnostics.push(
+        diagnosticAt(
+          'warning',
+          'aligned-by-position',
+          `"${entry.title}" keeps no English name; matched by its position in section ${section} to "${candidate}" (write [[${candidate}]] after the heading to make this explicit)`,
+          file,
+          entry.line,
+          entry.column,
+        ),
+      );
+      break;
+    }
+  }
+}

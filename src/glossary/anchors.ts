@@ -1,0 +1,122 @@
+/**
+ * Names derived from headings: the English anchor that identifies a term, the Python identifier it stands for,
+ * its abbreviation, plural aliases, and the huggingface.co URLs built from anchors and paths.
+ */
+import type { Locale } from './types';
+
+/**
+ * The anchor doc-builder gives a heading, which is the public id of a term: lowercase, each space becomes `-`,
+ * and everything outside `[a-z0-9-]` is dropped (`masked language modeling (MLM)` → `masked-language-modeling-mlm`).
+ */
+export function englishAnchor(heading: string): string {
+  return heading.toLowerCase().replace(/ /g, '-').replace(/[^a-z0-9-]/g, '');
+}
+
+const PYTHON_KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
+  'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
+  'return', 'try', 'while', 'with', 'yield',
+]);
+
+export function isPythonIdentifier(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !PYTHON_KEYWORDS.has(name);
+}
+
+/**
+ * The Python name a heading stands for (`input IDs` → `input_ids`), or undefined when the result is not a valid
+ * Python identifier (`deep learning (DL)`, `self-attention`).
+ */
+export function identifierFromHeading(heading: string): string | undefined {
+  const candidate = heading.trim().toLowerCase().replace(/ /g, '_');
+  return isPythonIdentifier(candidate) ? candidate : undefined;
+}
+
+/**
+ * The root of the Transformers documentation. A docs version (`main`, `v4.46.0`) can be inserted later by
+ * replacing this prefix with `${HF_DOCS_ROOT}<version>/`: every URL the compiler builds starts with it.
+ */
+export const HF_DOCS_ROOT = 'https://huggingface.co/docs/transformers/';
+
+/** `https://huggingface.co/docs/transformers/<locale>/<path>[#anchor]`. */
+export function hfDocsUrl(locale: Locale, path: string, anchor?: string): string {
+  const cleanPath = path.replace(/^\/+/, '');
+  return `${HF_DOCS_ROOT}${locale}/${cleanPath}${anchor ? `#${anchor}` : ''}`;
+}
+
+/** The web page of a term in the glossary of `locale`. */
+export function hfGlossaryUrl(locale: Locale, termId: string): string {
+  return hfDocsUrl(locale, 'glossary', termId);
+}
+
+export interface HeadingParts {
+  /** The heading without the `[[custom-id]]` suffix, trimmed. */
+  readonly title: string;
+  /** The `[[custom-id]]` anchor, when given. */
+  readonly customAnchor?: string;
+}
+
+/** Splits `### Title[[custom-id]]` into its title and custom anchor. */
+export function splitHeading(raw: string): HeadingParts {
+  const trimmed = raw.trim();
+  const match = /\[\[([^[\]]*)\]\]\s*$/.exec(trimmed);
+  if (!match) return { title: trimmed };
+  const customAnchor = match[1]!.trim();
+  const title = trimmed.slice(0, match.index).trim();
+  return customAnchor ? { title, customAnchor } : { title };
+}
+
+/**
+ * Whether a parenthetical is an abbreviation rather than a word: short, no spaces, and with a capital letter
+ * past the first character or a digit (`MLM`, `ZeRO`, `seq2seq`, `DP`), but not a capitalized word (`Labels`)
+ * or a long CamelCase name (`DataParallel`).
+ */
+export function looksLikeAbbreviation(text: string): boolean {
+  if (!/^[A-Za-z0-9][A-Za-z0-9.+-]{1,9}$/.test(text)) return false;
+  if (!/[A-Z0-9]/.test(text.slice(1)) && !/^[A-Z]+$/.test(text)) return false;
+  return text.length <= 8;
+}
+
+/** The trailing `(…)` of a title and the title without it: `masked language modeling (MLM)` → `MLM`. */
+export function trailingParenthetical(title: string): { base: string; inner: string } | undefined {
+  const match = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(title);
+  if (!match || !match[1]) return undefined;
+  return { base: match[1].trim(), inner: match[2]!.trim() };
+}
+
+/** The abbreviation a title declares in a trailing parenthetical, if any. */
+export function abbreviationOf(title: string): string | undefined {
+  const paren = trailingParenthetical(title);
+  if (!paren) return undefined;
+  // Korean and Arabic headings write `(english name, ABBR)` or `(Name - ABBR)`: the abbreviation is the last part.
+  const parts = paren.inner.split(/\s*(?:,|،| - | – | — )\s*/);
+  const last = parts[parts.length - 1]!.trim();
+  return looksLikeAbbreviation(last) ? last : undefined;
+}
+
+const SINGULAR_ONLY_ENDINGS = /(?:ing|ed|ss|ism|ion|al|ics|ity|ness)$/;
+
+/**
+ * Plural and singular forms of an English title worth matching in prose (`attention mask` → `attention masks`,
+ * `encoder models` → `encoder model`). Titles whose last word is a gerund, an adjective, an abstract noun or an
+ * all-caps or CamelCase name get none: their plural would be wrong more often than useful.
+ */
+export function numberVariants(title: string): string[] {
+  const base = trailingParenthetical(title)?.base ?? title;
+  const words = base.split(/\s+/);
+  const last = words[words.length - 1];
+  if (!last || !/^[a-z][a-z-]*$|^[a-z-]*IDs?$/.test(last)) return [];
+  const head = words.slice(0, -1).join(' ');
+  const join = (w: string): string => (head ? `${head} ${w}` : w);
+  if (last.endsWith('IDs')) return [join(last.slice(0, -1))];
+  if (last.endsWith('ID')) return [join(`${last}s`)];
+  if (last.endsWith('s') && !last.endsWith('ss')) return last.length > 3 ? [join(last.slice(0, -1))] : [];
+  if (SINGULAR_ONLY_ENDINGS.test(last) || last.includes('-')) return [];
+  if (/[^aeiou]y$/.test(last)) return [join(`${last.slice(0, -1)}ies`)];
+  if (/(?:ch|sh|x|z)$/.test(last)) return [join(`${last}es`)];
+  return [join(`${last}s`)];
+}
+
+/** True when every letter of the text is Latin (ASCII or accented): headings written in English or Spanish. */
+export function isLatinScript(text: string): boolean {
+  return !/[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(text);
+}

@@ -1,0 +1,296 @@
+/**
+ * The glossary compiler: glossary sources in, one term map and its diagnostics out. Pure and synchronous; it
+ * never touches the file system and never throws on bad input.
+ */
+import type { CompileResult, Diagnostic, GlossarySource, Locale, Term, TermEntry, TermMap } from './types';
+import { SOURCE_LOCALE, TERM_MAP_SCHEMA_VERSION } from './types';
+import { decodeGlossaryText } from './decode';
+import { diagnosticAt, sortDiagnostics } from './diagnostics';
+import type { ParsedEntry, ParsedGlossary } from './parse';
+import { parseGlossary } from './parse';
+import { alignGlossaries } from './align';
+import type { NormalizedEntry } from './normalize';
+import { EntryNormalizer, LineIndex } from './normalize';
+import { emptyMetadata } from './metadata';
+import { abbreviationOf, identifierFromHeading, isLatinScript, numberVariants, trailingParenthetical } from './anchors';
+
+/** Language codes of the Transformers docs and other common ones, accepted when inferred from a file name. */
+const KNOWN_LOCALES = new Set([
+  'ar', 'bn', 'de', 'en', 'es', 'fa', 'fr', 'he', 'hi', 'id', 'it', 'ja', 'ko', 'ms', 'nl', 'pl', 'pt', 'ru', 'sv', 'te', 'th', 'tr', 'uk', 'vi', 'zh',
+]);
+
+/** `es.md`, `es-glossary.md`, `glossary.es.md`, `docs/source/es/glossary.md`, `es/glossary.md`. */
+export function localeFromPath(file: string): Locale | undefined {
+  const normalized = file.replace(/\\/g, '/');
+  const segments = normalized.split('/');
+  const base = (segments[segments.length - 1] ?? '').toLowerCase().replace(/\.(?:md|mdx|markdown|txt)$/, '');
+  const named =
+    /^([a-z]{2})$/.exec(base) ?? /^([a-z]{2})[-_.](?:glossary|glosario)$/.exec(base) ?? /^(?:glossary|glosario)[-_.]([a-z]{2})$/.exec(base);
+  if (named && KNOWN_LOCALES.has(named[1]!)) return named[1];
+  const parent = segments[segments.length - 2]?.toLowerCase();
+  if (parent && KNOWN_LOCALES.has(parent) && /^(?:glossary|glosario)$/.test(base)) return parent;
+  const sourceDir = /(?:^|\/)source\/([a-z]{2})\//.exec(normalized);
+  if (sourceDir && KNOWN_LOCALES.has(sourceDir[1]!)) return sourceDir[1];
+  return undefined;
+}
+
+const TITLE_LOCALES: readonly (readonly [RegExp, Locale])[] = [
+  [/\p{Script=Hangul}/u, 'ko'],
+  [/\p{Script=Arabic}/u, 'ar'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]|用語集/u, 'ja'],
+  [/\p{Script=Han}/u, 'zh'],
+  [/^glosario\b/i, 'es'],
+  [/^glossaire\b/i, 'fr'],
+  [/^glossar\b/i, 'de'],
+  [/^glossário\b/i, 'pt'],
+  [/^glossario\b/i, 'it'],
+  [/^glossary\b/i, 'en'],
+];
+
+/** The locale a glossary's title (or, failing that, its text) is written in. */
+export function localeFromContent(h1: string | undefined, sample: string): Locale | undefined {
+  if (h1) for (const [pattern, locale] of TITLE_LOCALES) if (pattern.test(h1.trim())) return locale;
+  for (const [pattern, locale] of TITLE_LOCALES.slice(0, 4)) if (pattern.test(sample)) return locale;
+  return undefined;
+}
+
+interface LoadedGlossary {
+  readonly file: string;
+  readonly locale: Locale;
+  readonly parsed: ParsedGlossary;
+  readonly lines: LineIndex;
+}
+
+function loadSource(source: GlossarySource, diagnostics: Diagnostic[]): LoadedGlossary {
+  const decoded = decodeGlossaryText(source.content, source.file);
+  diagnostics.push(...decoded.diagnostics);
+  const parsed = parseGlossary(source.file, decoded.text, diagnostics);
+  let locale = source.locale ?? localeFromPath(source.file) ?? localeFromContent(parsed.h1, parsed.entries.map((e) => e.title).join(' '));
+  if (!locale) {
+    locale = SOURCE_LOCALE;
+    diagnostics.push(diagnosticAt('warning', 'locale-unknown', `cannot tell the language of this glossary from its name or title; assuming "${locale}"`, source.file, 1, 1));
+  }
+  return { file: source.file, locale, parsed, lines: new LineIndex(decoded.text) };
+}
+
+interface TermBuilder {
+  readonly id: string;
+  readonly titles: Record<Locale, string>;
+  readonly abbreviations: Set<string>;
+  readonly identifiers: Set<string>;
+  readonly aliases: Set<string>;
+  readonly entries: Record<Locale, TermEntry>;
+  readonly normalized: Map<Locale, NormalizedEntry>;
+  readonly englishNames: Set<string>;
+  readonly firstEntry: Map<Locale, ParsedEntry>;
+}
+
+/**
+ * Compiles glossary sources into one term map. Sources of different locales merge into one term per English
+ * anchor; several sources may share a locale when they define different terms. The term map is returned even
+ * when there are errors, but must not be published then.
+ */
+export function compileGlossaries(sources: readonly GlossarySource[]): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  const loaded: LoadedGlossary[] = [];
+  for (const source of sources) {
+    try {
+      loaded.push(loadSource(source, diagnostics));
+    } catch (error) {
+      diagnostics.push(internalError(source.file, error));
+    }
+  }
+
+  let terms: Term[] = [];
+  try {
+    terms = buildTerms(loaded, diagnostics);
+  } catch (error) {
+    diagnostics.push(internalError(loaded[0]?.file ?? '<glossary>', error));
+  }
+
+  const localeSet = new Set<Locale>();
+  for (const term of terms) for (const locale of Object.keys(term.entries)) localeSet.add(locale);
+  const locales = [...localeSet].sort((a, b) => (a === SOURCE_LOCALE ? -1 : b === SOURCE_LOCALE ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const termMap: TermMap = { schemaVersion: TERM_MAP_SCHEMA_VERSION, locales, terms };
+  return { termMap, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function internalError(file: string, error: unknown): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  return diagnosticAt('error', 'internal-error', `the compiler failed on this file (${message}); please report it with the file attached`, file, 1, 1);
+}
+
+function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[]): Term[] {
+  const alignments = alignGlossaries(
+    loaded.map((g) => ({ file: g.file, locale: g.locale, entries: g.parsed.entries })),
+    diagnostics,
+  );
+
+  // Place every entry under its id, refusing a second entry for the same term in the same locale.
+  interface Placement {
+    readonly glossary: LoadedGlossary;
+    readonly entry: ParsedEntry;
+    readonly id: string;
+    readonly englishName?: string;
+  }
+  const placements: Placement[] = [];
+  const seen = new Map<string, ParsedEntry>();
+  loaded.forEach((glossary, g) => {
+    const alignment = alignments[g]!;
+    glossary.parsed.entries.forEach((entry, e) => {
+      const id = alignment.ids[e];
+      if (!id) return;
+      const key = `${glossary.locale}\u0000${id}`;
+      const first = seen.get(key);
+      if (first) {
+        diagnostics.push(
+          diagnosticAt('error', 'duplicate-term', `"${entry.title}" defines term "${id}" again (locale ${glossary.locale}); first defined at ${first.file}:${first.line}`, entry.file, entry.line, entry.column),
+        );
+        return;
+      }
+      seen.set(key, entry);
+      const englishName = alignment.englishNames[e];
+      placements.push({ glossary, entry, id, ...(englishName ? { englishName } : {}) });
+    });
+  });
+
+  const knownIds = new Set(placements.map((p) => p.id));
+  const builders = new Map<string, TermBuilder>();
+  for (const { glossary, entry, id, englishName } of placements) {
+    const metadata = emptyMetadata();
+    const normalizer = new EntryNormalizer(
+      { file: glossary.file, locale: glossary.locale, text: glossary.parsed.text, lines: glossary.lines, knownIds, definitions: glossary.parsed.definitions, diagnostics },
+      metadata,
+    );
+    const normalized = normalizer.normalize(entry.tokens);
+    if (!normalized.markdown.trim()) {
+      diagnostics.push(diagnosticAt('error', 'empty-entry', `entry "${entry.title}" has no content`, entry.file, entry.line, entry.column));
+    }
+    let builder = builders.get(id);
+    if (!builder) {
+      builder = {
+        id,
+        titles: {},
+        abbreviations: new Set(),
+        identifiers: new Set(),
+        aliases: new Set(),
+        entries: {},
+        normalized: new Map(),
+        englishNames: new Set(),
+        firstEntry: new Map(),
+      };
+      builders.set(id, builder);
+    }
+    const locale = glossary.locale;
+    const localAliases = new Set(metadata.aliases);
+    if (englishName) builder.englishNames.add(englishName);
+    const abbreviation = abbreviationOf(entry.title);
+    if (abbreviation) builder.abbreviations.add(abbreviation);
+    for (const a of metadata.abbreviations) builder.abbreviations.add(a);
+    for (const identifier of metadata.identifiers) builder.identifiers.add(identifier);
+    const localizedName = localizedBase(entry.title);
+    if (localizedName) localAliases.add(localizedName);
+    if (isLatinScript(entry.title)) for (const variant of numberVariants(entry.title)) localAliases.add(variant);
+    builder.titles[locale] = entry.title;
+    builder.entries[locale] = {
+      title: entry.title,
+      section: entry.section,
+      aliases: [...localAliases].filter((a) => a !== entry.title),
+      summary: normalized.summary,
+      markdown: normalized.markdown,
+      links: normalized.links,
+      source: { file: entry.file, line: entry.line, column: entry.column },
+    };
+    builder.normalized.set(locale, normalized);
+    builder.firstEntry.set(locale, entry);
+  }
+
+  const terms: Term[] = [];
+  for (const builder of builders.values()) {
+    checkTranslation(builder, diagnostics);
+    terms.push(finishTerm(builder));
+  }
+  return terms.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The localized name a translated heading carries besides its English part: `어텐션 마스크 (attention mask)` →
+ * `어텐션 마스크`. Undefined for English-style headings, whose name is the title itself.
+ */
+function localizedBase(title: string): string | undefined {
+  if (isLatinScript(title)) return undefined;
+  const withoutParens = title.replace(/\s*\([^()]*[A-Za-z][^()]*\)\s*/g, ' ');
+  const withoutLatinTail = withoutParens.replace(/[A-Za-z0-9][A-Za-z0-9 \-,.'/]*$/, '');
+  const name = withoutLatinTail.replace(/\s+/g, ' ').trim();
+  return name.length >= 2 ? name : undefined;
+}
+
+function finishTerm(builder: TermBuilder): Term {
+  const englishNames = [...builder.englishNames];
+  const english = builder.titles[SOURCE_LOCALE];
+  if (english) englishNames.unshift(english);
+  for (const name of englishNames) {
+    const identifier = identifierFromHeading(name);
+    if (identifier) builder.identifiers.add(identifier);
+    const base = trailingParenthetical(name)?.base;
+    if (base && base !== name) builder.aliases.add(base);
+    for (const variant of numberVariants(name)) builder.aliases.add(variant);
+    builder.aliases.add(name);
+  }
+  for (const entry of Object.values(builder.entries)) for (const alias of entry.aliases) builder.aliases.add(alias);
+  // Titles are matched as titles already: aliases only list the other forms, once each regardless of case.
+  const titleKeys = new Set(Object.values(builder.titles).map((t) => t.toLowerCase()));
+  const aliasKeys = new Set<string>();
+  const aliases: string[] = [];
+  for (const alias of builder.aliases) {
+    const key = alias.toLowerCase();
+    if (titleKeys.has(key) || aliasKeys.has(key) || builder.abbreviations.has(alias)) continue;
+    aliasKeys.add(key);
+    aliases.push(alias);
+  }
+  return {
+    id: builder.id,
+    titles: builder.titles,
+    abbreviations: [...builder.abbreviations],
+    identifiers: [...builder.identifiers],
+    aliases,
+    entries: builder.entries,
+  };
+}
+
+/** Translation defects that are cheap to see by comparing an entry with its English counterpart. */
+function checkTranslation(builder: TermBuilder, diagnostics: Diagnostic[]): void {
+  const english = builder.normalized.get(SOURCE_LOCALE);
+  if (!english) return;
+  const englishParagraphs = new Set(english.paragraphs.filter(isProse));
+  for (const [locale, normalized] of builder.normalized) {
+    if (locale === SOURCE_LOCALE) continue;
+    const entry = builder.firstEntry.get(locale)!;
+    const prose = normalized.paragraphs.filter(isProse);
+    const copied = prose.filter((p) => englishParagraphs.has(p));
+    if (prose.length > 0 && copied.length === prose.length) {
+      diagnostics.push(diagnosticAt('warning', 'untranslated', `entry "${entry.title}" (${locale}) is the English text, untranslated`, entry.file, entry.line, entry.column));
+    } else if (copied.length > 0) {
+      diagnostics.push(
+        diagnosticAt('warning', 'untranslated', `entry "${entry.title}" (${locale}) keeps an English paragraph untranslated: "${copied[0]!.slice(0, 60)}…"`, entry.file, entry.line, entry.column),
+      );
+    }
+    if (english.proseWeight >= 150 && normalized.proseWeight < english.proseWeight * 0.4) {
+      diagnostics.push(
+        diagnosticAt(
+          'warning',
+          'possibly-truncated',
+          `entry "${entry.title}" (${locale}) is much shorter than its English counterpart (${Math.round((100 * normalized.proseWeight) / english.proseWeight)}% of its text); truncated?`,
+          entry.file,
+          entry.line,
+          entry.column,
+        ),
+      );
+    }
+  }
+}
+
+/** A paragraph long enough, and wordy enough, that finding it word for word in two languages means it was copied. */
+function isProse(paragraph: string): boolean {
+  return paragraph.length >= 40 && paragraph.split(' ').length >= 6;
+}

@@ -1,0 +1,604 @@
+/**
+ * Normalization of one entry body: from doc-builder Markdown to plain CommonMark with every link resolved.
+ *
+ * The output is built from slices of the original source with targeted edits (links rewritten, components
+ * replaced, raw HTML made inert), so that everything we don't touch — code blocks, emphasis, lists — stays exactly
+ * as the author wrote it.
+ */
+import type { Definition, Html, InlineCode, Link, LinkReference, Image, ImageReference, Nodes, Paragraph, Parent, Text } from 'mdast';
+import type { Diagnostic, Locale, ResolvedLink } from './types';
+import type { BodyToken, Point } from './parse';
+import { endOf, parseComponentTag, startOf } from './parse';
+import { diagnosticAt } from './diagnostics';
+import { englishAnchor, hfDocsUrl } from './anchors';
+import { isApiName, resolveApiReference } from './apiLinks';
+import type { EntryMetadata } from './metadata';
+import { isMetadataComment, parseMetadataComment } from './metadata';
+
+/** Offsets of line starts, for turning an offset into a 1-based line and column. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  at(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+}
+
+export interface NormalizeContext {
+  readonly file: string;
+  readonly locale: Locale;
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** Every term id of the compile: the targets in-page links may point to. */
+  readonly knownIds: ReadonlySet<string>;
+  readonly definitions: ReadonlyMap<string, Definition>;
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface NormalizedEntry {
+  readonly markdown: string;
+  readonly summary: string;
+  readonly links: ResolvedLink[];
+  readonly metadata: EntryMetadata;
+  /** Plain text of each paragraph, for the untranslated-text check. */
+  readonly paragraphs: string[];
+  /** Length of the prose, weighted so that dense scripts compare fairly with English. */
+  readonly proseWeight: number;
+}
+
+/** The label of a callout in the languages the Transformers docs are written in. */
+const CALLOUT_LABELS: Readonly<Record<string, { tip: string; warning: string }>> = {
+  en: { tip: 'Tip', warning: 'Warning' },
+  es: { tip: 'Consejo', warning: 'Advertencia' },
+  fr: { tip: 'Astuce', warning: 'Avertissement' },
+  de: { tip: 'Tipp', warning: 'Warnung' },
+  it: { tip: 'Suggerimento', warning: 'Avvertenza' },
+  pt: { tip: 'Dica', warning: 'Aviso' },
+  ja: { tip: 'ヒント', warning: '警告' },
+  ko: { tip: '팁', warning: '경고' },
+  zh: { tip: '提示', warning: '警告' },
+  ar: { tip: 'نصيحة', warning: 'تحذير' },
+  hi: { tip: 'सुझाव', warning: 'चेतावनी' },
+  tr: { tip: 'İpucu', warning: 'Uyarı' },
+};
+
+export function calloutLabel(locale: Locale, warning: boolean): string {
+  const labels = CALLOUT_LABELS[locale] ?? CALLOUT_LABELS.en!;
+  return warning ? labels.warning : labels.tip;
+}
+
+const YOUTUBE_ID = /^[A-Za-z0-9_-]{6,20}$/;
+
+/** The video id of `<Youtube id="…"/>`, written with double or single quotes or as a JSX expression. */
+function youtubeId(attributes: string): string | undefined {
+  const match = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\})/.exec(attributes);
+  const id = match?.[1] ?? match?.[2] ?? match?.[3];
+  return id !== undefined && YOUTUBE_ID.test(id) ? id : undefined;
+}
+
+function isWarningTip(attributes: string): boolean {
+  return /\bwarning\s*=\s*(?:\{\s*true\s*\}|"true"|'true')/.test(attributes) || /^warning$/.test(attributes.trim());
+}
+
+/** A code span that shows `value` literally, whatever backticks it contains. */
+function codeSpan(value: string): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A fenced code block that shows `value` literally. */
+function codeBlock(value: string, info = ''): string {
+  const longest = Math.max(2, ...Array.from(value.matchAll(/^ {0,3}`+/gm), (m) => m[0].trim().length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${info}\n${value.replace(/\n+$/, '')}\n${fence}`;
+}
+
+/** Escapes text so that CommonMark shows it literally (used for link texts we keep as plain text). */
+export function escapeMarkdownText(value: string): string {
+  return value.replace(/[\\`*_[\]<>()#!|~&]/g, (ch) => `\\${ch}`);
+}
+
+/** A link destination that CommonMark reads back unchanged. */
+function destination(url: string): string {
+  return url.replace(/[()<> \\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly render: () => string;
+}
+
+type LinkResolution = { kind: 'term' | 'docs' | 'external'; url: string; termId?: string } | undefined;
+
+const LEAKED_PROMPT_START = /^(?:translate|traduce|traduzca|traduire|traduis|traduza|tradurre|traduci|übersetze|翻訳して|翻訳し|번역해|번역하|ترجم)\b/iu;
+const LEAKED_PROMPT_ANYWHERE =
+  /\b(?:as an AI\b|as a language model|I am an AI|here is the translation|here's the translation|como (?:un )?modelo de lenguaje|aquí (?:está|tienes) la traducción|en tant qu'IA)/i;
+
+/** Normalizes one entry. Never throws on odd input: every problem becomes a diagnostic. */
+export class EntryNormalizer {
+  private readonly links: ResolvedLink[] = [];
+  private readonly paragraphs: string[] = [];
+  private proseWeight = 0;
+  private readonly codeBlocks = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: NormalizeContext,
+    private readonly metadata: EntryMetadata,
+  ) {}
+
+  normalize(tokens: readonly BodyToken[]): NormalizedEntry {
+    const pieces = this.renderTokens(tokens, 0, tokens.length);
+    const markdown = pieces.filter((p) => p.trim().length > 0).join('\n\n');
+    return {
+      markdown,
+      summary: this.summary(tokens),
+      links: this.links,
+      metadata: this.metadata,
+      paragraphs: this.paragraphs,
+      proseWeight: this.proseWeight,
+    };
+  }
+
+  private warn(code: string, message: string, at: Point | { line: number; column: number }, severity: 'warning' | 'error' = 'warning'): void {
+    this.ctx.diagnostics.push(diagnosticAt(severity, code, message, this.ctx.file, at.line, at.column));
+  }
+
+  /** Renders tokens[from, to), pairing `<Tip>` with `</Tip>` into block quotes. */
+  private renderTokens(tokens: readonly BodyToken[], from: number, to: number): string[] {
+    const out: string[] = [];
+    for (let i = from; i < to; i++) {
+      const token = tokens[i]!;
+      switch (token.kind) {
+        case 'block':
+          out.push(this.renderBlock(token.node));
+          break;
+        case 'comment':
+          this.readComment(token.value, token.start);
+          break;
+        case 'raw-html':
+          this.warn('raw-html', 'raw HTML is not part of the glossary dialect; it is kept as literal text', token.start);
+          out.push(codeBlock(token.value, 'html'));
+          break;
+        case 'component': {
+          if (token.name === 'Tip' && token.role === 'open') {
+            const close = this.findClose(tokens, i + 1, to);
+            if (close < 0) this.warn('unclosed-tag', '<Tip> without a matching </Tip>; the callout runs to the end of the entry', token.start);
+            const innerEnd = close < 0 ? to : close;
+            const label = calloutLabel(this.ctx.locale, isWarningTip(token.attributes));
+            const inner = this.renderTokens(tokens, i + 1, innerEnd).filter((p) => p.trim().length > 0);
+            out.push(blockquote(`**${label}**`, inner));
+            i = close < 0 ? to : close;
+          } else if (token.name === 'Tip' && token.role === 'close') {
+            this.warn('orphan-closing-tag', '</Tip> without an opening <Tip>; ignored', token.start);
+          } else if (token.name === 'Tip') {
+            this.warn('unknown-component', 'a self-closing <Tip/> has no content; ignored', token.start);
+          } else if (token.name === 'Youtube') {
+            if (token.role === 'close') break;
+            out.push(this.youtube(token.attributes, token.start));
+          } else {
+            this.warn('unknown-component', `unknown component <${token.name}>; only <Youtube> and <Tip> are part of the dialect (its tag is dropped)`, token.start, 'error');
+          }
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private findClose(tokens: readonly BodyToken[], from: number, to: number): number {
+    let depth = 0;
+    for (let j = from; j < to; j++) {
+      const t = tokens[j]!;
+      if (t.kind !== 'component' || t.name !== 'Tip') continue;
+      if (t.role === 'open') depth++;
+      else if (t.role === 'close') {
+        if (depth === 0) return j;
+        depth--;
+      }
+    }
+    return -1;
+  }
+
+  private youtube(attributes: string, at: Point | { line: number; column: number }): string {
+    const id = youtubeId(attributes);
+    if (!id) {
+      this.warn('bad-component-attribute', '<Youtube> needs id="…" with a YouTube video id; dropped', at);
+      return '';
+    }
+    const url = `https://www.youtube.com/watch?v=${id}`;
+    this.links.push({ kind: 'video', text: 'YouTube', url });
+    return `[▶ YouTube](${url})`;
+  }
+
+  private readComment(value: string, at: Point): void {
+    if (isMetadataComment(value)) parseMetadataComment(value, this.ctx.file, at.line, at.column, this.metadata, this.ctx.diagnostics);
+  }
+
+  private renderBlock(node: Nodes): string {
+    if (node.type === 'code') {
+      const key = node.value.trim();
+      if (key) {
+        const seen = this.codeBlocks.get(key);
+        if (seen !== undefined) {
+          this.warn('duplicate-code-block', `this code block repeats the one on line ${seen} word for word`, startOf(node));
+        } else {
+          this.codeBlocks.set(key, startOf(node).line);
+        }
+      }
+    }
+    if (node.type === 'definition') return '';
+    this.collectProse(node);
+    const edits: Edit[] = [];
+    this.collectEdits(node, edits);
+    return this.renderSlice(startOf(node).offset, endOf(node).offset, edits);
+  }
+
+  /** Records paragraph text for the defect checks and looks for leaked machine-translation prompts. */
+  private collectProse(node: Nodes): void {
+    const stack: Nodes[] = [node];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      if (current.type === 'paragraph') {
+        const plain = plainText(current);
+        this.paragraphs.push(plain.replace(/\s+/g, ' ').trim());
+        this.proseWeight += weightedLength(plain);
+        const lines = plain.split('\n');
+        for (let k = 0; k < lines.length; k++) {
+          const line = lines[k]!.trim();
+          if (LEAKED_PROMPT_START.test(line) || LEAKED_PROMPT_ANYWHERE.test(line)) {
+            const at = startOf(current);
+            this.warn('leaked-prompt', `this looks like a machine-translation prompt or reply left in the text: "${truncate(line, 60)}"`, { line: at.line + k, column: k === 0 ? at.column : 1 });
+            break;
+          }
+        }
+        continue;
+      }
+      if ('children' in current) for (const child of current.children) stack.push(child);
+    }
+  }
+
+  private renderSlice(start: number, end: number, edits: readonly Edit[]): string {
+    const sorted = [...edits].sort((a, b) => a.start - b.start);
+    let out = '';
+    let cursor = start;
+    for (const edit of sorted) {
+      if (edit.start < cursor || edit.end > end) continue;
+      out += this.ctx.text.slice(cursor, edit.start) + edit.render();
+      cursor = edit.end;
+    }
+    return out + this.ctx.text.slice(cursor, end);
+  }
+
+  private renderChildren(node: Link | LinkReference): string {
+    const first = node.children[0];
+    const last = node.children[node.children.length - 1];
+    if (!first || !last) return '';
+    const edits: Edit[] = [];
+    this.collectEdits(node, edits);
+    return this.renderSlice(startOf(first).offset, endOf(last).offset, edits);
+  }
+
+  private collectEdits(node: Nodes, edits: Edit[]): void {
+    if (!('children' in node)) return;
+    for (const child of node.children) {
+      switch (child.type) {
+        case 'link':
+          edits.push(this.linkEdit(child));
+          break;
+        case 'linkReference':
+          edits.push(this.referenceEdit(child));
+          break;
+        case 'image':
+          edits.push(this.imageEdit(child, child.url));
+          break;
+        case 'imageReference':
+          edits.push(this.imageEdit(child, this.ctx.definitions.get(child.identifier)?.url ?? ''));
+          break;
+        case 'definition':
+          edits.push({ start: startOf(child).offset, end: endOf(child).offset, render: () => '' });
+          break;
+        case 'html':
+          edits.push(this.htmlEdit(child));
+          break;
+        case 'inlineCode': {
+          const edit = node.type === 'link' || node.type === 'linkReference' ? undefined : this.autolinkEdit(child);
+          if (edit) edits.push(edit);
+          break;
+        }
+        case 'text':
+          this.spacedDestinationEdits(child, edits);
+          break;
+        default:
+          this.collectEdits(child, edits);
+      }
+    }
+  }
+
+  /** ``[`BertModel`]``: one code span directly inside brackets that are not a link. */
+  private autolinkEdit(code: InlineCode): Edit | undefined {
+    const text = this.ctx.text;
+    const start = startOf(code).offset;
+    const end = endOf(code).offset;
+    if (text[start - 1] !== '[' || text[end] !== ']' || text[start - 2] === '\\' || text[end + 1] === '(') return undefined;
+    if (!isApiName(code.value)) return undefined;
+    const reference = resolveApiReference(code.value);
+    return {
+      start: start - 1,
+      end: end + 1,
+      render: () => {
+        if (!reference.url) return codeSpan(reference.display);
+        this.links.push({ kind: 'docs', text: reference.display, url: reference.url });
+        return `[${codeSpan(reference.display)}](${destination(reference.url)})`;
+      },
+    };
+  }
+
+  /**
+   * `[text](#some anchor)` is not a link in CommonMark (a destination cannot contain spaces), but it is plainly
+   * meant as one. We warn, and repair it when the anchor it spells names a term.
+   */
+  private spacedDestinationEdits(node: Text, edits: Edit[]): void {
+    const start = startOf(node).offset;
+    const source = this.ctx.text.slice(start, endOf(node).offset);
+    if (!source.includes('](#')) return;
+    for (const match of source.matchAll(/(^|[^\\!])\[([^[\]\n]+)\]\((#[^()\n]*\s[^()\n]*)\)/g)) {
+      const matchStart = start + match.index + match[1]!.length;
+      const matchEnd = start + match.index + match[0].length;
+      const label = match[2]!;
+      const target = match[3]!.slice(1).trim();
+      const id = englishAnchor(target.replace(/\s+/g, ' '));
+      const at = this.ctx.lines.at(matchStart);
+      if (this.ctx.knownIds.has(id)) {
+        this.warn('malformed-reference', `"[${truncate(label, 30)}](#${target})" is not a link in CommonMark (spaces in the destination); read as #${id}`, at);
+        edits.push({
+          start: matchStart,
+          end: matchEnd,
+          render: () => {
+            this.links.push({ kind: 'term', text: label, termId: id });
+            return `[${label}](#${id})`;
+          },
+        });
+      } else {
+        this.warn('broken-reference', `"[${truncate(label, 30)}](#${target})" is not a link (spaces in the destination) and names no term`, at);
+      }
+    }
+  }
+
+  private linkEdit(link: Link): Edit {
+    const start = startOf(link);
+    return {
+      start: start.offset,
+      end: endOf(link).offset,
+      render: () => this.renderLink(link, link.url, start),
+    };
+  }
+
+  private referenceEdit(reference: LinkReference): Edit {
+    const start = startOf(reference);
+    const definition = this.ctx.definitions.get(reference.identifier);
+    return {
+      start: start.offset,
+      end: endOf(reference).offset,
+      render: () => (definition ? this.renderLink(reference, definition.url, start) : this.renderChildren(reference)),
+    };
+  }
+
+  private renderLink(node: Link | LinkReference, url: string, at: Point): string {
+    const inner = this.renderChildren(node);
+    const text = plainText(node).replace(/\s+/g, ' ').trim();
+    const resolution = this.resolveUrl(url, at);
+    if (!resolution) return inner;
+    if (resolution.kind === 'term') this.links.push({ kind: 'term', text, termId: resolution.termId! });
+    else this.links.push({ kind: resolution.kind, text, url: resolution.url });
+    return `[${inner || escapeMarkdownText(text || resolution.url)}](${destination(resolution.url)})`;
+  }
+
+  private imageEdit(image: Image | ImageReference, url: string): Edit {
+    const start = startOf(image);
+    return {
+      start: start.offset,
+      end: endOf(image).offset,
+      render: () => {
+        const alt = escapeMarkdownText(image.alt ?? '');
+        const resolution = this.resolveUrl(url, start);
+        if (!resolution || resolution.kind === 'term') return alt;
+        this.links.push({ kind: resolution.kind, text: image.alt ?? '', url: resolution.url });
+        return `![${alt}](${destination(resolution.url)})`;
+      },
+    };
+  }
+
+  private htmlEdit(node: Html): Edit {
+    const start = startOf(node);
+    const value = node.value;
+    const render = (): string => {
+      const trimmed = value.trim();
+      if (trimmed.startsWith('<!--')) {
+        this.readComment(trimmed, start);
+        return '';
+      }
+      const tag = parseComponentTag(trimmed);
+      if (tag?.name === 'Youtube') return tag.role === 'close' ? '' : this.youtube(tag.attributes, start);
+      if (tag?.name === 'Tip') {
+        if (tag.role === 'close') return '';
+        return `**${calloutLabel(this.ctx.locale, isWarningTip(tag.attributes))}:** `;
+      }
+      if (tag) {
+        this.warn('unknown-component', `unknown component <${tag.name}>; only <Youtube> and <Tip> are part of the dialect (its tag is dropped)`, start, 'error');
+        return '';
+      }
+      this.warn('raw-html', 'raw HTML is not part of the glossary dialect; it is kept as literal text', start);
+      // A code span (rather than a code block) keeps the surrounding paragraph, list or quote intact.
+      return codeSpan(value);
+    };
+    return { start: start.offset, end: endOf(node).offset, render };
+  }
+
+  /**
+   * Resolves a link destination. In-page anchors become term links (resolved against every term id of the
+   * compile), relative paths become huggingface.co docs URLs, http(s) URLs stay external, and anything else
+   * (`javascript:`, `command:`, `file:`, `data:` …) is dropped with a warning: the entry is shown in editors and
+   * webviews where such a link could do harm.
+   */
+  private resolveUrl(rawUrl: string, at: Point): LinkResolution {
+    // Browsers ignore control characters and whitespace inside schemes (`java\tscript:`), so the check does too.
+    const url = rawUrl.replace(/[\p{Cc}\s]/gu, '');
+    if (!url) {
+      this.warn('broken-reference', 'a link without a destination', at);
+      return undefined;
+    }
+    const glossaryAnchor = /^(?:(?:\.\.?\/)*glossary(?:\.mdx?)?)?#(.*)$/.exec(url);
+    if (glossaryAnchor) return this.resolveAnchor(glossaryAnchor[1]!, at);
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
+    if (scheme) {
+      const name = scheme[1]!.toLowerCase();
+      if (name === 'http' || name === 'https') return { kind: 'external', url };
+      this.warn('unsafe-link', `a "${name}:" link is not allowed in a glossary (only http and https); kept as plain text`, at);
+      return undefined;
+    }
+    if (url.startsWith('//') || url.startsWith('\\')) {
+      this.warn('unsafe-link', 'a protocol-relative link is not allowed in a glossary; kept as plain text', at);
+      return undefined;
+    }
+    const hash = url.indexOf('#');
+    let path = hash >= 0 ? url.slice(0, hash) : url;
+    const anchor = hash >= 0 ? url.slice(hash + 1) : undefined;
+    path = path.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(/\.mdx?$/, '');
+    if (!path) return this.resolveAnchor(anchor ?? '', at);
+    return { kind: 'docs', url: hfDocsUrl(this.ctx.locale, encodeURI(decodeSafely(path)), anchor ? encodeURI(decodeSafely(anchor)) : undefined) };
+  }
+
+  private resolveAnchor(rawAnchor: string, at: Point): LinkResolution {
+    const anchor = decodeSafely(rawAnchor);
+    if (this.ctx.knownIds.has(anchor)) return { kind: 'term', url: `#${anchor}`, termId: anchor };
+    const repaired = englishAnchor(anchor);
+    if (repaired && this.ctx.knownIds.has(repaired)) {
+      this.warn('malformed-reference', `"#${anchor}" is not a valid anchor; read as "#${repaired}"`, at);
+      return { kind: 'term', url: `#${repaired}`, termId: repaired };
+    }
+    this.warn('broken-reference', `"#${anchor}" names no term of this glossary; kept as plain text`, at);
+    return undefined;
+  }
+
+  private summary(tokens: readonly BodyToken[]): string {
+    for (const token of tokens) {
+      if (token.kind === 'block' && token.node.type === 'paragraph') {
+        const text = plainText(token.node).replace(/\s+/g, ' ').trim();
+        if (text) return text;
+      }
+    }
+    // No top-level paragraph (a list, or only a callout): take the first paragraph anywhere.
+    for (const token of tokens) {
+      if (token.kind !== 'block' || token.node.type === 'code') continue;
+      const paragraph = firstParagraph(token.node);
+      if (paragraph) return plainText(paragraph).replace(/\s+/g, ' ').trim();
+    }
+    return '';
+  }
+}
+
+function blockquote(label: string, inner: readonly string[]): string {
+  const body = inner.join('\n\n');
+  const quoted = body
+    .split('\n')
+    .map((line) => (line.length > 0 ? `> ${line}` : '>'))
+    .join('\n');
+  return body ? `> ${label}\n>\n${quoted}` : `> ${label}`;
+}
+
+function firstParagraph(node: Nodes): Paragraph | undefined {
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.shift()!;
+    if (current.type === 'paragraph' && plainText(current).trim()) return current;
+    if ('children' in current) stack.push(...current.children);
+  }
+  return undefined;
+}
+
+/**
+ * The text a reader sees: components and raw HTML left out, auto-link brackets removed and `~` references
+ * shortened (``[`~PreTrainedModel.from_pretrained`]`` reads `from_pretrained`).
+ */
+export function plainText(node: Nodes): string {
+  const parts: string[] = [];
+  const walk = (current: Nodes, parent: Parent | undefined, index: number): void => {
+    switch (current.type) {
+      case 'text':
+        parts.push(current.value);
+        return;
+      case 'inlineCode': {
+        const prev = parent?.children[index - 1];
+        const next = parent?.children[index + 1];
+        const bracketed = prev?.type === 'text' && prev.value.endsWith('[') && next?.type === 'text' && next.value.startsWith(']') && isApiName(current.value);
+        if (bracketed) {
+          const last = parts.length - 1;
+          if (last >= 0) parts[last] = parts[last]!.slice(0, -1);
+          parts.push(resolveApiReference(current.value).display);
+          skipBracket = next;
+          return;
+        }
+        parts.push(current.value);
+        return;
+      }
+      case 'break':
+        parts.push(' ');
+        return;
+      case 'html':
+        return;
+      case 'image':
+        parts.push(current.alt ?? '');
+        return;
+      default:
+        if ('children' in current) {
+          current.children.forEach((child, i) => {
+            if (child === skipBracket && child.type === 'text') {
+              skipBracket = undefined;
+              parts.push(child.value.slice(1));
+              return;
+            }
+            walk(child, current, i);
+          });
+        } else if ('value' in current && typeof current.value === 'string') {
+          parts.push(current.value);
+        }
+    }
+  };
+  let skipBracket: Nodes | undefined;
+  walk(node, undefined, 0);
+  return parts.join('');
+}
+
+/** Scripts written without spaces or with dense syllable blocks carry more meaning per character than English. */
+const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const WHITESPACE = /\s+/g;
+
+function weightedLength(text: string): number {
+  const dense = text.match(DENSE_SCRIPT)?.length ?? 0;
+  return text.replace(WHITESPACE, '').length + 1.5 * dense;
+}
+
+function decodeSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

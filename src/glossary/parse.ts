@@ -1,0 +1,289 @@
+/**
+ * Parsing of one glossary file into its structure: the H1, the `## X` letter sections and the `### term` entries
+ * with their body blocks. The Markdown itself is parsed by remark; this module only walks the syntax tree.
+ *
+ * doc-builder components (`<Youtube id=…/>`, `<Tip>`) are MDX-like, so CommonMark sees them as HTML blocks. An
+ * HTML block runs to the next blank line, which means that Markdown written right after a component line (a
+ * common slip in translations) is swallowed into the HTML. We split such blocks back into the component lines
+ * and the Markdown between them, which we parse on its own with its positions shifted into the file.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { toString } from 'mdast-util-to-string';
+import type { Definition, Heading, Html, Nodes, Root, RootContent } from 'mdast';
+import type { Diagnostic } from './types';
+import { diagnosticAt } from './diagnostics';
+import { splitHeading } from './anchors';
+
+const parser = unified().use(remarkParse).freeze();
+
+export interface Point {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+/** One top-level piece of an entry body, in source order. */
+export type BodyToken =
+  | { readonly kind: 'block'; readonly node: RootContent }
+  | {
+      readonly kind: 'component';
+      readonly name: string;
+      readonly role: 'open' | 'close' | 'self';
+      readonly attributes: string;
+      readonly raw: string;
+      readonly start: Point;
+      readonly end: Point;
+    }
+  | { readonly kind: 'comment'; readonly value: string; readonly start: Point; readonly end: Point }
+  | { readonly kind: 'raw-html'; readonly value: string; readonly start: Point; readonly end: Point };
+
+export interface ParsedEntry {
+  readonly file: string;
+  /** The heading text as written (inline Markdown flattened to text), without trailing spaces. */
+  readonly rawHeading: string;
+  readonly title: string;
+  readonly customAnchor?: string;
+  /** The `## X` section text, or '' when the entry stands before any section. */
+  readonly section: string;
+  /** Position of the entry among the entries of its section, from 0. */
+  readonly indexInSection: number;
+  readonly line: number;
+  readonly column: number;
+  readonly tokens: BodyToken[];
+}
+
+export interface ParsedGlossary {
+  readonly file: string;
+  readonly text: string;
+  readonly h1?: string;
+  readonly entries: ParsedEntry[];
+  /** Link reference definitions by normalized label, so that `[text][label]` can be inlined. */
+  readonly definitions: ReadonlyMap<string, Definition>;
+}
+
+/** A component tag alone on its line: `<Tip>`, `</Tip>`, `<Youtube id="…"/>`, `<Tip warning={true}>`. */
+const COMPONENT_LINE = /^<(\/)?([A-Z][A-Za-z0-9]*)((?:\s[^<>]*?)?)\s*(\/)?>$/;
+
+export function parseComponentTag(tag: string): { name: string; role: 'open' | 'close' | 'self'; attributes: string } | undefined {
+  const match = COMPONENT_LINE.exec(tag.trim());
+  if (!match) return undefined;
+  const role = match[1] ? 'close' : match[4] ? 'self' : 'open';
+  return { name: match[2]!, role, attributes: (match[3] ?? '').trim() };
+}
+
+function parseMarkdown(text: string): Root {
+  return parser.parse(text);
+}
+
+/** Moves every position in `node` by the place where its text started in the file. */
+function shiftPositions(node: Nodes, lineDelta: number, offsetDelta: number): void {
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    const position = current.position;
+    if (position) {
+      position.start = { line: position.start.line + lineDelta, column: position.start.column, offset: (position.start.offset ?? 0) + offsetDelta };
+      position.end = { line: position.end.line + lineDelta, column: position.end.column, offset: (position.end.offset ?? 0) + offsetDelta };
+    }
+    if ('children' in current) for (const child of current.children) stack.push(child);
+  }
+}
+
+export function startOf(node: Nodes): Point {
+  const p = node.position?.start;
+  return { line: p?.line ?? 1, column: p?.column ?? 1, offset: p?.offset ?? 0 };
+}
+
+export function endOf(node: Nodes): Point {
+  const p = node.position?.end;
+  return { line: p?.line ?? 1, column: p?.column ?? 1, offset: p?.offset ?? 0 };
+}
+
+interface FlattenContext {
+  readonly file: string;
+  readonly text: string;
+  readonly diagnostics: Diagnostic[];
+  readonly definitions: Map<string, Definition>;
+}
+
+function collectDefinitions(root: Root, into: Map<string, Definition>): void {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'definition' && !into.has(node.identifier)) into.set(node.identifier, node);
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+}
+
+/** Splits a top-level HTML block into comment, component, raw-HTML and Markdown tokens. */
+function flattenHtml(node: Html, ctx: FlattenContext, out: BodyToken[]): void {
+  const start = startOf(node);
+  const end = endOf(node);
+  const value = ctx.text.slice(start.offset, end.offset);
+  const trimmed = value.trimStart();
+  if (trimmed.startsWith('<!--')) {
+    out.push({ kind: 'comment', value: node.value, start, end });
+    return;
+  }
+  const lines = value.split('\n');
+  if (!parseComponentTag(lines[0]!)) {
+    out.push({ kind: 'raw-html', value: node.value, start, end });
+    return;
+  }
+  let lineStart = start.offset;
+  let lineNumber = start.line;
+  let chunkStart = -1;
+  let chunkLine = 0;
+  let warned = false;
+  const flushChunk = (chunkEnd: number): void => {
+    if (chunkStart < 0) return;
+    const chunkText = ctx.text.slice(chunkStart, chunkEnd);
+    if (chunkText.trim()) {
+      if (!warned) {
+        warned = true;
+        ctx.diagnostics.push(
+          diagnosticAt(
+            'warning',
+            'component-needs-blank-line',
+            'Markdown right after a component line, without a blank line, is raw HTML to CommonMark viewers; add a blank line',
+            ctx.file,
+            chunkLine,
+            1,
+          ),
+        );
+      }
+      const sub = parseMarkdown(chunkText);
+      shiftPositions(sub, chunkLine - 1, chunkStart);
+      collectDefinitions(sub, ctx.definitions);
+      flattenChildren(sub.children, ctx, out);
+    }
+    chunkStart = -1;
+  };
+  for (const line of lines) {
+    const tag = parseComponentTag(line);
+    const lineEnd = lineStart + line.length;
+    if (tag) {
+      flushChunk(lineStart);
+      const leading = line.length - line.trimStart().length;
+      out.push({
+        kind: 'component',
+        ...tag,
+        raw: line.trim(),
+        start: { line: lineNumber, column: leading + 1, offset: lineStart + leading },
+        end: { line: lineNumber, column: line.length + 1, offset: lineEnd },
+      });
+    } else if (chunkStart < 0) {
+      chunkStart = lineStart;
+      chunkLine = lineNumber;
+    }
+    lineStart = lineEnd + 1;
+    lineNumber++;
+  }
+  flushChunk(end.offset);
+}
+
+function flattenChildren(children: readonly RootContent[], ctx: FlattenContext, out: BodyToken[]): void {
+  for (const child of children) {
+    if (child.type === 'html') flattenHtml(child, ctx, out);
+    else out.push({ kind: 'block', node: child });
+  }
+}
+
+const LETTER_SECTION = /^\p{Lu}$/u;
+
+/** A section title is one uppercase letter, or for scripts without case (Arabic, Japanese, Korean) one letter. */
+function isLetterSection(text: string): boolean {
+  const chars = [...text];
+  if (chars.length !== 1) return false;
+  const ch = chars[0]!;
+  return LETTER_SECTION.test(ch) || (/\p{L}/u.test(ch) && ch.toLowerCase() === ch && ch.toUpperCase() === ch);
+}
+
+export function headingText(heading: Heading): string {
+  return toString(heading, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+}
+
+/** Parses one decoded file into its title, sections and entries. */
+export function parseGlossary(file: string, text: string, diagnostics: Diagnostic[]): ParsedGlossary {
+  const root = parseMarkdown(text);
+  const definitions = new Map<string, Definition>();
+  collectDefinitions(root, definitions);
+  const ctx: FlattenContext = { file, text, diagnostics, definitions };
+  const tokens: BodyToken[] = [];
+  flattenChildren(root.children, ctx, tokens);
+
+  let h1: string | undefined;
+  let section = '';
+  let sectionSeen = false;
+  let indexInSection = 0;
+  let current: ParsedEntry | undefined;
+  const entries: ParsedEntry[] = [];
+  let warnedOutside = false;
+
+  for (const token of tokens) {
+    if (token.kind === 'block' && token.node.type === 'heading') {
+      const heading = token.node;
+      const where = startOf(heading);
+      const text = headingText(heading);
+      if (heading.depth === 1) {
+        if (h1 === undefined) h1 = text;
+        else diagnostics.push(diagnosticAt('warning', 'extra-h1', `a second H1 "${text}"; a glossary has one title`, file, where.line, where.column));
+        current = undefined;
+        continue;
+      }
+      if (heading.depth === 2) {
+        section = text;
+        sectionSeen = true;
+        indexInSection = 0;
+        current = undefined;
+        if (!isLetterSection(text)) {
+          diagnostics.push(
+            diagnosticAt('error', 'bad-section', `section "## ${text}" must be a single uppercase letter (one character for scripts without case)`, file, where.line, where.column),
+          );
+        }
+        continue;
+      }
+      if (heading.depth === 3) {
+        if (!sectionSeen) {
+          diagnostics.push(diagnosticAt('error', 'entry-without-section', `entry "${text}" stands before any "## X" letter section`, file, where.line, where.column));
+        }
+        const parts = splitHeading(text);
+        if (!parts.title) {
+          diagnostics.push(diagnosticAt('error', 'empty-heading', 'an entry heading without a title', file, where.line, where.column));
+        }
+        current = {
+          file,
+          rawHeading: text,
+          title: parts.title,
+          ...(parts.customAnchor ? { customAnchor: parts.customAnchor } : {}),
+          section,
+          indexInSection: indexInSection++,
+          line: where.line,
+          column: where.column,
+          tokens: [],
+        };
+        entries.push(current);
+        continue;
+      }
+      if (!current) {
+        diagnostics.push(
+          diagnosticAt('error', 'heading-outside-section', `heading "${text}" (level ${heading.depth}) stands outside any entry; entries are "### term" headings inside "## X" sections`, file, where.line, where.column),
+        );
+        continue;
+      }
+    }
+    if (current) {
+      current.tokens.push(token);
+      continue;
+    }
+    // Before the first entry of a section, only comments and blank space belong; the intro after the H1 is free text.
+    if (sectionSeen && token.kind !== 'comment' && !warnedOutside) {
+      warnedOutside = true;
+      const where = token.kind === 'block' ? startOf(token.node) : token.start;
+      diagnostics.push(diagnosticAt('warning', 'content-outside-entry', 'content between a "## X" heading and its first "### term" belongs to no entry and is dropped', file, where.line, where.column));
+    }
+  }
+  if (h1 === undefined) diagnostics.push(diagnosticAt('warning', 'missing-h1', 'the glossary has no "# Title" heading', file, 1, 1));
+  return { file, text, ...(h1 !== undefined ? { h1 } : {}), entries, definitions };
+}
