@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { compileGlossaries } from '../../../src/glossary/index';
 import { classifyHref, parseHttpUrl, renderEntryHtml } from '../../../src/glossary/render';
 
 /** Every way the rendered HTML could run code or reach outside the panel; none may appear in the output. */
@@ -155,5 +158,64 @@ describe('parseHttpUrl', () => {
     assert.equal(parseHttpUrl('javascript:alert(1)'), undefined);
     assert.equal(parseHttpUrl('/relative'), undefined);
     assert.equal(parseHttpUrl('data:text/html,x'), undefined);
+  });
+});
+
+/** The repository root: the nearest folder above this (bundled) test that holds our package.json. */
+function repoRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'transformers-glossary') return dir;
+  }
+  throw new Error(`no transformers-glossary package.json above ${__dirname}`);
+}
+
+describe('renderEntryHtml on the real glossaries', function () {
+  // The upstream English glossary and the Spanish one as it was handed to us live outside the repository.
+  const shared = path.join(repoRoot(), '..', 'shared');
+  const english = path.join(shared, 'upstream', 'en-glossary.md');
+  const spanish = path.join(shared, 'seeds', '000_b68843c2475025f3.txt');
+
+  before(function () {
+    if (!fs.existsSync(english) || !fs.existsSync(spanish)) {
+      console.log(`      skipped: ${shared} does not hold the upstream glossaries`);
+      this.skip();
+    }
+  });
+
+  it('renders every entry inert, with its references, code blocks and callouts', () => {
+    const { termMap } = compileGlossaries([
+      { file: 'en-glossary.md', content: fs.readFileSync(english) },
+      { file: 'es-glossary.md', content: fs.readFileSync(spanish) },
+    ]);
+    const known = new Set(termMap.terms.map((t) => t.id));
+    const linkTarget = (href: string) => {
+      const target = classifyHref(href);
+      return target.kind === 'term' && !known.has(target.termId ?? '') ? { kind: 'unsafe' as const, href: '' } : target;
+    };
+    let entries = 0;
+    let callouts = 0;
+    let codeBlocks = 0;
+    for (const term of termMap.terms) {
+      for (const [locale, entry] of Object.entries(term.entries)) {
+        entries++;
+        const html = renderEntryHtml(entry.markdown, { linkTarget });
+        assertInert(html);
+        assert.notEqual(html.trim(), '', `${term.id} (${locale}) renders to something`);
+        for (const link of entry.links) {
+          if (link.kind === 'term' && known.has(link.termId)) {
+            assert.ok(html.includes(`data-term="${link.termId}"`), `${term.id} (${locale}) links to ${link.termId}`);
+          }
+        }
+        const boldQuotes = (entry.markdown.match(/^> \*\*[^*]+\*\*/gm) ?? []).length;
+        const renderedCallouts = (html.match(/<blockquote class="callout">/g) ?? []).length;
+        assert.equal(renderedCallouts, boldQuotes, `${term.id} (${locale}) shows each <Tip> as a callout`);
+        callouts += renderedCallouts;
+        codeBlocks += (html.match(/<pre><code class="language-python">/g) ?? []).length;
+      }
+    }
+    assert.ok(entries >= 100, `both glossaries have about 51 entries each (got ${entries})`);
+    assert.ok(callouts >= 2, `the <Tip> blocks of both glossaries become callouts (got ${callouts})`);
+    assert.ok(codeBlocks >= 10, `the Python examples keep their language (got ${codeBlocks})`);
   });
 });
