@@ -93,7 +93,7 @@ suite('entry panel', () => {
     assert.equal(await vscode.commands.executeCommand<boolean>(Commands.openEntry, 42), false);
     assert.equal(await vscode.commands.executeCommand<boolean>(Commands.openEntry, { termId: 'attention-mask', locale: 'not a locale' }), false);
     assert.deepEqual(state(api).history, before.history);
-    await vscode.commands.executeCommand('workbench.action.closeNotifications');
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   test('a cross-reference navigates inside the panel, with Back and Forward', async () => {
@@ -191,6 +191,7 @@ suite('entry panel', () => {
     await vscode.commands.executeCommand(Commands.openEntry, { termId: 'attention-mask' });
     const reopened = state(api);
     assert.deepEqual(reopened.history, { entries: [{ termId: 'attention-mask' }], index: 0 });
-    assert.equal(entryPanelTabs().length, 1);
+    // The workbench reports the new tab asynchronously.
+    await waitFor('one entry panel tab', () => entryPanelTabs().length, (n) => n === 1);
   });
 });
