@@ -70,6 +70,20 @@ function buildReference(glossaries: readonly AlignableGlossary[]): ReferenceInde
   return index;
 }
 
+/** The anchor of a name, or '' when nothing of it survives (a heading without Latin letters or digits). */
+export function meaningfulAnchor(name: string): string {
+  const anchor = englishAnchor(name);
+  return /[a-z0-9]/.test(anchor) ? anchor : '';
+}
+
+/** Rewrites `name, ABBR` and `Name - ABBR` as `name (ABBR)`, the form English headings use. */
+function canonicalName(parts: readonly string[]): string {
+  if (parts.length >= 2) return `${parts[0]} (${parts[parts.length - 1]})`;
+  return parts[0] ?? '';
+}
+
+const NAME_SEPARATOR = /\s*(?:,|،| - | – | — )\s*/;
+
 /**
  * The Latin-script names a translated heading keeps, best first: the trailing Latin run (`… masked language
  * modeling (MLM)`), `name (ABBR)` rebuilt from `(name, ABBR)` or `(name - ABBR)`, each parenthetical and its
@@ -78,17 +92,22 @@ function buildReference(glossaries: readonly AlignableGlossary[]): ReferenceInde
 export function latinCandidates(title: string): string[] {
   const out: string[] = [];
   const trailing = /[A-Za-z0-9][A-Za-z0-9 ()\-,.'/]*$/.exec(title);
-  if (trailing && /[A-Za-z]{2}/.test(trailing[0])) out.push(trailing[0].trim());
+  if (trailing && /[A-Za-z]{2}/.test(trailing[0])) {
+    let run = trailing[0].trim();
+    // A run that starts inside a parenthetical (`…(attention mask)`) carries its closing parenthesis: drop it.
+    while (run.endsWith(')') && (run.match(/\(/g)?.length ?? 0) < (run.match(/\)/g)?.length ?? 0)) run = run.slice(0, -1).trim();
+    const inner = trailingParenthetical(run);
+    out.push(inner ? canonicalName([inner.base, ...inner.inner.split(NAME_SEPARATOR)]) : canonicalName(run.split(NAME_SEPARATOR)));
+  }
   const groups = Array.from(title.matchAll(/\(([^()]*)\)/g), (m) => m[1]!.trim()).reverse();
   for (const inner of groups) {
     if (!/[A-Za-z]/.test(inner)) continue;
-    const parts = inner.split(/\s*(?:,|،| - | – | — )\s*/).filter((p) => p.length > 0);
-    if (parts.length >= 2) out.push(`${parts[0]} (${parts[parts.length - 1]})`);
-    out.push(inner, ...parts);
+    const parts = inner.split(NAME_SEPARATOR).filter((p) => p.length > 0);
+    out.push(canonicalName(parts), inner, ...parts);
   }
   const words = title.match(/[A-Za-z0-9][A-Za-z0-9-]*/g);
   if (words) out.push(words.join(' '));
-  return [...new Set(out)];
+  return [...new Set(out.filter((c) => meaningfulAnchor(c)))];
 }
 
 function lookup(candidate: string, reference: ReferenceIndex): string | undefined {
@@ -142,7 +161,7 @@ function alignToReference(glossary: AlignableGlossary, reference: ReferenceIndex
       claimed.add(entry.customAnchor);
       return;
     }
-    const own = englishAnchor(entry.title);
+    const own = meaningfulAnchor(entry.title);
     if (own && (reference.byAnchor.has(own) || (!hasReference && isLatinScript(entry.title)))) {
       ids[i] = reference.byAnchor.get(own) ?? own;
       names[i] = isLatinScript(entry.title) ? entry.title : reference.titles.get(ids[i]);
@@ -150,7 +169,7 @@ function alignToReference(glossary: AlignableGlossary, reference: ReferenceIndex
       return;
     }
     for (const candidate of latinCandidates(entry.title)) {
-      const id = hasReference ? lookup(candidate, reference) : englishAnchor(candidate) || undefined;
+      const id = hasReference ? lookup(candidate, reference) : meaningfulAnchor(candidate) || undefined;
       if (id) {
         ids[i] = id;
         names[i] = reference.titles.get(id) ?? candidate;
@@ -173,7 +192,7 @@ function alignToReference(glossary: AlignableGlossary, reference: ReferenceIndex
 
   entries.forEach((entry, i) => {
     if (ids[i]) return;
-    const fallback = englishAnchor(entry.title) || `${glossary.locale}-${englishAnchor(entry.section) || 'entry'}-${entry.indexInSection + 1}`;
+    const fallback = meaningfulAnchor(entry.title) || `${glossary.locale}-${meaningfulAnchor(entry.section) || 'entry'}-${entry.indexInSection + 1}`;
     ids[i] = fallback;
     diagnostics.push(
       diagnosticAt(

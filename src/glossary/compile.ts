@@ -12,7 +12,7 @@ import { alignGlossaries } from './align';
 import type { NormalizedEntry } from './normalize';
 import { EntryNormalizer, LineIndex } from './normalize';
 import { emptyMetadata } from './metadata';
-import { abbreviationOf, identifierFromHeading, isLatinScript, numberVariants, trailingParenthetical } from './anchors';
+import { abbreviationOf, identifierFromHeading, isLatinScript, looksLikeAbbreviation, numberVariants, trailingParenthetical } from './anchors';
 
 /** Language codes of the Transformers docs and other common ones, accepted when inferred from a file name. */
 const KNOWN_LOCALES = new Set([
@@ -230,7 +230,9 @@ function finishTerm(builder: TermBuilder): Term {
   const english = builder.titles[SOURCE_LOCALE];
   if (english) englishNames.unshift(english);
   for (const name of englishNames) {
-    const identifier = identifierFromHeading(name);
+    // An abbreviation (`LLM`) or a class-like name (`DataParallel`) is no Python variable name, even though its
+    // lowercased form would pass as an identifier.
+    const identifier = looksLikeAbbreviation(name) || /^[A-Z][a-z0-9]+[A-Z]\w*$/.test(name) ? undefined : identifierFromHeading(name);
     if (identifier) builder.identifiers.add(identifier);
     const base = trailingParenthetical(name)?.base;
     if (base && base !== name) builder.aliases.add(base);

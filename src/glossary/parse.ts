@@ -14,6 +14,7 @@ import type { Definition, Heading, Html, Nodes, Root, RootContent } from 'mdast'
 import type { Diagnostic } from './types';
 import { diagnosticAt } from './diagnostics';
 import { splitHeading } from './anchors';
+import { isMetadataComment } from './metadata';
 
 const parser = unified().use(remarkParse).freeze();
 
@@ -275,6 +276,10 @@ export function parseGlossary(file: string, text: string, diagnostics: Diagnosti
     }
     if (current) {
       current.tokens.push(token);
+      continue;
+    }
+    if (token.kind === 'comment' && isMetadataComment(token.value)) {
+      diagnostics.push(diagnosticAt('warning', 'metadata-outside-entry', 'a glossary metadata comment outside any entry applies to nothing', file, token.start.line, token.start.column));
       continue;
     }
     // Before the first entry of a section, only comments and blank space belong; the intro after the H1 is free text.
