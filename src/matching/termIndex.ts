@@ -131,6 +131,13 @@ function singularOf(word: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Names that look like an inflection of a single-word term but name something else. `transformers` is the
+ * library's own name (`import transformers`, `` `transformers` `` in install instructions, `getLogger("transformers")`),
+ * never a plural of the `transformer` architecture, so it is kept out of the single-word forms.
+ */
+const RESERVED_NAMES = new Set(['transformers']);
+
 export interface IndexOptions {
   /** Term ids or surface forms (compared case-insensitively) that must never match. */
   readonly ignoredTerms?: readonly string[];
@@ -186,7 +193,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     if (words.length === 1) {
       const word = words[0]!.text;
       if (isDistinctiveWord(word)) setFirst(exactAnywhere, word, { termId: term.id, via: depth > 0 && /^[A-Z0-9]+$/.test(word) ? 'abbreviation' : 'phrase' });
-      else setFirst(wordRestricted, foldKey(word), { termId: term.id, via: 'phrase' });
+      else if (!RESERVED_NAMES.has(foldKey(word))) setFirst(wordRestricted, foldKey(word), { termId: term.id, via: 'phrase' });
       return;
     }
     const keys = words.map((word) => foldKey(word.text));
@@ -216,7 +223,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
         if (!isIgnored(segments.join(' '))) addPhraseWords(term.id, segments.map((segment) => segment.toLowerCase()));
       } else if (isDistinctiveWord(identifier)) {
         setFirst(exactAnywhere, identifier, { termId: term.id, via: 'identifier' });
-      } else {
+      } else if (!RESERVED_NAMES.has(identifier.toLowerCase())) {
         setFirst(exactRestricted, identifier, { termId: term.id, via: 'identifier' });
       }
     }

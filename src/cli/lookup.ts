@@ -1,0 +1,122 @@
+/**
+ * `lookup`: finding a term by any name a person might type, and printing its entry for a terminal.
+ */
+import type { Locale, Term, TermMap } from '../glossary/types';
+import { SOURCE_LOCALE } from '../glossary/types';
+import { hfGlossaryUrl } from '../glossary';
+import { createTermMatcher } from '../matching';
+
+/** How people write a name regardless of case, accents, and `-`/`_`/space: `Attention_Mask` ~ `attention-mask`. */
+export function lookupKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    // `masked language modeling (MLM)` is looked up as `masked language modeling`; the abbreviation has its own key.
+    .replace(/(\S)\s*\([^()]*\)\s*$/, '$1')
+    .replace(/[-_\s]+/g, ' ')
+    .trim();
+}
+
+/** Every name a term is known by, in the order a lookup should trust them. */
+function namesOf(term: Term): string[] {
+  const names = [term.id, ...term.identifiers, ...term.abbreviations, ...Object.values(term.titles), ...term.aliases];
+  for (const entry of Object.values(term.entries)) names.push(entry.title, ...entry.aliases);
+  return names;
+}
+
+/**
+ * The term `query` names: first an exact id, identifier or abbreviation (case matters for `DP` vs `dp`), then any
+ * name compared by lookupKey, then whatever the matcher finds in the query (`decoder_attention_mask` → attention
+ * mask), so that anything a hover would explain can also be looked up.
+ */
+export function findTerm(termMap: TermMap, query: string): Term | undefined {
+  const trimmed = query.trim();
+  if (trimmed === '') return undefined;
+  const exact = termMap.terms.find((term) => term.id === trimmed || term.identifiers.includes(trimmed) || term.abbreviations.includes(trimmed));
+  if (exact) return exact;
+  const key = lookupKey(trimmed);
+  const byName = termMap.terms.find((term) => namesOf(term).some((name) => lookupKey(name) === key));
+  if (byName) return byName;
+  const matcher = createTermMatcher(termMap);
+  for (const context of ['code', 'prose'] as const) {
+    const [match] = matcher.findAll(trimmed, context);
+    if (match) return termMap.terms.find((term) => term.id === match.termId);
+  }
+  return undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Up to `limit` terms whose names are close to `query`: a few typos away, or containing it as a word. */
+export function suggestTerms(termMap: TermMap, query: string, limit = 5): Term[] {
+  const key = lookupKey(query);
+  if (key === '') return [];
+  const scored: { term: Term; score: number }[] = [];
+  for (const term of termMap.terms) {
+    let best = Infinity;
+    for (const name of namesOf(term)) {
+      const nameKey = lookupKey(name);
+      const distance = editDistance(key, nameKey);
+      if (distance <= Math.max(2, Math.floor(key.length / 3))) best = Math.min(best, distance);
+      else if (key.length >= 3 && ` ${nameKey} `.includes(` ${key}`)) best = Math.min(best, 3 + nameKey.length - key.length);
+    }
+    if (best !== Infinity) scored.push({ term, score: best });
+  }
+  scored.sort((a, b) => a.score - b.score || (a.term.id < b.term.id ? -1 : 1));
+  return scored.slice(0, limit).map((entry) => entry.term);
+}
+
+/** The title of a term in `locale`, falling back to English and then to any title it has. */
+export function titleIn(term: Term, locale: Locale): string {
+  return term.titles[locale] ?? term.titles[SOURCE_LOCALE] ?? Object.values(term.titles)[0] ?? term.id;
+}
+
+function plainParagraph(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*_]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The entry as a terminal shows it: title and id, the names it matches, the summary, the rest of the body as
+ * Markdown, and the huggingface.co page. When the term has no entry in `locale`, the English one is shown with a
+ * note saying so.
+ */
+export function formatEntry(term: Term, locale: Locale): string {
+  const shownLocale = term.entries[locale] ? locale : term.entries[SOURCE_LOCALE] ? SOURCE_LOCALE : Object.keys(term.entries)[0]!;
+  const entry = term.entries[shownLocale]!;
+  const lines: string[] = [];
+  lines.push(`${entry.title}  (${term.id})`);
+  if (shownLocale !== locale) lines.push(`No '${locale}' entry; showing '${shownLocale}'.`);
+  if (term.identifiers.length > 0) lines.push(`Identifiers: ${term.identifiers.join(', ')}`);
+  if (term.abbreviations.length > 0) lines.push(`Abbreviations: ${term.abbreviations.join(', ')}`);
+  const otherTitles = Object.entries(term.titles).filter(([titleLocale]) => titleLocale !== shownLocale);
+  if (otherTitles.length > 0) lines.push(`Other languages: ${otherTitles.map(([titleLocale, title]) => `${titleLocale}: ${title}`).join('; ')}`);
+  lines.push('');
+  lines.push(entry.summary);
+  // The summary is the body's first paragraph as plain text; print the body after it without repeating it.
+  const blocks = entry.markdown.trim().split(/\n[ \t]*\n/);
+  const firstParagraph = blocks.findIndex((block) => plainParagraph(block) === entry.summary);
+  const rest = firstParagraph === -1 ? blocks : [...blocks.slice(0, firstParagraph), ...blocks.slice(firstParagraph + 1)];
+  if (rest.length > 0 && rest.join('').trim() !== '') {
+    lines.push('');
+    lines.push(rest.join('\n\n'));
+  }
+  lines.push('');
+  lines.push(hfGlossaryUrl(shownLocale, term.id));
+  return `${lines.join('\n')}\n`;
+}

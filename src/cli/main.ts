@@ -1,0 +1,276 @@
+/**
+ * `transformers-glossary`: the command-line face of the compiler and the matcher.
+ *
+ * `main` does all the work against an injected output sink so that tests run it in-process; src/cli.ts only
+ * connects it to the real process. Every failure ends as a one-line message and an exit status, never a stack.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic, GlossarySource, TermMap } from '../glossary/types';
+import { TERM_MAP_SCHEMA_VERSION } from '../glossary/types';
+import { compileGlossaries, formatDiagnostic } from '../glossary';
+import { contextForFileName, createTermMatcher } from '../matching';
+import type { ParsedArgs } from './args';
+import { HELP_TEXT, UsageError, parseArgs } from './args';
+import { findTerm, formatEntry, suggestTerms, titleIn } from './lookup';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Where the term map built from the repository's glossary/ lives: `dist/termmap.json` beside `dist/cli.js`. */
+  readonly bundledTermMapPath: string;
+  readonly version: string;
+}
+
+export const EXIT_OK = 0;
+/** Glossary errors, or a lookup that found nothing. */
+export const EXIT_FAILURE = 1;
+/** Bad arguments, unreadable or unwritable files, a missing bundled term map. */
+export const EXIT_USAGE = 2;
+
+const PROGRAM = 'transformers-glossary';
+
+/** A failure that has already been explained in one line; `main` turns it into the exit status. */
+class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+function describeFsError(error: unknown): string {
+  if (error instanceof Error && 'code' in error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    switch (code) {
+      case 'ENOENT':
+        return 'no such file';
+      case 'EISDIR':
+        return 'is a directory';
+      case 'EACCES':
+      case 'EPERM':
+        return 'permission denied';
+      case 'ENOTDIR':
+        return 'a parent is not a directory';
+      default:
+        return code ?? error.message;
+    }
+  }
+  return String(error);
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new CliFailure(`cannot read ${file}: ${describeFsError(error)}`, EXIT_USAGE);
+  }
+}
+
+/** Text as an editor sees it: UTF-8 without the byte order mark, which VS Code does not count in columns. */
+function readText(file: string): string {
+  return Buffer.from(readBytes(file)).toString('utf8').replace(/^\uFEFF/, '');
+}
+
+function compile(files: readonly string[]): { termMap: TermMap; diagnostics: readonly Diagnostic[]; errors: number; warnings: number } {
+  const sources: GlossarySource[] = files.map((file) => ({ file, content: readBytes(file) }));
+  const { termMap, diagnostics } = compileGlossaries(sources);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return { termMap, diagnostics, errors, warnings: diagnostics.length - errors };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function parseTermMap(text: string, file: string): TermMap {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new CliFailure(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, EXIT_USAGE);
+  }
+  const candidate = value as Partial<TermMap> | null;
+  if (candidate === null || typeof candidate !== 'object' || !Array.isArray(candidate.terms) || !Array.isArray(candidate.locales)) {
+    throw new CliFailure(`${file} is not a term map`, EXIT_USAGE);
+  }
+  if (candidate.schemaVersion !== TERM_MAP_SCHEMA_VERSION) {
+    throw new CliFailure(`${file} has term map schema version ${String(candidate.schemaVersion)}, this tool reads version ${TERM_MAP_SCHEMA_VERSION}`, EXIT_USAGE);
+  }
+  return candidate as TermMap;
+}
+
+/**
+ * The term map a `lookup` or `scan` works with: compiled from `--glossary` sources (or read from a `.json` term
+ * map given there), otherwise the bundled one. Glossary errors stop the command, as they stop `build`.
+ */
+function loadTermMap(args: ParsedArgs, io: CliIo): TermMap {
+  const files = args.glossary;
+  if (files === undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(io.bundledTermMapPath, 'utf8');
+    } catch {
+      throw new CliFailure(`no bundled term map at ${io.bundledTermMapPath} (run \`npm run build\` with glossary/*.md present, or pass --glossary FILE)`, EXIT_USAGE);
+    }
+    return parseTermMap(text, io.bundledTermMapPath);
+  }
+  const jsonFiles = files.filter((file) => file.toLowerCase().endsWith('.json'));
+  if (jsonFiles.length > 0) {
+    if (files.length > 1) throw new CliFailure('--glossary takes either glossary sources or one term map .json, not both', EXIT_USAGE);
+    return parseTermMap(readText(jsonFiles[0]!), jsonFiles[0]!);
+  }
+  const compiled = compile(files);
+  if (compiled.errors > 0) {
+    for (const diagnostic of compiled.diagnostics) if (diagnostic.severity === 'error') io.stderr(`${formatDiagnostic(diagnostic)}\n`);
+    throw new CliFailure(`the glossary has ${plural(compiled.errors, 'error')}`, EXIT_FAILURE);
+  }
+  return compiled.termMap;
+}
+
+function runCheck(args: ParsedArgs, io: CliIo): number {
+  const { termMap, diagnostics, errors, warnings } = compile(args.positionals);
+  for (const diagnostic of diagnostics) io.stdout(`${formatDiagnostic(diagnostic)}\n`);
+  io.stdout(`${plural(args.positionals.length, 'file')}, ${plural(termMap.terms.length, 'term')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+  return errors > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** Writes `content` to `file` through a temporary file in the same directory and a rename, so readers never see half a file. */
+function writeAtomically(file: string, content: string): void {
+  const directory = path.dirname(path.resolve(file));
+  const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.mkdirSync(directory, { recursive: true });
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // The temporary file may not exist; nothing else to clean up.
+    }
+    throw new CliFailure(`cannot write ${file}: ${describeFsError(error)}`, EXIT_USAGE);
+  }
+}
+
+function runBuild(args: ParsedArgs, io: CliIo): number {
+  const { termMap, diagnostics, errors } = compile(args.positionals);
+  for (const diagnostic of diagnostics) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
+  if (errors > 0) {
+    io.stderr(`${PROGRAM}: ${plural(errors, 'error')}; ${args.out === undefined ? 'no term map printed' : `${args.out} left unchanged`}\n`);
+    return EXIT_FAILURE;
+  }
+  const json = `${JSON.stringify(termMap, null, 2)}\n`;
+  if (args.out === undefined) {
+    io.stdout(json);
+  } else {
+    writeAtomically(args.out, json);
+    io.stderr(`${PROGRAM}: wrote ${plural(termMap.terms.length, 'term')} in ${plural(termMap.locales.length, 'locale')} to ${args.out}\n`);
+  }
+  return EXIT_OK;
+}
+
+function runLookup(args: ParsedArgs, io: CliIo): number {
+  const termMap = loadTermMap(args, io);
+  const query = args.positionals.join(' ');
+  const locale = args.lang ?? 'en';
+  const term = findTerm(termMap, query);
+  if (term) {
+    io.stdout(formatEntry(term, locale));
+    return EXIT_OK;
+  }
+  const suggestions = suggestTerms(termMap, query);
+  const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.map((s) => `${titleIn(s, locale)} (${s.id})`).join(', ')}?` : '';
+  io.stderr(`${PROGRAM}: no glossary entry for "${query}".${hint}\n`);
+  return EXIT_FAILURE;
+}
+
+/** Start offsets of every line, for turning match offsets into 1-based line and column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+function lineIndexOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+export interface ScanRecord {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  readonly text: string;
+  readonly termId: string;
+}
+
+function runScan(args: ParsedArgs, io: CliIo): number {
+  const termMap = loadTermMap(args, io);
+  const matcher = createTermMatcher(termMap);
+  const records: ScanRecord[] = [];
+  let unreadable = 0;
+  for (const file of args.positionals) {
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (error) {
+      // One unreadable file should not hide the results of the others; it still fails the run.
+      if (!(error instanceof CliFailure)) throw error;
+      io.stderr(`${PROGRAM}: ${error.message}\n`);
+      unreadable++;
+      continue;
+    }
+    const starts = lineStarts(text);
+    for (const match of matcher.findAll(text, contextForFileName(file))) {
+      const line = lineIndexOf(starts, match.start);
+      const record = { file, line: line + 1, column: match.start - starts[line]! + 1, length: match.end - match.start, text: match.text, termId: match.termId };
+      if (args.json) records.push(record);
+      else io.stdout(`${record.file}:${record.line}:${record.column}: ${record.text} → ${record.termId}\n`);
+    }
+  }
+  if (args.json) io.stdout(`${JSON.stringify(records, null, 2)}\n`);
+  return unreadable > 0 ? EXIT_USAGE : EXIT_OK;
+}
+
+export function main(argv: readonly string[], io: CliIo): number {
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case 'help':
+        io.stdout(HELP_TEXT);
+        return EXIT_OK;
+      case 'version':
+        io.stdout(`${PROGRAM} ${io.version}\n`);
+        return EXIT_OK;
+      case 'check':
+        return runCheck(args, io);
+      case 'build':
+        return runBuild(args, io);
+      case 'lookup':
+        return runLookup(args, io);
+      case 'scan':
+        return runScan(args, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${PROGRAM}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof CliFailure) {
+      io.stderr(`${PROGRAM}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    // A bug of ours: still one line, with enough to report it.
+    io.stderr(`${PROGRAM}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+}
