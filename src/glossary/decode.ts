@@ -19,22 +19,24 @@ const WINDOWS_1252_HIGH =
 
 interface LegacyEncoding {
   readonly name: string;
+  /** What `é` looks like after the damage, for the message. */
+  readonly sample: string;
   /** Character to byte for 0x80–0xFF; ASCII maps to itself and is not stored. */
   readonly toByte: ReadonlyMap<string, number>;
 }
 
-function legacyEncoding(name: string, high: string, extraAliases: Readonly<Record<string, number>> = {}): LegacyEncoding {
+function legacyEncoding(name: string, sample: string, high: string, extraAliases: Readonly<Record<string, number>> = {}): LegacyEncoding {
   const toByte = new Map<string, number>();
   let byte = 0x80;
   for (const ch of high) toByte.set(ch, byte++);
   // Older tables and some converters use different code points for the same byte; accept both spellings.
   for (const [ch, b] of Object.entries(extraAliases)) toByte.set(ch, b);
-  return { name, toByte };
+  return { name, sample, toByte };
 }
 
 const LEGACY_ENCODINGS: readonly LegacyEncoding[] = [
-  legacyEncoding('Mac OS Roman', MAC_ROMAN_HIGH, { '\u00a4': 0xdb, '\u2126': 0xbd }),
-  legacyEncoding('Windows-1252', WINDOWS_1252_HIGH),
+  legacyEncoding('Mac OS Roman', '√©', MAC_ROMAN_HIGH, { '\u00a4': 0xdb, '\u2126': 0xbd }),
+  legacyEncoding('Windows-1252', 'Ã©', WINDOWS_1252_HIGH),
 ];
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -77,20 +79,20 @@ function countNonAscii(text: string): number {
  * the bytes form valid UTF-8 that is shorter than the input: that makes a false repair of genuine text
  * practically impossible (genuine accented text almost never re-encodes to valid multi-byte UTF-8).
  */
-function repairOnce(text: string): { text: string; encoding: string } | { ambiguous: string[] } | undefined {
-  const candidates: { text: string; encoding: string }[] = [];
+function repairOnce(text: string): { text: string; encoding: LegacyEncoding } | { ambiguous: string[] } | undefined {
+  const candidates: { text: string; encoding: LegacyEncoding }[] = [];
   for (const encoding of LEGACY_ENCODINGS) {
     const bytes = encodeLegacy(text, encoding);
     if (!bytes) continue;
     const repaired = tryUtf8(bytes);
     if (repaired === undefined || repaired === text) continue;
     if (countNonAscii(repaired) >= countNonAscii(text)) continue;
-    candidates.push({ text: repaired, encoding: encoding.name });
+    candidates.push({ text: repaired, encoding });
   }
   if (candidates.length === 0) return undefined;
   const first = candidates[0]!;
   if (candidates.every((c) => c.text === first.text)) return first;
-  return { ambiguous: candidates.map((c) => c.encoding) };
+  return { ambiguous: candidates.map((c) => c.encoding.name) };
 }
 
 /**
@@ -220,7 +222,7 @@ export function decodeGlossaryText(bytes: Uint8Array | string, file: string): De
   if (diagnostics.length > 0) return { text, diagnostics };
 
   let passes = 0;
-  const encodingsUsed: string[] = [];
+  const encodingsUsed: LegacyEncoding[] = [];
   // Text mangled twice needs two rounds; more than three means something else is going on.
   while (passes < 3) {
     const repair = repairOnce(text);
@@ -240,7 +242,7 @@ export function decodeGlossaryText(bytes: Uint8Array | string, file: string): De
       diagnosticAt(
         'warning',
         'mojibake-repaired',
-        `the file is UTF-8 that was decoded as ${encodingsUsed.join(', then ')} and saved again (mojibake such as "√©" for "é"); repaired exactly — re-save it as clean UTF-8 (columns in this report refer to the repaired text)`,
+        `the file is UTF-8 that was decoded as ${encodingsUsed.map((e) => e.name).join(', then ')} and saved again (mojibake such as "${encodingsUsed[0]!.sample}" for "é"); repaired exactly — re-save it as clean UTF-8 (columns in this report refer to the repaired text)`,
         file,
         1,
         1,
