@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { SETTINGS_SECTION, Settings, settingKey } from './ids';
+
+/** The value of `transformersGlossary.language`: `auto` or a locale of the term map. */
+export const AUTO_LANGUAGE = 'auto';
+
+/** A typed, immutable snapshot of the extension's settings. Features read a fresh snapshot when they need one. */
+export interface GlossaryConfig {
+  readonly language: string;
+  readonly hoverEnabled: boolean;
+  readonly hoverAdditionalLanguages: readonly string[];
+  readonly ignoredTerms: readonly string[];
+  readonly docsVersion: string;
+}
+
+/** Reads a string array setting, dropping anything that is not a non-empty string (settings.json is hand-edited). */
+function stringArray(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim());
+}
+
+export function readConfig(): GlossaryConfig {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const language = config.get<unknown>(Settings.language);
+  const docsVersion = config.get<unknown>(Settings.docsVersion);
+  return {
+    language: typeof language === 'string' && language.trim() !== '' ? language.trim() : AUTO_LANGUAGE,
+    hoverEnabled: config.get<unknown>(Settings.hoverEnabled) !== false,
+    hoverAdditionalLanguages: stringArray(config.get<unknown>(Settings.hoverAdditionalLanguages)),
+    ignoredTerms: stringArray(config.get<unknown>(Settings.ignoredTerms)),
+    docsVersion: typeof docsVersion === 'string' ? docsVersion.trim() : 'main',
+  };
+}
+
+/**
+ * The custom glossary paths of every workspace folder (the setting is resource-scoped), each with the folder it is
+ * relative to. Paths listed in user settings resolve against every folder and, when absolute, stand as they are.
+ */
+export function readCustomGlossaryPaths(): { path: string; folder: vscode.WorkspaceFolder | undefined }[] {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const scopes: (vscode.WorkspaceFolder | undefined)[] = folders.length > 0 ? [...folders] : [undefined];
+  const result: { path: string; folder: vscode.WorkspaceFolder | undefined }[] = [];
+  for (const folder of scopes) {
+    const paths = stringArray(vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<unknown>(Settings.customGlossaries));
+    for (const path of paths) result.push({ path, folder });
+  }
+  return result;
+}
+
+/**
+ * Which refresh a configuration change needs. Settings are classified once, here, so that no feature listens to a
+ * key it does not depend on:
+ * - `display`: what entries say and link to (language, docs version): views re-render, hovers read fresh state;
+ * - `matcher`: which terms are matched (ignored terms): the matcher index is rebuilt;
+ * - `customGlossaries`: the custom glossary files are recompiled and merged;
+ * - `hoverRegistration`: the hover provider is registered again for the new languages, or removed.
+ */
+export interface ConfigChange {
+  readonly display: boolean;
+  readonly matcher: boolean;
+  readonly customGlossaries: boolean;
+  readonly hoverRegistration: boolean;
+}
+
+export function classifyConfigChange(event: vscode.ConfigurationChangeEvent): ConfigChange {
+  const affects = (key: (typeof Settings)[keyof typeof Settings]): boolean => event.affectsConfiguration(settingKey(key));
+  return {
+    display: affects(Settings.language) || affects(Settings.docsVersion),
+    matcher: affects(Settings.ignoredTerms),
+    customGlossaries: affects(Settings.customGlossaries),
+    hoverRegistration: affects(Settings.hoverEnabled) || affects(Settings.hoverAdditionalLanguages),
+  };
+}
+
+/** True when the change touches any setting of this extension. */
+export function isAnyChange(change: ConfigChange): boolean {
+  return change.display || change.matcher || change.customGlossaries || change.hoverRegistration;
+}

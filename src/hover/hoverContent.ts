@@ -1,0 +1,98 @@
+/**
+ * The hover's content, computed without VS Code: which term stands at a position of a line, and the Markdown that
+ * explains it. The adapter in ./index.ts wraps the result in a vscode.Hover; tests and benchmarks call this module
+ * in plain Node. Every piece of glossary text goes through escapeMarkdown: a glossary is data, never markup.
+ */
+import type { Locale, Term } from '../glossary/types';
+import type { MatchContext, TermMatcher } from '../matching/types';
+import { languageName, type ChosenEntry } from '../state/locales';
+import { commandUri, encodeLinkDestination, escapeMarkdown } from '../util/markdown';
+
+/** The command that hover links may run; the only command the hover's MarkdownString trusts. */
+export const OPEN_ENTRY_COMMAND = 'transformersGlossary.openEntry';
+
+/** The arguments of the open-entry command link. */
+export interface OpenEntryArgs {
+  readonly termId: string;
+  readonly locale?: Locale;
+}
+
+/** The hover's fixed wording, localized by the caller (the adapter passes vscode.l10n strings). */
+export interface HoverStrings {
+  readonly openEntry: string;
+  readonly openOnHub: string;
+  readonly identifiers: string;
+  readonly abbreviations: string;
+  /** The note shown when the entry is not in the requested locale. */
+  fallbackNote(shownLocale: Locale, requestedLocale: Locale): string;
+}
+
+/** English wording, for tests, benchmarks and the command-line tool. */
+export const englishHoverStrings: HoverStrings = {
+  openEntry: 'Open entry',
+  openOnHub: 'Open on huggingface.co',
+  identifiers: 'Identifiers',
+  abbreviations: 'Abbreviation',
+  fallbackNote: (shown, requested) =>
+    `Shown in ${languageName(shown, 'en')} because this term has no ${languageName(requested, 'en')} entry.`,
+};
+
+/** What computeHover needs from the loaded glossary. GlossaryService provides all of it. */
+export interface HoverDeps {
+  readonly matcher: TermMatcher;
+  term(id: string): Term | undefined;
+  readonly displayLocale: Locale;
+  entryFor(term: Term, locale: Locale): ChosenEntry;
+  glossaryUrl(termId: string, locale: Locale): string;
+  readonly strings: HoverStrings;
+}
+
+export interface HoverContent {
+  /** UTF-16 offset in the line where the term starts. */
+  readonly start: number;
+  /** UTF-16 offset one past the term's end. */
+  readonly end: number;
+  readonly termId: string;
+  /** Markdown in which every piece of glossary text is escaped. Trust only OPEN_ENTRY_COMMAND when rendering it. */
+  readonly markdown: string;
+}
+
+/** Identifiers that can stand inside a code span as they are; anything else is shown as escaped text. */
+const plainIdentifier = /^[\p{L}\p{N}_.-]+$/u;
+
+function formatSurfaceForm(form: string): string {
+  return plainIdentifier.test(form) ? `\`${form}\`` : escapeMarkdown(form);
+}
+
+/**
+ * The hover for the term at `character` in `lineText`, or undefined when there is none. Work is bounded by the
+ * line: the caller passes one line, never the document.
+ */
+export function computeHover(lineText: string, character: number, context: MatchContext, deps: HoverDeps): HoverContent | undefined {
+  const match = deps.matcher.findTermAt(lineText, character, context);
+  if (!match) return undefined;
+  const term = deps.term(match.termId);
+  if (!term) return undefined;
+  return { start: match.start, end: match.end, termId: term.id, markdown: hoverMarkdown(term, deps) };
+}
+
+/** The hover Markdown of one term in the display locale. */
+export function hoverMarkdown(term: Term, deps: HoverDeps): string {
+  const { strings } = deps;
+  const chosen = deps.entryFor(term, deps.displayLocale);
+  const blocks: string[] = [`**${escapeMarkdown(chosen.entry.title)}**`];
+  if (chosen.entry.summary.trim() !== '') blocks.push(escapeMarkdown(chosen.entry.summary));
+
+  const facts: string[] = [];
+  if (term.identifiers.length > 0) facts.push(`${escapeMarkdown(strings.identifiers)}: ${term.identifiers.map(formatSurfaceForm).join(', ')}`);
+  if (term.abbreviations.length > 0) facts.push(`${escapeMarkdown(strings.abbreviations)}: ${term.abbreviations.map(formatSurfaceForm).join(', ')}`);
+  if (facts.length > 0) blocks.push(facts.join(' · '));
+
+  if (chosen.isFallback) blocks.push(`*${escapeMarkdown(strings.fallbackNote(chosen.locale, deps.displayLocale))}*`);
+
+  const args: OpenEntryArgs = { termId: term.id, locale: chosen.locale };
+  const openEntry = `[${escapeMarkdown(strings.openEntry)}](${commandUri(OPEN_ENTRY_COMMAND, args)})`;
+  const openOnHub = `[${escapeMarkdown(strings.openOnHub)}](${encodeLinkDestination(deps.glossaryUrl(term.id, chosen.locale))})`;
+  blocks.push(`${openEntry} · ${openOnHub}`);
+  return blocks.join('\n\n');
+}

@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { classifyConfigChange, readConfig } from '../config';
+import { Commands } from '../ids';
+import { contextForLanguage } from '../matching/index';
+import { languageName } from '../state/locales';
+import type { GlossaryService } from '../state/types';
+import { Disposable } from '../util/dispose';
+import { computeHover, type HoverDeps, type HoverStrings } from './hoverContent';
+
+/** The languages that always get hovers; `transformersGlossary.hover.additionalLanguages` adds more. */
+export const HOVER_LANGUAGES: readonly string[] = ['python', 'markdown'];
+
+/**
+ * The URI schemes hovers are offered in: files on disk, unsaved editors, Jupyter notebook cells, and the virtual
+ * file systems of remote repositories (the manifest declares virtual workspaces supported, and a hover only reads
+ * the open document). Output panes, diff views of git history and settings editors stay quiet.
+ */
+export const HOVER_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-notebook-cell', 'vscode-vfs'];
+
+/** The document selector for a list of language ids. */
+export function hoverSelector(languages: readonly string[]): vscode.DocumentFilter[] {
+  const unique = [...new Set([...HOVER_LANGUAGES, ...languages])];
+  return unique.flatMap((language) => HOVER_SCHEMES.map((scheme) => ({ language, scheme })));
+}
+
+function localizedHoverStrings(): HoverStrings {
+  const uiLanguage = vscode.env.language;
+  return {
+    openEntry: vscode.l10n.t('Open entry'),
+    openOnHub: vscode.l10n.t('Open on huggingface.co'),
+    identifiers: vscode.l10n.t('Identifiers'),
+    abbreviations: vscode.l10n.t('Abbreviation'),
+    fallbackNote: (shown, requested) =>
+      vscode.l10n.t('Shown in {0} because this term has no {1} entry.', languageName(shown, uiLanguage), languageName(requested, uiLanguage)),
+  };
+}
+
+/** The glossary state a hover reads, taken fresh for every hover so that setting changes apply at once. */
+export function hoverDeps(glossary: GlossaryService): HoverDeps {
+  return {
+    matcher: glossary.matcher(),
+    term: (id) => glossary.term(id),
+    displayLocale: glossary.displayLocale(),
+    entryFor: (term, locale) => glossary.entryFor(term, locale),
+    glossaryUrl: (termId, locale) => glossary.glossaryUrl(termId, locale),
+    strings: localizedHoverStrings(),
+  };
+}
+
+class GlossaryHoverProvider implements vscode.HoverProvider {
+  public constructor(private readonly glossary: GlossaryService) {}
+
+  public provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    if (token.isCancellationRequested) return undefined;
+    // Only the hovered line is read: the matcher never sees the rest of the document.
+    const line = document.lineAt(position.line);
+    const content = computeHover(line.text, position.character, contextForLanguage(document.languageId), hoverDeps(this.glossary));
+    if (!content || token.isCancellationRequested) return undefined;
+    const markdown = new vscode.MarkdownString(content.markdown);
+    // Glossary text is escaped, and on top of that only our own command may run from a link; HTML stays off.
+    markdown.isTrusted = { enabledCommands: [Commands.openEntry] };
+    markdown.supportHtml = false;
+    markdown.supportThemeIcons = false;
+    return new vscode.Hover(markdown, new vscode.Range(position.line, content.start, position.line, content.end));
+  }
+}
+
+/**
+ * Registers the glossary hover for Python, Markdown and the languages listed in the settings, and registers it again
+ * whenever those settings change (or removes it while hovers are turned off).
+ */
+export function registerHover(glossary: GlossaryService): vscode.Disposable {
+  return new HoverRegistration(glossary);
+}
+
+class HoverRegistration extends Disposable {
+  private registration: vscode.Disposable | undefined;
+  private readonly provider: GlossaryHoverProvider;
+
+  public constructor(glossary: GlossaryService) {
+    super();
+    this.provider = new GlossaryHoverProvider(glossary);
+    this.update();
+    this._register({
+      dispose: () => {
+        this.registration?.dispose();
+      },
+    });
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (classifyConfigChange(event).hoverRegistration) this.update();
+      }),
+    );
+  }
+
+  private update(): void {
+    this.registration?.dispose();
+    this.registration = undefined;
+    const config = readConfig();
+    if (!config.hoverEnabled) return;
+    this.registration = vscode.languages.registerHoverProvider(hoverSelector(config.hoverAdditionalLanguages), this.provider);
+  }
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { Commands } from '../ids';
+import { contextForLanguage } from '../matching/index';
+import type { GlossaryService } from '../state/types';
+import { bestNameMatch, buildSearchItems, type SearchItemData } from './searchItems';
+
+export interface SearchQuickPickItem extends vscode.QuickPickItem {
+  readonly termId: string;
+}
+
+function toQuickPickItem(data: SearchItemData): SearchQuickPickItem {
+  return { termId: data.termId, label: data.label, description: data.description, detail: data.detail };
+}
+
+/** The title, in the display locale, of the term under the active editor's cursor; undefined when there is none. */
+export function termTitleAtCursor(glossary: GlossaryService): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const position = editor.selection.active;
+  const line = editor.document.lineAt(position.line).text;
+  const match = glossary.matcher().findTermAt(line, position.character, contextForLanguage(editor.document.languageId));
+  const term = match && glossary.term(match.termId);
+  return term ? glossary.entryFor(term).entry.title : undefined;
+}
+
+/**
+ * Shows Glossary: Search and returns the quick pick (tests read its items and drive its value). Accepting an item
+ * opens the entry panel on it.
+ */
+export function showGlossarySearch(glossary: GlossaryService, initialValue = termTitleAtCursor(glossary)): vscode.QuickPick<SearchQuickPickItem> {
+  const quickPick = vscode.window.createQuickPick<SearchQuickPickItem>();
+  quickPick.title = vscode.l10n.t('Glossary: Search');
+  quickPick.placeholder = vscode.l10n.t('Type a term in any language, an identifier, an abbreviation or words of its summary');
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  const locale = glossary.displayLocale();
+  const data = buildSearchItems(glossary.termMap(), locale, (term, l) => glossary.entryFor(term, l));
+  const items = data.map(toQuickPickItem);
+  const itemsByTermId = new Map(items.map((item) => [item.termId, item]));
+  quickPick.items = items;
+  const activateNamedTerm = (value: string): void => {
+    const named = bestNameMatch(data, value);
+    const item = named && itemsByTermId.get(named.termId);
+    if (item) quickPick.activeItems = [item];
+  };
+  quickPick.onDidChangeValue(activateNamedTerm);
+  if (initialValue) {
+    quickPick.value = initialValue;
+    activateNamedTerm(initialValue);
+  }
+  quickPick.onDidAccept(() => {
+    const [picked] = quickPick.selectedItems;
+    if (!picked) return;
+    quickPick.hide();
+    void vscode.commands.executeCommand(Commands.openEntry, { termId: picked.termId, locale });
+  });
+  quickPick.onDidHide(() => quickPick.dispose());
+  quickPick.show();
+  return quickPick;
+}
+
+/** Registers the Glossary: Search command. */
+export function registerSearch(glossary: GlossaryService): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.search, () => {
+    showGlossarySearch(glossary);
+  });
+}

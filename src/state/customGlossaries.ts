@@ -1,0 +1,194 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { readCustomGlossaryPaths } from '../config';
+import { compileGlossaries, formatDiagnostic } from '../glossary/index';
+import type { Diagnostic, GlossarySource, TermMap } from '../glossary/types';
+import { debounce } from '../util/debounce';
+import { Disposable, disposeAll } from '../util/dispose';
+
+/** What one reload of the custom glossaries did, for the reload command's callers (tests, users' keybindings). */
+export interface CustomGlossaryReport {
+  /** `loaded`: the files compiled cleanly and are merged now; `failed`: they had errors and the previous state stays; `skipped`: nothing to read (no files listed, or an untrusted workspace). */
+  readonly status: 'loaded' | 'failed' | 'skipped';
+  /** The files that were read, as URIs. */
+  readonly files: readonly string[];
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** How long file events are collected before the glossaries are compiled again: an editor save fires several. */
+const RELOAD_DELAY_MS = 300;
+
+/**
+ * The custom glossaries listed in `transformersGlossary.customGlossaries`: read, compiled together, reported and
+ * watched. Only a compilation without errors replaces `current`; a broken file leaves the glossary the user already
+ * had, and the problems go to the output channel, a warning and the Problems view. In an untrusted workspace the
+ * files are not read at all: workspace settings must not make the extension read arbitrary files.
+ */
+export class CustomGlossaries extends Disposable {
+  private _current: TermMap | undefined;
+  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('transformersGlossary'));
+  private watchers: vscode.Disposable[] = [];
+  private generation = 0;
+  private lastLoad: Promise<CustomGlossaryReport> | undefined;
+  private readonly scheduleReload = debounce(() => void this.reload(), RELOAD_DELAY_MS);
+
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+  /** Fires when `current` changed. */
+  public readonly onDidChange = this._onDidChange.event;
+
+  public constructor(private readonly output: vscode.LogOutputChannel) {
+    super();
+    this._register({ dispose: () => this.scheduleReload.cancel() });
+    this._register({ dispose: () => disposeAll(this.watchers.splice(0)) });
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
+  }
+
+  /** The merged term map of the last clean compilation, or undefined when there is none. */
+  public get current(): TermMap | undefined {
+    return this._current;
+  }
+
+  /** The latest load, started on first use; callers that need the custom terms await it. */
+  public ensureLoaded(): Promise<CustomGlossaryReport> {
+    return this.lastLoad ?? this.reload();
+  }
+
+  /** Reads and compiles the files again. Concurrent reloads are allowed; only the latest one publishes its result. */
+  public reload(): Promise<CustomGlossaryReport> {
+    const generation = ++this.generation;
+    this.lastLoad = this.load(generation);
+    return this.lastLoad;
+  }
+
+  private async load(generation: number): Promise<CustomGlossaryReport> {
+    const isLatest = (): boolean => generation === this.generation && !this.isDisposed;
+    if (!vscode.workspace.isTrusted) {
+      this.watch([]);
+      this.diagnostics.clear();
+      if (readCustomGlossaryPaths().length > 0) {
+        this.output.info(vscode.l10n.t('Custom glossaries are not read in an untrusted workspace.'));
+      }
+      this.publish(undefined);
+      return { status: 'skipped', files: [], errors: 0, warnings: 0 };
+    }
+
+    const uris = resolveCustomGlossaryUris();
+    if (isLatest()) this.watch(uris);
+    if (uris.length === 0) {
+      if (isLatest()) {
+        this.diagnostics.clear();
+        this.publish(undefined);
+      }
+      return { status: 'skipped', files: [], errors: 0, warnings: 0 };
+    }
+
+    const sources: GlossarySource[] = [];
+    const readFailures: string[] = [];
+    const uriByFile = new Map<string, vscode.Uri>();
+    for (const uri of uris) {
+      const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+      uriByFile.set(file, uri);
+      try {
+        sources.push({ file, content: await vscode.workspace.fs.readFile(uri) });
+      } catch (error) {
+        readFailures.push(vscode.l10n.t('Cannot read the custom glossary {0}: {1}', file, error instanceof Error ? error.message : String(error)));
+      }
+    }
+    const files = uris.map((uri) => uri.toString());
+    if (!isLatest()) return { status: 'skipped', files, errors: 0, warnings: 0 };
+
+    if (readFailures.length > 0) {
+      for (const failure of readFailures) this.output.error(failure);
+      this.warnAboutErrors();
+      return { status: 'failed', files, errors: readFailures.length, warnings: 0 };
+    }
+
+    const result = compileGlossaries(sources);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const warnings = result.diagnostics.length - errors.length;
+    this.showDiagnostics(result.diagnostics, uriByFile);
+    for (const diagnostic of result.diagnostics) {
+      const line = formatDiagnostic(diagnostic);
+      if (diagnostic.severity === 'error') this.output.error(line);
+      else this.output.warn(line);
+    }
+    if (errors.length > 0) {
+      this.output.error(vscode.l10n.t('The custom glossaries have errors; the glossary loaded before stays in use.'));
+      this.warnAboutErrors();
+      return { status: 'failed', files, errors: errors.length, warnings };
+    }
+    this.output.info(vscode.l10n.t('Loaded {0} terms from {1} custom glossary files.', result.termMap.terms.length, uris.length));
+    this.publish(result.termMap);
+    return { status: 'loaded', files, errors: 0, warnings };
+  }
+
+  private publish(termMap: TermMap | undefined): void {
+    if (termMap === undefined && this._current === undefined) return;
+    this._current = termMap;
+    this._onDidChange.fire();
+  }
+
+  private warnAboutErrors(): void {
+    const showProblems = vscode.l10n.t('Show Problems');
+    const showOutput = vscode.l10n.t('Show Output');
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('A custom glossary has errors and was not loaded. The glossary loaded before stays in use.'), showProblems, showOutput)
+      .then((choice) => {
+        if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
+        else if (choice === showOutput) this.output.show(true);
+      });
+  }
+
+  private showDiagnostics(diagnostics: readonly Diagnostic[], uriByFile: ReadonlyMap<string, vscode.Uri>): void {
+    this.diagnostics.clear();
+    const byUri = new Map<string, { uri: vscode.Uri; items: vscode.Diagnostic[] }>();
+    for (const diagnostic of diagnostics) {
+      const uri = uriByFile.get(diagnostic.location.file);
+      if (!uri) continue;
+      const line = Math.max(diagnostic.location.line - 1, 0);
+      const column = Math.max(diagnostic.location.column - 1, 0);
+      const item = new vscode.Diagnostic(
+        new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER),
+        diagnostic.message,
+        diagnostic.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+      );
+      item.code = diagnostic.code;
+      item.source = 'transformers-glossary';
+      const group = byUri.get(uri.toString()) ?? { uri, items: [] };
+      group.items.push(item);
+      byUri.set(uri.toString(), group);
+    }
+    for (const { uri, items } of byUri.values()) this.diagnostics.set(uri, items);
+  }
+
+  /** Watches exactly the listed files, so that saving one recompiles the glossaries. */
+  private watch(uris: readonly vscode.Uri[]): void {
+    disposeAll(this.watchers.splice(0));
+    for (const uri of uris) {
+      const directory = vscode.Uri.joinPath(uri, '..');
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(directory, path.posix.basename(uri.path)));
+      watcher.onDidChange(() => this.scheduleReload());
+      watcher.onDidCreate(() => this.scheduleReload());
+      watcher.onDidDelete(() => this.scheduleReload());
+      this.watchers.push(watcher);
+    }
+  }
+}
+
+/**
+ * The custom glossary files as URIs. Relative paths resolve against the workspace folder whose settings list them;
+ * `~` stands for the home directory. Duplicates are dropped.
+ */
+export function resolveCustomGlossaryUris(): vscode.Uri[] {
+  const seen = new Map<string, vscode.Uri>();
+  for (const { path: listed, folder } of readCustomGlossaryPaths()) {
+    const expanded = listed === '~' || listed.startsWith('~/') ? path.join(os.homedir(), listed.slice(1)) : listed;
+    let uri: vscode.Uri | undefined;
+    if (path.isAbsolute(expanded) || /^[a-zA-Z]:[\\/]/.test(expanded)) uri = vscode.Uri.file(expanded);
+    else if (folder) uri = vscode.Uri.joinPath(folder.uri, ...expanded.split(/[\\/]+/));
+    if (uri) seen.set(uri.toString(), uri);
+  }
+  return [...seen.values()];
+}

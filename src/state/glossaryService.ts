@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import { classifyConfigChange, readConfig, type GlossaryConfig } from '../config';
+import { hfGlossaryUrl } from '../glossary/index';
+import type { Locale, Term, TermMap } from '../glossary/types';
+import { createTermMatcher } from '../matching/index';
+import type { TermMatcher } from '../matching/types';
+import { Disposable } from '../util/dispose';
+import { readBundledTermMap } from './bundledTermMap';
+import { CustomGlossaries, type CustomGlossaryReport } from './customGlossaries';
+import { chooseEntry, resolveDisplayLocale, type ChosenEntry } from './locales';
+import { mergeTermMaps } from './merge';
+import type { GlossaryService } from './types';
+import { applyDocsVersion } from './urls';
+
+export type { CustomGlossaryReport } from './customGlossaries';
+
+/** The term map that stands in when the bundled file cannot be read: the extension stays up and says why. */
+const EMPTY_TERM_MAP: TermMap = { schemaVersion: 1, locales: ['en'], terms: [] };
+
+/**
+ * The one GlossaryService of the extension. Nothing is read during construction: the bundled term map, the custom
+ * glossaries and the matcher index are built on first use, and rebuilt only when what they depend on changes.
+ */
+export class GlossaryServiceImpl extends Disposable implements GlossaryService {
+  private config: GlossaryConfig = readConfig();
+  private bundled: TermMap | undefined;
+  private merged: TermMap | undefined;
+  private termsById: Map<string, Term> | undefined;
+  private cachedMatcher: TermMatcher | undefined;
+  private readonly custom: CustomGlossaries;
+
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+  public readonly onDidChange = this._onDidChange.event;
+
+  public constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.custom = this._register(new CustomGlossaries(output));
+    this._register(
+      this.custom.onDidChange(() => {
+        this.invalidateTermMap();
+        this._onDidChange.fire();
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        const change = classifyConfigChange(event);
+        if (!change.display && !change.matcher && !change.customGlossaries) return;
+        this.config = readConfig();
+        if (change.matcher) this.cachedMatcher = undefined;
+        // Custom glossaries are only read once something has asked for the term map; until then there is nothing to refresh.
+        if (change.customGlossaries && this.bundled) void this.custom.reload();
+        if (change.display || change.matcher) this._onDidChange.fire();
+      }),
+    );
+  }
+
+  public termMap(): TermMap {
+    if (!this.merged) {
+      const custom = this.custom.current;
+      this.merged = mergeTermMaps(this.bundledTermMap(), custom ? [custom] : []);
+    }
+    return this.merged;
+  }
+
+  public term(id: string): Term | undefined {
+    this.termsById ??= new Map(this.termMap().terms.map((term) => [term.id, term]));
+    return this.termsById.get(id);
+  }
+
+  public matcher(): TermMatcher {
+    this.cachedMatcher ??= createTermMatcher(this.termMap(), { ignoredTerms: this.config.ignoredTerms });
+    return this.cachedMatcher;
+  }
+
+  public displayLocale(): Locale {
+    return resolveDisplayLocale(this.config.language, vscode.env.language, this.termMap().locales);
+  }
+
+  public entryFor(term: Term, locale: Locale = this.displayLocale()): ChosenEntry {
+    return chooseEntry(term, locale);
+  }
+
+  public docsUrl(url: string): string {
+    return applyDocsVersion(url, this.config.docsVersion);
+  }
+
+  public glossaryUrl(termId: string, locale: Locale): string {
+    return this.docsUrl(hfGlossaryUrl(locale, termId));
+  }
+
+  /** The settings snapshot the service currently follows. */
+  public settings(): GlossaryConfig {
+    return this.config;
+  }
+
+  /** Recompiles the custom glossaries now (the reload command, file changes). */
+  public reloadCustomGlossaries(): Promise<CustomGlossaryReport> {
+    this.bundledTermMap();
+    return this.custom.reload();
+  }
+
+  /** Resolves once the custom glossaries listed in the settings have been read (or found unreadable). */
+  public whenCustomGlossariesLoaded(): Promise<CustomGlossaryReport> {
+    this.bundledTermMap();
+    return this.custom.ensureLoaded();
+  }
+
+  private bundledTermMap(): TermMap {
+    if (!this.bundled) {
+      try {
+        this.bundled = readBundledTermMap(this.extensionUri.fsPath);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.output.error(vscode.l10n.t('The bundled glossary could not be read: {0}', message));
+        void vscode.window.showErrorMessage(vscode.l10n.t('The bundled glossary could not be read: {0}', message));
+        this.bundled = EMPTY_TERM_MAP;
+      }
+      // The custom glossaries are first read together with the bundled term map, on first use rather than at activation.
+      void this.custom.ensureLoaded();
+    }
+    return this.bundled;
+  }
+
+  private invalidateTermMap(): void {
+    this.merged = undefined;
+    this.termsById = undefined;
+    this.cachedMatcher = undefined;
+  }
+}

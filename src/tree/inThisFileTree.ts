@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { Commands } from '../ids';
+import { contextForLanguage } from '../matching/index';
+import type { TermMatch, TermMatcher } from '../matching/types';
+import type { GlossaryService } from '../state/types';
+import { debounce } from '../util/debounce';
+import { Disposable } from '../util/dispose';
+import { escapeMarkdown } from '../util/markdown';
+import { groupOccurrences, type TermOccurrences } from './occurrences';
+
+/** Editors fire change events per keystroke; the view follows once typing pauses. */
+export const IN_THIS_FILE_DEBOUNCE_MS = 300;
+
+/** Documents longer than this are not scanned: a generated file of megabytes would make the view sluggish. */
+export const MAX_SCANNED_LENGTH = 2_000_000;
+
+export interface OccurrenceNode {
+  readonly termId: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly count: number;
+  readonly uri: vscode.Uri;
+}
+
+/** The arguments of transformersGlossary.revealNextOccurrence. */
+export interface RevealNextOccurrenceArgs {
+  readonly termId: string;
+  /** The document, as a URI string; the active editor's document when absent. */
+  readonly uri?: string;
+}
+
+interface ScanResult {
+  readonly version: number;
+  readonly languageId: string;
+  readonly matcher: TermMatcher;
+  readonly occurrences: readonly TermOccurrences[];
+}
+
+/**
+ * The "In This File" view: the terms that occur in the active editor, with their counts, in order of first
+ * appearance. The document is scanned once per version (and per matcher, which changes with the glossary and the
+ * ignored terms); the result is reused by the reveal command.
+ */
+export class InThisFileTreeProvider extends Disposable implements vscode.TreeDataProvider<OccurrenceNode> {
+  private readonly scans = new WeakMap<vscode.TextDocument, ScanResult>();
+  private readonly scheduleRefresh = debounce(() => this.refresh(), IN_THIS_FILE_DEBOUNCE_MS);
+
+  private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<OccurrenceNode | undefined>());
+  public readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+
+  /** The view, once created, so that the provider can show a message instead of an empty list. */
+  public view: vscode.TreeView<OccurrenceNode> | undefined;
+
+  public constructor(private readonly glossary: GlossaryService) {
+    super();
+    this._register({ dispose: () => this.scheduleRefresh.cancel() });
+    this._register(glossary.onDidChange(() => this.scheduleRefresh()));
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.scheduleRefresh()));
+    this._register(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && event.document === vscode.window.activeTextEditor?.document) this.scheduleRefresh();
+      }),
+    );
+  }
+
+  /** Refreshes now, skipping the debounce (tests, and the view becoming visible). */
+  public refresh(): void {
+    this.scheduleRefresh.cancel();
+    this._onDidChangeTreeData.fire(undefined);
+  }
+
+  public getChildren(element?: OccurrenceNode): OccurrenceNode[] {
+    if (element) return [];
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document) {
+      this.setMessage(vscode.l10n.t('Open a file to see the glossary terms it uses.'));
+      return [];
+    }
+    if (document.getText().length > MAX_SCANNED_LENGTH) {
+      this.setMessage(vscode.l10n.t('This file is too large to scan for glossary terms.'));
+      return [];
+    }
+    const nodes = this.occurrencesIn(document).flatMap((group): OccurrenceNode[] => {
+      const term = this.glossary.term(group.termId);
+      if (!term) return [];
+      const { entry } = this.glossary.entryFor(term);
+      return [{ termId: term.id, title: entry.title, summary: entry.summary, count: group.matches.length, uri: document.uri }];
+    });
+    this.setMessage(nodes.length === 0 ? vscode.l10n.t('No glossary terms in this file.') : undefined);
+    return nodes;
+  }
+
+  public getTreeItem(node: OccurrenceNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `occurrence:${node.termId}`;
+    item.contextValue = 'occurrence';
+    item.description = node.count === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', node.count);
+    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(node.title)}**\n\n${escapeMarkdown(node.summary)}`);
+    tooltip.supportHtml = false;
+    tooltip.isTrusted = false;
+    item.tooltip = tooltip;
+    const args: RevealNextOccurrenceArgs = { termId: node.termId, uri: node.uri.toString() };
+    item.command = { command: Commands.revealNextOccurrence, title: vscode.l10n.t('Reveal Next Occurrence'), arguments: [args] };
+    return item;
+  }
+
+  /** The terms of `document`, scanned at most once per document version and matcher. */
+  public occurrencesIn(document: vscode.TextDocument): readonly TermOccurrences[] {
+    const matcher = this.glossary.matcher();
+    const cached = this.scans.get(document);
+    if (cached && cached.version === document.version && cached.matcher === matcher && cached.languageId === document.languageId) {
+      return cached.occurrences;
+    }
+    const matches: TermMatch[] = matcher.findAll(document.getText(), contextForLanguage(document.languageId));
+    const occurrences = groupOccurrences(matches);
+    this.scans.set(document, { version: document.version, languageId: document.languageId, matcher, occurrences });
+    return occurrences;
+  }
+
+  private setMessage(message: string | undefined): void {
+    if (this.view) this.view.message = message;
+  }
+}

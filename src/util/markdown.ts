@@ -1,0 +1,46 @@
+/**
+ * Escaping of untrusted text for VS Code's Markdown renderer (hovers, tree tooltips). Glossary text is data, never
+ * markup: it may come from a custom glossary file in the workspace. Pure TypeScript, no `vscode` import, so that
+ * it is unit-tested and benchmarked in plain Node.
+ */
+
+/** HTML's three special characters become entities: even with HTML disabled, no tag can ever be formed. */
+const htmlEntities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Every ASCII punctuation character that CommonMark or GFM can give a meaning to (emphasis, links, images, code
+ * spans, headings, lists, tables, strikethrough, autolinks through `:` and `/`, entity references through `;`).
+ * CommonMark allows a backslash before any ASCII punctuation, so escaping too much is harmless while escaping too
+ * little is not.
+ */
+const markdownSpecialChars = '\\`*_{}[]()#+-.!|~:/;"\'=?@$%^,';
+
+/** One regular expression, compiled once: hovers call this on the hot path. */
+const specialOrHtml = /[\\`*_{}[\]()#+\-.!|~:/;"'=?@$%^,&<>]/g;
+
+/**
+ * Returns `text` as inert Markdown: rendered, it shows exactly the characters of `text` on one line, and no
+ * character of it can start a link, an image, a command link, emphasis, a code span, a block or an HTML tag.
+ * Line breaks become spaces because a hover line must not open a new block (a heading, a list, a fence).
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(specialOrHtml, (char) => htmlEntities[char] ?? `\\${char}`);
+}
+
+/** True when `char` is escaped by escapeMarkdown; exported for tests that check the escaping is complete. */
+export function isMarkdownSpecial(char: string): boolean {
+  return char.length === 1 && (char in htmlEntities || markdownSpecialChars.includes(char));
+}
+
+/**
+ * A Markdown link destination that cannot break out of `(...)`: parentheses, spaces, angle brackets and quotes are
+ * percent-encoded (they are never meaningful in the URLs and command URIs we build).
+ */
+export function encodeLinkDestination(uri: string): string {
+  return uri.replace(/[()\s<>"'\\`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** A `command:` URI with JSON arguments, as VS Code's Markdown command links expect them. */
+export function commandUri(command: string, args: unknown): string {
+  return encodeLinkDestination(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
+}

@@ -1,0 +1,75 @@
+/**
+ * Shared by the editor-feature integration tests (hover, search, tree, settings): the extension's test API, hover
+ * text, setting changes that are always undone, and polling for state the workbench updates asynchronously.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { GlossaryTestApi } from '../../src/extension';
+import { EXTENSION_ID, SETTINGS_SECTION, type Settings } from '../../src/ids';
+
+export async function testApi(): Promise<GlossaryTestApi> {
+  const extension = vscode.extensions.getExtension<GlossaryTestApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+  return extension.activate();
+}
+
+/** Polls `read` until `accept` holds; fails with the last value seen when it never does. */
+export async function waitFor<T>(what: string, read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value)) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last value: ${JSON.stringify(value, null, 2)?.slice(0, 2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
+type SettingName = (typeof Settings)[keyof typeof Settings];
+
+/** Writes a user setting; `undefined` removes it. */
+export async function setSetting(name: SettingName, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(name, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Writes a workspace setting (custom glossaries are resource-scoped and listed per workspace). */
+export async function setWorkspaceSetting(name: SettingName, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(name, value, vscode.ConfigurationTarget.Workspace);
+}
+
+export interface GlossaryHover {
+  /** The Markdown source of the hover, exactly as the provider built it. */
+  readonly markdown: string;
+  readonly range: vscode.Range | undefined;
+  readonly content: vscode.MarkdownString | vscode.MarkedString;
+}
+
+function markdownOf(content: vscode.MarkdownString | vscode.MarkedString): string {
+  if (typeof content === 'string') return content;
+  return content.value;
+}
+
+/** The hovers at a position that come from this extension (they are the ones linking to huggingface.co). */
+export async function glossaryHovers(uri: vscode.Uri, position: vscode.Position): Promise<GlossaryHover[]> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers.flatMap((hover) =>
+    hover.contents.filter((content) => markdownOf(content).includes('huggingface.co')).map((content) => ({ markdown: markdownOf(content), range: hover.range, content })),
+  );
+}
+
+/** The position `offset` UTF-16 units into the first occurrence of `needle` in the document. */
+export function positionOf(document: vscode.TextDocument, needle: string, offset = 1, occurrence = 0): vscode.Position {
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    index = document.getText().indexOf(needle, index + 1);
+    assert.ok(index >= 0, `"${needle}" occurs fewer than ${occurrence + 1} times in ${document.uri.toString()}`);
+  }
+  return document.positionAt(index + offset);
+}
+
+/** The one glossary hover at the first occurrence of `needle`; fails when there is none or several. */
+export async function hoverAt(document: vscode.TextDocument, needle: string, occurrence = 0): Promise<GlossaryHover> {
+  const hovers = await glossaryHovers(document.uri, positionOf(document, needle, 1, occurrence));
+  assert.equal(hovers.length, 1, `expected one glossary hover on "${needle}", got ${hovers.length}`);
+  return hovers[0]!;
+}

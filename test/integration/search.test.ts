@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { GlossaryTestApi } from '../../src/extension';
+import { Settings } from '../../src/ids';
+import type { SearchQuickPickItem } from '../../src/search/index';
+import { filterSearchItems } from '../../src/search/searchItems';
+import { positionOf, setSetting, testApi, waitFor } from './editorFeatures';
+import { openFixture } from './fixtures';
+
+/** The term of the item VS Code's own filter makes active (the first one shown) once the quick pick shows `value`. */
+async function firstMatch(quickPick: vscode.QuickPick<SearchQuickPickItem>, value: string, expected: string): Promise<void> {
+  quickPick.value = value;
+  await waitFor(`the first item shown for "${value}"`, () => quickPick.activeItems.map((item) => item.termId), (ids) => ids[0] === expected);
+}
+
+suite('Glossary: Search', () => {
+  let api: GlossaryTestApi;
+  let open: vscode.QuickPick<SearchQuickPickItem> | undefined;
+
+  suiteSetup(async () => {
+    api = await testApi();
+    await setSetting(Settings.language, 'en');
+    await waitFor('the display locale', () => api.glossary.displayLocale(), (locale) => locale === 'en');
+  });
+
+  teardown(() => {
+    open?.hide();
+    open = undefined;
+  });
+
+  suiteTeardown(async () => {
+    await setSetting(Settings.language, undefined);
+  });
+
+  test('offers every term, labelled in the display locale, described by identifiers and abbreviations', () => {
+    open = api.openSearch('');
+    const items = open.items;
+    const terms = api.glossary.termMap().terms;
+    assert.equal(items.length, terms.length);
+    assert.deepEqual(new Set(items.map((item) => item.termId)), new Set(terms.map((term) => term.id)));
+    for (const item of items) {
+      const term = api.glossary.term(item.termId)!;
+      assert.equal(item.label, api.glossary.entryFor(term).entry.title);
+      assert.equal(item.detail, api.glossary.entryFor(term).entry.summary);
+      for (const form of [...term.identifiers, ...term.abbreviations]) assert.ok(item.description?.includes(form), `${item.termId} lacks ${form}`);
+    }
+    assert.ok(open.matchOnDescription && open.matchOnDetail, 'the filter reads descriptions and details');
+  });
+
+  test('typing a Spanish title, an abbreviation or an identifier finds the term', () => {
+    open = api.openSearch('');
+    const items = open.items.map((item) => ({ termId: item.termId, label: item.label, description: item.description ?? '', detail: item.detail ?? '' }));
+    assert.ok(filterSearchItems(items, 'máscara').some((item) => item.termId === 'attention-mask'), '"máscara" finds attention mask');
+    assert.ok(filterSearchItems(items, 'MLM').some((item) => item.termId === 'masked-language-modeling-mlm'), '"MLM" finds masked language modeling');
+    assert.ok(filterSearchItems(items, 'input_ids').some((item) => item.termId === 'input-ids'));
+  });
+
+  test('typing a title in another locale or an abbreviation makes that term the active item', async () => {
+    open = api.openSearch('');
+    const spanishTitle = api.glossary.term('attention-mask')!.titles.es!;
+    await firstMatch(open, spanishTitle, 'attention-mask');
+    await firstMatch(open, 'MLM', 'masked-language-modeling-mlm');
+  });
+
+  test('is pre-filled with the term under the cursor', async () => {
+    const editor = await openFixture('sample.py');
+    const position = positionOf(editor.document, 'attention_mask =', 3);
+    editor.selection = new vscode.Selection(position, position);
+    open = api.openSearch();
+    assert.equal(open.value, api.glossary.entryFor(api.glossary.term('attention-mask')!).entry.title);
+  });
+
+  test('labels items in Spanish when the display language is Spanish', async () => {
+    await setSetting(Settings.language, 'es');
+    try {
+      await waitFor('the display locale', () => api.glossary.displayLocale(), (locale) => locale === 'es');
+      open = api.openSearch('');
+      const item = open.items.find((i) => i.termId === 'attention-mask')!;
+      const term = api.glossary.term('attention-mask')!;
+      assert.equal(item.label, term.entries.es!.title);
+      assert.ok(item.description?.includes(term.entries.en!.title), 'the English title stays searchable');
+    } finally {
+      await setSetting(Settings.language, 'en');
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { GlossaryTestApi } from '../../src/extension';
+import { Settings } from '../../src/ids';
+import { languageItems } from '../../src/state/commands';
+import { glossaryHovers, hoverAt, positionOf, setSetting, testApi, waitFor } from './editorFeatures';
+import { openFixture } from './fixtures';
+
+suite('settings apply live', () => {
+  let api: GlossaryTestApi;
+
+  suiteSetup(async () => {
+    api = await testApi();
+    await setSetting(Settings.language, 'en');
+    await waitFor('the display locale', () => api.glossary.displayLocale(), (locale) => locale === 'en');
+  });
+
+  suiteTeardown(async () => {
+    for (const name of [Settings.language, Settings.ignoredTerms, Settings.docsVersion, Settings.hoverEnabled, Settings.hoverAdditionalLanguages]) {
+      await setSetting(name, undefined);
+    }
+  });
+
+  test('ignoredTerms removes the hover of an ignored term, and only of that term', async () => {
+    const { document } = await openFixture('sample.py');
+    await hoverAt(document, 'attention_mask =');
+    await setSetting(Settings.ignoredTerms, ['attention_mask']);
+    try {
+      await waitFor('the hover to go', () => glossaryHovers(document.uri, positionOf(document, 'attention_mask =')), (hovers) => hovers.length === 0);
+      await hoverAt(document, 'input_ids =');
+    } finally {
+      await setSetting(Settings.ignoredTerms, undefined);
+    }
+    await waitFor('the hover to come back', () => glossaryHovers(document.uri, positionOf(document, 'attention_mask =')), (hovers) => hovers.length === 1);
+  });
+
+  test('language switches the hover text', async () => {
+    const { document } = await openFixture('sample.py');
+    const english = (await hoverAt(document, 'input_ids =')).markdown;
+    await setSetting(Settings.language, 'es');
+    try {
+      const spanish = await waitFor('the Spanish hover', async () => (await hoverAt(document, 'input_ids =')).markdown, (text) => text !== english);
+      assert.ok(spanish.includes('/es/glossary#input-ids'));
+    } finally {
+      await setSetting(Settings.language, 'en');
+    }
+  });
+
+  test('docsVersion changes the huggingface.co link, and empty removes the version', async () => {
+    const { document } = await openFixture('sample.py');
+    await setSetting(Settings.docsVersion, 'v4.46.0');
+    try {
+      await waitFor('the versioned link', async () => (await hoverAt(document, 'input_ids =')).markdown, (text) =>
+        text.includes('(https://huggingface.co/docs/transformers/v4.46.0/en/glossary#input-ids)'),
+      );
+      assert.equal(api.glossary.glossaryUrl('input-ids', 'es'), 'https://huggingface.co/docs/transformers/v4.46.0/es/glossary#input-ids');
+      await setSetting(Settings.docsVersion, '');
+      await waitFor('the unversioned link', async () => (await hoverAt(document, 'input_ids =')).markdown, (text) =>
+        text.includes('(https://huggingface.co/docs/transformers/en/glossary#input-ids)'),
+      );
+    } finally {
+      await setSetting(Settings.docsVersion, undefined);
+    }
+  });
+
+  test('hover.enabled turns hovers off and on again', async () => {
+    const { document } = await openFixture('sample.py');
+    await setSetting(Settings.hoverEnabled, false);
+    try {
+      await waitFor('no hover', () => glossaryHovers(document.uri, positionOf(document, 'input_ids =')), (hovers) => hovers.length === 0);
+    } finally {
+      await setSetting(Settings.hoverEnabled, undefined);
+    }
+    await waitFor('the hover', () => glossaryHovers(document.uri, positionOf(document, 'input_ids =')), (hovers) => hovers.length === 1);
+  });
+
+  test('hover.additionalLanguages adds hovers to another language', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Pass the attention mask along with the batch.\n' });
+    assert.deepEqual(await glossaryHovers(document.uri, positionOf(document, 'attention mask', 2)), []);
+    await setSetting(Settings.hoverAdditionalLanguages, ['plaintext']);
+    try {
+      await waitFor('the plaintext hover', () => glossaryHovers(document.uri, positionOf(document, 'attention mask', 2)), (hovers) => hovers.length === 1);
+    } finally {
+      await setSetting(Settings.hoverAdditionalLanguages, undefined);
+    }
+  });
+
+  test('Change Language offers automatic and every locale of the term map, named in its own language', () => {
+    const items = languageItems(api.glossary.termMap().locales, 'es', 'en');
+    assert.deepEqual(items.map((i) => i.value), ['auto', ...api.glossary.termMap().locales]);
+    assert.equal(items.find((i) => i.value === 'es')?.label, 'Español');
+    assert.equal(items.find((i) => i.value === 'en')?.label, 'English');
+    assert.match(items.find((i) => i.value === 'es')?.description ?? '', /\(/, 'the current choice is marked');
+  });
+});

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import type { Locale } from '../../../src/glossary/types';
+import { computeHover, englishHoverStrings, OPEN_ENTRY_COMMAND, type HoverDeps } from '../../../src/hover/hoverContent';
+import { createTermMatcher } from '../../../src/matching/index';
+import { chooseEntry } from '../../../src/state/locales';
+import { applyDocsVersion } from '../../../src/state/urls';
+import { HOSTILE_SUMMARY, testTermMap } from '../state/termMapFixture';
+import { linkTargets, renderMarkdown, textOf } from './renderMarkdown';
+
+function deps(displayLocale: Locale, docsVersion = 'main'): HoverDeps {
+  const terms = new Map(testTermMap.terms.map((term) => [term.id, term]));
+  return {
+    matcher: createTermMatcher(testTermMap),
+    term: (id) => terms.get(id),
+    displayLocale,
+    entryFor: chooseEntry,
+    glossaryUrl: (termId, locale) => applyDocsVersion(`https://huggingface.co/docs/transformers/${locale}/glossary#${termId}`, docsVersion),
+    strings: englishHoverStrings,
+  };
+}
+
+const pythonLine = 'batch = tokenizer(texts, padding=True); mask = batch["attention_mask"]';
+
+describe('computeHover', () => {
+  it('finds the term at the position and returns its exact span', () => {
+    const start = pythonLine.indexOf('attention_mask');
+    const hover = computeHover(pythonLine, start + 4, 'code', deps('en'));
+    assert.ok(hover);
+    assert.equal(hover.termId, 'attention-mask');
+    assert.deepEqual([hover.start, hover.end], [start, start + 'attention_mask'.length]);
+  });
+
+  it('returns nothing away from a term', () => {
+    assert.equal(computeHover(pythonLine, pythonLine.indexOf('tokenizer') + 2, 'code', deps('en')), undefined);
+  });
+
+  it('shows the title, summary, identifiers and both links in the display locale', () => {
+    const hover = computeHover(pythonLine, pythonLine.indexOf('attention_mask'), 'code', deps('en'))!;
+    const html = renderMarkdown(hover.markdown);
+    const text = textOf(html);
+    assert.match(html, /<strong>attention mask<\/strong>/);
+    assert.match(text, /tells the model which tokens/);
+    assert.match(html, /Identifiers: <code>attention_mask<\/code>/);
+    const [openEntry, openOnHub] = linkTargets(html);
+    assert.ok(openEntry?.startsWith(`command:${OPEN_ENTRY_COMMAND}?`), openEntry);
+    assert.deepEqual(JSON.parse(decodeURIComponent(openEntry!.slice(openEntry!.indexOf('?') + 1))), { termId: 'attention-mask', locale: 'en' });
+    assert.equal(openOnHub, 'https://huggingface.co/docs/transformers/main/en/glossary#attention-mask');
+    assert.doesNotMatch(text, /Shown in/);
+  });
+
+  it('shows the Spanish entry and links to the Spanish page when the display locale is es', () => {
+    const hover = computeHover(pythonLine, pythonLine.indexOf('attention_mask'), 'code', deps('es', 'v4.46.0'))!;
+    const html = renderMarkdown(hover.markdown);
+    assert.match(html, /<strong>máscara de atención<\/strong>/);
+    assert.match(textOf(html), /indica al modelo/);
+    assert.ok(linkTargets(html).includes('https://huggingface.co/docs/transformers/v4.46.0/es/glossary#attention-mask'));
+  });
+
+  it('falls back to English and says so when the term has no entry in the display locale', () => {
+    const line = 'BERT was pretrained with MLM.';
+    const hover = computeHover(line, line.indexOf('MLM') + 1, 'prose', deps('es'))!;
+    const html = renderMarkdown(hover.markdown);
+    assert.match(html, /<strong>masked language modeling \(MLM\)<\/strong>/);
+    assert.match(textOf(html), /Shown in English because this term has no Spanish entry\./);
+    assert.match(html, /Abbreviation: <code>MLM<\/code>/);
+    assert.ok(linkTargets(html).includes('https://huggingface.co/docs/transformers/main/en/glossary#masked-language-modeling-mlm'));
+  });
+
+  it('renders a hostile entry as inert text: no command link but ours, no HTML', () => {
+    const line = 'value = hostile_example + 1';
+    const hover = computeHover(line, line.indexOf('hostile_example'), 'code', deps('en'))!;
+    const html = renderMarkdown(hover.markdown);
+    // Exactly the two links the hover builds itself; the entry's own link and image stayed text.
+    const targets = linkTargets(html);
+    assert.equal(targets.length, 2, html);
+    assert.ok(targets[0]!.startsWith(`command:${OPEN_ENTRY_COMMAND}?`));
+    assert.ok(targets[1]!.startsWith('https://huggingface.co/'));
+    assert.doesNotMatch(html, /<(?!\/?(?:p|strong|em|a|code)\b)[a-z]/i, 'an HTML element other than the hover\'s own appeared');
+    assert.doesNotMatch(html, /(?:href|src)="(?!command:transformersGlossary\.openEntry\?|https:\/\/huggingface\.co\/)/);
+    const text = textOf(html);
+    assert.ok(text.includes(HOSTILE_SUMMARY), 'the summary is shown verbatim, as text');
+    assert.ok(text.includes('hostile <b>example</b> [t](command:evil)'), 'the title is shown verbatim, as text');
+    assert.ok(text.includes('H*X'));
+  });
+});

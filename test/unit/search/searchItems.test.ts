@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { bestNameMatch, buildSearchItems, filterSearchItems } from '../../../src/search/searchItems';
+import { chooseEntry } from '../../../src/state/locales';
+import { testTermMap } from '../state/termMapFixture';
+
+describe('Glossary: Search items', () => {
+  const english = buildSearchItems(testTermMap, 'en', chooseEntry);
+  const spanish = buildSearchItems(testTermMap, 'es', chooseEntry);
+
+  it('has one item per term, labelled with the title in the display locale', () => {
+    assert.equal(english.length, testTermMap.terms.length);
+    assert.equal(english.find((item) => item.termId === 'attention-mask')?.label, 'attention mask');
+    assert.equal(spanish.find((item) => item.termId === 'attention-mask')?.label, 'máscara de atención');
+  });
+
+  it('describes an item with its identifiers and abbreviations, and details it with the summary', () => {
+    const mask = english.find((item) => item.termId === 'attention-mask')!;
+    assert.ok(mask.description.startsWith('attention_mask'));
+    assert.match(mask.detail, /ones and zeros/);
+    assert.ok(english.find((item) => item.termId === 'masked-language-modeling-mlm')!.description.startsWith('MLM'));
+  });
+
+  it('sorts items by label for the display locale', () => {
+    const labels = spanish.map((item) => item.label);
+    assert.deepEqual(labels, [...labels].sort((a, b) => a.localeCompare(b, 'es')));
+  });
+
+  it('finds a term by its title in another locale', () => {
+    assert.deepEqual(filterSearchItems(english, 'máscara').map((item) => item.termId), ['attention-mask']);
+    assert.deepEqual(filterSearchItems(spanish, 'attention mask').map((item) => item.termId), ['attention-mask']);
+  });
+
+  it('finds a term by its abbreviation, its identifier and words of its summary', () => {
+    assert.deepEqual(filterSearchItems(english, 'MLM').map((item) => item.termId), ['masked-language-modeling-mlm']);
+    assert.deepEqual(filterSearchItems(english, 'attention_mask').map((item) => item.termId), ['attention-mask']);
+    assert.deepEqual(filterSearchItems(english, 'predicts them').map((item) => item.termId), ['masked-language-modeling-mlm']);
+  });
+
+  it('does not repeat the label or its plural in the description', () => {
+    const mask = english.find((item) => item.termId === 'attention-mask')!;
+    assert.doesNotMatch(mask.description, /attention masks?(?: ·|$)/);
+  });
+
+  it('names the term whose title, identifier or abbreviation the query is', () => {
+    assert.equal(bestNameMatch(english, 'MLM')?.termId, 'masked-language-modeling-mlm');
+    assert.equal(bestNameMatch(english, 'llm')?.termId, 'large-language-models-llm');
+    assert.equal(bestNameMatch(english, 'attention_mask')?.termId, 'attention-mask');
+    assert.equal(bestNameMatch(english, 'mascara de')?.termId, 'attention-mask', 'a prefix of a title, diacritics ignored');
+    assert.equal(bestNameMatch(english, 'tokens'), undefined, 'summary words name no term');
+    assert.equal(bestNameMatch(english, '  '), undefined);
+  });
+});

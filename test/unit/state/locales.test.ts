@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { chooseEntry, languageEndonym, languageName, primaryLanguage, resolveDisplayLocale } from '../../../src/state/locales';
+import { testTermMap } from './termMapFixture';
+
+describe('display locale', () => {
+  it('follows VS Code when the setting is auto and the term map has that language', () => {
+    assert.equal(resolveDisplayLocale('auto', 'es', ['en', 'es']), 'es');
+    assert.equal(resolveDisplayLocale('auto', 'es-419', ['en', 'es']), 'es');
+  });
+
+  it('falls back to English when VS Code speaks a language the term map lacks', () => {
+    assert.equal(resolveDisplayLocale('auto', 'zh-cn', ['en', 'es']), 'en');
+  });
+
+  it('keeps an explicit choice even when the term map lacks it, so that entries fall back visibly', () => {
+    assert.equal(resolveDisplayLocale('es', 'en', ['en', 'es']), 'es');
+    assert.equal(resolveDisplayLocale('ja', 'en', ['en', 'es']), 'ja');
+  });
+
+  it('reads primary language subtags', () => {
+    assert.equal(primaryLanguage('pt-BR'), 'pt');
+    assert.equal(primaryLanguage('zh_TW'), 'zh');
+  });
+});
+
+describe('chooseEntry', () => {
+  const [mask, , mlm] = testTermMap.terms;
+
+  it('returns the entry of the requested locale', () => {
+    const chosen = chooseEntry(mask!, 'es');
+    assert.equal(chosen.locale, 'es');
+    assert.equal(chosen.entry.title, 'máscara de atención');
+    assert.equal(chosen.isFallback, false);
+  });
+
+  it('falls back to English and says so', () => {
+    const chosen = chooseEntry(mlm!, 'es');
+    assert.equal(chosen.locale, 'en');
+    assert.equal(chosen.isFallback, true);
+  });
+
+  it('falls back to any locale when there is no English entry', () => {
+    const spanishOnly = { ...mask!, entries: { es: mask!.entries.es! } };
+    assert.deepEqual([chooseEntry(spanishOnly, 'ja').locale, chooseEntry(spanishOnly, 'ja').isFallback], ['es', true]);
+  });
+});
+
+describe('language names', () => {
+  it('names the docs languages in their own language', () => {
+    assert.deepEqual(['en', 'es', 'ja', 'ko', 'ar'].map(languageEndonym), ['English', 'Español', '日本語', '한국어', 'العربية']);
+  });
+
+  it('names a language in the UI language', () => {
+    assert.equal(languageName('es', 'en'), 'Spanish');
+    assert.equal(languageName('en', 'es'), 'inglés');
+  });
+});
