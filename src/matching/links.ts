@@ -1,9 +1,10 @@
 /**
- * Links to a glossary entry: `[text](../glossary#input-ids)`, `glossary.md#anchor`, and absolute
+ * Links to a glossary entry: `[text](../glossary#input-ids)`, `glossary.md#anchor`, `glossary.html#anchor`, and absolute
  * `https://huggingface.co/docs/transformers/<version>/<lang>/glossary#anchor` URLs.
  *
- * Range decision: a Markdown link matches as a whole, from `[` to `)`, because the reader points at the link
- * text, not at its hidden target. A bare or `<autolinked>` URL matches on the URL itself.
+ * Range decision: a Markdown link matches as a whole, from `[` to `)`, and a reStructuredText link from its first
+ * backtick to its last underscore, because the reader points at the link text, not at its hidden target. A bare or
+ * `<autolinked>` URL matches on the URL itself.
  */
 
 export interface LinkSpan {
@@ -34,7 +35,9 @@ function isTargetDelimiter(c: number): boolean {
  */
 export function linkAt(text: string, at: number, from: number, to: number, anchors: ReadonlyMap<string, string>): LinkSpan | undefined {
   let cursor = at + GLOSSARY.length;
+  // `.md` is how the Markdown sources link; `.html` is what the older Sphinx docs and docstrings still carry.
   if (text.startsWith('.md', cursor)) cursor += 3;
+  else if (text.startsWith('.html', cursor)) cursor += 5;
   if (cursor >= to || text.charCodeAt(cursor) !== 0x23 /* # */) return undefined;
   const anchorStart = cursor + 1;
   let anchorEnd = anchorStart;
@@ -63,6 +66,16 @@ export function linkAt(text: string, at: number, from: number, to: number, ancho
       const c = text.charCodeAt(open);
       if (c === 0x0a || c === 0x0d || c === 0x5d) break;
       if (c === 0x5b) return { start: open, end: anchorEnd + 1, termId };
+    }
+  }
+  // `` `text <target>`_ `` (reStructuredText, still in older docstrings): the whole link, for the same reason.
+  if (before === 0x3c && text.charCodeAt(anchorEnd) === 0x3e && text.charCodeAt(anchorEnd + 1) === 0x60 && text.charCodeAt(anchorEnd + 2) === 0x5f && anchorEnd + 3 <= to) {
+    const end = anchorEnd + 3 < to && text.charCodeAt(anchorEnd + 3) === 0x5f ? anchorEnd + 4 : anchorEnd + 3;
+    const textLimit = Math.max(from, targetStart - 1 - MAX_LINK_REACH);
+    for (let open = targetStart - 2; open >= textLimit; open--) {
+      const c = text.charCodeAt(open);
+      if (c === 0x0a || c === 0x0d) break;
+      if (c === 0x60) return { start: open, end, termId };
     }
   }
   return { start: targetStart, end: anchorEnd, termId };

@@ -158,6 +158,11 @@ describe('term matcher', () => {
       });
     }
 
+    it('match the reStructuredText links of older docstrings as a whole', () => {
+      const line = '            `What are input IDs? <../glossary.html#input-ids>`__ and `IDs <../glossary.html#input-ids>`_';
+      assert.deepEqual(all(line, 'code'), ['input-ids@12:`What are input IDs? <../glossary.html#input-ids>`__', 'input-ids@69:`IDs <../glossary.html#input-ids>`_']);
+    });
+
     it('match a bare or autolinked URL on the URL', () => {
       const url = 'https://huggingface.co/docs/transformers/v4.40.0/es/glossary#attention-mask';
       assert.deepEqual(all(`see ${url} and <${url}>`, 'prose'), [`attention-mask@4:${url}`, `attention-mask@${url.length + 10}:${url}`]);
