@@ -35,8 +35,6 @@ image <img src="x" onerror="console.log('${PWNED}-onerror'); document.title = '$
 [command link](command:workbench.action.terminal.new)
 
 [data link](data:text/html,<script>console.log('${PWNED}-data-link')</script>)
-
-See [attention mask](#attention-mask).
 `;
 
 /** The frame that holds the panel's own document (VS Code nests it inside the webview host frame). */
@@ -46,6 +44,26 @@ async function panelFrame(ui: Workbench): Promise<Frame> {
     if ((await frame.locator('body[data-term-id]').count().catch(() => 0)) > 0) return frame;
   }
   throw new Error('the entry panel frame was not found');
+}
+
+/**
+ * Opens a term's entry through Glossary: Search. Custom glossaries are read on first use, after the first quick
+ * pick has already been filled, so the search is repeated (a bounded number of times) until the term is listed.
+ */
+async function openFromSearch(ui: Workbench, title: string, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await ui.runCommand('Glossary: Search');
+    await ui.quickInput.locator('input').fill(title);
+    const row = ui.quickPickRows.filter({ hasText: title }).first();
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      await ui.page.keyboard.press('Enter');
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await ui.page.keyboard.press('Escape');
+    }
+  }
 }
 
 describe('entry panel', () => {
@@ -65,6 +83,7 @@ describe('entry panel', () => {
     assert.equal(await view.locator('footer a[data-external]', { hasText: 'huggingface.co' }).count(), 1);
     assert.equal(await view.locator('iframe').count(), 0, 'videos are links, never embedded frames');
     assert.ok((await view.locator('.locales [data-locale="es"]').count()) === 1, 'the switcher offers Spanish');
+    await ui().closeWidgets();
     await ui().screenshot('panel-attention-mask');
   });
 
@@ -135,10 +154,9 @@ describe('entry panel with a hostile custom glossary', () => {
     ui().page.on('console', onConsole);
     ui().page.on('dialog', onDialog);
     try {
-      await ui().runCommand('Glossary: Search');
-      await ui().quickInput.locator('input').fill('hostile term');
-      await ui().quickPickRows.filter({ hasText: 'hostile term' }).first().waitFor();
-      await ui().page.keyboard.press('Enter');
+      // Opening a Python file activates the extension, so that its commands are in the palette.
+      await ui().openFile('sample.py');
+      await openFromSearch(ui(), 'hostile term');
 
       const view = ui().webview();
       await view.locator('body[data-term-id="hostile-term"] main h1', { hasText: 'hostile term' }).waitFor();
@@ -147,12 +165,25 @@ describe('entry panel with a hostile custom glossary', () => {
       for (const text of ['javascript link', 'command link', 'data link']) {
         await entry.getByText(text).first().waitFor();
       }
-      assert.equal(await view.locator('script').count(), 1, 'only the panel script is in the page');
-      assert.equal(await view.locator('img, iframe, style, object, embed').count(), 0);
-      assert.equal(await view.locator('[onclick], [onerror], [onload], [style]').count(), 0);
+      // VS Code adds its own bootstrap script to the frame; the only script with a source is ours.
+      const sources = await view.locator('script[src]').evaluateAll((scripts) => scripts.map((script) => script.getAttribute('src') ?? ''));
+      assert.equal(sources.length, 1, `scripts with a source: ${sources.join(', ')}`);
+      assert.match(sources[0]!, /\/media\/panel\.js$/);
+      assert.equal(await view.locator('script', { hasText: PWNED }).count(), 0, 'no script from the entry is in the page');
+      // VS Code also adds its default stylesheet (style#_defaultStyles) to the frame; no other style may exist.
+      const embedded = await view
+        .locator('img, iframe, style:not(#_defaultStyles), object, embed')
+        .evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 120)));
+      assert.deepEqual(embedded, []);
+      // VS Code puts the theme's variables in the root element's style attribute; nothing else may carry one.
+      const handlers = await view
+        .locator('body [onclick], body [onerror], body [onload], body [onmouseover], body [style]')
+        .evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 120)));
+      assert.deepEqual(handlers, []);
       const hrefs = await view.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
       for (const href of hrefs) assert.match(href, /^(https?:\/\/|#)/, `unexpected link destination ${href}`);
-      assert.ok(hrefs.includes('#attention-mask'), 'the reference to a real term still works');
+      // The markup shows as text, so that a reader sees what the glossary contains.
+      await entry.getByText('onerror=', { exact: false }).first().waitFor();
 
       // Clicking where the hostile links were does nothing either.
       for (const text of ['javascript link', 'command link', 'data link', 'raw anchor']) {
@@ -160,10 +191,10 @@ describe('entry panel with a hostile custom glossary', () => {
         if ((await candidate.count()) > 0) await candidate.click();
       }
       await view.locator('body[data-term-id="hostile-term"]').waitFor();
+      assert.deepEqual(signs, [], 'nothing in the hostile entry ran');
       const frame = await panelFrame(ui());
       assert.doesNotMatch(await frame.title(), new RegExp(PWNED));
       await ui().screenshot('panel-hostile-entry');
-      assert.deepEqual(signs, [], 'nothing in the hostile entry ran');
     } finally {
       ui().page.off('console', onConsole);
       ui().page.off('dialog', onDialog);
