@@ -1,11 +1,11 @@
-"""A sandbox for trying Transformers Glossary: hover the highlighted names to read what they mean.
+"""A sandbox for Transformers Glossary: hover the names below to read what they mean.
 
-Nothing here needs the transformers library installed; the file only has to look like everyday model code.
+Nothing here needs the transformers library; it only has to look like model code.
 """
 
 
 def build_inputs(token_rows, pad_id=0):
-    """Returns the two tensors almost every model call takes: input_ids and attention_mask."""
+    """Returns the two lists almost every model call takes: input_ids and attention_mask."""
     width = max(len(row) for row in token_rows)
     input_ids = [row + [pad_id] * (width - len(row)) for row in token_rows]
     attention_mask = [[1] * len(row) + [0] * (width - len(row)) for row in token_rows]
@@ -13,7 +13,7 @@ def build_inputs(token_rows, pad_id=0):
 
 
 def shift_for_decoder(labels, start_id):
-    """Builds decoder_input_ids by moving the labels one step right, as seq2seq models expect."""
+    """Builds decoder_input_ids by moving the labels one step right, as seq2seq expects."""
     return [[start_id] + row[:-1] for row in labels]
 
 

@@ -34,16 +34,19 @@ function listFiles(dir, pattern) {
     .sort();
 }
 
-/** Bundles every TypeScript file of test/e2e into out/test/e2e (the helpers are bundled into each spec). */
+/**
+ * Bundles each spec of test/e2e (with the helpers it imports) into out/test/e2e and returns the compiled files.
+ * Nothing is deleted first and only the current sources' outputs are returned, so that two runs in the same
+ * checkout do not pull the files from under each other, and a deleted spec is not run from a stale copy.
+ */
 async function compileSpecs() {
-  fs.rmSync(SPEC_OUT, { recursive: true, force: true });
   const sources = listFiles(SPEC_SOURCE, /\.spec\.ts$/);
   if (sources.length === 0) throw new Error(`no *.spec.ts files in ${SPEC_SOURCE}`);
   await build({
     entryPoints: sources, outdir: SPEC_OUT, outbase: SPEC_SOURCE, bundle: true, platform: 'node', target: 'node20',
     format: 'cjs', sourcemap: 'inline', logLevel: 'warning', external: ['playwright-core', 'mocha'],
   });
-  return listFiles(SPEC_OUT, /\.spec\.js$/);
+  return sources.map((source) => path.join(SPEC_OUT, path.relative(SPEC_SOURCE, source)).replace(/\.ts$/, '.js'));
 }
 
 function parseArgs(argv) {
@@ -69,12 +72,13 @@ async function main() {
   requireSetup();
   const options = parseArgs(process.argv.slice(2));
   const startedAt = Date.now();
-  const vsix = options.vsix ?? packageVsix(path.join(REPO_ROOT, 'out', 'e2e', 'transformers-glossary.vsix'));
   let specs = await compileSpecs();
   if (options.filters.length > 0) specs = specs.filter((spec) => options.filters.some((f) => path.relative(SPEC_OUT, spec).includes(f)));
   if (specs.length === 0) throw new Error(`no spec matches ${options.filters.join(', ')}`);
 
   const dirs = makeTempDirs('tg-ui-', UI_SETTINGS);
+  // The package goes into this run's temporary directory, so that concurrent runs never share one file.
+  const vsix = options.vsix ?? packageVsix(path.join(dirs.root, 'transformers-glossary.vsix'));
   const workspace = path.join(dirs.root, 'workspace');
   fs.cpSync(fixture, workspace, { recursive: true });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -100,12 +100,16 @@ export class Workbench {
     return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   }
 
-  /** The editor in the active editor group. */
+  /**
+   * The visible editor: the Monaco editor of the active group for a text file, or the notebook editor (one Monaco
+   * editor per cell, drawn as an overlay outside the group's DOM) for a notebook. The word helpers search all
+   * the Monaco editors inside it.
+   */
   get activeEditor(): Locator {
-    return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+    return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor:visible, .notebookOverlay.notebook-editor:visible').first();
   }
 
-  /** Opens a workspace file through Quick Open (Ctrl+P) and waits until its first line is rendered. */
+  /** Opens a workspace file (text or notebook) through Quick Open (Ctrl+P) and waits until its first line is rendered. */
   async openFile(relativePath: string): Promise<Locator> {
     await this.closeWidgets();
     await this.page.keyboard.press('Control+P');
@@ -117,7 +121,8 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tab.active', { hasText: name }).waitFor();
     const editor = this.activeEditor;
-    await editor.locator('.view-line').first().waitFor();
+    // A notebook's markdown cells keep hidden Monaco editors; wait for a line that is really on screen.
+    await editor.locator('.view-line:visible').first().waitFor();
     return editor;
   }
 
