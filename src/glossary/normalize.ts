@@ -188,7 +188,8 @@ export class EntryNormalizer {
           } else if (token.name === 'Youtube') {
             if (token.role === 'close') break;
             out.push(this.youtube(token.attributes, token.start));
-          } else {
+          } else if (token.role !== 'close') {
+            // The closing tag of an unknown component was reported with its opening tag.
             this.warn('unknown-component', `unknown component <${token.name}>; only <Youtube> and <Tip> are part of the dialect (its tag is dropped)`, token.start, 'error');
           }
           break;
@@ -437,6 +438,7 @@ export class EntryNormalizer {
         return `**${calloutLabel(this.ctx.locale, isWarningTip(tag.attributes))}:** `;
       }
       if (tag) {
+        if (tag.role === 'close') return '';
         this.warn('unknown-component', `unknown component <${tag.name}>; only <Youtube> and <Tip> are part of the dialect (its tag is dropped)`, start, 'error');
         return '';
       }

@@ -239,6 +239,23 @@ describe('compileGlossaries', () => {
       assert.equal(entry(noH1, 'orphan-entry', 'en').section, '');
     });
 
+    it('accepts one letter per section, uppercase where the script has case', () => {
+      const sections = ['## É', '## あ', '## ب', '## a', '## AB', '## Introduction'];
+      const text = `# Glossary\n\n${sections.map((s, i) => `${s}\n\n### term ${i}\n\nBody ${i}.\n`).join('\n')}`;
+      const result2 = compileGlossaries([{ file: 'en.md', content: text }]);
+      assert.deepEqual(
+        result2.diagnostics.map((d) => `${d.code} ${d.location.line}`),
+        ['bad-section 21', 'bad-section 27', 'bad-section 33'],
+      );
+    });
+
+    it('reports an unknown component once and keeps what it wraps', () => {
+      const text = '# Glossary\n\n## W\n\n### wrapped\n\n<Note>\n\nInside the note.\n\n</Note>\n';
+      const result2 = compileGlossaries([{ file: 'en.md', content: text }]);
+      assert.deepEqual(codes(result2.diagnostics), ['7:1 error unknown-component']);
+      assert.equal(entry(result2, 'wrapped', 'en').markdown, 'Inside the note.');
+    });
+
     it('allows several sources of one locale when their terms are disjoint, and refuses overlaps', () => {
       const a = { file: 'a.md', locale: 'en', content: '# Glossary\n\n## A\n\n### alpha\n\nFirst.\n' };
       const b = { file: 'b.md', locale: 'en', content: '# Glossary\n\n## B\n\n### beta\n\nSecond.\n' };
