@@ -317,27 +317,28 @@ export class Scanner {
   /** The longest known identifier made of whole `_`-segments of the identifier at [start, end). */
   private compoundAt(text: string, start: number, end: number): Candidate | undefined {
     const index = this.index;
+    // The arrays are reused and never truncated (setting `length` is slow); `count` says how much of them is valid.
     const starts = this.segmentStarts;
     const ends = this.segmentEnds;
-    starts.length = 0;
-    ends.length = 0;
+    let count = 0;
     let segmentStart = start;
     for (let i = start; i <= end; i++) {
       if (i === end || text.charCodeAt(i) === 0x5f) {
         if (i > segmentStart) {
-          starts.push(segmentStart);
-          ends.push(i);
+          starts[count] = segmentStart;
+          ends[count] = i;
+          count++;
         }
         segmentStart = i + 1;
       }
     }
     let best: Candidate | undefined;
-    for (let s = 0; s < starts.length - 1; s++) {
+    for (let s = 0; s < count - 1; s++) {
       const segmentFrom = starts[s]!;
       let hash = HASH_SEED;
       for (let i = segmentFrom; i < ends[s]!; i++) hash = hashStep(hash, text.charCodeAt(i));
       if (!index.compoundFirstSegmentHashes.has(hash)) continue;
-      const lastSegment = Math.min(starts.length - 1, s + index.maxCompoundSegments - 1);
+      const lastSegment = Math.min(count - 1, s + index.maxCompoundSegments - 1);
       for (let e = lastSegment; e > s; e--) {
         const segmentTo = ends[e]!;
         if (best !== undefined && segmentTo - segmentFrom <= best.end - best.start) break;
