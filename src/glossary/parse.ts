@@ -193,6 +193,9 @@ function flattenChildren(children: readonly RootContent[], ctx: FlattenContext, 
 
 const LETTER_SECTION = /^\p{Lu}$/u;
 
+/** Custom anchors become ids, URLs fragments and HTML ids downstream: keep them to a safe alphabet. */
+const VALID_CUSTOM_ANCHOR = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
 /** A section title is one uppercase letter, or for scripts without case (Arabic, Japanese, Korean) one letter. */
 function isLetterSection(text: string): boolean {
   const chars = [...text];
@@ -249,7 +252,13 @@ export function parseGlossary(file: string, text: string, diagnostics: Diagnosti
         if (!sectionSeen) {
           diagnostics.push(diagnosticAt('error', 'entry-without-section', `entry "${text}" stands before any "## X" letter section`, file, where.line, where.column));
         }
-        const parts = splitHeading(text);
+        let parts = splitHeading(text);
+        if (parts.customAnchor !== undefined && !VALID_CUSTOM_ANCHOR.test(parts.customAnchor)) {
+          diagnostics.push(
+            diagnosticAt('error', 'bad-anchor', `custom anchor "[[${parts.customAnchor}]]" may only use letters, digits, "-", "_" and "."`, file, where.line, where.column),
+          );
+          parts = { title: parts.title };
+        }
         if (!parts.title) {
           diagnostics.push(diagnosticAt('error', 'empty-heading', 'an entry heading without a title', file, where.line, where.column));
         }

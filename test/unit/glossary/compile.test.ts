@@ -249,6 +249,13 @@ describe('compileGlossaries', () => {
       );
     });
 
+    it('refuses a custom anchor outside the safe alphabet and falls back to the derived one', () => {
+      const text = '# Glossary\n\n## X\n\n### x term[[javascript:alert(1)]]\n\nBody.\n';
+      const result2 = compileGlossaries([{ file: 'en.md', content: text }]);
+      assert.deepEqual(codes(result2.diagnostics), ['5:1 error bad-anchor']);
+      assert.deepEqual(result2.termMap.terms.map((t) => t.id), ['x-term']);
+    });
+
     it('reports an unknown component once and keeps what it wraps', () => {
       const text = '# Glossary\n\n## W\n\n### wrapped\n\n<Note>\n\nInside the note.\n\n</Note>\n';
       const result2 = compileGlossaries([{ file: 'en.md', content: text }]);
