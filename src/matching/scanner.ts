@@ -102,7 +102,26 @@ function isMarkedPosition(text: string, start: number, end: number, context: Mat
   }
   // `"labels"` and `'labels'`: a string holding only the name, as in `batch["labels"]` or `model_input_names`.
   if ((before === DOUBLE_QUOTE || before === SINGLE_QUOTE) && after === before) return true;
-  return isParameterPosition(text, start, end);
+  // `outputs.logits`, `self.head`, `transformers.pipeline`: an attribute is a named field of an object, and the names
+  // the library gives its fields are the concepts the glossary explains.
+  if (before === 0x2e /* . */ && start >= 2 && (classAt(text, start - 2) !== CLASS_NONE || text.charCodeAt(start - 2) === 0x29 || text.charCodeAt(start - 2) === 0x5d)) {
+    return true;
+  }
+  return isParameterPosition(text, start, end) || isBareCall(text, start, end);
+}
+
+/**
+ * `pipeline("text-classification")`: a call of a function by that bare name, which is how the library's top-level
+ * functions are used. A definition (`def pipeline(`) is not a use.
+ */
+function isBareCall(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(end) !== 0x28 /* ( */) return false;
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  if (before === 0x2e) return false;
+  let back = start - 1;
+  while (back >= 0 && isSpace(text.charCodeAt(back))) back--;
+  const keywordEnd = back + 1;
+  return !(text.startsWith('def', keywordEnd - 3) && (keywordEnd - 3 === 0 || classAt(text, keywordEnd - 4) === CLASS_NONE)) && !(text.startsWith('class', keywordEnd - 5) && (keywordEnd - 5 === 0 || classAt(text, keywordEnd - 6) === CLASS_NONE));
 }
 
 /**

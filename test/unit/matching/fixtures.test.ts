@@ -50,11 +50,11 @@ describe('matcher on Transformers-style fixtures', () => {
     });
   }
 
-  it('matches single common words in the modeling file only as argument names and string keys', () => {
+  it('matches single common words in the modeling file only as argument names, string keys and attributes', () => {
     const singleWords = matches.filter((match) => ['labels', 'token', 'head', 'stride', 'transformer', 'pipeline'].includes(match.termId));
     assert.deepEqual(
       singleWords.map((match) => `${match.termId}:${lineOf(modeling, match.start)}`),
-      ['labels:69', 'labels:88', 'labels:93'],
+      ['head:38', 'stride:39', 'stride:39', 'head:48', 'labels:69', 'labels:88', 'labels:93'],
     );
   });
 

@@ -64,7 +64,7 @@ describe('term matcher', () => {
   });
 
   describe('single common words', () => {
-    it('match in code only as parameter names, keyword arguments and whole string contents', () => {
+    it('match in code only as parameter names, keyword arguments, string contents, attributes and bare calls', () => {
       const code = [
         'def forward(self, input_ids, labels=None):',
         '    labels: Optional[torch.Tensor] = None,',
@@ -72,21 +72,23 @@ describe('term matcher', () => {
         'batch["labels"] = 1',
         "names = ['labels', 'token']",
         'conv = nn.Conv2d(3, 8, stride=2)',
+        'logits = self.head(outputs.labels)',
+        'pipe = pipeline("text-classification")',
       ].join('\n');
       assert.deepEqual(
         matcher.findAll(code, 'code').filter((match) => match.termId !== 'input-ids').map((match) => `${match.termId}:${code.slice(0, match.start).split('\n').length}`),
-        ['labels:1', 'labels:2', 'labels:3', 'labels:4', 'labels:5', 'token:5', 'stride:6'],
+        ['labels:1', 'labels:2', 'labels:3', 'labels:4', 'labels:5', 'token:5', 'stride:6', 'head:7', 'labels:7', 'pipeline:8'],
       );
     });
 
-    it('never match plain variables, attribute access, comparisons or assignments in code', () => {
+    it('never match plain variables, assignments, comparisons, definitions or segments of identifiers in code', () => {
       const code = [
         'labels = labels.to(device)',
         'if labels is not None and labels == 3:',
         'for token in tokens:',
-        'self.head = nn.Linear(4, 4)',
-        'logits = self.head(outputs.labels)',
         'x = pipeline',
+        'def pipeline(task):',
+        'num_labels = lm_head + head_mask',
         '# the token goes through the head of the transformer',
       ].join('\n');
       assert.deepEqual(all(code, 'code'), []);
