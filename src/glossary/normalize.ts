@@ -321,6 +321,7 @@ export class EntryNormalizer {
         }
         case 'text':
           this.spacedDestinationEdits(child, edits);
+          this.reversedLinkEdits(child, edits);
           break;
         default:
           this.collectEdits(child, edits);
@@ -375,6 +376,27 @@ export class EntryNormalizer {
       } else {
         this.warn('broken-reference', `"[${truncate(label, 30)}](#${target})" is not a link (spaces in the destination) and names no term`, at);
       }
+    }
+  }
+
+  /** `(https://…)[text]`, a link written backwards (a slip seen in translations): warn and repair it. */
+  private reversedLinkEdits(node: Text, edits: Edit[]): void {
+    const start = startOf(node).offset;
+    const source = this.ctx.text.slice(start, endOf(node).offset);
+    if (!source.includes(')[')) return;
+    for (const match of source.matchAll(/\((https?:\/\/[^()\s]+)\)\[([^[\]\n]+)\]/g)) {
+      const matchStart = start + match.index;
+      const url = match[1]!;
+      const label = match[2]!;
+      this.warn('malformed-link', `"(${truncate(url, 40)})[${truncate(label, 30)}]" is a link written backwards; read as [${truncate(label, 30)}](${truncate(url, 40)})`, this.ctx.lines.at(matchStart));
+      edits.push({
+        start: matchStart,
+        end: matchStart + match[0].length,
+        render: () => {
+          this.links.push({ kind: 'external', text: label, url });
+          return `[${escapeMarkdownText(label)}](${destination(url)})`;
+        },
+      });
     }
   }
 

@@ -256,6 +256,15 @@ describe('compileGlossaries', () => {
       assert.deepEqual(result2.termMap.terms.map((t) => t.id), ['x-term']);
     });
 
+    it('repairs a link written backwards, with a warning', () => {
+      const text = '# Glossary\n\n## R\n\n### reformer\n\nSee (https://example.org/paper)[the paper] for details.\n';
+      const result2 = compileGlossaries([{ file: 'en.md', content: text }]);
+      assert.deepEqual(codes(result2.diagnostics), ['7:5 warning malformed-link']);
+      const reformer = entry(result2, 'reformer', 'en');
+      assert.equal(reformer.markdown, 'See [the paper](https://example.org/paper) for details.');
+      assert.deepEqual(reformer.links, [{ kind: 'external', text: 'the paper', url: 'https://example.org/paper' }]);
+    });
+
     it('reports an unknown component once and keeps what it wraps', () => {
       const text = '# Glossary\n\n## W\n\n### wrapped\n\n<Note>\n\nInside the note.\n\n</Note>\n';
       const result2 = compileGlossaries([{ file: 'en.md', content: text }]);
