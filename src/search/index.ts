@@ -52,7 +52,8 @@ export function showGlossarySearch(glossary: GlossaryService, initialValue = ter
     const [picked] = quickPick.selectedItems;
     if (!picked) return;
     quickPick.hide();
-    void vscode.commands.executeCommand(Commands.openEntry, { termId: picked.termId, locale });
+    // Without a locale the panel shows the display locale's entry, or its fallback when the term has none.
+    void vscode.commands.executeCommand(Commands.openEntry, { termId: picked.termId });
   });
   quickPick.onDidHide(() => quickPick.dispose());
   quickPick.show();

@@ -143,4 +143,19 @@ suite('hover', () => {
     const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'value = hostile_example + 1\n' });
     await hoverAt(document, 'hostile_example');
   });
+
+  test('saving a custom glossary file reloads it', async () => {
+    await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md']);
+    await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries);
+    const file = fixtureUri('hostile-glossary.md');
+    const original = await vscode.workspace.fs.readFile(file);
+    const extra = '\n## W\n\n### watched example\n\nAn entry added while the extension watches the file.\n';
+    try {
+      await vscode.workspace.fs.writeFile(file, Buffer.concat([Buffer.from(original), Buffer.from(extra)]));
+      await waitFor('the added term', () => api.glossary.term('watched-example')?.id, (id) => id === 'watched-example');
+    } finally {
+      await vscode.workspace.fs.writeFile(file, original);
+    }
+    await waitFor('the removed term', () => api.glossary.term('watched-example'), (term) => term === undefined);
+  });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
-import { Settings } from '../../src/ids';
+import { Commands, Settings } from '../../src/ids';
 import { languageItems } from '../../src/state/commands';
 import { glossaryHovers, hoverAt, positionOf, setSetting, testApi, waitFor } from './editorFeatures';
 import { openFixture } from './fixtures';
@@ -91,5 +91,11 @@ suite('settings apply live', () => {
     assert.equal(items.find((i) => i.value === 'es')?.label, 'Español');
     assert.equal(items.find((i) => i.value === 'en')?.label, 'English');
     assert.match(items.find((i) => i.value === 'es')?.description ?? '', /\(/, 'the current choice is marked');
+  });
+
+  test('the activation time command reports how long activate() took', async () => {
+    const milliseconds = await vscode.commands.executeCommand<number>(Commands.activationTime);
+    assert.equal(typeof milliseconds, 'number');
+    assert.ok(Number.isFinite(milliseconds) && milliseconds >= 0, String(milliseconds));
   });
 });
