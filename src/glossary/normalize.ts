@@ -518,8 +518,15 @@ export class EntryNormalizer {
   }
 
   private summary(tokens: readonly BodyToken[]): string {
+    // A callout is an aside: the summary comes from the entry's own text around it.
+    let calloutDepth = 0;
     for (const token of tokens) {
-      if (token.kind === 'block' && token.node.type === 'paragraph') {
+      if (token.kind === 'component' && token.name === 'Tip') {
+        if (token.role === 'open') calloutDepth++;
+        else if (token.role === 'close' && calloutDepth > 0) calloutDepth--;
+        continue;
+      }
+      if (calloutDepth === 0 && token.kind === 'block' && token.node.type === 'paragraph') {
         const text = plainText(token.node).replace(/\s+/g, ' ').trim();
         if (text) return text;
       }

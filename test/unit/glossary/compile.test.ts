@@ -147,6 +147,13 @@ describe('compileGlossaries', () => {
       ]);
       assert.equal(entry(result2, 'code-first', 'en').summary, 'The paragraph after the code.');
     });
+
+    it('takes the summary from the entry text rather than a leading callout', () => {
+      const result2 = compileGlossaries([
+        { file: 'en.md', content: '# Glossary\n\n## C\n\n### callout first\n\n<Tip>\n\nAn aside.\n\n</Tip>\n\nThe definition itself.\n' },
+      ]);
+      assert.equal(entry(result2, 'callout-first', 'en').summary, 'The definition itself.');
+    });
   });
 
   describe('file shapes', () => {
