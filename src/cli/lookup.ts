@@ -86,7 +86,9 @@ export function titleIn(term: Term, locale: Locale): string {
 function plainParagraph(markdown: string): string {
   return markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[`*_]/g, '')
+    .replace(/[`*]/g, '')
+    // `_emphasis_`, but not the underscores inside identifiers such as `batch_size`.
+    .replace(/(^|[^\p{L}\p{N}_])_([^_]+)_(?=[^\p{L}\p{N}_]|$)/gu, '$1$2')
     .replace(/\s+/g, ' ')
     .trim();
 }

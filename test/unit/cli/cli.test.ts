@@ -183,6 +183,15 @@ describe('transformers-glossary CLI', () => {
       assert.match(result.stdout, /Positions marked with zero are skipped/);
     });
 
+    it('does not repeat a summary whose paragraph holds links, code and identifiers', () => {
+      const glossary = path.join(scratch, 'en.md');
+      fs.writeFileSync(glossary, '# Glossary\n\n## L\n\n### logits\n\nRaw scores of the [head](#logits), shaped `(batch_size, vocab_size)`, _before_ a softmax.\n\nA second paragraph.\n');
+      const result = run(['lookup', 'logits', '--glossary', glossary]);
+      assert.equal(result.code, EXIT_OK, result.stderr);
+      assert.equal(result.stdout.split('Raw scores').length, 2, result.stdout);
+      assert.match(result.stdout, /A second paragraph\./);
+    });
+
     it('shows the entry of --lang, and says so when it falls back to English', () => {
       const spanish = run(['lookup', 'attention mask', '--lang', 'es', '--glossary', en, es]);
       assert.match(spanish.stdout, /Un tensor de unos y ceros/);
