@@ -124,6 +124,7 @@ interface Edit {
 type LinkResolution = { kind: 'term' | 'docs' | 'external'; url: string; termId?: string } | undefined;
 
 const LEAKED_PROMPT_START = /^(?:translate|traduce|traduzca|traduire|traduis|traduza|tradurre|traduci|übersetze|翻訳して|翻訳し|번역해|번역하|ترجم)\b/iu;
+const PROMPT_ADDRESS = /:|\b(?:following|siguiente|suivant|folgenden|seguinte|seguente)\b/i;
 const LEAKED_PROMPT_ANYWHERE =
   /\b(?:as an AI\b|as a language model|I am an AI|here is the translation|here's the translation|como (?:un )?modelo de lenguaje|aquí (?:está|tienes) la traducción|en tant qu'IA)/i;
 
@@ -259,7 +260,9 @@ export class EntryNormalizer {
         const lines = plain.split('\n');
         for (let k = 0; k < lines.length; k++) {
           const line = lines[k]!.trim();
-          if (LEAKED_PROMPT_START.test(line) || LEAKED_PROMPT_ANYWHERE.test(line)) {
+          // A definition may well start with "Translate…"; a prompt addresses the translator ("…the following…:").
+          const promptStart = LEAKED_PROMPT_START.test(line) && PROMPT_ADDRESS.test(line);
+          if (promptStart || LEAKED_PROMPT_ANYWHERE.test(line)) {
             const at = startOf(current);
             this.warn('leaked-prompt', `this looks like a machine-translation prompt or reply left in the text: "${truncate(line, 60)}"`, { line: at.line + k, column: k === 0 ? at.column : 1 });
             break;

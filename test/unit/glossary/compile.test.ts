@@ -311,6 +311,11 @@ describe('compileGlossaries', () => {
       ]);
       assert.deepEqual(codes(result.diagnostics.filter((d) => d.location.file === 'en-defects.md')), []);
     });
+
+    it('does not mistake a definition that starts with "Translate" for a prompt', () => {
+      const text = '# Glossary\n\n## T\n\n### translation\n\nTranslate text from one language into another with a sequence-to-sequence model.\n';
+      assert.deepEqual(compileGlossaries([{ file: 'en.md', content: text }]).diagnostics, []);
+    });
   });
 
   describe('alignment across locales', () => {
