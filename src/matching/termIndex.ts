@@ -146,6 +146,15 @@ export interface IndexOptions {
 export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): TermIndex {
   const ignored = new Set((options.ignoredTerms ?? []).map((form) => form.trim().toLowerCase()));
   const isIgnored = (form: string): boolean => ignored.has(form.trim().toLowerCase());
+  // An ignored phrase is also ignored in its other spellings: `attention mask` takes `Attention-Masks` with it.
+  const ignoredPhraseKeys = new Set<string>();
+  for (const form of options.ignoredTerms ?? []) {
+    const keys = splitWords(form).map((word) => foldKey(word.text));
+    const last = keys[keys.length - 1];
+    if (last === undefined) continue;
+    ignoredPhraseKeys.add(keys.join(' '));
+    for (const variant of [pluralOf(last), singularOf(last)]) if (variant !== undefined) ignoredPhraseKeys.add([...keys.slice(0, -1), variant].join(' '));
+  }
 
   const exactAnywhere = new Map<string, FormTarget>();
   const exactRestricted = new Map<string, FormTarget>();
@@ -166,7 +175,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     const [first, ...rest] = words;
     if (first === undefined || rest.length === 0) return;
     const joined = words.join(' ');
-    if (phraseKeys.has(joined)) return;
+    if (phraseKeys.has(joined) || ignoredPhraseKeys.has(joined)) return;
     phraseKeys.add(joined);
     let list = phraseLists.get(first);
     if (!list) {
@@ -193,7 +202,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     if (words.length === 1) {
       const word = words[0]!.text;
       if (isDistinctiveWord(word)) setFirst(exactAnywhere, word, { termId: term.id, via: depth > 0 && /^[A-Z0-9]+$/.test(word) ? 'abbreviation' : 'phrase' });
-      else if (!RESERVED_NAMES.has(foldKey(word))) setFirst(wordRestricted, foldKey(word), { termId: term.id, via: 'phrase' });
+      else if (!RESERVED_NAMES.has(foldKey(word)) && !ignoredPhraseKeys.has(foldKey(word))) setFirst(wordRestricted, foldKey(word), { termId: term.id, via: 'phrase' });
       return;
     }
     const keys = words.map((word) => foldKey(word.text));

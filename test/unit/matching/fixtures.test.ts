@@ -4,7 +4,7 @@
  * hover path (findTermAt on one line) agrees with the scan path (findAll) everywhere.
  */
 import * as assert from 'node:assert/strict';
-import { createTermMatcher } from '../../../src/matching';
+import { createTermMatcher, markdownContextRanges } from '../../../src/matching';
 import type { MatchContext, TermMatch } from '../../../src/matching';
 import { readFixture } from './repoRoot';
 import { fixtureTermMap } from './termMapFixture';
@@ -117,4 +117,26 @@ describe('matcher on Transformers-style fixtures', () => {
       }
     }
   });
+});
+
+describe('matcher on whole documents and on their lines', () => {
+  const matcher = createTermMatcher(fixtureTermMap);
+  const documents: [string, MatchContext][] = [
+    ['code/modeling_toy.py', 'code'],
+    ['docs/quicktour_toy.md', 'prose'],
+  ];
+  for (const [name, context] of documents) {
+    it(`finds the same matches in ${name} whole as line by line in each line's context`, () => {
+      const text = readFixture(name);
+      const contexts = context === 'code' ? [{ start: 0, end: text.length, context }] : markdownContextRanges(text);
+      const byLines: TermMatch[] = [];
+      let lineStart = 0;
+      for (const line of text.split('\n')) {
+        const lineContext = contexts.find((range) => range.start <= lineStart && lineStart < Math.max(range.end, range.start + 1))?.context ?? context;
+        for (const match of matcher.findAll(line, lineContext)) byLines.push({ ...match, start: match.start + lineStart, end: match.end + lineStart });
+        lineStart += line.length + 1;
+      }
+      assert.deepEqual(matcher.findAll(text, context), byLines);
+    });
+  }
 });

@@ -235,8 +235,10 @@ describe('term matcher', () => {
   describe('options', () => {
     it('never matches ignored term ids or surface forms', () => {
       const ignoring = createTermMatcher(fixtureTermMap, { ignoredTerms: ['labels', 'Attention Mask', 'MLM'] });
-      const text = 'model(labels=y, attention_mask=m)  # the attention mask, MLM, masked language modeling';
-      assert.deepEqual(summarize(ignoring.findAll(text, 'code')), ['attention-mask@16:attention_mask', 'masked-language-modeling-mlm@62:masked language modeling']);
+      const text = 'model(labels=y, attention_mask=m)  # the attention mask, Attention-Masks, MLM, masked language modeling';
+      assert.deepEqual(summarize(ignoring.findAll(text, 'code')), ['attention-mask@16:attention_mask', 'masked-language-modeling-mlm@79:masked language modeling']);
+      const ignoringId = createTermMatcher(fixtureTermMap, { ignoredTerms: ['attention-mask'] });
+      assert.deepEqual(summarize(ignoringId.findAll(text, 'code')), ['labels@6:labels', 'masked-language-modeling-mlm@74:MLM', 'masked-language-modeling-mlm@79:masked language modeling']);
     });
   });
 
