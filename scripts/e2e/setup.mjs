@@ -115,7 +115,12 @@ function checkCodeServer() {
 
 /** Serialises concurrent setups (two `npm test` runs on a cold machine) with a lock directory holding the owner's pid. */
 async function withLock(body) {
-  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  try {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.accessSync(CACHE_DIR, fs.constants.W_OK);
+  } catch (error) {
+    throw new SetupError(`cannot write the cache directory ${CACHE_DIR} (${error.code ?? error.message}); set TG_E2E_CACHE to a writable directory.`);
+  }
   const lock = path.join(CACHE_DIR, '.setup.lock');
   for (let waitedMs = 0; ; waitedMs += 1000) {
     try {
