@@ -272,6 +272,13 @@ describe('compileGlossaries', () => {
       assert.deepEqual(reformer.links, [{ kind: 'external', text: 'the paper', url: 'https://example.org/paper' }]);
     });
 
+    it('keeps the text written right after an orphan </Tip>', () => {
+      const text = '# Glossary\n\n## L\n\n### labels\n\nExpected answers.\n\n</Tip>\nBase models take no labels.\n';
+      const result2 = compileGlossaries([{ file: 'en.md', content: text }]);
+      assert.deepEqual(codes(result2.diagnostics), ['9:1 warning orphan-closing-tag', '10:1 warning component-needs-blank-line']);
+      assert.equal(entry(result2, 'labels', 'en').markdown, 'Expected answers.\n\nBase models take no labels.');
+    });
+
     it('reports an unknown component once and keeps what it wraps', () => {
       const text = '# Glossary\n\n## W\n\n### wrapped\n\n<Note>\n\nInside the note.\n\n</Note>\n';
       const result2 = compileGlossaries([{ file: 'en.md', content: text }]);
