@@ -299,5 +299,6 @@ export function parseGlossary(file: string, text: string, diagnostics: Diagnosti
     }
   }
   if (h1 === undefined) diagnostics.push(diagnosticAt('warning', 'missing-h1', 'the glossary has no "# Title" heading', file, 1, 1));
+  if (entries.length === 0) diagnostics.push(diagnosticAt('warning', 'no-entries', 'no "### term" entries: is this a glossary?', file, 1, 1));
   return { file, text, ...(h1 !== undefined ? { h1 } : {}), entries, definitions };
 }

@@ -279,6 +279,12 @@ describe('compileGlossaries', () => {
       assert.equal(entry(result2, 'labels', 'en').markdown, 'Expected answers.\n\nBase models take no labels.');
     });
 
+    it('says so when a file holds no entries at all', () => {
+      const result2 = compileGlossaries([{ file: 'README.md', content: '# Project\n\nNothing to see.\n', locale: 'en' }]);
+      assert.deepEqual(codes(result2.diagnostics), ['1:1 warning no-entries']);
+      assert.deepEqual(result2.termMap, { schemaVersion: 1, locales: [], terms: [] });
+    });
+
     it('reports an unknown component once and keeps what it wraps', () => {
       const text = '# Glossary\n\n## W\n\n### wrapped\n\n<Note>\n\nInside the note.\n\n</Note>\n';
       const result2 = compileGlossaries([{ file: 'en.md', content: text }]);
