@@ -3,7 +3,7 @@
 //   dist/extension.js  the extension bundle (CommonJS, `vscode` external)
 //   dist/cli.js        the `transformers-glossary` command-line tool
 //   dist/termmap.json  the bundled term map, compiled from glossary/*.md by the CLI we just built
-// With --tests it also bundles test/unit and test/integration into out/test/. The Markdown libraries are ESM-only,
+// With --tests it also bundles test/unit and test/integration into out/test/, and with --bench the benchmark into out/bench/. The Markdown libraries are ESM-only,
 // so every target is bundled by esbuild rather than `require`d at run time.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -56,6 +56,15 @@ const glossaryFiles = listFiles(path.join(root, 'glossary'), /\.md$/);
 if (glossaryFiles.length > 0) {
   execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'build', ...glossaryFiles, '--out', path.join(root, 'dist/termmap.json')], {
     stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+if (args.has('--bench')) {
+  await build({
+    ...common,
+    sourcemap: false,
+    entryPoints: [path.join(root, 'scripts/bench/bench.ts'), path.join(root, 'scripts/bench/matcher-entry.ts')],
+    outdir: path.join(root, 'out/bench'),
   });
 }
 

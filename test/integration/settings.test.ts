@@ -97,5 +97,7 @@ suite('settings apply live', () => {
     const milliseconds = await vscode.commands.executeCommand<number>(Commands.activationTime);
     assert.equal(typeof milliseconds, 'number');
     assert.ok(Number.isFinite(milliseconds) && milliseconds >= 0, String(milliseconds));
+    // `npm run bench` reads this line: activation is measured here, in the real extension host.
+    console.log(`TG_ACTIVATION_MS=${milliseconds}`);
   });
 });
