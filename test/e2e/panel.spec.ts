@@ -46,6 +46,47 @@ async function panelFrame(ui: Workbench): Promise<Frame> {
   throw new Error('the entry panel frame was not found');
 }
 
+/** Runs inside the panel's frame: the theme as the webview sees it (VS Code sets body classes and data attributes). */
+function themeSignature(): string {
+  const body = document.body;
+  const theme = Object.entries(body.dataset).filter(([key]) => key.startsWith('vscode'));
+  return `${body.className} ${JSON.stringify(theme)}`;
+}
+
+/**
+ * Runs inside the panel's frame: the lowest WCAG contrast ratio between the text of the panel's main elements and
+ * the background behind it. Self-contained, because Playwright sends its source to the page.
+ */
+function lowestContrast(): { ratio: number; what: string } {
+  const parse = (color: string): number[] => (color.match(/[\d.]+/g) ?? []).map(Number);
+  const luminance = ([r = 0, g = 0, b = 0]: number[]): number => {
+    const channel = (v: number): number => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const backgroundOf = (element: Element | null): string => {
+    for (let e = element; e; e = e.parentElement) {
+      const color = getComputedStyle(e).backgroundColor;
+      const alpha = parse(color)[3];
+      if (color !== 'transparent' && alpha !== 0) return color;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  let worst = { ratio: Infinity, what: 'nothing' };
+  const selectors = ['main h1', '.chip-label', '.chips code', '.locale', 'article.entry p', 'article.entry p code', 'article.entry pre code', 'article.entry a', 'footer a', '.nav-button:not(:disabled)'];
+  for (const selector of selectors) {
+    const element = document.querySelector(selector);
+    if (!element) continue;
+    const fg = luminance(parse(getComputedStyle(element).color));
+    const bg = luminance(parse(backgroundOf(element)));
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    if (ratio < worst.ratio) worst = { ratio, what: selector };
+  }
+  return worst;
+}
+
 /**
  * Opens a term's entry through Glossary: Search. Custom glossaries are read on first use, after the first quick
  * pick has already been filled, so the search is repeated (a bounded number of times) until the term is listed.
@@ -129,6 +170,41 @@ describe('entry panel', () => {
     await ui().webview().locator('body[data-term-id="attention-mask"] article.entry[lang="es"]').waitFor({ timeout: 60_000 });
     await ui().screenshot('panel-restored-after-reload');
   });
+
+  for (const theme of ['Dark Modern', 'Dark High Contrast', 'Light High Contrast', 'Light Modern']) {
+    it(`is readable in the ${theme} theme`, async () => {
+      const frame = await panelFrame(ui());
+      const before = await frame.evaluate(themeSignature);
+      // Picked the way a person picks it (the palette also lists a marketplace theme browser, so the row is clicked
+      // by its exact title rather than taken from the top); the webview panel stays open meanwhile.
+      await ui().closeWidgets();
+      await ui().page.keyboard.press('F1');
+      await ui().quickInput.locator('input').fill('>Preferences: Color Theme');
+      await ui().quickPickRows.filter({ hasText: 'Preferences: Color Theme' }).first().click();
+      await ui().quickInput.locator('input').fill(theme);
+      await ui()
+        .quickPickRows.filter({ has: ui().page.locator('.label-name', { hasText: new RegExp(`^${theme}$`) }) })
+        .first()
+        .click();
+      // VS Code pushes the new theme's variables into the live webview; wait until they arrive.
+      await frame.waitForFunction(
+        ([previous]) => {
+          // The same computation as themeSignature, repeated because the page's CSP forbids building functions.
+          const body = document.body;
+          const theme = Object.entries(body.dataset).filter(([key]) => key.startsWith('vscode'));
+          return `${body.className} ${JSON.stringify(theme)}` !== previous;
+        },
+        [before] as const,
+      );
+      const worst = await frame.evaluate(lowestContrast);
+      assert.ok(worst.ratio >= 4.5, `text contrast ${worst.ratio.toFixed(2)} in ${theme} is below 4.5 for ${worst.what}`);
+      if (theme.includes('High Contrast')) {
+        const border = await frame.evaluate(() => getComputedStyle(document.querySelector('.chips code') ?? document.body).borderTopColor);
+        assert.doesNotMatch(border, /rgba\(0, 0, 0, 0\)|transparent/, 'chips have a visible border in high contrast');
+      }
+      await ui().screenshot(`panel-theme-${theme}`);
+    });
+  }
 });
 
 describe('entry panel with a hostile custom glossary', () => {
