@@ -181,12 +181,26 @@ function alignToReference(glossary: AlignableGlossary, reference: ReferenceIndex
 
   // Entries still without an id are matched by position: within their letter section, between the reference
   // positions of the nearest matched neighbours, to the first reference entry nobody in this locale claimed.
+  // Before that, a name match that breaks the order of its section (a translator who kept the wrong English name
+  // in parentheses) is set aside, so that it does not pull its neighbours out of place.
   if (hasReference) {
+    const setAside = new Map<number, string>();
     let sectionStart = 0;
     for (let i = 0; i <= entries.length; i++) {
       if (i < entries.length && (i === 0 || entries[i]!.section === entries[i - 1]!.section)) continue;
-      alignSectionByPosition(entries, ids, names, claimed, sectionStart, i, reference, glossary.file, diagnostics);
+      for (const index of outOfOrderMatches(entries, ids, sectionStart, i, reference)) {
+        setAside.set(index, ids[index]!);
+        claimed.delete(ids[index]!);
+        ids[index] = undefined;
+      }
+      alignSectionByPosition(entries, ids, names, claimed, sectionStart, i, reference, glossary.file, diagnostics, setAside);
       sectionStart = i;
+    }
+    // A set-aside match that found no place by position keeps its name match, unless that is now taken.
+    for (const [index, id] of setAside) {
+      if (ids[index] || claimed.has(id)) continue;
+      ids[index] = id;
+      claimed.add(id);
     }
   }
 
@@ -210,6 +224,65 @@ function alignToReference(glossary: AlignableGlossary, reference: ReferenceIndex
   return { ids, englishNames: names };
 }
 
+/**
+ * Name matches (not custom anchors) of entries [from, to) whose reference positions do not rise with the entries'
+ * order — everything outside one longest increasing run of positions, found in O(n log n) — and whose place an
+ * unnamed entry of the section could take.
+ */
+function outOfOrderMatches(entries: readonly ParsedEntry[], ids: readonly (string | undefined)[], from: number, to: number, reference: ReferenceIndex): number[] {
+  const order = reference.sections.get(entries[from]?.section ?? '');
+  if (!order) return [];
+  const positionOf = new Map(order.map((id, index) => [id, index]));
+  const indices: number[] = [];
+  const positions: number[] = [];
+  for (let i = from; i < to; i++) {
+    const position = ids[i] ? positionOf.get(ids[i]!) : undefined;
+    if (position === undefined) continue;
+    indices.push(i);
+    positions.push(position);
+  }
+  // Patience sorting: tails[k] is the index (into positions) ending the best increasing run of length k + 1.
+  const tails: number[] = [];
+  const previous = new Array<number>(positions.length).fill(-1);
+  positions.forEach((position, k) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (positions[tails[mid]!]! < position) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[k] = tails[lo - 1]!;
+    tails[lo] = k;
+  });
+  const kept = new Set<number>();
+  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) kept.add(k);
+  const outOfOrder = indices.filter((index, k) => !kept.has(k) && !entries[index]!.customAnchor);
+  if (outOfOrder.length === 0) return [];
+
+  // Setting a match aside only helps when an entry without a name would take its place by position; otherwise
+  // (two entries merely swapped) the name match is the better evidence and stays.
+  const aside = new Set(outOfOrder);
+  const keptPosition = (i: number): number | undefined => (ids[i] && !aside.has(i) ? positionOf.get(ids[i]) : undefined);
+  const uppers = new Array<number>(to - from);
+  let upper = order.length;
+  for (let i = to - 1; i >= from; i--) {
+    uppers[i - from] = upper;
+    upper = keptPosition(i) ?? upper;
+  }
+  const windows: [number, number][] = [];
+  let lower = -1;
+  for (let i = from; i < to; i++) {
+    const position = keptPosition(i);
+    if (position !== undefined) lower = position;
+    else if (!ids[i]) windows.push([lower, uppers[i - from]!]);
+  }
+  return outOfOrder.filter((index) => {
+    const position = positionOf.get(ids[index]!)!;
+    return windows.some(([low, high]) => low < position && position < high);
+  });
+}
+
 function alignSectionByPosition(
   entries: readonly ParsedEntry[],
   ids: (string | undefined)[],
@@ -220,6 +293,7 @@ function alignSectionByPosition(
   reference: ReferenceIndex,
   file: string,
   diagnostics: Diagnostic[],
+  setAside: ReadonlyMap<number, string>,
 ): void {
   const section = entries[from]?.section;
   const order = section !== undefined ? reference.sections.get(section) : undefined;
@@ -251,11 +325,14 @@ function alignSectionByPosition(
       claimed.add(candidate);
       lowerBound = p;
       const entry = entries[i]!;
+      const named = setAside.get(i);
       diagnostics.push(
         diagnosticAt(
           'warning',
           'aligned-by-position',
-          `"${entry.title}" keeps no English name; matched by its position in section ${section} to "${candidate}" (write [[${candidate}]] after the heading to make this explicit)`,
+          named
+            ? `"${entry.title}" names "${named}" but stands where "${candidate}" belongs in section ${section}; matched to "${candidate}" by position (write [[${candidate}]] or [[${named}]] after the heading to decide)`
+            : `"${entry.title}" keeps no English name; matched by its position in section ${section} to "${candidate}" (write [[${candidate}]] after the heading to make this explicit)`,
           file,
           entry.line,
           entry.column,

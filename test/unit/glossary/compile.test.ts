@@ -375,6 +375,32 @@ describe('compileGlossaries', () => {
       );
     });
 
+    it('sets aside a kept English name that contradicts the order of its section when an unnamed entry needs its place', () => {
+      const english = '# Glossary\n\n## S\n\n### self-attention\n\nA.\n\n### self-supervised learning\n\nB.\n\n### semi-supervised learning\n\nC.\n\n### supervised learning\n\nD.\n';
+      const arabic =
+        '# قاموس المصطلحات\n\n## S\n\n### الانتباه الذاتي (self-attention)\n\nأ.\n\n### التعلم الذاتي (supervised learning)\n\nب.\n\n### التعلم شبه الخاضع للإشراف (semi-supervised learning)\n\nج.\n\n### التعلم الخاضع للإشراف\n\nد.\n';
+      const result2 = compileGlossaries([
+        { file: 'en.md', content: english },
+        { file: 'ar.md', content: arabic },
+      ]);
+      assert.equal(term(result2, 'self-supervised-learning').titles.ar, 'التعلم الذاتي (supervised learning)');
+      assert.equal(term(result2, 'supervised-learning').titles.ar, 'التعلم الخاضع للإشراف');
+      assert.deepEqual(codes(result2.diagnostics), ['9:1 warning aligned-by-position', '17:1 warning aligned-by-position']);
+    });
+
+    it('keeps name matches of entries that are merely in a different order', () => {
+      const english = '# Glossary\n\n## S\n\n### self-attention\n\nA.\n\n### self-supervised learning\n\nB.\n\n### semi-supervised learning\n\nC.\n';
+      const korean = '# 용어집\n\n## S\n\n### 준지도 학습 (semi-supervised learning)\n\n가.\n\n### 자기지도 학습 (self-supervised learning)\n\n나.\n';
+      const result2 = compileGlossaries([
+        { file: 'en.md', content: english },
+        { file: 'ko.md', content: korean },
+      ]);
+      assert.deepEqual(result2.diagnostics, []);
+      assert.equal(term(result2, 'semi-supervised-learning').titles.ko, '준지도 학습 (semi-supervised learning)');
+      assert.equal(term(result2, 'self-supervised-learning').titles.ko, '자기지도 학습 (self-supervised learning)');
+      assert.equal(term(result2, 'self-attention').titles.ko, undefined);
+    });
+
     it('adds the localized part of a mixed heading as an alias; a heading that is only localized stays a title', () => {
       const attention = term(result, 'attention-mask');
       assert.ok(attention.aliases.includes('어텐션 마스크'));
