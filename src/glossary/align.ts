@@ -9,7 +9,7 @@
 import type { Diagnostic, Locale } from './types';
 import type { ParsedEntry } from './parse';
 import { diagnosticAt } from './diagnostics';
-import { abbreviationOf, englishAnchor, isLatinScript, trailingParenthetical } from './anchors';
+import { abbreviationOf, englishAnchor, isLatinScript, looksLikeAbbreviation, trailingParenthetical } from './anchors';
 
 export interface AlignableGlossary {
   readonly file: string;
@@ -96,8 +96,16 @@ export function latinCandidates(title: string): string[] {
     let run = trailing[0].trim();
     // A run that starts inside a parenthetical (`…(attention mask)`) carries its closing parenthesis: drop it.
     while (run.endsWith(')') && (run.match(/\(/g)?.length ?? 0) < (run.match(/\)/g)?.length ?? 0)) run = run.slice(0, -1).trim();
-    const inner = trailingParenthetical(run);
-    out.push(inner ? canonicalName([inner.base, ...inner.inner.split(NAME_SEPARATOR)]) : canonicalName(run.split(NAME_SEPARATOR)));
+    const paren = trailingParenthetical(run);
+    if (!paren) {
+      out.push(canonicalName(run.split(NAME_SEPARATOR)));
+    } else {
+      const parts = paren.inner.split(NAME_SEPARATOR);
+      // `… masked language modeling (MLM)` names the term before the abbreviation; `입력 ID (input IDs)` and
+      // `샤디드 DDP (Sharded DDP)` name it inside the parentheses, after a Latin fragment of the translation.
+      if (parts.length === 1 && looksLikeAbbreviation(paren.inner)) out.push(`${paren.base} (${paren.inner})`);
+      else out.push(canonicalName(parts), `${paren.base} (${paren.inner})`);
+    }
   }
   const groups = Array.from(title.matchAll(/\(([^()]*)\)/g), (m) => m[1]!.trim()).reverse();
   for (const inner of groups) {

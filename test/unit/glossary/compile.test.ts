@@ -351,6 +351,7 @@ describe('compileGlossaries', () => {
         'large-language-models-llm': '대규모 언어 모델 (LLM)',
         'masked-language-modeling-mlm': '마스킹된 언어 모델링 (MLM)',
         'sequence-to-sequence-seq2seq': '시퀀스-투-시퀀스 (seq2seq)',
+        'input-ids': '입력 ID (input IDs)',
       };
       for (const [id, title] of Object.entries(expectations)) assert.equal(term(result, id).titles.ko, title, id);
       assert.equal(term(result, 'decoder-models').titles.ko, undefined);
@@ -412,6 +413,7 @@ describe('compileGlossaries', () => {
     it('derives ids from kept Latin names when no English glossary is compiled', () => {
       const koreanOnly = compile(fixture('ko-align.md'));
       assert.ok(term(koreanOnly, 'attention-mask').identifiers.includes('attention_mask'));
+      assert.deepEqual(term(koreanOnly, 'input-ids').identifiers, ['input_ids']);
       assert.deepEqual(term(koreanOnly, 'connectionist-temporal-classification-ctc').abbreviations, ['CTC']);
       assert.deepEqual(koreanOnly.diagnostics, []);
     });
