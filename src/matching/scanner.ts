@@ -8,6 +8,7 @@
  */
 import type { MatchContext, TermMatch } from './types';
 import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
+import { filterSlot } from './termIndex';
 import type { LinkSpan } from './links';
 import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, foldKey, hashStep } from './chars';
 
@@ -31,21 +32,19 @@ function regionEquals(text: string, start: number, end: number, key: string, fol
     for (let i = 0; i < key.length; i++) if (text.charCodeAt(start + i) !== key.charCodeAt(i)) return false;
     return true;
   }
-  let ascii = true;
-  for (let i = start; i < end; i++) {
-    if (text.charCodeAt(i) >= 0x80) {
-      ascii = false;
-      break;
+  if (end - start === key.length) {
+    let i = 0;
+    for (; i < key.length; i++) {
+      let unit = text.charCodeAt(start + i);
+      if (unit >= 0x80) break;
+      if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
+      if (unit !== key.charCodeAt(i)) return false;
     }
+    if (i === key.length) return true;
   }
-  if (!ascii) return foldKey(text.slice(start, end)) === key;
-  if (end - start !== key.length) return false;
-  for (let i = 0; i < key.length; i++) {
-    let unit = text.charCodeAt(start + i);
-    if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
-    if (unit !== key.charCodeAt(i)) return false;
-  }
-  return true;
+  // Text with non-ASCII letters may fold to a key of another length (`Ä` is one unit, so is `a`, but `ß` is not).
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return foldKey(text.slice(start, end)) === key;
+  return false;
 }
 
 function isSpace(c: number): boolean {
@@ -150,11 +149,6 @@ function isParameterPosition(text: string, start: number, end: number): boolean 
   return false;
 }
 
-interface Candidate {
-  start: number;
-  end: number;
-  target: FormTarget;
-}
 
 export class Scanner {
   // Reused between words so that the common path allocates nothing.
@@ -162,6 +156,13 @@ export class Scanner {
   private readonly lookaheadEnds: number[] = [];
   private readonly segmentStarts: number[] = [];
   private readonly segmentEnds: number[] = [];
+  // The best match at the current word, written by bestAt and its helpers instead of returning a fresh object for
+  // every match: a dense document has a match every few dozen characters, and those objects were most of its garbage.
+  private matchStart = 0;
+  private matchEnd = 0;
+  private matchTarget: FormTarget | undefined;
+  /** A string equal to the matched text when one already exists (the form's own key), so that no slice is needed. */
+  private matchText: string | undefined;
 
   constructor(private readonly index: TermIndex) {}
 
@@ -171,6 +172,7 @@ export class Scanner {
    * lets findTermAt give up as soon as no later match can contain its offset.
    */
   scan(text: string, from: number, to: number, context: MatchContext, links: readonly LinkSpan[], out: TermMatch[], stopAfter = Infinity): void {
+    const filter = this.index.hashFilter;
     let linkCursor = firstLinkFrom(links, from);
     let nextLinkStart = linkCursor < links.length ? links[linkCursor]!.start : Infinity;
 
@@ -233,10 +235,14 @@ export class Scanner {
         rawHash = HASH_SEED;
         for (let k = start; k < end; k++) rawHash = hashStep(rawHash, text.charCodeAt(k));
       }
-      const best = this.bestAt(text, start, end, to, context, ascii, rawHash, lowerHash, hasUnderscore, nextLinkStart);
-      if (best) {
-        out.push({ termId: best.target.termId, start: best.start, end: best.end, text: text.slice(best.start, best.end), via: best.target.via });
-        i = Math.max(best.end, end);
+      // Most words are not the start of any form: the prefilter settles them here, without a call.
+      if (ascii && !hasUnderscore && filter[filterSlot(lowerHash)] === 0 && (!hasUpper || filter[filterSlot(rawHash)] === 0)) continue;
+      if (this.bestAt(text, start, end, to, context, ascii, rawHash, lowerHash, hasUnderscore, nextLinkStart, hasUpper)) {
+        const target = this.matchTarget!;
+        const matchStart = this.matchStart;
+        const matchEnd = this.matchEnd;
+        out.push({ termId: target.termId, start: matchStart, end: matchEnd, text: this.matchText ?? text.slice(matchStart, matchEnd), via: target.via });
+        i = Math.max(matchEnd, end);
       }
     }
   }
@@ -252,29 +258,45 @@ export class Scanner {
     lowerHash: number,
     hasUnderscore: boolean,
     nextLinkStart: number,
-  ): Candidate | undefined {
+    hasUpper: boolean,
+  ): boolean {
     const index = this.index;
     let exact: FormTarget | undefined;
     let restricted: FormTarget | undefined;
     let phrases: readonly PhraseEntry[] | undefined;
+    // The key of the form that matched, when the text is spelled exactly like it (then it doubles as the match text).
+    let sameSpelling: string | undefined;
     if (ascii) {
-      const rawForms = index.rawHashes.get(rawHash);
-      if (rawForms !== undefined) {
-        for (const form of rawForms) {
-          if (regionEquals(text, start, end, form.key, false)) {
-            exact = form.exact;
-            restricted = form.restricted;
-            break;
+      // The lowercase hash finds lowercase keys, which answer both case-insensitively and, when the word has no
+      // capitals, case-sensitively; a word with capitals also looks up its own spelling among keys with capitals.
+      const filter = index.hashFilter;
+      if (filter[filterSlot(lowerHash)] !== 0) {
+        const forms = index.hashedForms.get(lowerHash);
+        if (forms !== undefined) {
+          for (const form of forms) {
+            if (!form.hasUpper && regionEquals(text, start, end, form.key, true)) {
+              phrases = form.phrases;
+              if (!hasUpper) {
+                exact = form.exact;
+                restricted = form.restricted;
+                sameSpelling = form.key;
+              }
+              if (exact === undefined && restricted === undefined) restricted = form.restrictedWord;
+              break;
+            }
           }
         }
       }
-      const lowerForms = index.lowerHashes.get(lowerHash);
-      if (lowerForms !== undefined) {
-        for (const form of lowerForms) {
-          if (regionEquals(text, start, end, form.key, true)) {
-            phrases = form.phrases;
-            if (exact === undefined && restricted === undefined) restricted = form.restricted;
-            break;
+      if (hasUpper && exact === undefined && filter[filterSlot(rawHash)] !== 0) {
+        const forms = index.hashedForms.get(rawHash);
+        if (forms !== undefined) {
+          for (const form of forms) {
+            if (form.hasUpper && regionEquals(text, start, end, form.key, false)) {
+              exact = form.exact;
+              if (form.restricted !== undefined) restricted = form.restricted;
+              sameSpelling = form.key;
+              break;
+            }
           }
         }
       }
@@ -287,18 +309,23 @@ export class Scanner {
       phrases = index.phrases.get(folded);
       if (exact === undefined && restricted === undefined) restricted = index.wordRestricted.get(folded);
     }
-    if (phrases !== undefined && !continuesPathOrCompound(text, start)) {
-      const phrase = this.phraseAt(text, end, to, phrases, nextLinkStart);
-      if (phrase !== undefined) return { start, end: phrase.end, target: phrase.target };
-    }
-    if (exact !== undefined) return { start, end, target: exact };
-    if (restricted !== undefined && isMarkedPosition(text, start, end, context)) return { start, end, target: restricted };
+    if (phrases !== undefined && !continuesPathOrCompound(text, start) && this.phraseAt(text, start, end, to, phrases, nextLinkStart)) return true;
+    if (exact !== undefined) return this.setMatch(start, end, exact, sameSpelling);
+    if (restricted !== undefined && isMarkedPosition(text, start, end, context)) return this.setMatch(start, end, restricted, sameSpelling);
     if (hasUnderscore && ascii) return this.compoundAt(text, start, end);
-    return undefined;
+    return false;
   }
 
-  /** The longest of `entries` (phrases sharing the first word, which ends at `firstEnd`) that the text continues with. */
-  private phraseAt(text: string, firstEnd: number, to: number, entries: readonly PhraseEntry[], nextLinkStart: number): { end: number; target: FormTarget } | undefined {
+  private setMatch(start: number, end: number, target: FormTarget, knownText?: string): true {
+    this.matchStart = start;
+    this.matchEnd = end;
+    this.matchTarget = target;
+    this.matchText = knownText;
+    return true;
+  }
+
+  /** Sets the match to the longest of `entries` (phrases sharing the first word, at [start, firstEnd)) that the text continues with. */
+  private phraseAt(text: string, start: number, firstEnd: number, to: number, entries: readonly PhraseEntry[], nextLinkStart: number): boolean {
     const starts = this.lookaheadStarts;
     const ends = this.lookaheadEnds;
     let known = 0;
@@ -328,13 +355,16 @@ export class Scanner {
           break;
         }
       }
-      if (matched) return { end: ends[entry.rest.length - 1]!, target: { termId: entry.termId, via: 'phrase' } };
+      if (matched) {
+        const end = ends[entry.rest.length - 1]!;
+        return this.setMatch(start, end, entry.target, regionEquals(text, start, end, entry.canonical, false) ? entry.canonical : undefined);
+      }
     }
-    return undefined;
+    return false;
   }
 
   /** The longest known identifier made of whole `_`-segments of the identifier at [start, end). */
-  private compoundAt(text: string, start: number, end: number): Candidate | undefined {
+  private compoundAt(text: string, start: number, end: number): boolean {
     const index = this.index;
     // The arrays are reused and never truncated (setting `length` is slow); `count` says how much of them is valid.
     const starts = this.segmentStarts;
@@ -351,7 +381,7 @@ export class Scanner {
         segmentStart = i + 1;
       }
     }
-    let best: Candidate | undefined;
+    let found = false;
     for (let s = 0; s < count - 1; s++) {
       const segmentFrom = starts[s]!;
       let hash = HASH_SEED;
@@ -360,15 +390,16 @@ export class Scanner {
       const lastSegment = Math.min(count - 1, s + index.maxCompoundSegments - 1);
       for (let e = lastSegment; e > s; e--) {
         const segmentTo = ends[e]!;
-        if (best !== undefined && segmentTo - segmentFrom <= best.end - best.start) break;
-        const termId = index.compoundIdentifiers.get(text.slice(segmentFrom, segmentTo));
-        if (termId !== undefined) {
-          best = { start: segmentFrom, end: segmentTo, target: { termId, via: 'identifier' } };
+        if (found && segmentTo - segmentFrom <= this.matchEnd - this.matchStart) break;
+        const candidate = text.slice(segmentFrom, segmentTo);
+        const target = index.compoundIdentifiers.get(candidate);
+        if (target !== undefined) {
+          found = this.setMatch(segmentFrom, segmentTo, target, candidate);
           break;
         }
       }
     }
-    return best;
+    return found;
   }
 }
 

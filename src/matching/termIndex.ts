@@ -25,19 +25,36 @@ export interface FormTarget {
 /** A phrase of two or more words, stored under its first word. */
 export interface PhraseEntry {
   readonly termId: string;
+  /** Built once here so that a match allocates nothing but its result. */
+  readonly target: FormTarget;
+  /** The whole phrase as its fold keys joined by single spaces, reused as the match text when the text is spelled so. */
+  readonly canonical: string;
   /** Fold keys of the words after the first one. */
   readonly rest: readonly string[];
 }
 
 /**
  * What a word hash leads to. The scanner compares `key` with the text in place, so that a word costs no string
- * allocation unless it matches.
+ * allocation unless it matches. A key without capitals is stored under its hash once and serves both the
+ * case-sensitive forms (`labels` as an identifier) and the case-insensitive ones (`labels` as a word, `attention` as
+ * the first word of a phrase); a key with capitals (`MLM`) is only ever case-sensitive.
  */
 export interface HashedForm {
   readonly key: string;
+  readonly hasUpper: boolean;
+  /** Case-sensitive: an identifier, abbreviation or name that matches anywhere. */
   readonly exact?: FormTarget;
+  /** Case-sensitive: a single-word identifier, only in marked positions. */
   readonly restricted?: FormTarget;
+  /** Case-insensitive: a single dictionary word, only in marked positions. */
+  readonly restrictedWord?: FormTarget;
+  /** Case-insensitive: the phrases this word starts. */
   readonly phrases?: readonly PhraseEntry[];
+}
+
+/** The bit of the prefilter a hash falls on. */
+export function filterSlot(hash: number): number {
+  return (hash ^ (hash >>> 16)) & 0xffff;
 }
 
 export interface TermIndex {
@@ -50,14 +67,17 @@ export interface TermIndex {
   /** Phrases by the fold key of their first word, longest first. */
   readonly phrases: ReadonlyMap<string, readonly PhraseEntry[]>;
   /** Identifiers with `_`, for the longest whole-segment match inside a longer identifier. */
-  readonly compoundIdentifiers: ReadonlyMap<string, string>;
+  readonly compoundIdentifiers: ReadonlyMap<string, FormTarget>;
   /** Raw hashes of the first segment of every compound identifier. */
   readonly compoundFirstSegmentHashes: ReadonlySet<number>;
   readonly maxCompoundSegments: number;
-  /** Every ASCII key of exactAnywhere and exactRestricted by its case-sensitive hash. */
-  readonly rawHashes: ReadonlyMap<number, readonly HashedForm[]>;
-  /** Every ASCII key of wordRestricted and every phrase's first word by its lowercase hash. */
-  readonly lowerHashes: ReadonlyMap<number, readonly HashedForm[]>;
+  /** Every ASCII key of the maps above (phrases by first word) by its hash. */
+  readonly hashedForms: ReadonlyMap<number, readonly HashedForm[]>;
+  /**
+   * One byte per filterSlot: non-zero when some key hashes there. Most words of a document are not terms, and this
+   * answers for them without a Map lookup.
+   */
+  readonly hashFilter: Uint8Array;
   /** Term ids by lowercase anchor, for `glossary#anchor` links. */
   readonly anchors: ReadonlyMap<string, string>;
 }
@@ -161,7 +181,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
   const wordRestricted = new Map<string, FormTarget>();
   const phraseLists = new Map<string, PhraseEntry[]>();
   const phraseKeys = new Set<string>();
-  const compoundIdentifiers = new Map<string, string>();
+  const compoundIdentifiers = new Map<string, FormTarget>();
   const anchors = new Map<string, string>();
   let maxCompoundSegments = 0;
 
@@ -182,7 +202,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
       list = [];
       phraseLists.set(first, list);
     }
-    list.push({ termId, rest });
+    list.push({ termId, target: { termId, via: 'phrase' }, canonical: joined, rest });
   };
 
   const addSurfaceForm = (term: Term, form: string, depth = 0): void => {
@@ -226,8 +246,9 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
       }
       const segments = identifier.split('_').filter((segment) => segment !== '');
       if (segments.length >= 2) {
-        setFirst(exactAnywhere, identifier, { termId: term.id, via: 'identifier' });
-        setFirst(compoundIdentifiers, identifier, term.id);
+        const target: FormTarget = { termId: term.id, via: 'identifier' };
+        setFirst(exactAnywhere, identifier, target);
+        setFirst(compoundIdentifiers, identifier, target);
         maxCompoundSegments = Math.max(maxCompoundSegments, identifier.split('_').length);
         if (!isIgnored(segments.join(' '))) addPhraseWords(term.id, segments.map((segment) => segment.toLowerCase()));
       } else if (isDistinctiveWord(identifier)) {
@@ -255,19 +276,26 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
   const phrases = new Map<string, readonly PhraseEntry[]>();
   for (const [first, list] of phraseLists) phrases.set(first, [...list].sort((a, b) => b.rest.length - a.rest.length));
 
-  const rawHashes = new Map<number, HashedForm[]>();
-  const lowerHashes = new Map<number, HashedForm[]>();
-  const addHashed = (table: Map<number, HashedForm[]>, form: HashedForm, lower: boolean): void => {
-    const hash = hashOf(form.key, lower);
-    const list = table.get(hash);
+  const hashedForms = new Map<number, HashedForm[]>();
+  const hashFilter = new Uint8Array(0x10000);
+  const keys = new Set([...exactAnywhere.keys(), ...exactRestricted.keys(), ...wordRestricted.keys(), ...phrases.keys()]);
+  for (const key of keys) {
+    if (!isAscii(key)) continue;
+    const hasUpper = /[A-Z]/.test(key);
+    const form: HashedForm = {
+      key,
+      hasUpper,
+      exact: exactAnywhere.get(key),
+      restricted: exactRestricted.get(key),
+      // Case-insensitive tables hold lowercase keys only, so a key with capitals never carries these.
+      restrictedWord: hasUpper ? undefined : wordRestricted.get(key),
+      phrases: hasUpper ? undefined : phrases.get(key),
+    };
+    const hash = hashOf(key, false);
+    const list = hashedForms.get(hash);
     if (list) list.push(form);
-    else table.set(hash, [form]);
-  };
-  for (const key of new Set([...exactAnywhere.keys(), ...exactRestricted.keys()])) {
-    if (isAscii(key)) addHashed(rawHashes, { key, exact: exactAnywhere.get(key), restricted: exactRestricted.get(key) }, false);
-  }
-  for (const key of new Set([...wordRestricted.keys(), ...phrases.keys()])) {
-    if (isAscii(key)) addHashed(lowerHashes, { key, restricted: wordRestricted.get(key), phrases: phrases.get(key) }, true);
+    else hashedForms.set(hash, [form]);
+    hashFilter[filterSlot(hash)] = 1;
   }
   const compoundFirstSegmentHashes = new Set<number>();
   for (const identifier of compoundIdentifiers.keys()) {
@@ -283,8 +311,8 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     compoundIdentifiers,
     compoundFirstSegmentHashes,
     maxCompoundSegments,
-    rawHashes,
-    lowerHashes,
+    hashedForms,
+    hashFilter,
     anchors,
   };
 }
