@@ -359,7 +359,9 @@ export class EntryNormalizer {
     const start = startOf(node).offset;
     const source = this.ctx.text.slice(start, endOf(node).offset);
     if (!source.includes('](#')) return;
-    for (const match of source.matchAll(/(^|[^\\!])\[([^[\]\n]+)\]\((#[^()\n]*\s[^()\n]*)\)/g)) {
+    // Bounded repetitions keep the pattern linear on hostile text; real labels and anchors are far shorter.
+    for (const match of source.matchAll(/(^|[^\\!])\[([^[\]\n]{1,200})\]\((#[^()\n]{0,200})\)/g)) {
+      if (!/\s/.test(match[3]!.trim())) continue;
       const matchStart = start + match.index + match[1]!.length;
       const matchEnd = start + match.index + match[0].length;
       const label = match[2]!;
@@ -387,7 +389,7 @@ export class EntryNormalizer {
     const start = startOf(node).offset;
     const source = this.ctx.text.slice(start, endOf(node).offset);
     if (!source.includes(')[')) return;
-    for (const match of source.matchAll(/\((https?:\/\/[^()\s]+)\)\[([^[\]\n]+)\]/g)) {
+    for (const match of source.matchAll(/\((https?:\/\/[^()\s]{1,2000})\)\[([^[\]\n]{1,200})\]/g)) {
       const matchStart = start + match.index;
       const url = match[1]!;
       const label = match[2]!;

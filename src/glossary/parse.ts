@@ -66,7 +66,11 @@ export interface ParsedGlossary {
 /** A component tag alone on its line: `<Tip>`, `</Tip>`, `<Youtube id="…"/>`, `<Tip warning={true}>`. */
 const COMPONENT_LINE = /^<(\/)?([A-Z][A-Za-z0-9]*)((?:\s[^<>]*?)?)\s*(\/)?>$/;
 
+/** Longer lines are never component tags; the limit also keeps the pattern's work bounded on hostile input. */
+const MAX_COMPONENT_LINE = 1000;
+
 export function parseComponentTag(tag: string): { name: string; role: 'open' | 'close' | 'self'; attributes: string } | undefined {
+  if (tag.length > MAX_COMPONENT_LINE) return undefined;
   const match = COMPONENT_LINE.exec(tag.trim());
   if (!match) return undefined;
   const role = match[1] ? 'close' : match[4] ? 'self' : 'open';
@@ -193,6 +197,12 @@ function flattenChildren(children: readonly RootContent[], ctx: FlattenContext, 
 
 const LETTER_SECTION = /^\p{Lu}$/u;
 
+/**
+ * Headings longer than this are cut: no term is named in 200 characters, and a bound keeps every pattern that
+ * looks at titles (alignment, aliases) cheap on hostile input.
+ */
+const MAX_TITLE = 200;
+
 /** Custom anchors become ids, URLs fragments and HTML ids downstream: keep them to a safe alphabet. */
 const VALID_CUSTOM_ANCHOR = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -252,7 +262,10 @@ export function parseGlossary(file: string, text: string, diagnostics: Diagnosti
         if (!sectionSeen) {
           diagnostics.push(diagnosticAt('error', 'entry-without-section', `entry "${text}" stands before any "## X" letter section`, file, where.line, where.column));
         }
-        let parts = splitHeading(text);
+        let parts = splitHeading(text.length > MAX_TITLE ? text.slice(0, MAX_TITLE) : text);
+        if (text.length > MAX_TITLE) {
+          diagnostics.push(diagnosticAt('warning', 'long-heading', `an entry heading of ${text.length} characters is cut to ${MAX_TITLE}; is a blank line missing after it?`, file, where.line, where.column));
+        }
         if (parts.customAnchor !== undefined && !VALID_CUSTOM_ANCHOR.test(parts.customAnchor)) {
           diagnostics.push(
             diagnosticAt('error', 'bad-anchor', `custom anchor "[[${parts.customAnchor}]]" may only use letters, digits, "-", "_" and "."`, file, where.line, where.column),

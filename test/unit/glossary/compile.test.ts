@@ -442,6 +442,33 @@ describe('compileGlossaries', () => {
       assert.doesNotMatch(hostile.markdown, /onload|Youtube/);
     });
 
+    it('compiles pathological lines without super-linear work (a regression here hangs until the timeout)', function () {
+      // Generous for a loaded machine; a quadratic pattern on these 60,000-character lines takes minutes.
+      this.timeout(10_000);
+      const long = 'a'.repeat(60_000);
+      const spaces = ' '.repeat(60_000);
+      const text = [
+        '# Glossary',
+        '',
+        '## P',
+        '',
+        `### ${long}ب`,
+        '',
+        `Text [a](#${spaces}x and (https://${long} and [${long}`,
+        '',
+        '<Youtube id="abcDEF12345"/>',
+        `<Tip ${spaces}x`,
+        '',
+        `### ب ${long} (${long}`,
+        '',
+        `${'é'.repeat(60_000)} √© ${spaces}`,
+        '',
+      ].join('\n');
+      const outcome = compileGlossaries([{ file: 'long.md', content: text, locale: 'ar' }]);
+      assert.equal(outcome.termMap.terms.length, 2);
+      assert.ok(outcome.diagnostics.some((d) => d.code === 'long-heading'));
+    });
+
     it('never throws, whatever the input', () => {
       let seed = 12345;
       const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
