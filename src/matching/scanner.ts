@@ -32,19 +32,15 @@ function regionEquals(text: string, start: number, end: number, key: string, fol
     for (let i = 0; i < key.length; i++) if (text.charCodeAt(start + i) !== key.charCodeAt(i)) return false;
     return true;
   }
-  if (end - start === key.length) {
-    let i = 0;
-    for (; i < key.length; i++) {
-      let unit = text.charCodeAt(start + i);
-      if (unit >= 0x80) break;
-      if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
-      if (unit !== key.charCodeAt(i)) return false;
-    }
-    if (i === key.length) return true;
+  // Folding keeps the length of Latin text (`ó` and `o` are one unit each), so a length mismatch settles it.
+  if (end - start !== key.length) return false;
+  for (let i = 0; i < key.length; i++) {
+    let unit = text.charCodeAt(start + i);
+    if (unit >= 0x80) return foldKey(text.slice(start, end)) === key;
+    if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
+    if (unit !== key.charCodeAt(i)) return false;
   }
-  // Text with non-ASCII letters may fold to a key of another length (`Ä` is one unit, so is `a`, but `ß` is not).
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return foldKey(text.slice(start, end)) === key;
-  return false;
+  return true;
 }
 
 function isSpace(c: number): boolean {
@@ -264,6 +260,7 @@ export class Scanner {
     let exact: FormTarget | undefined;
     let restricted: FormTarget | undefined;
     let phrases: readonly PhraseEntry[] | undefined;
+    let phrasesBySecondWord: ReadonlyMap<number, readonly PhraseEntry[]> | undefined;
     // The key of the form that matched, when the text is spelled exactly like it (then it doubles as the match text).
     let sameSpelling: string | undefined;
     if (ascii) {
@@ -276,6 +273,7 @@ export class Scanner {
           for (const form of forms) {
             if (!form.hasUpper && regionEquals(text, start, end, form.key, true)) {
               phrases = form.phrases;
+              phrasesBySecondWord = form.phrasesBySecondWord;
               if (!hasUpper) {
                 exact = form.exact;
                 restricted = form.restricted;
@@ -309,11 +307,34 @@ export class Scanner {
       phrases = index.phrases.get(folded);
       if (exact === undefined && restricted === undefined) restricted = index.wordRestricted.get(folded);
     }
-    if (phrases !== undefined && !continuesPathOrCompound(text, start) && this.phraseAt(text, start, end, to, phrases, nextLinkStart)) return true;
+    if (phrases !== undefined && !continuesPathOrCompound(text, start) && this.phraseAt(text, start, end, to, phrases, phrasesBySecondWord, nextLinkStart)) return true;
     if (exact !== undefined) return this.setMatch(start, end, exact, sameSpelling);
     if (restricted !== undefined && isMarkedPosition(text, start, end, context)) return this.setMatch(start, end, restricted, sameSpelling);
     if (hasUnderscore && ascii) return this.compoundAt(text, start, end);
     return false;
+  }
+
+  // Written by hashedWordEnd.
+  private wordHash = 0;
+  private wordAscii = true;
+
+  /** Like wordEnd, and also leaves the word's lowercase hash and whether it is ASCII in wordHash and wordAscii. */
+  private hashedWordEnd(text: string, start: number, to: number): number {
+    let hash = HASH_SEED;
+    let i = start;
+    while (i < to) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0x80) {
+        this.wordAscii = false;
+        return wordEnd(text, start, to);
+      }
+      if (ASCII_CLASSES[unit] === CLASS_NONE) break;
+      hash = hashStep(hash, unit >= 0x41 && unit <= 0x5a ? unit | 0x20 : unit);
+      i++;
+    }
+    this.wordHash = hash;
+    this.wordAscii = true;
+    return i;
   }
 
   private setMatch(start: number, end: number, target: FormTarget, knownText?: string): true {
@@ -325,11 +346,33 @@ export class Scanner {
   }
 
   /** Sets the match to the longest of `entries` (phrases sharing the first word, at [start, firstEnd)) that the text continues with. */
-  private phraseAt(text: string, start: number, firstEnd: number, to: number, entries: readonly PhraseEntry[], nextLinkStart: number): boolean {
+  private phraseAt(
+    text: string,
+    start: number,
+    firstEnd: number,
+    to: number,
+    allEntries: readonly PhraseEntry[],
+    bySecondWord: ReadonlyMap<number, readonly PhraseEntry[]> | undefined,
+    nextLinkStart: number,
+  ): boolean {
     const starts = this.lookaheadStarts;
     const ends = this.lookaheadEnds;
     let known = 0;
     let exhausted = false;
+    // Read the second word here, hashing it, so that only the phrases continuing with it are compared.
+    const secondStart = skipPhraseGap(text, firstEnd, to);
+    if (secondStart === undefined || secondStart >= nextLinkStart) return false;
+    const secondEnd = this.hashedWordEnd(text, secondStart, to);
+    if (secondEnd === to && to < text.length && isInsideWord(text, to)) return false;
+    starts[0] = secondStart;
+    ends[0] = secondEnd;
+    known = 1;
+    let entries = allEntries;
+    if (this.wordAscii && bySecondWord !== undefined) {
+      const group = bySecondWord.get(this.wordHash);
+      if (group === undefined) return false;
+      entries = group;
+    }
     for (const entry of entries) {
       let matched = true;
       for (let n = 0; n < entry.rest.length; n++) {

@@ -50,6 +50,12 @@ export interface HashedForm {
   readonly restrictedWord?: FormTarget;
   /** Case-insensitive: the phrases this word starts. */
   readonly phrases?: readonly PhraseEntry[];
+  /**
+   * The same phrases by the lowercase hash of their second word, when that word is ASCII (after folding, nearly
+   * always): a first word such as `decoder` starts a dozen phrases, and the second word picks the one or two worth
+   * comparing.
+   */
+  readonly phrasesBySecondWord?: ReadonlyMap<number, readonly PhraseEntry[]>;
 }
 
 /** The bit of the prefilter a hash falls on. */
@@ -157,6 +163,21 @@ function singularOf(word: string): string | undefined {
  * never a plural of the `transformer` architecture, so it is kept out of the single-word forms.
  */
 const RESERVED_NAMES = new Set(['transformers']);
+
+function groupBySecondWord(entries: readonly PhraseEntry[] | undefined): ReadonlyMap<number, readonly PhraseEntry[]> | undefined {
+  if (entries === undefined) return undefined;
+  const groups = new Map<number, PhraseEntry[]>();
+  // Entries arrive longest first; pushing in order keeps every group longest first too.
+  for (const entry of entries) {
+    const second = entry.rest[0];
+    if (second === undefined || !isAscii(second)) continue;
+    const hash = hashOf(second, true);
+    const group = groups.get(hash);
+    if (group) group.push(entry);
+    else groups.set(hash, [entry]);
+  }
+  return groups;
+}
 
 export interface IndexOptions {
   /** Term ids or surface forms (compared case-insensitively) that must never match. */
@@ -290,6 +311,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
       // Case-insensitive tables hold lowercase keys only, so a key with capitals never carries these.
       restrictedWord: hasUpper ? undefined : wordRestricted.get(key),
       phrases: hasUpper ? undefined : phrases.get(key),
+      phrasesBySecondWord: hasUpper ? undefined : groupBySecondWord(phrases.get(key)),
     };
     const hash = hashOf(key, false);
     const list = hashedForms.get(hash);
