@@ -140,7 +140,11 @@ export class EntryNormalizer {
     private readonly metadata: EntryMetadata,
   ) {}
 
+  /** For each `<Tip>` token, the index of its `</Tip>`; filled once per entry so that pairing stays linear. */
+  private closingTips = new Map<number, number>();
+
   normalize(tokens: readonly BodyToken[]): NormalizedEntry {
+    this.closingTips = pairTips(tokens);
     const pieces = this.renderTokens(tokens, 0, tokens.length);
     const markdown = pieces.filter((p) => p.trim().length > 0).join('\n\n');
     return {
@@ -175,7 +179,8 @@ export class EntryNormalizer {
           break;
         case 'component': {
           if (token.name === 'Tip' && token.role === 'open') {
-            const close = this.findClose(tokens, i + 1, to);
+            const paired = this.closingTips.get(i);
+            const close = paired !== undefined && paired < to ? paired : -1;
             if (close < 0) this.warn('unclosed-tag', '<Tip> without a matching </Tip>; the callout runs to the end of the entry', token.start);
             const innerEnd = close < 0 ? to : close;
             const label = calloutLabel(this.ctx.locale, isWarningTip(token.attributes));
@@ -200,19 +205,6 @@ export class EntryNormalizer {
     return out;
   }
 
-  private findClose(tokens: readonly BodyToken[], from: number, to: number): number {
-    let depth = 0;
-    for (let j = from; j < to; j++) {
-      const t = tokens[j]!;
-      if (t.kind !== 'component' || t.name !== 'Tip') continue;
-      if (t.role === 'open') depth++;
-      else if (t.role === 'close') {
-        if (depth === 0) return j;
-        depth--;
-      }
-    }
-    return -1;
-  }
 
   private youtube(attributes: string, at: Point | { line: number; column: number }): string {
     const id = youtubeId(attributes);
@@ -546,6 +538,21 @@ export class EntryNormalizer {
   }
 }
 
+/** Pairs `<Tip>` and `</Tip>` tokens like brackets; unmatched ones stay out of the map. */
+function pairTips(tokens: readonly BodyToken[]): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const open: number[] = [];
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'component' || token.name !== 'Tip') return;
+    if (token.role === 'open') open.push(index);
+    else if (token.role === 'close') {
+      const opener = open.pop();
+      if (opener !== undefined) pairs.set(opener, index);
+    }
+  });
+  return pairs;
+}
+
 function blockquote(label: string, inner: readonly string[]): string {
   const body = inner.join('\n\n');
   const quoted = body
@@ -556,11 +563,12 @@ function blockquote(label: string, inner: readonly string[]): string {
 }
 
 function firstParagraph(node: Nodes): Paragraph | undefined {
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.shift()!;
+  // Breadth-first with a moving head, so that a huge list costs linear time.
+  const queue: Nodes[] = [node];
+  for (let head = 0; head < queue.length; head++) {
+    const current = queue[head]!;
     if (current.type === 'paragraph' && plainText(current).trim()) return current;
-    if ('children' in current) stack.push(...current.children);
+    if ('children' in current) for (const child of current.children) queue.push(child);
   }
   return undefined;
 }
