@@ -57,7 +57,7 @@ function fillBlock(block: number): void {
 }
 
 /** The class of the BMP code unit `c` (surrogates report CLASS_NONE; use classAt for text). */
-export function classOfUnit(c: number): number {
+function classOfUnit(c: number): number {
   if (c < 0x80) return classTable[c]!;
   const block = c >> 8;
   if (blockReady[block] === 0) fillBlock(block);
@@ -84,10 +84,6 @@ export function classAt(text: string, index: number): number {
   return classOfUnit(c);
 }
 
-export function isWordClass(cls: number): boolean {
-  return cls !== CLASS_NONE;
-}
-
 /** FNV-1a over UTF-16 code units: cheap to compute incrementally while the scanner walks a word. */
 export const HASH_SEED = 0x811c9dc5 | 0;
 
@@ -96,7 +92,7 @@ export function hashStep(hash: number, unit: number): number {
 }
 
 /** ASCII lowercasing of one code unit; other units are left alone (words containing them take the slow path). */
-export function asciiLower(unit: number): number {
+function asciiLower(unit: number): number {
   return unit >= 0x41 && unit <= 0x5a ? unit | 0x20 : unit;
 }
 

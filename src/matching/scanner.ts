@@ -107,16 +107,30 @@ function isMarkedPosition(text: string, start: number, end: number, context: Mat
 
 /**
  * `pipeline("text-classification")`: a call of a function by that bare name, which is how the library's top-level
- * functions are used. A definition (`def pipeline(`) is not a use.
+ * functions are used. A definition (`def pipeline(`, `class pipeline(`) is not a use.
  */
 function isBareCall(text: string, start: number, end: number): boolean {
   if (text.charCodeAt(end) !== 0x28 /* ( */) return false;
-  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
-  if (before === 0x2e) return false;
-  let back = start - 1;
-  while (back >= 0 && isSpace(text.charCodeAt(back))) back--;
-  const keywordEnd = back + 1;
-  return !(text.startsWith('def', keywordEnd - 3) && (keywordEnd - 3 === 0 || classAt(text, keywordEnd - 4) === CLASS_NONE)) && !(text.startsWith('class', keywordEnd - 5) && (keywordEnd - 5 === 0 || classAt(text, keywordEnd - 6) === CLASS_NONE));
+  if (start > 0 && text.charCodeAt(start - 1) === 0x2e /* . */) return false;
+  const keywordEnd = skipSpacesBackward(text, start - 1) + 1;
+  return !endsWithKeyword(text, keywordEnd, 'def') && !endsWithKeyword(text, keywordEnd, 'class');
+}
+
+/** Whether the text just before `at` is the whole word `keyword`. */
+function endsWithKeyword(text: string, at: number, keyword: string): boolean {
+  const keywordStart = at - keyword.length;
+  return keywordStart >= 0 && text.startsWith(keyword, keywordStart) && (keywordStart === 0 || classAt(text, keywordStart - 1) === CLASS_NONE);
+}
+
+/** How far the marked-position checks look across spaces: far enough for any indentation, and bounded on a pathological line. */
+const MAX_SPACES_SKIPPED = 256;
+
+/** The index of the last non-space unit at or before `from` (or -1), looking back over at most MAX_SPACES_SKIPPED spaces. */
+function skipSpacesBackward(text: string, from: number): number {
+  let back = from;
+  const limit = from - MAX_SPACES_SKIPPED;
+  while (back >= 0 && back > limit && isSpace(text.charCodeAt(back))) back--;
+  return back;
 }
 
 /**
@@ -125,14 +139,13 @@ function isBareCall(text: string, start: number, end: number): boolean {
  * `labels = ...` at the start of a line is a local variable, not the argument, and is left alone.
  */
 function isParameterPosition(text: string, start: number, end: number): boolean {
-  let back = start - 1;
-  while (back >= 0 && isSpace(text.charCodeAt(back))) back--;
+  const back = skipSpacesBackward(text, start - 1);
   const previous = back >= 0 ? text.charCodeAt(back) : -1;
   const afterOpenerOrComma = previous === 0x28 || previous === 0x2c;
   const atLineStart = previous === -1 || previous === 0x0a || previous === 0x0d;
   if (!afterOpenerOrComma && !atLineStart) return false;
   let forward = end;
-  while (forward < text.length && isSpace(text.charCodeAt(forward))) forward++;
+  while (forward < text.length && forward - end < MAX_SPACES_SKIPPED && isSpace(text.charCodeAt(forward))) forward++;
   const next = text.charCodeAt(forward);
   if (next === 0x3d /* = */) {
     if (text.charCodeAt(forward + 1) === 0x3d) return false;
