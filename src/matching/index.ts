@@ -30,12 +30,20 @@ export function contextForFileName(fileName: string): MatchContext {
 const fenceOpening = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
 const pythonFenceInfo = new Set(['python', 'py', 'python3', 'pycon', 'ipython', 'py3']);
 
+export interface MatchContextRange {
+  readonly start: number;
+  readonly end: number;
+  readonly context: MatchContext;
+}
+
 /**
  * The ranges of a Markdown document with the context each should be matched in: the content of fenced code blocks
- * tagged as Python is code, everything else is prose. Ranges are contiguous and cover the whole text.
+ * tagged as Python is code, everything else is prose. Ranges are contiguous and cover the whole text. findAll uses
+ * them for prose; a hover in Markdown that wants to agree with it inside a fenced block can cache them per document
+ * version and ask contextAt for the offset of the line.
  */
-export function markdownContextRanges(text: string): { start: number; end: number; context: MatchContext }[] {
-  const ranges: { start: number; end: number; context: MatchContext }[] = [];
+export function markdownContextRanges(text: string): MatchContextRange[] {
+  const ranges: MatchContextRange[] = [];
   let rangeStart = 0;
   let rangeContext: MatchContext = 'prose';
   let fence: { marker: string; python: boolean } | undefined;
@@ -71,6 +79,20 @@ export function markdownContextRanges(text: string): { start: number; end: numbe
   }
   if (text.length > rangeStart || ranges.length === 0) ranges.push({ start: rangeStart, end: text.length, context: rangeContext });
   return ranges;
+}
+
+/** The context of the range holding `offset` (binary search over markdownContextRanges' result); prose outside them. */
+export function contextAt(ranges: readonly MatchContextRange[], offset: number): MatchContext {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const range = ranges[middle]!;
+    if (offset < range.start) high = middle - 1;
+    else if (offset >= range.end) low = middle + 1;
+    else return range.context;
+  }
+  return 'prose';
 }
 
 export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions = {}): TermMatcher {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { contextForFileName, contextForLanguage, createTermMatcher, markdownContextRanges } from '../../../src/matching';
+import { contextAt, contextForFileName, contextForLanguage, createTermMatcher, markdownContextRanges } from '../../../src/matching';
 import type { MatchContext, TermMatch } from '../../../src/matching';
 import { fixtureTermMap } from './termMapFixture';
 
@@ -262,6 +262,7 @@ describe('term matcher', () => {
         ['prose', '```\nlabels=y\n~~~bash\nlabels=y\n~~~\n'],
       ]);
       assert.deepEqual(all(text, 'prose'), ['labels@14:labels']);
+      assert.deepEqual([0, 12, 14, 24, 28, text.length].map((offset) => contextAt(ranges, offset)), ['prose', 'code', 'code', 'prose', 'prose', 'prose']);
     });
   });
 });
