@@ -60,5 +60,6 @@
     }
   });
 
-  post({ type: 'ready', termId: body.dataset.termId || '' });
+  // Tells the host which render is now live, so that it (and the tests) know the page's script runs.
+  post({ type: 'ready', render: Number(body.dataset.render) });
 })();

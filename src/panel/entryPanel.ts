@@ -27,9 +27,10 @@ export interface EntryPanelSnapshot {
   readonly title: string;
   readonly history: SerializedHistory;
   readonly visible: boolean;
-  /** How many times the webview's HTML was set, and how many of those pages reported that their script runs. */
+  /** How many times the webview's HTML was set. */
   readonly renders: number;
-  readonly readyRenders: number;
+  /** True once the page of the latest render reported that its script runs. */
+  readonly ready: boolean;
   /** The HTML last given to the webview. */
   readonly html: string;
 }
@@ -63,7 +64,8 @@ export class EntryPanel extends Disposable {
   private openableUrls = new Set<string>();
   private shown: { locale: string; isFallback: boolean; title: string } | undefined;
   private renders = 0;
-  private readyRenders = 0;
+  /** The number of the last render whose page reported that its script runs. */
+  private readyRender = -1;
   private readonly mediaRoot: vscode.Uri;
 
   constructor(
@@ -131,7 +133,7 @@ export class EntryPanel extends Disposable {
       history: this.history.toJSON(),
       visible: this.panel.visible,
       renders: this.renders,
-      readyRenders: this.readyRenders,
+      ready: this.readyRender === this.renders,
       html: this.panel.webview.html,
     };
   }
@@ -149,7 +151,8 @@ export class EntryPanel extends Disposable {
   private async dispatch(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        if (message.termId === this.history.current?.termId) this.readyRenders += 1;
+        // Pages of earlier renders may report late; only a render that happened can be ready.
+        if (message.render <= this.renders) this.readyRender = Math.max(this.readyRender, message.render);
         return;
       case 'navigate': {
         if (this.glossary.term(message.termId) === undefined) {
@@ -202,7 +205,7 @@ export class EntryPanel extends Disposable {
     disposeAll(this.panelListeners.splice(0));
     this.panel = panel;
     this.renders = 0;
-    this.readyRenders = 0;
+    this.readyRender = -1;
     panel.iconPath = vscode.Uri.joinPath(this.mediaRoot, 'glossary.svg');
     this.panelListeners.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => {
@@ -237,7 +240,14 @@ export class EntryPanel extends Disposable {
     this.renders += 1;
     webview.html = entryPanelHtml(
       view,
-      { cspSource: webview.cspSource, nonce: nonce(), scriptUri: asset('panel.js'), styleUri: asset('panel.css'), uiLanguage: vscode.env.language },
+      {
+        cspSource: webview.cspSource,
+        nonce: nonce(),
+        scriptUri: asset('panel.js'),
+        styleUri: asset('panel.css'),
+        uiLanguage: vscode.env.language,
+        render: this.renders,
+      },
       localizedStrings(),
     );
   }

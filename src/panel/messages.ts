@@ -7,8 +7,8 @@
 import { isTermIdShape, parseHttpUrl } from '../glossary/render';
 
 export type WebviewMessage =
-  /** The page has loaded and its script runs; `termId` names the entry it shows (absent on a message page). */
-  | { readonly type: 'ready'; readonly termId?: string }
+  /** The page of render number `render` has loaded and its script runs. */
+  | { readonly type: 'ready'; readonly render: number }
   /** A cross-reference to another term was clicked. */
   | { readonly type: 'navigate'; readonly termId: string }
   /** An http(s) link was clicked; the host opens it in the browser. */
@@ -39,9 +39,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   const { type } = value;
   switch (type) {
     case 'ready': {
-      const { termId } = value;
-      if (termId === undefined || termId === '') return { type };
-      return typeof termId === 'string' && isTermIdShape(termId) ? { type, termId } : undefined;
+      const { render } = value;
+      return typeof render === 'number' && Number.isSafeInteger(render) && render >= 0 ? { type, render } : undefined;
     }
     case 'navigate': {
       const { termId } = value;

@@ -75,7 +75,7 @@ suite('entry panel', () => {
     assert.match(snapshot.html, /glossary#attention-mask" data-external="true"/);
     assert.doesNotMatch(snapshot.html, /<iframe/);
     // The page's script reports back only if the CSP let the nonce script run.
-    await waitFor('the webview script to report ready', () => state(api).readyRenders, (n) => n >= 1);
+    await waitFor('the webview script to report ready', () => state(api).ready, (ready) => ready);
     assert.equal(entryPanelTabs().length, 1);
   });
 
@@ -87,6 +87,7 @@ suite('entry panel', () => {
   });
 
   test('unknown terms and malformed arguments open nothing', async () => {
+    await vscode.commands.executeCommand(Commands.openEntry, { termId: 'attention-mask' });
     const before = state(api);
     assert.equal(await vscode.commands.executeCommand<boolean>(Commands.openEntry, { termId: 'no-such-term' }), false);
     assert.equal(await vscode.commands.executeCommand<boolean>(Commands.openEntry, { termId: '<script>' }), false);
@@ -117,7 +118,7 @@ suite('entry panel', () => {
 
     await api.entryPanel.handleMessage({ type: 'forward' });
     assert.equal(state(api).termId, to);
-    await waitFor('the page after navigation to report ready', () => state(api).readyRenders, (n) => n >= 2);
+    await waitFor('the page after navigation to report ready', () => state(api).ready, (ready) => ready);
   });
 
   test('the locale switcher shows the Spanish entry, and navigation keeps the chosen locale', async () => {
