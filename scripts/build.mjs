@@ -54,7 +54,10 @@ fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
 // writes a partial term map.
 const glossaryFiles = listFiles(path.join(root, 'glossary'), /\.md$/);
 if (glossaryFiles.length > 0) {
-  execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'build', ...glossaryFiles, '--out', path.join(root, 'dist/termmap.json')], {
+  // Relative paths keep the build machine's directories out of the shipped term map's source locations.
+  const relative = glossaryFiles.map((file) => path.relative(root, file).split(path.sep).join('/'));
+  execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'build', ...relative, '--out', path.join(root, 'dist/termmap.json')], {
+    cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
