@@ -77,6 +77,14 @@ suite('hover', () => {
     assert.deepEqual(openEntryArgs(code.markdown), { termId: 'input-ids', locale: 'en' });
   });
 
+  test('in Markdown, a fenced Python block follows the code rules and running text the prose rules', async () => {
+    const { document } = await openFixture('notes.md');
+    const inFence = await hoverAt(document, 'labels=labels');
+    assert.deepEqual(openEntryArgs(inFence.markdown), { termId: 'labels', locale: 'en' });
+    // In running text a single common word is not a term (docs/matching.md), so the same word stays quiet there.
+    assert.deepEqual(await glossaryHovers(document.uri, positionOf(document, 'those labels', 'those '.length + 1)), []);
+  });
+
   test('in a notebook, code cells and Markdown cells hover', async () => {
     const notebook = await vscode.workspace.openNotebookDocument(fixtureUri('padding.ipynb'));
     await vscode.window.showNotebookDocument(notebook);
