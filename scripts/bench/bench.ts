@@ -236,6 +236,14 @@ function retainedHeapMb(termMapFile: string): number {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
+/** The number of entries of a zip archive, read from its end-of-central-directory record. */
+function zipEntryCount(zip: Buffer): number {
+  for (let at = zip.length - 22; at >= 0; at--) {
+    if (zip.readUInt32LE(at) === 0x06054b50) return zip.readUInt16LE(at + 10);
+  }
+  throw new Error('not a zip archive');
+}
+
 // ---------------------------------------------------------------------------------------------- 5 and 7: the host
 if (skipHost) {
   console.log('skip: --skip-host leaves out activation, bundle and package figures');
@@ -247,12 +255,12 @@ if (skipHost) {
   record({ name: 'bundled term map, dist/termmap.json', value: termMapKb, unit: 'KB', target: '-', met: true });
 
   const vsix = path.join(os.tmpdir(), `transformers-glossary-bench-${process.pid}.vsix`);
-  execFileSync(path.join(root, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--skip-license', '-o', vsix], { cwd: root, stdio: 'ignore' });
-  const vsixKb = fs.statSync(vsix).size / 1024;
-  const listing = execFileSync(path.join(root, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
+  // Packaged exactly as `npm run package` does; that also leaves the production bundle in dist/ for the host run.
+  execFileSync(process.execPath, [path.join(root, 'scripts/e2e/package.mjs'), vsix], { cwd: root, stdio: 'ignore' });
+  const vsixBytes = fs.readFileSync(vsix);
   fs.rmSync(vsix, { force: true });
-  record({ name: '.vsix size', value: vsixKb, unit: 'KB', target: '< 400', met: vsixKb < 400 });
-  record({ name: 'files in the .vsix (payload, without the manifest files vsce adds)', value: listing.trim().split('\n').length, unit: 'files', target: '-', met: true });
+  record({ name: '.vsix size', value: vsixBytes.length / 1024, unit: 'KB', target: '< 400', met: vsixBytes.length / 1024 < 400 });
+  record({ name: 'files in the .vsix', value: zipEntryCount(vsixBytes), unit: 'files', target: '-', met: true });
 
   // Activation is measured inside the real extension host by the integration harness: the bench suite calls the
   // test-only command that reports performance.now() around activate(), and prints it for us to read.

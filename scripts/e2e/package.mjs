@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Builds the production bundle and packages the extension as a .vsix with vsce. The .vscodeignore allow-list
-// decides what goes in; everything is bundled by esbuild, hence --no-dependencies.
+// decides what goes in; everything is bundled by esbuild, hence --no-dependencies. The package's details page is
+// docs/marketplace.md, written for users and free of the repository README's screenshots, whose relative paths have no
+// public base URL to resolve against.
 // Usage: node scripts/e2e/package.mjs [output.vsix]   (default: transformers-glossary-<version>.vsix in the repo)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +22,7 @@ export function packageVsix(output) {
   fs.mkdirSync(path.dirname(vsix), { recursive: true });
   runOrThrow('the production build', process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--production']);
   const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  runOrThrow('vsce package', process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix]);
+  runOrThrow('vsce package', process.execPath, [vsce, 'package', '--no-dependencies', '--readme-path', 'docs/marketplace.md', '--out', vsix]);
   return vsix;
 }
 
