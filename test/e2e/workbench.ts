@@ -131,13 +131,30 @@ export class Workbench {
    * It waits for the row and presses Enter; what the command does is for the caller to wait for.
    */
   async runCommand(title: string): Promise<void> {
-    await this.closeWidgets();
-    await this.page.keyboard.press('F1');
-    const input = this.quickInput.locator('input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    await this.quickPickRows.filter({ hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    // Some workbench commands are registered only once their contribution has loaded, which under load can be after
+    // the palette first opens; reopening the palette picks them up. Enter is pressed only once the focused row is the
+    // wanted command, so that a fuzzy match ranked above it can never run instead. (A mouse click would run it too,
+    // but the click's focus change then closes any quick pick the command opens.)
+    for (let attempt = 1; ; attempt++) {
+      await this.closeWidgets();
+      await this.page.keyboard.press('F1');
+      const input = this.quickInput.locator('input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      const exactLabel = this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
+      const row = this.quickPickRows.filter({ has: exactLabel }).first();
+      try {
+        await row.waitFor({ timeout: attempt < 3 ? 10_000 : undefined });
+      } catch (error) {
+        if (attempt < 3) continue;
+        throw error;
+      }
+      const focused = this.quickPickRows.and(this.page.locator('.focused')).filter({ has: exactLabel });
+      for (let step = 0; step < 20 && (await focused.count()) === 0; step++) await this.page.keyboard.press('ArrowDown');
+      await focused.first().waitFor();
+      await this.page.keyboard.press('Enter');
+      return;
+    }
   }
 
   /**
@@ -303,4 +320,9 @@ export function useWorkbench(options: OpenOptions = {}): () => Workbench {
     if (!workbench) throw new Error('the workbench is not open: call ui() inside a test, not while the describe block is defined');
     return workbench;
   };
+}
+
+/** A string as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
