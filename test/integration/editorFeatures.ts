@@ -5,12 +5,23 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
-import { EXTENSION_ID, SETTINGS_SECTION, type Settings } from '../../src/ids';
+import { EXTENSION_ID, SETTINGS_SECTION, Settings } from '../../src/ids';
 
 export async function testApi(): Promise<GlossaryTestApi> {
   const extension = vscode.extensions.getExtension<GlossaryTestApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
   return extension.activate();
+}
+
+/**
+ * The test API with the glossary shown in English, whatever VS Code's display language: what most suites start
+ * from, so that their assertions can name English titles. Suites reset the setting in their teardown.
+ */
+export async function englishTestApi(): Promise<GlossaryTestApi> {
+  const api = await testApi();
+  await setSetting(Settings.language, 'en');
+  await waitFor('the display locale', () => api.glossary.displayLocale(), (locale) => locale === 'en');
+  return api;
 }
 
 /** Polls `read` until `accept` holds; fails with the last value seen when it never does. */

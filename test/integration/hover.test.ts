@@ -4,7 +4,7 @@ import type { GlossaryTestApi } from '../../src/extension';
 import { Commands, Settings } from '../../src/ids';
 import type { CustomGlossaryReport } from '../../src/state/glossaryService';
 import { escapeMarkdown } from '../../src/util/markdown';
-import { glossaryHovers, hoverAt, positionOf, setSetting, setWorkspaceSetting, testApi, waitFor } from './editorFeatures';
+import { glossaryHovers, hoverAt, positionOf, setSetting, setWorkspaceSetting, englishTestApi, waitFor } from './editorFeatures';
 import { fixtureUri, openFixture } from './fixtures';
 
 const openEntryLink = `(command:${Commands.openEntry}?`;
@@ -21,9 +21,7 @@ suite('hover', () => {
   let api: GlossaryTestApi;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await setSetting(Settings.language, 'en');
-    await waitFor('the display locale', () => api.glossary.displayLocale(), (locale) => locale === 'en');
+    api = await englishTestApi();
   });
 
   suiteTeardown(async () => {

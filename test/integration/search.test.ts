@@ -4,7 +4,7 @@ import type { GlossaryTestApi } from '../../src/extension';
 import { Settings } from '../../src/ids';
 import type { SearchQuickPickItem } from '../../src/search/index';
 import { filterSearchItems } from '../../src/search/searchItems';
-import { positionOf, setSetting, testApi, waitFor } from './editorFeatures';
+import { positionOf, setSetting, englishTestApi, waitFor } from './editorFeatures';
 import { openFixture } from './fixtures';
 
 /** The term of the item VS Code's own filter makes active (the first one shown) once the quick pick shows `value`. */
@@ -18,9 +18,7 @@ suite('Glossary: Search', () => {
   let open: vscode.QuickPick<SearchQuickPickItem> | undefined;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await setSetting(Settings.language, 'en');
-    await waitFor('the display locale', () => api.glossary.displayLocale(), (locale) => locale === 'en');
+    api = await englishTestApi();
   });
 
   teardown(() => {

@@ -3,16 +3,14 @@ import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
 import { Commands, Settings } from '../../src/ids';
 import { languageItems } from '../../src/state/commands';
-import { glossaryHovers, hoverAt, positionOf, setSetting, testApi, waitFor } from './editorFeatures';
+import { glossaryHovers, hoverAt, positionOf, setSetting, englishTestApi, waitFor } from './editorFeatures';
 import { openFixture } from './fixtures';
 
 suite('settings apply live', () => {
   let api: GlossaryTestApi;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await setSetting(Settings.language, 'en');
-    await waitFor('the display locale', () => api.glossary.displayLocale(), (locale) => locale === 'en');
+    api = await englishTestApi();
   });
 
   suiteTeardown(async () => {

@@ -5,7 +5,7 @@ import { Commands, Settings } from '../../src/ids';
 import type { OccurrenceNode } from '../../src/tree/inThisFileTree';
 import { sectionLetter } from '../../src/tree/sections';
 import type { SectionNode, TermNode } from '../../src/tree/termsTree';
-import { setSetting, testApi, waitFor } from './editorFeatures';
+import { setSetting, englishTestApi, waitFor } from './editorFeatures';
 import { openFixture } from './fixtures';
 
 function sections(api: GlossaryTestApi): SectionNode[] {
@@ -20,9 +20,7 @@ suite('sidebar', () => {
   let api: GlossaryTestApi;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await setSetting(Settings.language, 'en');
-    await waitFor('the display locale', () => api.glossary.displayLocale(), (locale) => locale === 'en');
+    api = await englishTestApi();
   });
 
   suiteTeardown(async () => {
