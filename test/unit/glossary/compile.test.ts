@@ -332,6 +332,17 @@ describe('compileGlossaries', () => {
   });
 
   describe('alignment across locales', () => {
+    it('generates English plurals for English titles only, never for a translated heading', () => {
+      const en = '# Glossary\n\n## P\n\n### pad token ID\n\nThe id of the filler token.\n\n### pipeline\n\nA ready-made task runner.\n';
+      const es =
+        '# Glosario\n\n## I\n\n### ID del token de relleno[[pad-token-id]]\n\nEl id del token de relleno.\n\n## P\n\n### pipeline\n\nUna tarea lista para usar.\n';
+      const result = compile({ file: 'en.md', content: en, locale: 'en' }, { file: 'es.md', content: es, locale: 'es' });
+      assert.deepEqual(entry(result, 'pad-token-id', 'en').aliases, ['pad token IDs']);
+      assert.deepEqual(entry(result, 'pad-token-id', 'es').aliases, []);
+      // A translation that keeps the English heading keeps its English plural too.
+      assert.deepEqual(entry(result, 'pipeline', 'es').aliases, ['pipelines']);
+    });
+
     const result = compile(fixture('en-align.md'), fixture('ko-align.md'), fixture('ar-align.md'));
     const englishIds = compile(fixture('en-align.md')).termMap.terms.map((t) => t.id);
 
