@@ -8,6 +8,13 @@ import { debounce } from '../util/debounce';
 import { Disposable, disposeAll } from '../util/dispose';
 
 /** What one reload of the custom glossaries did, for the reload command's callers (tests, users' keybindings). */
+/**
+ * The largest custom glossary file compiled. Compiling runs on the extension host's thread at about 1 MB a second
+ * here, and real glossaries are tens of kilobytes (the Transformers ones are under 40 KB), so a larger file is far
+ * more likely a mistake or a hostile file than a glossary, and would freeze every extension while it compiled.
+ */
+export const MAX_CUSTOM_GLOSSARY_BYTES = 1_048_576;
+
 export interface CustomGlossaryReport {
   /** `loaded`: the files compiled cleanly and are merged now; `failed`: they had errors and the previous state stays; `skipped`: nothing to read (no files listed, or an untrusted workspace). */
   readonly status: 'loaded' | 'failed' | 'skipped';
@@ -91,7 +98,19 @@ export class CustomGlossaries extends Disposable {
       const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
       uriByFile.set(file, uri);
       try {
-        sources.push({ file, content: await vscode.workspace.fs.readFile(uri) });
+        const content = await vscode.workspace.fs.readFile(uri);
+        if (content.byteLength > MAX_CUSTOM_GLOSSARY_BYTES) {
+          readFailures.push(
+            vscode.l10n.t(
+              'The custom glossary {0} is {1} MB; files over {2} MB are not compiled, so that the editor stays responsive.',
+              file,
+              (content.byteLength / 1_048_576).toFixed(1),
+              MAX_CUSTOM_GLOSSARY_BYTES / 1_048_576,
+            ),
+          );
+          continue;
+        }
+        sources.push({ file, content });
       } catch (error) {
         readFailures.push(vscode.l10n.t('Cannot read the custom glossary {0}: {1}', file, error instanceof Error ? error.message : String(error)));
       }

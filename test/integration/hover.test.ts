@@ -150,6 +150,24 @@ suite('hover', () => {
     await hoverAt(document, 'hostile_example');
   });
 
+  test('an oversized custom glossary is refused with a clear error and the glossary loaded before stays', async () => {
+    await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md']);
+    assert.equal((await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries)).status, 'loaded');
+    const huge = fixtureUri('huge-glossary.md');
+    // Valid entries with distinct names: without the size limit this file would compile and load.
+    const entries = Array.from({ length: 20_000 }, (_, i) => `### filler term ${i}\n\nA line of filler that makes the file far larger than any real glossary.\n\n`);
+    await vscode.workspace.fs.writeFile(huge, Buffer.from(`# Glossary\n\n## F\n\n${entries.join('')}`));
+    try {
+      await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md', 'huge-glossary.md']);
+      const refused = await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries);
+      assert.equal(refused.status, 'failed');
+      assert.ok(api.glossary.term('hostile-example'), 'the custom terms loaded before are still there');
+      assert.equal(api.glossary.term('filler-term-0'), undefined);
+    } finally {
+      await vscode.workspace.fs.delete(huge);
+    }
+  });
+
   test('saving a custom glossary file reloads it', async () => {
     await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md']);
     await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries);
