@@ -12,6 +12,18 @@ export function englishAnchor(heading: string): string {
   return heading.toLowerCase().replace(/ /g, '-').replace(/[^a-z0-9-]/g, '');
 }
 
+/**
+ * Every id the compiler can give a term, and so what the panel, its messages and its saved state must accept: a
+ * derived anchor (`[a-z0-9-]`, which may even start with `-` when a heading opens with an emoji) or a custom
+ * `[[anchor]]` (letters, digits, `-`, `_`, `.`). One pattern, so that no term compiles that the panel cannot open.
+ */
+const TERM_ID = /^[A-Za-z0-9_.-]*[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** True when `value` has the shape of a term id: safe in a `data-term` attribute, a message and a URL fragment. */
+export function isTermIdShape(value: string): boolean {
+  return value.length <= 200 && TERM_ID.test(value);
+}
+
 const PYTHON_KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
   'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',

@@ -14,6 +14,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { isTermIdShape } from './anchors';
 
 /**
  * How a link in an entry is shown.
@@ -39,13 +40,8 @@ export interface RenderOptions {
   readonly linkTarget?: (href: string) => LinkTarget;
 }
 
-/** Term ids are English anchors: lowercase letters, digits and hyphens (a custom `[[anchor]]` may use capitals). */
-const TERM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-
-/** True when `value` has the shape of a term id, so that it can be placed in a `data-term` attribute and a message. */
-export function isTermIdShape(value: string): boolean {
-  return value.length <= 200 && TERM_ID.test(value);
-}
+/** Re-exported for the panel, which validates term ids with the same pattern the compiler produces them by. */
+export { isTermIdShape };
 
 /** The classification used when the caller gives none: `#id` is a term, http(s) is external, the rest is unsafe. */
 export function classifyHref(href: string): LinkTarget {
