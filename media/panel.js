@@ -27,8 +27,11 @@
     if (!target) return;
     const anchor = target.closest('a');
     if (anchor) {
-      // Links never navigate the webview: the host decides what a click does.
+      // Links never navigate the webview: the host decides what a click does. The webview's own wrapper also listens
+      // for link clicks on the window and would open http(s) links itself, bypassing the host's checks and opening
+      // each link twice, so the click stops here.
       event.preventDefault();
+      event.stopPropagation();
       const term = anchor.getAttribute('data-term');
       if (term) {
         post({ type: 'navigate', termId: term });

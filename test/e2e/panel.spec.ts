@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ConsoleMessage, Dialog, Frame } from 'playwright-core';
+import type { ConsoleMessage, Dialog, Frame, Page } from 'playwright-core';
 import type { Workbench } from './workbench';
 import { useWorkbench } from './workbench';
 
@@ -156,6 +156,29 @@ describe('entry panel', () => {
     await view.locator('article.entry[lang="es"]').waitFor();
     await view.locator('.locales .current[lang="es"]').waitFor();
     await ui().screenshot('panel-attention-mask-es');
+  });
+
+  it('opens an external link exactly once, through the extension', async () => {
+    const view = ui().webview();
+    await view.locator('body[data-term-id="attention-mask"]').waitFor();
+    const opened: string[] = [];
+    const onPage = (page: Page): void => {
+      opened.push(page.url());
+    };
+    ui().page.context().on('page', onPage);
+    try {
+      await view.locator('footer a[data-external]', { hasText: 'huggingface.co' }).click();
+      // VS Code may ask before it opens an external site; each request to open the link asks once.
+      const confirm = ui().page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+      for (let waited = 0; waited < 4_000; waited += 250) {
+        if (await confirm.first().isVisible().catch(() => false)) await confirm.first().click();
+        await ui().page.waitForTimeout(250);
+      }
+    } finally {
+      ui().page.context().off('page', onPage);
+    }
+    for (const page of ui().page.context().pages()) if (page !== ui().page) await page.close();
+    assert.equal(opened.length, 1, `pages opened: ${JSON.stringify(opened)}`);
   });
 
   it('comes back on the same entry after the window reloads', async () => {
