@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { classifyConfigChange, readConfig } from '../config';
 import { Commands } from '../ids';
-import { contextAt, contextForLanguage, markdownContextRanges, type MatchContextRange } from '../matching/index';
-import type { MatchContext } from '../matching/types';
 import { languageName } from '../state/locales';
 import type { GlossaryService } from '../state/types';
 import { Disposable } from '../util/dispose';
+import { matchContextAt } from '../util/matchContext';
 import { computeHover, type HoverDeps, type HoverStrings } from './hoverContent';
 
 /** The languages that always get hovers; `transformersGlossary.hover.additionalLanguages` adds more. */
@@ -49,30 +48,13 @@ export function hoverDeps(glossary: GlossaryService): HoverDeps {
 }
 
 class GlossaryHoverProvider implements vscode.HoverProvider {
-  /**
-   * The fenced-block layout of the last Markdown document hovered. Knowing whether a line sits in a Python fence
-   * takes the whole document, so it is computed once per document version, not once per hover; a hover then agrees
-   * with "In This File", which matches Python fences as code.
-   */
-  private markdownLayout: { uri: string; version: number; ranges: MatchContextRange[] } | undefined;
-
   public constructor(private readonly glossary: GlossaryService) {}
-
-  private contextFor(document: vscode.TextDocument, line: vscode.TextLine): MatchContext {
-    const context = contextForLanguage(document.languageId);
-    if (document.languageId !== 'markdown') return context;
-    const uri = document.uri.toString();
-    if (this.markdownLayout?.uri !== uri || this.markdownLayout.version !== document.version) {
-      this.markdownLayout = { uri, version: document.version, ranges: markdownContextRanges(document.getText()) };
-    }
-    return contextAt(this.markdownLayout.ranges, document.offsetAt(line.range.start));
-  }
 
   public provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     if (token.isCancellationRequested) return undefined;
-    // Only the hovered line is read: the matcher never sees the rest of the document.
+    // The matcher reads only the hovered line. (A Markdown document's fence layout is read once per version.)
     const line = document.lineAt(position.line);
-    const content = computeHover(line.text, position.character, this.contextFor(document, line), hoverDeps(this.glossary));
+    const content = computeHover(line.text, position.character, matchContextAt(document, position.line), hoverDeps(this.glossary));
     if (!content || token.isCancellationRequested) return undefined;
     const markdown = new vscode.MarkdownString(content.markdown);
     // Glossary text is escaped, and on top of that only our own command may run from a link; HTML stays off.

@@ -1,15 +1,25 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import { contextForLanguage } from '../matching/index';
 import type { GlossaryService } from '../state/types';
+import { matchContextAt } from '../util/matchContext';
 import { bestNameMatch, buildSearchItems, type SearchItemData } from './searchItems';
 
 export interface SearchQuickPickItem extends vscode.QuickPickItem {
   readonly termId: string;
 }
 
+/**
+ * Quick picks render `$(name)` as an icon in labels, descriptions and details. Glossary text is data, so the syntax is
+ * broken with a zero-width space and shows as written.
+ */
+function withoutIcons(text: string): string;
+function withoutIcons(text: string | undefined): string | undefined;
+function withoutIcons(text: string | undefined): string | undefined {
+  return text?.replace(/\$\(/g, '$\u200b(');
+}
+
 function toQuickPickItem(data: SearchItemData): SearchQuickPickItem {
-  return { termId: data.termId, label: data.label, description: data.description, detail: data.detail };
+  return { termId: data.termId, label: withoutIcons(data.label), description: withoutIcons(data.description), detail: withoutIcons(data.detail) };
 }
 
 /** The title, in the display locale, of the term under the active editor's cursor; undefined when there is none. */
@@ -18,7 +28,7 @@ export function termTitleAtCursor(glossary: GlossaryService): string | undefined
   if (!editor) return undefined;
   const position = editor.selection.active;
   const line = editor.document.lineAt(position.line).text;
-  const match = glossary.matcher().findTermAt(line, position.character, contextForLanguage(editor.document.languageId));
+  const match = glossary.matcher().findTermAt(line, position.character, matchContextAt(editor.document, position.line));
   const term = match && glossary.term(match.termId);
   return term ? glossary.entryFor(term).entry.title : undefined;
 }
@@ -33,16 +43,24 @@ export function showGlossarySearch(glossary: GlossaryService, initialValue = ter
   quickPick.placeholder = vscode.l10n.t('Type a term in any language, an identifier, an abbreviation or words of its summary');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
-  const locale = glossary.displayLocale();
-  const data = buildSearchItems(glossary.termMap(), locale, (term, l) => glossary.entryFor(term, l));
-  const items = data.map(toQuickPickItem);
-  const itemsByTermId = new Map(items.map((item) => [item.termId, item]));
-  quickPick.items = items;
+  let data: SearchItemData[] = [];
+  let itemsByTermId = new Map<string, SearchQuickPickItem>();
   const activateNamedTerm = (value: string): void => {
     const named = bestNameMatch(data, value);
     const item = named && itemsByTermId.get(named.termId);
     if (item) quickPick.activeItems = [item];
   };
+  const fill = (): void => {
+    data = buildSearchItems(glossary.termMap(), glossary.displayLocale(), (term, l) => glossary.entryFor(term, l));
+    const items = data.map(toQuickPickItem);
+    itemsByTermId = new Map(items.map((item) => [item.termId, item]));
+    quickPick.items = items;
+    activateNamedTerm(quickPick.value);
+  };
+  fill();
+  // Custom glossaries load in the background on first use, and settings can change while the pick is open: the
+  // items follow the glossary, so that "every term" stays true.
+  const glossaryChanged = glossary.onDidChange(fill);
   quickPick.onDidChangeValue(activateNamedTerm);
   if (initialValue) {
     quickPick.value = initialValue;
@@ -55,7 +73,10 @@ export function showGlossarySearch(glossary: GlossaryService, initialValue = ter
     // Without a locale the panel shows the display locale's entry, or its fallback when the term has none.
     void vscode.commands.executeCommand(Commands.openEntry, { termId: picked.termId });
   });
-  quickPick.onDidHide(() => quickPick.dispose());
+  quickPick.onDidHide(() => {
+    glossaryChanged.dispose();
+    quickPick.dispose();
+  });
   quickPick.show();
   return quickPick;
 }
