@@ -98,19 +98,20 @@ export class CustomGlossaries extends Disposable {
       const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
       uriByFile.set(file, uri);
       try {
-        const content = await vscode.workspace.fs.readFile(uri);
-        if (content.byteLength > MAX_CUSTOM_GLOSSARY_BYTES) {
+        // The size is checked before reading, so that a huge file is never loaded into the extension host at all.
+        const { size } = await vscode.workspace.fs.stat(uri);
+        if (size > MAX_CUSTOM_GLOSSARY_BYTES) {
           readFailures.push(
             vscode.l10n.t(
               'The custom glossary {0} is {1} MB; files over {2} MB are not compiled, so that the editor stays responsive.',
               file,
-              (content.byteLength / 1_048_576).toFixed(1),
+              (size / 1_048_576).toFixed(1),
               MAX_CUSTOM_GLOSSARY_BYTES / 1_048_576,
             ),
           );
           continue;
         }
-        sources.push({ file, content });
+        sources.push({ file, content: await vscode.workspace.fs.readFile(uri) });
       } catch (error) {
         readFailures.push(vscode.l10n.t('Cannot read the custom glossary {0}: {1}', file, error instanceof Error ? error.message : String(error)));
       }
@@ -119,6 +120,9 @@ export class CustomGlossaries extends Disposable {
     if (!isLatest()) return { status: 'skipped', files, errors: 0, warnings: 0 };
 
     if (readFailures.length > 0) {
+      // The Problems entries of the last compile describe files that are no longer what they were; the output channel
+      // and the warning now say what is wrong.
+      this.diagnostics.clear();
       for (const failure of readFailures) this.output.error(failure);
       this.warnAboutErrors();
       return { status: 'failed', files, errors: readFailures.length, warnings: 0 };
