@@ -48,6 +48,9 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
   private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<OccurrenceNode | undefined>());
   public readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
 
+  /** The document last shown, kept while a webview such as the entry panel has the focus. */
+  private lastDocument: vscode.TextDocument | undefined;
+
   /** The view, once created, so that the provider can show a message instead of an empty list. */
   public view: vscode.TreeView<OccurrenceNode> | undefined;
 
@@ -58,7 +61,7 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.scheduleRefresh()));
     this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0 && event.document === vscode.window.activeTextEditor?.document) this.scheduleRefresh();
+        if (event.contentChanges.length > 0 && event.document === this.currentDocument()) this.scheduleRefresh();
       }),
     );
   }
@@ -69,9 +72,23 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
     this._onDidChangeTreeData.fire(undefined);
   }
 
+  /**
+   * The document whose terms the view lists: the active editor's, or, while a webview (the entry panel opened from a
+   * hover, say) has the focus, the one still visible beside it.
+   */
+  private currentDocument(): vscode.TextDocument | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active) {
+      this.lastDocument = active;
+      return active;
+    }
+    const last = this.lastDocument;
+    return last && vscode.window.visibleTextEditors.some((editor) => editor.document === last) ? last : undefined;
+  }
+
   public getChildren(element?: OccurrenceNode): OccurrenceNode[] {
     if (element) return [];
-    const document = vscode.window.activeTextEditor?.document;
+    const document = this.currentDocument();
     if (!document) {
       this.setMessage(vscode.l10n.t('Open a file to see the glossary terms it uses.'));
       return [];

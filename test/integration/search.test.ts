@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
-import { Settings } from '../../src/ids';
+import { Commands, Settings } from '../../src/ids';
 import type { SearchQuickPickItem } from '../../src/search/index';
 import { filterSearchItems } from '../../src/search/searchItems';
-import { positionOf, setSetting, englishTestApi, waitFor } from './editorFeatures';
+import { positionOf, setSetting, setWorkspaceSetting, englishTestApi, waitFor } from './editorFeatures';
 import { openFixture } from './fixtures';
 
 /** The term of the item VS Code's own filter makes active (the first one shown) once the quick pick shows `value`. */
@@ -66,6 +66,24 @@ suite('Glossary: Search', () => {
     editor.selection = new vscode.Selection(position, position);
     open = api.openSearch();
     assert.equal(open.value, api.glossary.entryFor(api.glossary.term('attention-mask')!).entry.title);
+  });
+
+  test('an open search follows the glossary: custom terms that finish loading appear in it', async () => {
+    open = api.openSearch('');
+    assert.ok(!open.items.some((item) => item.termId === 'hostile-example'));
+    try {
+      await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md']);
+      await vscode.commands.executeCommand(Commands.reloadGlossaries);
+      const search = open;
+      await waitFor('the custom term in the open search', () => search.items.some((item) => item.termId === 'hostile-example'), (found) => found);
+      // Glossary text is data: an icon reference in it shows as written, not as an icon.
+      const hostile = search.items.find((item) => item.termId === 'hostile-example')!;
+      assert.ok(api.glossary.term('hostile-example')!.entries.en!.summary.includes('$(alert)'), 'the fixture really holds an icon reference');
+      assert.ok(!hostile.detail?.includes('$(alert)'), hostile.detail);
+    } finally {
+      await setWorkspaceSetting(Settings.customGlossaries, undefined);
+      await vscode.commands.executeCommand(Commands.reloadGlossaries);
+    }
   });
 
   test('labels items in Spanish when the display language is Spanish', async () => {

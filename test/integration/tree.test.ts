@@ -97,6 +97,16 @@ suite('sidebar', () => {
     assert.equal(offsets[mask.count], offsets[0], 'then back to the first');
   });
 
+  test('In This File keeps listing the file beside the entry panel while the panel has the focus', async () => {
+    await openFixture('sample.py');
+    const before = api.inThisFileTree.getChildren().map((n) => n.termId);
+    assert.ok(before.includes('attention-mask'));
+    await vscode.commands.executeCommand(Commands.openEntry, { termId: 'attention-mask' });
+    await waitFor('the panel to take the focus', () => vscode.window.activeTextEditor, (editor) => editor === undefined);
+    assert.deepEqual(api.inThisFileTree.getChildren().map((n) => n.termId), before);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('In This File follows edits to the active document', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'value = 1\n' });
     const editor = await vscode.window.showTextDocument(document);
