@@ -28,7 +28,7 @@ export function languageItems(locales: readonly string[], current: string, uiLan
 
 /**
  * Asks for the display language and writes it to the user settings (the language is a personal choice, not a
- * property of a workspace). Returns the chosen value, or undefined when the pick was dismissed.
+ * property of a workspace), or where a workspace overrides it. Returns the chosen value, or undefined when dismissed.
  */
 export async function changeLanguage(glossary: GlossaryServiceImpl): Promise<string | undefined> {
   const current = readConfig().language;
@@ -38,8 +38,19 @@ export async function changeLanguage(glossary: GlossaryServiceImpl): Promise<str
     placeHolder: vscode.l10n.t('Language of glossary entries'),
   });
   if (!picked) return undefined;
-  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(Settings.language, picked.value, vscode.ConfigurationTarget.Global);
+  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  await configuration.update(Settings.language, picked.value, languageSettingTarget(configuration.inspect(Settings.language)));
   return picked.value;
+}
+
+/**
+ * Where a new language choice must be written to take effect: the user settings, unless the workspace already sets
+ * the language, in which case writing to the user settings would change nothing visible. (The setting is
+ * window-scoped, so folder settings never hold it.)
+ */
+export function languageSettingTarget(inspected: { workspaceValue?: unknown } | undefined): vscode.ConfigurationTarget {
+  if (inspected?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
+  return vscode.ConfigurationTarget.Global;
 }
 
 /** Registers the commands that act on the glossary state itself. */

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
-import { Commands, Settings } from '../../src/ids';
-import { languageItems } from '../../src/state/commands';
+import { Commands, SETTINGS_SECTION, Settings } from '../../src/ids';
+import { languageItems, languageSettingTarget } from '../../src/state/commands';
 import { glossaryHovers, hoverAt, positionOf, setSetting, englishTestApi, waitFor } from './editorFeatures';
 import { openFixture } from './fixtures';
 
@@ -89,6 +89,17 @@ suite('settings apply live', () => {
     assert.equal(items.find((i) => i.value === 'es')?.label, 'Español');
     assert.equal(items.find((i) => i.value === 'en')?.label, 'English');
     assert.match(items.find((i) => i.value === 'es')?.description ?? '', /\(/, 'the current choice is marked');
+  });
+
+  test('Change Language writes where the choice takes effect: the workspace when it overrides the user settings', async () => {
+    const configuration = () => vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    assert.equal(languageSettingTarget(configuration().inspect(Settings.language)), vscode.ConfigurationTarget.Global);
+    await configuration().update(Settings.language, 'es', vscode.ConfigurationTarget.Workspace);
+    try {
+      assert.equal(languageSettingTarget(configuration().inspect(Settings.language)), vscode.ConfigurationTarget.Workspace);
+    } finally {
+      await configuration().update(Settings.language, undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   test('the activation time command reports how long activate() took', async () => {
