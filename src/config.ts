@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
+import { AUTO_LANGUAGE } from './glossary';
 import { SETTINGS_SECTION, Settings, settingKey } from './ids';
-
-/** The value of `transformersGlossary.language`: `auto` or a locale of the term map. */
-export const AUTO_LANGUAGE = 'auto';
 
 /** A typed, immutable snapshot of the extension's settings. Features read a fresh snapshot when they need one. */
 export interface GlossaryConfig {

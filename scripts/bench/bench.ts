@@ -12,12 +12,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compileGlossaries } from '../../src/glossary';
-import { hfGlossaryUrl } from '../../src/glossary/anchors';
+import { hfGlossaryUrl } from '../../src/glossary';
 import type { GlossarySource, Term, TermMap } from '../../src/glossary/types';
 import { computeHover, englishHoverStrings, type HoverDeps } from '../../src/hover/hoverContent';
 import { createTermMatcher } from '../../src/matching';
 import type { MatchContext, TermMatcher } from '../../src/matching/types';
-import { chooseEntry } from '../../src/state/locales';
+import { chooseEntry } from '../../src/glossary';
 import { CharTrieBaseline, RegexAlternationBaseline } from './baselines';
 import { markdownDoc, pythonModule, seededRandom, singleLine, syntheticGlossary } from './inputs';
 

@@ -10,9 +10,12 @@ import type { ParsedEntry, ParsedGlossary } from './parse';
 import { parseGlossary } from './parse';
 import { alignGlossaries } from './align';
 import type { NormalizedEntry } from './normalize';
-import { EntryNormalizer, LineIndex } from './normalize';
+import { EntryNormalizer } from './normalize';
 import { emptyMetadata } from './metadata';
-import { abbreviationOf, englishAnchor, identifierFromHeading, isLatinScript, looksLikeAbbreviation, numberVariants, trailingParenthetical } from './anchors';
+import { abbreviationOf, englishAnchor, identifierFromHeading, isLatinScript, looksLikeAbbreviation, trailingParenthetical } from './anchors';
+import { numberVariants } from './inflection';
+import { LineIndex } from './lineIndex';
+import { compareIds, sortLocales } from './order';
 
 /** Language codes of the Transformers docs and other common ones, accepted when inferred from a file name. */
 const KNOWN_LOCALES = new Set([
@@ -110,7 +113,7 @@ export function compileGlossaries(sources: readonly GlossarySource[]): CompileRe
 
   const localeSet = new Set<Locale>();
   for (const term of terms) for (const locale of Object.keys(term.entries)) localeSet.add(locale);
-  const locales = [...localeSet].sort((a, b) => (a === SOURCE_LOCALE ? -1 : b === SOURCE_LOCALE ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const locales = sortLocales(localeSet);
   const termMap: TermMap = { schemaVersion: TERM_MAP_SCHEMA_VERSION, locales, terms };
   return { termMap, diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -214,7 +217,7 @@ function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[]
     checkTranslation(builder, diagnostics);
     terms.push(finishTerm(builder));
   }
-  return terms.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return terms.sort((a, b) => compareIds(a.id, b.id));
 }
 
 /**

@@ -10,28 +10,13 @@ import type { Diagnostic, Locale, ResolvedLink } from './types';
 import type { BodyToken, Point } from './parse';
 import { endOf, parseComponentTag, startOf } from './parse';
 import { diagnosticAt } from './diagnostics';
-import { englishAnchor, hfDocsUrl } from './anchors';
+import { englishAnchor } from './anchors';
+import { hfDocsUrl } from './urls';
+import type { LineIndex } from './lineIndex';
+import { encodeLinkDestination, escapeMarkdown } from './markdownText';
 import { isApiName, resolveApiReference } from './apiLinks';
 import type { EntryMetadata } from './metadata';
 import { isMetadataComment, parseMetadataComment } from './metadata';
-
-/** Offsets of line starts, for turning an offset into a 1-based line and column. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  at(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
-  }
-}
 
 export interface NormalizeContext {
   readonly file: string;
@@ -103,16 +88,6 @@ function codeBlock(value: string, info = ''): string {
   const longest = Math.max(2, ...Array.from(value.matchAll(/^ {0,3}`+/gm), (m) => m[0].trim().length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${info}\n${value.replace(/\n+$/, '')}\n${fence}`;
-}
-
-/** Escapes text so that CommonMark shows it literally (used for link texts we keep as plain text). */
-export function escapeMarkdownText(value: string): string {
-  return value.replace(/[\\`*_[\]<>()#!|~&]/g, (ch) => `\\${ch}`);
-}
-
-/** A link destination that CommonMark reads back unchanged. */
-function destination(url: string): string {
-  return url.replace(/[()<> \\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 interface Edit {
@@ -338,7 +313,7 @@ export class EntryNormalizer {
       render: () => {
         if (!reference.url) return codeSpan(reference.display);
         this.links.push({ kind: 'docs', text: reference.display, url: reference.url });
-        return `[${codeSpan(reference.display)}](${destination(reference.url)})`;
+        return `[${codeSpan(reference.display)}](${encodeLinkDestination(reference.url)})`;
       },
     };
   }
@@ -391,7 +366,7 @@ export class EntryNormalizer {
         end: matchStart + match[0].length,
         render: () => {
           this.links.push({ kind: 'external', text: label, url });
-          return `[${escapeMarkdownText(label)}](${destination(url)})`;
+          return `[${escapeMarkdown(label)}](${encodeLinkDestination(url)})`;
         },
       });
     }
@@ -423,7 +398,7 @@ export class EntryNormalizer {
     if (!resolution) return inner;
     if (resolution.kind === 'term') this.links.push({ kind: 'term', text, termId: resolution.termId! });
     else this.links.push({ kind: resolution.kind, text, url: resolution.url });
-    return `[${inner || escapeMarkdownText(text || resolution.url)}](${destination(resolution.url)})`;
+    return `[${inner || escapeMarkdown(text || resolution.url)}](${encodeLinkDestination(resolution.url)})`;
   }
 
   private imageEdit(image: Image | ImageReference, url: string): Edit {
@@ -432,11 +407,11 @@ export class EntryNormalizer {
       start: start.offset,
       end: endOf(image).offset,
       render: () => {
-        const alt = escapeMarkdownText(image.alt ?? '');
+        const alt = escapeMarkdown(image.alt ?? '');
         const resolution = this.resolveUrl(url, start);
         if (!resolution || resolution.kind === 'term') return alt;
         this.links.push({ kind: resolution.kind, text: image.alt ?? '', url: resolution.url });
-        return `![${alt}](${destination(resolution.url)})`;
+        return `![${alt}](${encodeLinkDestination(resolution.url)})`;
       },
     };
   }

@@ -3,13 +3,9 @@
  * explains it. The adapter in ./index.ts wraps the result in a vscode.Hover; tests and benchmarks call this module
  * in plain Node. Every piece of glossary text goes through escapeMarkdown: a glossary is data, never markup.
  */
-import type { Locale, Term } from '../glossary/types';
-import type { MatchContext, TermMatcher } from '../matching/types';
-import { languageName, type ChosenEntry } from '../state/locales';
-import { commandUri, encodeLinkDestination, escapeMarkdown } from '../util/markdown';
-
-/** The command that hover links may run; the only command the hover's MarkdownString trusts. */
-export const OPEN_ENTRY_COMMAND = 'transformersGlossary.openEntry';
+import { commandUri, encodeLinkDestination, escapeMarkdown, languageName, type ChosenEntry, type Locale, type Term } from '../glossary';
+import { Commands } from '../ids';
+import type { MatchContext, TermMatcher } from '../matching';
 
 /** The arguments of the open-entry command link. */
 export interface OpenEntryArgs {
@@ -27,14 +23,14 @@ export interface HoverStrings {
   fallbackNote(shownLocale: Locale, requestedLocale: Locale): string;
 }
 
-/** English wording, for tests, benchmarks and the command-line tool. */
+/** English wording, for the unit tests and the benchmarks (the extension passes vscode.l10n strings). */
 export const englishHoverStrings: HoverStrings = {
   openEntry: 'Open entry',
   openOnHub: 'Open on huggingface.co',
   identifiers: 'Identifiers',
   abbreviations: 'Abbreviation',
   fallbackNote: (shown, requested) =>
-    `Shown in ${languageName(shown, 'en')} because this term has no ${languageName(requested, 'en')} entry.`,
+    `Shown in ${languageName(shown, 'en', 'mid-sentence')} because this term has no ${languageName(requested, 'en', 'mid-sentence')} entry.`,
 };
 
 /** What computeHover needs from the loaded glossary. GlossaryService provides all of it. */
@@ -53,7 +49,7 @@ export interface HoverContent {
   /** UTF-16 offset one past the term's end. */
   readonly end: number;
   readonly termId: string;
-  /** Markdown in which every piece of glossary text is escaped. Trust only OPEN_ENTRY_COMMAND when rendering it. */
+  /** Markdown in which every piece of glossary text is escaped. Trust only Commands.openEntry when rendering it. */
   readonly markdown: string;
 }
 
@@ -91,7 +87,7 @@ export function hoverMarkdown(term: Term, deps: HoverDeps): string {
   if (chosen.isFallback) blocks.push(`*${escapeMarkdown(strings.fallbackNote(chosen.locale, deps.displayLocale))}*`);
 
   const args: OpenEntryArgs = { termId: term.id, locale: chosen.locale };
-  const openEntry = `[${escapeMarkdown(strings.openEntry)}](${commandUri(OPEN_ENTRY_COMMAND, args)})`;
+  const openEntry = `[${escapeMarkdown(strings.openEntry)}](${commandUri(Commands.openEntry, args)})`;
   const openOnHub = `[${escapeMarkdown(strings.openOnHub)}](${encodeLinkDestination(deps.glossaryUrl(term.id, chosen.locale))})`;
   blocks.push(`${openEntry} · ${openOnHub}`);
   return blocks.join('\n\n');

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { classifyConfigChange, readConfig } from '../config';
 import { Commands } from '../ids';
-import { languageName } from '../state/locales';
+import { languageName } from '../glossary';
 import type { GlossaryService } from '../state/types';
 import { Disposable } from '../util/dispose';
 import { matchContextAt } from '../util/matchContext';
@@ -31,7 +31,7 @@ function localizedHoverStrings(): HoverStrings {
     identifiers: vscode.l10n.t('Identifiers'),
     abbreviations: vscode.l10n.t('Abbreviation'),
     fallbackNote: (shown, requested) =>
-      vscode.l10n.t('Shown in {0} because this term has no {1} entry.', languageName(shown, uiLanguage), languageName(requested, uiLanguage)),
+      vscode.l10n.t('Shown in {0} because this term has no {1} entry.', languageName(shown, uiLanguage, 'mid-sentence'), languageName(requested, uiLanguage, 'mid-sentence')),
   };
 }
 

@@ -2,13 +2,15 @@
  * The term matcher: built once from a term map, then asked for the term under a position (hover) or for every
  * term in a document (scan, "In This File", decorations). The rules are described in docs/matching.md.
  */
-import type { TermMap } from '../glossary/types';
+import type { TermMap } from '../glossary';
 import type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
 import { findLinks } from './links';
 import { Scanner } from './scanner';
 import { buildTermIndex } from './termIndex';
 
 export type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
+export { foldKey, isIdentifierWord, splitWords } from './words';
+export type { Word } from './words';
 
 /**
  * How far on each side of the offset findTermAt looks. Generous enough for the longest glossary link

@@ -10,7 +10,8 @@ import type { MatchContext, TermMatch } from './types';
 import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
 import { filterSlot } from './termIndex';
 import type { LinkSpan } from './links';
-import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, foldKey, hashStep } from './chars';
+import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, hashStep } from './chars';
+import { foldKey, isInsideWord, unitLength, wordEnd } from './words';
 
 /** Words longer than this are never terms; skipping them bounds the work on minified or generated lines. */
 export const MAX_WORD_LENGTH = 128;
@@ -49,34 +50,6 @@ function isSpace(c: number): boolean {
 
 function isHyphen(c: number): boolean {
   return c === 0x2d || c === 0x2010 || c === 0x2011;
-}
-
-function unitLength(text: string, index: number): number {
-  const c = text.charCodeAt(index);
-  return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-}
-
-/** Whether a word continues from `index - 1` into `index` (both are word characters of the same run). */
-export function isInsideWord(text: string, index: number): boolean {
-  if (index <= 0 || index >= text.length) return false;
-  const here = classAt(text, index);
-  if (here === CLASS_NONE) return false;
-  const before = classAt(text, index - 1);
-  if (before === CLASS_NONE) return false;
-  return here === CLASS_MARK || before === CLASS_MARK || here === before;
-}
-
-/** The end of the word starting at `start` (a word character), never past `to`. */
-function wordEnd(text: string, start: number, to: number): number {
-  const first = classAt(text, start);
-  const runClass = first === CLASS_MARK ? CLASS_SPACED : first;
-  let i = start + unitLength(text, start);
-  while (i < to) {
-    const cls = classAt(text, i);
-    if (cls === CLASS_NONE || (cls !== CLASS_MARK && cls !== runClass)) break;
-    i += unitLength(text, i);
-  }
-  return Math.min(i, to);
 }
 
 /**

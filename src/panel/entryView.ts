@@ -3,12 +3,10 @@
  * its links, the locale switcher and the fallback note. Pure apart from the GlossaryService it reads (no `vscode`
  * import), so that unit tests can drive it with a fake glossary.
  */
-import { classifyHref, parseHttpUrl, renderEntryHtml } from '../glossary/render';
-import type { LinkTarget } from '../glossary/render';
+import { HF_DOCS_HOME, classifyHref, languageEndonym, languageName, parseHttpUrl, renderEntryHtml, type LinkTarget } from '../glossary';
 import type { GlossaryService } from '../state/types';
 import type { NavigationHistory } from './history';
 import { SafeHtml } from './html';
-import { languageName } from './localeNames';
 import type { LinkItem, PanelState, PanelView } from './panelHtml';
 
 /** The part of the glossary service the panel reads. */
@@ -30,9 +28,6 @@ export interface BuiltView {
   /** What is shown, when a term is shown. */
   readonly shown: { readonly locale: string; readonly isFallback: boolean; readonly title: string } | undefined;
 }
-
-/** Where the glossary lives when a term's own link cannot be built. */
-const HUB_FALLBACK = 'https://huggingface.co/docs/transformers';
 
 export function buildPanelView(glossary: PanelGlossary, history: NavigationHistory, context: ViewContext): BuiltView {
   const current = history.current;
@@ -68,7 +63,7 @@ export function buildPanelView(glossary: PanelGlossary, history: NavigationHisto
   };
   const body = SafeHtml.trust(renderEntryHtml(entry.markdown, { linkTarget }));
 
-  const hubUrl = parseHttpUrl(glossary.glossaryUrl(term.id, locale)) ?? HUB_FALLBACK;
+  const hubUrl = parseHttpUrl(glossary.glossaryUrl(term.id, locale)) ?? HF_DOCS_HOME;
   openableUrls.add(hubUrl);
   const videos: LinkItem[] = [];
   for (const link of entry.links) {
@@ -90,14 +85,14 @@ export function buildPanelView(glossary: PanelGlossary, history: NavigationHisto
       abbreviations: term.abbreviations,
       body,
       fallbackNote: isFallback
-        ? context.fallbackNote(languageName(requested, context.uiLanguage), languageName(locale, context.uiLanguage))
+        ? context.fallbackNote(languageName(requested, context.uiLanguage, 'mid-sentence'), languageName(locale, context.uiLanguage, 'mid-sentence'))
         : undefined,
       hubUrl,
       videos,
       locales: glossary
         .termMap()
         .locales.filter((l) => term.entries[l] !== undefined)
-        .map((l) => ({ locale: l, label: languageName(l) })),
+        .map((l) => ({ locale: l, label: languageEndonym(l) })),
       ...navigation,
       state,
     },

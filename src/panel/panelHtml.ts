@@ -6,7 +6,7 @@
 import type { SafeHtml } from './html';
 import { html } from './html';
 import type { SerializedHistory } from './history';
-import { textDirection } from './localeNames';
+import { textDirection } from '../glossary';
 
 /** The user-interface strings, already localized by the host (vscode.l10n). */
 export interface PanelStrings {

@@ -4,8 +4,8 @@
  * type must stand in one of them: the title in the display locale (label), the identifiers, abbreviations and the
  * titles in the other locales (description), and the summary (detail).
  */
-import type { Locale, Term, TermMap } from '../glossary/types';
-import type { ChosenEntry } from '../state/locales';
+import type { ChosenEntry, Locale, Term, TermMap } from '../glossary';
+import { foldKey } from '../matching';
 
 export interface SearchItemData {
   readonly termId: string;
@@ -63,18 +63,16 @@ export function filterSearchItems<T extends Pick<SearchItemData, 'label' | 'desc
   return items.filter((item) => [item.label, item.description, item.detail].some((text) => text.toLocaleLowerCase().includes(needle)));
 }
 
-/** Lower case without diacritics, so that `mascara` ranks `máscara` as a name match. */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase();
-}
-
-/** How names match a query: 3 when one is the query, 2 when one starts with it, 0 otherwise. */
+/**
+ * How names match a query: 3 when one is the query, 2 when one starts with it, 0 otherwise. Names are compared by
+ * the matcher's foldKey (lower case, Latin diacritics folded), so that `mascara` ranks `máscara` as a name match.
+ */
 export function nameMatchScore(item: SearchItemData, query: string): number {
-  const needle = fold(query.trim());
+  const needle = foldKey(query.trim());
   if (needle === '') return 0;
   let score = 0;
   for (const name of item.names) {
-    const folded = fold(name);
+    const folded = foldKey(name);
     if (folded === needle) return 3;
     if (folded.startsWith(needle)) score = 2;
   }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { AUTO_LANGUAGE, readConfig } from '../config';
+import { readConfig } from '../config';
+import { AUTO_LANGUAGE, languageEndonym, languageName } from '../glossary';
 import { Commands, SETTINGS_SECTION, Settings } from '../ids';
 import type { GlossaryServiceImpl } from './glossaryService';
-import { languageEndonym, languageName } from './locales';
 
 interface LanguageItem extends vscode.QuickPickItem {
   readonly value: string;
@@ -21,7 +21,7 @@ export function languageItems(locales: readonly string[], current: string, uiLan
     ...locales.map((locale) => ({
       value: locale,
       label: languageEndonym(locale),
-      description: mark(locale, `${languageName(locale, uiLanguage)} · ${locale}`),
+      description: mark(locale, `${languageName(locale, uiLanguage, 'label')} · ${locale}`),
     })),
   ];
 }

@@ -1,18 +1,21 @@
 import * as vscode from 'vscode';
 import { classifyConfigChange, readConfig, type GlossaryConfig } from '../config';
-import { hfGlossaryUrl } from '../glossary/index';
-import type { Locale, Term, TermMap } from '../glossary/types';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyDocsVersion, chooseEntry, hfGlossaryUrl, mergeTermMaps, parseTermMapJson, resolveDisplayLocale, type ChosenEntry, type Locale, type Term, type TermMap } from '../glossary';
 import { createTermMatcher } from '../matching/index';
 import type { TermMatcher } from '../matching/types';
 import { Disposable } from '../util/dispose';
-import { readBundledTermMap } from './bundledTermMap';
 import { CustomGlossaries, type CustomGlossaryReport } from './customGlossaries';
-import { chooseEntry, resolveDisplayLocale, type ChosenEntry } from './locales';
-import { mergeTermMaps } from './merge';
 import type { GlossaryService } from './types';
-import { applyDocsVersion } from './urls';
 
 export type { CustomGlossaryReport } from './customGlossaries';
+
+/**
+ * Where the build writes the bundled term map, relative to the extension's root. Node's `fs` reads it: the file is
+ * inside the extension, which always lives on the extension host's file system.
+ */
+export const BUNDLED_TERM_MAP_PATH = path.join('dist', 'termmap.json');
 
 /** The term map that stands in when the bundled file cannot be read: the extension stays up and says why. */
 const EMPTY_TERM_MAP: TermMap = { schemaVersion: 1, locales: ['en'], terms: [] };
@@ -111,7 +114,8 @@ export class GlossaryServiceImpl extends Disposable implements GlossaryService {
   private bundledTermMap(): TermMap {
     if (!this.bundled) {
       try {
-        this.bundled = readBundledTermMap(this.extensionUri.fsPath);
+        const file = path.join(this.extensionUri.fsPath, BUNDLED_TERM_MAP_PATH);
+        this.bundled = parseTermMapJson(fs.readFileSync(file, 'utf8'), file);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         this.output.error(vscode.l10n.t('The bundled glossary could not be read: {0}', message));

@@ -5,7 +5,7 @@ import type { TermMatch, TermMatcher } from '../matching/types';
 import type { GlossaryService } from '../state/types';
 import { debounce } from '../util/debounce';
 import { Disposable } from '../util/dispose';
-import { escapeMarkdown } from '../util/markdown';
+import { termTooltip } from './tooltip';
 import { groupOccurrences, type TermOccurrences } from './occurrences';
 
 /** Editors fire change events per keystroke; the view follows once typing pauses. */
@@ -112,10 +112,7 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
     item.id = `occurrence:${node.termId}`;
     item.contextValue = 'occurrence';
     item.description = node.count === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', node.count);
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(node.title)}**\n\n${escapeMarkdown(node.summary)}`);
-    tooltip.supportHtml = false;
-    tooltip.isTrusted = false;
-    item.tooltip = tooltip;
+    item.tooltip = termTooltip(node.title, node.summary);
     const args: RevealNextOccurrenceArgs = { termId: node.termId, uri: node.uri.toString() };
     item.command = { command: Commands.revealNextOccurrence, title: vscode.l10n.t('Reveal Next Occurrence'), arguments: [args] };
     return item;

@@ -2,8 +2,7 @@
  * The Terms view's structure, computed without VS Code: terms grouped by the letter their title starts with in the
  * display locale, letters and terms sorted the way a reader of that locale expects.
  */
-import type { Locale, Term, TermMap } from '../glossary/types';
-import type { ChosenEntry } from '../state/locales';
+import { compareIds, type ChosenEntry, type Locale, type Term, type TermMap } from '../glossary';
 
 export interface SectionTerm {
   readonly termId: string;
@@ -46,5 +45,5 @@ export function groupTermsBySection(termMap: TermMap, locale: Locale, entryFor: 
   }
   return [...sections.entries()]
     .sort(([a], [b]) => (a === '#' ? -1 : b === '#' ? 1 : collator.compare(a, b)))
-    .map(([letter, terms]) => ({ letter, terms: terms.sort((a, b) => collator.compare(a.title, b.title) || (a.termId < b.termId ? -1 : 1)) }));
+    .map(([letter, terms]) => ({ letter, terms: terms.sort((a, b) => collator.compare(a.title, b.title) || compareIds(a.termId, b.termId)) }));
 }

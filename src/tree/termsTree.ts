@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import type { GlossaryService } from '../state/types';
 import { Disposable } from '../util/dispose';
-import { escapeMarkdown } from '../util/markdown';
+import { termTooltip } from './tooltip';
 import { groupTermsBySection, type SectionTerm } from './sections';
 
 export interface SectionNode {
@@ -62,10 +62,7 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
     const item = new vscode.TreeItem(term.title, vscode.TreeItemCollapsibleState.None);
     item.id = `term:${term.termId}`;
     item.contextValue = 'term';
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(term.title)}**\n\n${escapeMarkdown(term.summary)}`);
-    tooltip.supportHtml = false;
-    tooltip.isTrusted = false;
-    item.tooltip = tooltip;
+    item.tooltip = termTooltip(term.title, term.summary);
     item.command = { command: Commands.openEntry, title: vscode.l10n.t('Open entry'), arguments: [{ termId: term.termId }] };
     return item;
   }

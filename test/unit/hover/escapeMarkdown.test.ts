@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { commandUri, encodeLinkDestination, escapeMarkdown, isMarkdownSpecial } from '../../../src/util/markdown';
+import { commandUri, encodeLinkDestination, escapeMarkdown, isMarkdownSpecial } from '../../../src/glossary';
 import { linkTargets, renderMarkdown, textOf } from './renderMarkdown';
 
 const asciiPunctuation = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'];

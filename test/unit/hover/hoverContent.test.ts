@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Locale } from '../../../src/glossary/types';
-import { computeHover, englishHoverStrings, OPEN_ENTRY_COMMAND, type HoverDeps } from '../../../src/hover/hoverContent';
+import { computeHover, englishHoverStrings, type HoverDeps } from '../../../src/hover/hoverContent';
+import { Commands } from '../../../src/ids';
 import { createTermMatcher } from '../../../src/matching/index';
-import { chooseEntry } from '../../../src/state/locales';
-import { applyDocsVersion } from '../../../src/state/urls';
+import { chooseEntry } from '../../../src/glossary';
+import { applyDocsVersion } from '../../../src/glossary';
 import { HOSTILE_SUMMARY, testTermMap } from '../state/termMapFixture';
 import { linkTargets, renderMarkdown, textOf } from './renderMarkdown';
 
@@ -42,7 +43,7 @@ describe('computeHover', () => {
     assert.match(text, /tells the model which tokens/);
     assert.match(html, /Identifiers: <code>attention_mask<\/code>/);
     const [openEntry, openOnHub] = linkTargets(html);
-    assert.ok(openEntry?.startsWith(`command:${OPEN_ENTRY_COMMAND}?`), openEntry);
+    assert.ok(openEntry?.startsWith(`command:${Commands.openEntry}?`), openEntry);
     assert.deepEqual(JSON.parse(decodeURIComponent(openEntry!.slice(openEntry!.indexOf('?') + 1))), { termId: 'attention-mask', locale: 'en' });
     assert.equal(openOnHub, 'https://huggingface.co/docs/transformers/main/en/glossary#attention-mask');
     assert.doesNotMatch(text, /Shown in/);
@@ -73,7 +74,7 @@ describe('computeHover', () => {
     // Exactly the two links the hover builds itself; the entry's own link and image stayed text.
     const targets = linkTargets(html);
     assert.equal(targets.length, 2, html);
-    assert.ok(targets[0]!.startsWith(`command:${OPEN_ENTRY_COMMAND}?`));
+    assert.ok(targets[0]!.startsWith(`command:${Commands.openEntry}?`));
     assert.ok(targets[1]!.startsWith('https://huggingface.co/'));
     assert.doesNotMatch(html, /<(?!\/?(?:p|strong|em|a|code)\b)[a-z]/i, 'an HTML element other than the hover\'s own appeared');
     assert.doesNotMatch(html, /(?:href|src)="(?!command:transformersGlossary\.openEntry\?|https:\/\/huggingface\.co\/)/);

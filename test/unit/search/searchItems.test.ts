@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { bestNameMatch, buildSearchItems, filterSearchItems } from '../../../src/search/searchItems';
-import { chooseEntry } from '../../../src/state/locales';
+import { chooseEntry } from '../../../src/glossary';
 import { testTermMap } from '../state/termMapFixture';
 
 describe('Glossary: Search items', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { TermMatch } from '../../../src/matching/types';
-import { chooseEntry } from '../../../src/state/locales';
+import { chooseEntry } from '../../../src/glossary';
 import { groupOccurrences, nextOccurrence } from '../../../src/tree/occurrences';
 import { groupTermsBySection, sectionLetter } from '../../../src/tree/sections';
 import { testTermMap } from '../state/termMapFixture';

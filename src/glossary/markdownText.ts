@@ -1,7 +1,7 @@
 /**
- * Escaping of untrusted text for VS Code's Markdown renderer (hovers, tree tooltips). Glossary text is data, never
- * markup: it may come from a custom glossary file in the workspace. Pure TypeScript, no `vscode` import, so that
- * it is unit-tested and benchmarked in plain Node.
+ * Markdown written from untrusted text, defined once: the escaping the hover, the tree tooltips and the compiler's
+ * rewritten links use, link destinations that cannot break out of `(...)`, and `command:` URIs. Glossary text is
+ * data, never markup: it may come from a custom glossary file in the workspace. Pure TypeScript, no `vscode` import.
  */
 
 /** HTML's three special characters become entities: even with HTML disabled, no tag can ever be formed. */
@@ -11,12 +11,12 @@ const htmlEntities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt
  * Every ASCII punctuation character that CommonMark or GFM can give a meaning to (emphasis, links, images, code
  * spans, headings, lists, tables, strikethrough, autolinks through `:` and `/`, entity references through `;`).
  * CommonMark allows a backslash before any ASCII punctuation, so escaping too much is harmless while escaping too
- * little is not.
+ * little is not. The escaping regular expression is built from this list, so that the list is the whole truth.
  */
-const markdownSpecialChars = '\\`*_{}[]()#+-.!|~:/;"\'=?@$%^,';
+export const MARKDOWN_SPECIAL_CHARS = '\\`*_{}[]()#+-.!|~:/;"\'=?@$%^,';
 
-/** One regular expression, compiled once: hovers call this on the hot path. */
-const specialOrHtml = /[\\`*_{}[\]()#+\-.!|~:/;"'=?@$%^,&<>]/g;
+/** One regular expression, compiled once: hovers call escapeMarkdown on the hot path. */
+const specialOrHtml = new RegExp(`[${[...MARKDOWN_SPECIAL_CHARS, ...Object.keys(htmlEntities)].map((char) => char.replace(/[\\\]^-]/, '\\$&')).join('')}]`, 'g');
 
 /**
  * Returns `text` as inert Markdown: rendered, it shows exactly the characters of `text` on one line, and no
@@ -29,12 +29,13 @@ export function escapeMarkdown(text: string): string {
 
 /** True when `char` is escaped by escapeMarkdown; exported for tests that check the escaping is complete. */
 export function isMarkdownSpecial(char: string): boolean {
-  return char.length === 1 && (char in htmlEntities || markdownSpecialChars.includes(char));
+  return char.length === 1 && (char in htmlEntities || MARKDOWN_SPECIAL_CHARS.includes(char));
 }
 
 /**
- * A Markdown link destination that cannot break out of `(...)`: parentheses, spaces, angle brackets and quotes are
- * percent-encoded (they are never meaningful in the URLs and command URIs we build).
+ * A Markdown link destination that cannot break out of `(...)` and that CommonMark reads back unchanged:
+ * parentheses, white space, angle brackets, quotes, backslashes and backticks are percent-encoded (they are never
+ * meaningful in the URLs and command URIs we build).
  */
 export function encodeLinkDestination(uri: string): string {
   return uri.replace(/[()\s<>"'\\`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
