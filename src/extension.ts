@@ -3,8 +3,8 @@ import { registerHover } from './hover/index';
 import { Commands } from './ids';
 import { registerEntryPanel, type EntryPanelRegistration } from './panel/index';
 import { showGlossarySearch, registerSearch, type SearchQuickPickItem } from './search/index';
-import { registerGlossaryCommands } from './state/commands';
-import { GlossaryServiceImpl } from './state/glossaryService';
+import { registerGlossaryCommands } from './language/index';
+import { GlossaryServiceImpl } from './service/glossaryService';
 import { registerTreeViews, type InThisFileTreeProvider, type TermsTreeProvider } from './tree/index';
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Markdown written from untrusted text, defined once: the escaping the hover, the tree tooltips and the compiler's
- * rewritten links use, link destinations that cannot break out of `(...)`, and `command:` URIs. Glossary text is
- * data, never markup: it may come from a custom glossary file in the workspace. Pure TypeScript, no `vscode` import.
+ * rewritten links use, link destinations that cannot break out of `(...)`, `command:` URIs, code spans and blocks that
+ * show text literally. Glossary text is data, never markup: it may come from a custom glossary file in the workspace.
+ * Pure TypeScript, no `vscode` import.
  */
 
 /** HTML's three special characters become entities: even with HTML disabled, no tag can ever be formed. */
@@ -44,4 +45,34 @@ export function encodeLinkDestination(uri: string): string {
 /** A `command:` URI with JSON arguments, as VS Code's Markdown command links expect them. */
 export function commandUri(command: string, args: unknown): string {
   return encodeLinkDestination(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
+}
+
+/** A code span that shows `value` literally, whatever backticks it contains. */
+export function codeSpan(value: string): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A fenced code block that shows `value` literally. */
+export function codeBlock(value: string, info = ''): string {
+  const longest = Math.max(2, ...Array.from(value.matchAll(/^ {0,3}`+/gm), (m) => m[0].trim().length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${info}\n${value.replace(/\n+$/, '')}\n${fence}`;
+}
+
+/** A percent-encoded URL part decoded, or as written when it is not valid percent-encoding. */
+export function decodeSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** `text` cut to `max` characters with an ellipsis, for quoting untrusted text in a one-line message. */
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,10 +1,14 @@
+/**
+ * The hover feature (a VS Code adapter): registers the glossary hover for the configured languages and wraps the pure
+ * hover content of ./hoverContent.ts in a vscode.Hover.
+ */
 import * as vscode from 'vscode';
 import { classifyConfigChange, readConfig } from '../config';
 import { Commands } from '../ids';
 import { languageName } from '../glossary';
-import type { GlossaryService } from '../state/types';
+import type { GlossaryService } from '../service/types';
 import { Disposable } from '../util/dispose';
-import { matchContextAt } from '../util/matchContext';
+import { matchContextAt } from '../editor/matchContext';
 import { computeHover, type HoverDeps, type HoverStrings } from './hoverContent';
 
 /** The languages that always get hovers; `transformersGlossary.hover.additionalLanguages` adds more. */

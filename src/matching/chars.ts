@@ -109,3 +109,8 @@ export function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
   return true;
 }
+
+/** A space inside a line: space, tab or no-break space (what may separate the words of a phrase or indent a line). */
+export function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ENTRY_PANEL_VIEW_TYPE } from '../ids';
-import type { GlossaryService } from '../state/types';
+import type { GlossaryService } from '../service/types';
 import { Disposable, disposeAll } from '../util/dispose';
 import { NavigationHistory, parsePanelState } from './history';
 import type { HistoryEntry, SerializedHistory } from './history';
-import { buildPanelView } from './entryView';
+import { buildPanelView } from './panelView';
 import { describeRejectedMessage, parseWebviewMessage } from './messages';
 import type { WebviewMessage } from './messages';
 import { entryPanelHtml } from './panelHtml';

@@ -1,7 +1,11 @@
+/**
+ * The search feature (a VS Code adapter): the Glossary: Search command and its quick pick over the pure items of
+ * ./searchItems.ts.
+ */
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import type { GlossaryService } from '../state/types';
-import { matchContextAt } from '../util/matchContext';
+import type { GlossaryService } from '../service/types';
+import { matchContextAt } from '../editor/matchContext';
 import { bestNameMatch, buildSearchItems, type SearchItemData } from './searchItems';
 
 export interface SearchQuickPickItem extends vscode.QuickPickItem {

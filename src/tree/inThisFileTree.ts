@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import { contextForLanguage } from '../matching/index';
-import type { TermMatch, TermMatcher } from '../matching/types';
-import type { GlossaryService } from '../state/types';
+import { contextForLanguage, type TermMatch, type TermMatcher } from '../matching';
+import type { GlossaryService } from '../service/types';
 import { debounce } from '../util/debounce';
 import { Disposable } from '../util/dispose';
-import { termTooltip } from './tooltip';
+import { termTooltip } from './termsTree';
 import { groupOccurrences, type TermOccurrences } from './occurrences';
 
 /** Editors fire change events per keystroke; the view follows once typing pauses. */

@@ -1,6 +1,10 @@
+/**
+ * The sidebar feature (a VS Code adapter): the Terms and In This File views, their providers, and the command behind
+ * "In This File" clicks; the grouping and counting they show is pure (./sections.ts, ./occurrences.ts).
+ */
 import * as vscode from 'vscode';
 import { Commands, Views } from '../ids';
-import type { GlossaryService } from '../state/types';
+import type { GlossaryService } from '../service/types';
 import { InThisFileTreeProvider, type OccurrenceNode, type RevealNextOccurrenceArgs } from './inThisFileTree';
 import { nextOccurrence } from './occurrences';
 import { TermsTreeProvider, type TermsTreeNode } from './termsTree';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import type { GlossaryService } from '../state/types';
+import type { GlossaryService } from '../service/types';
+import { escapeMarkdown } from '../glossary';
 import { Disposable } from '../util/dispose';
-import { termTooltip } from './tooltip';
 import { groupTermsBySection, type SectionTerm } from './sections';
 
 export interface SectionNode {
@@ -90,4 +90,15 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
     }
     return this.sections;
   }
+}
+
+/**
+ * The tooltip of a term in either tree: its title in bold and its summary, both escaped (glossary text is data, never
+ * markup), with HTML and command links off.
+ */
+export function termTooltip(title: string, summary: string): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(title)}**\n\n${escapeMarkdown(summary)}`);
+  tooltip.supportHtml = false;
+  tooltip.isTrusted = false;
+  return tooltip;
 }

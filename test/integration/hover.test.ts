@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
 import { Commands, Settings } from '../../src/ids';
-import type { CustomGlossaryReport } from '../../src/state/glossaryService';
+import type { CustomGlossaryReport } from '../../src/service/glossaryService';
 import { escapeMarkdown } from '../../src/glossary';
 import { glossaryHovers, hoverAt, positionOf, setSetting, setWorkspaceSetting, englishTestApi, waitFor } from './editorFeatures';
 import { fixtureUri, openFixture } from './fixtures';

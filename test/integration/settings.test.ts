@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
 import { Commands, SETTINGS_SECTION, Settings } from '../../src/ids';
-import { languageItems, languageSettingTarget } from '../../src/state/commands';
+import { languageItems, languageSettingTarget } from '../../src/language/index';
 import { glossaryHovers, hoverAt, positionOf, setSetting, englishTestApi, waitFor } from './editorFeatures';
 import { openFixture } from './fixtures';
 

@@ -3,7 +3,7 @@
  * same fallback rule as the real service (requested locale, then English, then any locale the term has).
  */
 import type { Locale, Term, TermEntry, TermMap } from '../../../src/glossary/types';
-import type { PanelGlossary } from '../../../src/panel/entryView';
+import type { PanelGlossary } from '../../../src/panel/panelView';
 
 export function entry(title: string, markdown: string, links: TermEntry['links'] = []): TermEntry {
   return {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { SafeHtml, escapeHtml, html } from '../../../src/panel/html';
 import { contentSecurityPolicy, entryPanelHtml } from '../../../src/panel/panelHtml';
-import type { EntryView, PanelAssets, PanelStrings } from '../../../src/panel/panelHtml';
+import type { PanelAssets, PanelStrings } from '../../../src/panel/panelHtml';
+import type { EntryView } from '../../../src/panel/panelView';
 
 const assets: PanelAssets = {
   cspSource: 'https://webview.example',

@@ -1,8 +1,12 @@
+/**
+ * User commands that change what the glossary shows (a VS Code adapter): Glossary: Change Language, which writes the
+ * language setting, and Glossary: Reload Custom Glossaries.
+ */
 import * as vscode from 'vscode';
 import { readConfig } from '../config';
 import { AUTO_LANGUAGE, languageEndonym, languageName } from '../glossary';
 import { Commands, SETTINGS_SECTION, Settings } from '../ids';
-import type { GlossaryServiceImpl } from './glossaryService';
+import type { GlossaryServiceImpl } from '../service/glossaryService';
 
 interface LanguageItem extends vscode.QuickPickItem {
   readonly value: string;

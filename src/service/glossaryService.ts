@@ -3,8 +3,7 @@ import { classifyConfigChange, readConfig, type GlossaryConfig } from '../config
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyDocsVersion, chooseEntry, hfGlossaryUrl, mergeTermMaps, parseTermMapJson, resolveDisplayLocale, type ChosenEntry, type Locale, type Term, type TermMap } from '../glossary';
-import { createTermMatcher } from '../matching/index';
-import type { TermMatcher } from '../matching/types';
+import { createTermMatcher, type TermMatcher } from '../matching';
 import { Disposable } from '../util/dispose';
 import { CustomGlossaries, type CustomGlossaryReport } from './customGlossaries';
 import type { GlossaryService } from './types';

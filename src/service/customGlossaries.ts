@@ -2,8 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readCustomGlossaryPaths } from '../config';
-import { compileGlossaries, formatDiagnostic } from '../glossary/index';
-import type { Diagnostic, GlossarySource, TermMap } from '../glossary/types';
+import { compileGlossaries, formatDiagnostic, type Diagnostic, type GlossarySource, type TermMap } from '../glossary';
 import { debounce } from '../util/debounce';
 import { Disposable, disposeAll } from '../util/dispose';
 

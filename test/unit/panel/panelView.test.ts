@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { buildPanelView } from '../../../src/panel/entryView';
-import type { ViewContext } from '../../../src/panel/entryView';
+import { buildPanelView } from '../../../src/panel/panelView';
+import type { EntryView, ViewContext } from '../../../src/panel/panelView';
 import { NavigationHistory } from '../../../src/panel/history';
-import type { EntryView } from '../../../src/panel/panelHtml';
 import { FakeGlossary, entry, term } from './fakeGlossary';
 
 const context: ViewContext = {

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
-import type { Locale, Term, TermEntry, TermMap } from '../glossary/types';
-import type { TermMatcher } from '../matching/types';
+import type { Locale, Term, TermEntry, TermMap } from '../glossary';
+import type { TermMatcher } from '../matching';
 
 /**
  * What the editor features need from the loaded glossary. One instance lives for the extension's lifetime; the

@@ -4,13 +4,62 @@
  * import), so that unit tests can drive it with a fake glossary.
  */
 import { HF_DOCS_HOME, classifyHref, languageEndonym, languageName, parseHttpUrl, renderEntryHtml, type LinkTarget } from '../glossary';
-import type { GlossaryService } from '../state/types';
-import type { NavigationHistory } from './history';
+import type { GlossaryService } from '../service/types';
+import type { NavigationHistory, SerializedHistory } from './history';
 import { SafeHtml } from './html';
-import type { LinkItem, PanelState, PanelView } from './panelHtml';
 
 /** The part of the glossary service the panel reads. */
 export type PanelGlossary = Pick<GlossaryService, 'term' | 'termMap' | 'displayLocale' | 'entryFor' | 'docsUrl' | 'glossaryUrl'>;
+
+export interface LocaleChoice {
+  readonly locale: string;
+  /** The language's name in that language ("Español"), so that a reader finds their own. */
+  readonly label: string;
+}
+
+export interface LinkItem {
+  readonly text: string;
+  readonly url: string;
+}
+
+/** What the webview keeps with vscode.setState, so that the serializer can restore the panel after a reload. */
+export interface PanelState {
+  readonly termId: string;
+  readonly locale?: string;
+  readonly history: SerializedHistory;
+}
+
+export interface EntryView {
+  readonly kind: 'entry';
+  readonly termId: string;
+  readonly title: string;
+  /** The locale of the entry shown. */
+  readonly locale: string;
+  readonly identifiers: readonly string[];
+  readonly abbreviations: readonly string[];
+  readonly body: SafeHtml;
+  /** Set when the entry is not in the locale that was asked for. */
+  readonly fallbackNote?: string;
+  readonly hubUrl: string;
+  readonly videos: readonly LinkItem[];
+  /** Every locale the term exists in, in term map order. */
+  readonly locales: readonly LocaleChoice[];
+  readonly canGoBack: boolean;
+  readonly canGoForward: boolean;
+  readonly state: PanelState;
+}
+
+/** Shown when the panel is asked for (or restored on) a term the glossary no longer has. */
+export interface MessageView {
+  readonly kind: 'message';
+  readonly title: string;
+  readonly message: string;
+  readonly canGoBack: boolean;
+  readonly canGoForward: boolean;
+  readonly state?: PanelState;
+}
+
+export type PanelView = EntryView | MessageView;
 
 export interface ViewContext {
   /** VS Code's display language: the language of the note's language names. */
