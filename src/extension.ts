@@ -4,7 +4,7 @@ import { Commands } from './ids';
 import { registerEntryPanel, type EntryPanelRegistration } from './panel/index';
 import { showGlossarySearch, registerSearch, type SearchQuickPickItem } from './search/index';
 import { registerGlossaryCommands } from './language/index';
-import { GlossaryServiceImpl } from './service/glossaryService';
+import { GlossaryService } from './service/glossaryService';
 import { registerTreeViews, type InThisFileTreeProvider, type TermsTreeProvider } from './tree/index';
 
 /**
@@ -12,7 +12,7 @@ import { registerTreeViews, type InThisFileTreeProvider, type TermsTreeProvider 
  * not expose (a tree's data provider, the panel's state). It is not a public API and may change at any release.
  */
 export interface GlossaryTestApi {
-  readonly glossary: GlossaryServiceImpl;
+  readonly glossary: GlossaryService;
   readonly termsTree: TermsTreeProvider;
   readonly termsView: vscode.TreeView<unknown>;
   readonly inThisFileTree: InThisFileTreeProvider;
@@ -28,7 +28,7 @@ export interface GlossaryTestApi {
 export function activate(context: vscode.ExtensionContext): GlossaryTestApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Transformers Glossary'), { log: true });
-  const glossary = new GlossaryServiceImpl(context.extensionUri, output);
+  const glossary = new GlossaryService(context.extensionUri, output);
   const trees = registerTreeViews(glossary);
   const entryPanel = registerEntryPanel(context, glossary, { warn: (message) => output.warn(message) });
   context.subscriptions.push(

@@ -1,15 +1,12 @@
 /**
  * Decides what the entry panel shows for the current history entry: which locale's entry, its sanitized body,
- * its links, the locale switcher and the fallback note. Pure apart from the GlossaryService it reads (no `vscode`
- * import), so that unit tests can drive it with a fake glossary.
+ * its links, the locale switcher and the fallback note. Pure (no `vscode` import): it reads the glossary snapshot
+ * it is given, so that unit tests drive it with a snapshot of their own term map.
  */
 import { HF_DOCS_HOME, classifyHref, languageEndonym, languageName, parseHttpUrl, renderEntryHtml, type LinkTarget } from '../glossary';
-import type { GlossaryService } from '../service/types';
+import type { GlossarySnapshot } from '../service/snapshot';
 import type { NavigationHistory, SerializedHistory } from './history';
 import { SafeHtml } from './html';
-
-/** The part of the glossary service the panel reads. */
-export type PanelGlossary = Pick<GlossaryService, 'term' | 'termMap' | 'displayLocale' | 'entryFor' | 'docsUrl' | 'glossaryUrl'>;
 
 export interface LocaleChoice {
   readonly locale: string;
@@ -78,7 +75,7 @@ export interface BuiltView {
   readonly shown: { readonly locale: string; readonly isFallback: boolean; readonly title: string } | undefined;
 }
 
-export function buildPanelView(glossary: PanelGlossary, history: NavigationHistory, context: ViewContext): BuiltView {
+export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHistory, context: ViewContext): BuiltView {
   const current = history.current;
   if (current === undefined) throw new Error('the entry panel has nothing to show: its history is empty');
   const state: PanelState = { termId: current.termId, locale: current.locale, history: history.toJSON() };
@@ -93,7 +90,7 @@ export function buildPanelView(glossary: PanelGlossary, history: NavigationHisto
     };
   }
 
-  const requested = current.locale ?? glossary.displayLocale();
+  const requested = current.locale ?? glossary.displayLocale;
   const { locale, entry, isFallback } = glossary.entryFor(term, requested);
   const openableUrls = new Set<string>();
   const linkTarget = (href: string): LinkTarget => {
@@ -138,9 +135,8 @@ export function buildPanelView(glossary: PanelGlossary, history: NavigationHisto
         : undefined,
       hubUrl,
       videos,
-      locales: glossary
-        .termMap()
-        .locales.filter((l) => term.entries[l] !== undefined)
+      locales: glossary.termMap.locales
+        .filter((l) => term.entries[l] !== undefined)
         .map((l) => ({ locale: l, label: languageEndonym(l) })),
       ...navigation,
       state,

@@ -1,14 +1,14 @@
-import * as vscode from 'vscode';
-import { classifyConfigChange, readConfig, type GlossaryConfig } from '../config';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyDocsVersion, chooseEntry, hfGlossaryUrl, mergeTermMaps, parseTermMapJson, resolveDisplayLocale, type ChosenEntry, type Locale, type Term, type TermMap } from '../glossary';
-import { createTermMatcher, type TermMatcher } from '../matching';
+import * as vscode from 'vscode';
+import { classifyConfigChange, readConfig, type ConfigChange, type GlossaryConfig } from '../config';
+import { mergeTermMaps, parseTermMapJson, type TermMap } from '../glossary';
 import { Disposable } from '../util/dispose';
 import { CustomGlossaries, type CustomGlossaryReport } from './customGlossaries';
-import type { GlossaryService } from './types';
+import { createSnapshot, type GlossarySnapshot } from './snapshot';
 
 export type { CustomGlossaryReport } from './customGlossaries';
+export type { GlossarySnapshot } from './snapshot';
 
 /**
  * Where the build writes the bundled term map, relative to the extension's root. Node's `fs` reads it: the file is
@@ -20,19 +20,24 @@ export const BUNDLED_TERM_MAP_PATH = path.join('dist', 'termmap.json');
 const EMPTY_TERM_MAP: TermMap = { schemaVersion: 1, locales: ['en'], terms: [] };
 
 /**
- * The one GlossaryService of the extension. Nothing is read during construction: the bundled term map, the custom
- * glossaries and the matcher index are built on first use, and rebuilt only when what they depend on changes.
+ * The one glossary service of the extension. It owns the settings (read here and nowhere else, through config.ts),
+ * the bundled term map and the custom glossaries, and publishes one immutable GlossarySnapshot of what the features
+ * read. Nothing is read during construction: the term map, the custom glossaries and the matcher index are built on
+ * first use, and rebuilt only when what they depend on changes.
  */
-export class GlossaryServiceImpl extends Disposable implements GlossaryService {
+export class GlossaryService extends Disposable {
   private config: GlossaryConfig = readConfig();
   private bundled: TermMap | undefined;
-  private merged: TermMap | undefined;
-  private termsById: Map<string, Term> | undefined;
-  private cachedMatcher: TermMatcher | undefined;
+  private current: GlossarySnapshot | undefined;
   private readonly custom: CustomGlossaries;
 
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+  /** Fires when the snapshot changed: the term map, the display locale, the docs version or the ignored terms. */
   public readonly onDidChange = this._onDidChange.event;
+
+  private readonly _onDidChangeSettings = this._register(new vscode.EventEmitter<ConfigChange>());
+  /** Fires after a change of this extension's settings, with what it affects; `settings` is already up to date. */
+  public readonly onDidChangeSettings = this._onDidChangeSettings.event;
 
   public constructor(
     private readonly extensionUri: vscode.Uri,
@@ -42,60 +47,40 @@ export class GlossaryServiceImpl extends Disposable implements GlossaryService {
     this.custom = this._register(new CustomGlossaries(output));
     this._register(
       this.custom.onDidChange(() => {
-        this.invalidateTermMap();
+        this.current = undefined;
         this._onDidChange.fire();
       }),
     );
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         const change = classifyConfigChange(event);
-        if (!change.display && !change.matcher && !change.customGlossaries) return;
+        if (!change.display && !change.matcher && !change.customGlossaries && !change.hoverRegistration) return;
         this.config = readConfig();
-        if (change.matcher) this.cachedMatcher = undefined;
         // Custom glossaries are only read once something has asked for the term map; until then there is nothing to refresh.
         if (change.customGlossaries && this.bundled) void this.custom.reload();
-        if (change.display || change.matcher) this._onDidChange.fire();
+        if (change.display || change.matcher) {
+          // A language or docs version change keeps the matcher; a change of the ignored terms rebuilds it.
+          const previous = this.current;
+          this.current = previous && !change.matcher ? this.build(previous.termMap, previous.matcher) : undefined;
+          this._onDidChange.fire();
+        }
+        this._onDidChangeSettings.fire(change);
       }),
     );
   }
 
-  public termMap(): TermMap {
-    if (!this.merged) {
-      const custom = this.custom.current;
-      this.merged = mergeTermMaps(this.bundledTermMap(), custom ? [custom] : []);
-    }
-    return this.merged;
-  }
-
-  public term(id: string): Term | undefined {
-    this.termsById ??= new Map(this.termMap().terms.map((term) => [term.id, term]));
-    return this.termsById.get(id);
-  }
-
-  public matcher(): TermMatcher {
-    this.cachedMatcher ??= createTermMatcher(this.termMap(), { ignoredTerms: this.config.ignoredTerms });
-    return this.cachedMatcher;
-  }
-
-  public displayLocale(): Locale {
-    return resolveDisplayLocale(this.config.language, vscode.env.language, this.termMap().locales);
-  }
-
-  public entryFor(term: Term, locale: Locale = this.displayLocale()): ChosenEntry {
-    return chooseEntry(term, locale);
-  }
-
-  public docsUrl(url: string): string {
-    return applyDocsVersion(url, this.config.docsVersion);
-  }
-
-  public glossaryUrl(termId: string, locale: Locale): string {
-    return this.docsUrl(hfGlossaryUrl(locale, termId));
-  }
-
-  /** The settings snapshot the service currently follows. */
-  public settings(): GlossaryConfig {
+  /** The settings the service follows now. */
+  public get settings(): GlossaryConfig {
     return this.config;
+  }
+
+  /** What the features read now. Loads the bundled term map (and starts loading the custom glossaries) on first call. */
+  public snapshot(): GlossarySnapshot {
+    if (!this.current) {
+      const custom = this.custom.current;
+      this.current = this.build(mergeTermMaps(this.bundledTermMap(), custom ? [custom] : []));
+    }
+    return this.current;
   }
 
   /** Recompiles the custom glossaries now (the reload command, file changes). */
@@ -108,6 +93,11 @@ export class GlossaryServiceImpl extends Disposable implements GlossaryService {
   public whenCustomGlossariesLoaded(): Promise<CustomGlossaryReport> {
     this.bundledTermMap();
     return this.custom.ensureLoaded();
+  }
+
+  private build(termMap: TermMap, matcher?: GlossarySnapshot['matcher']): GlossarySnapshot {
+    const { language, docsVersion, ignoredTerms } = this.config;
+    return createSnapshot(termMap, { language, uiLanguage: vscode.env.language, docsVersion, ignoredTerms }, matcher);
   }
 
   private bundledTermMap(): TermMap {
@@ -125,11 +115,5 @@ export class GlossaryServiceImpl extends Disposable implements GlossaryService {
       void this.custom.ensureLoaded();
     }
     return this.bundled;
-  }
-
-  private invalidateTermMap(): void {
-    this.merged = undefined;
-    this.termsById = undefined;
-    this.cachedMatcher = undefined;
   }
 }

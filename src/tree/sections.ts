@@ -2,7 +2,8 @@
  * The Terms view's structure, computed without VS Code: terms grouped by the letter their title starts with in the
  * display locale, letters and terms sorted the way a reader of that locale expects.
  */
-import { compareIds, type ChosenEntry, type Locale, type Term, type TermMap } from '../glossary';
+import { compareIds, type Locale } from '../glossary';
+import type { GlossarySnapshot } from '../service/snapshot';
 
 export interface SectionTerm {
   readonly termId: string;
@@ -32,12 +33,13 @@ export function sectionLetter(title: string, locale: Locale, fallbackSection: st
   return char.replace(combiningMarks, '').toLocaleUpperCase(locale);
 }
 
-/** Every term in a section of its display-locale title; sections and terms sorted with Intl.Collator for `locale`. */
-export function groupTermsBySection(termMap: TermMap, locale: Locale, entryFor: (term: Term, locale: Locale) => ChosenEntry): TermSection[] {
+/** Every term in a section of its display-locale title; sections and terms sorted with Intl.Collator for that locale. */
+export function groupTermsBySection(glossary: GlossarySnapshot): TermSection[] {
+  const locale = glossary.displayLocale;
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const sections = new Map<string, SectionTerm[]>();
-  for (const term of termMap.terms) {
-    const chosen = entryFor(term, locale);
+  for (const term of glossary.termMap.terms) {
+    const chosen = glossary.entryFor(term, locale);
     const letter = sectionLetter(chosen.entry.title, locale, chosen.entry.section);
     const list = sections.get(letter) ?? [];
     list.push({ termId: term.id, title: chosen.entry.title, summary: chosen.entry.summary, locale: chosen.locale });

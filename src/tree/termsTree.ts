@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import type { GlossaryService } from '../service/types';
+import type { GlossaryService } from '../service/glossaryService';
 import { escapeMarkdown } from '../glossary';
 import { Disposable } from '../util/dispose';
 import { groupTermsBySection, type SectionTerm } from './sections';
@@ -75,8 +75,7 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
 
   private rootSections(): SectionNode[] {
     if (!this.sections) {
-      const locale = this.glossary.displayLocale();
-      const grouped = groupTermsBySection(this.glossary.termMap(), locale, (term, l) => this.glossary.entryFor(term, l));
+      const grouped = groupTermsBySection(this.glossary.snapshot());
       this.sections = grouped.map((group) => {
         const terms: TermNode[] = [];
         const section: SectionNode = { kind: 'section', letter: group.letter, terms };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { chooseEntry, languageEndonym, languageName, primaryLanguage, resolveDisplayLocale, textDirection } from '../../../src/glossary';
-import { testTermMap } from '../state/termMapFixture';
+import { testTermMap } from '../../helpers/termMapFixture';
 
 describe('display locale', () => {
   it('follows VS Code when the setting is auto and the term map has that language', () => {

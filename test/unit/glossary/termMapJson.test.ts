@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseTermMapJson as parseTermMap } from '../../../src/glossary';
-import { testTermMap } from '../state/termMapFixture';
+import { testTermMap } from '../../helpers/termMapFixture';
 
 describe('parseTermMap', () => {
   it('reads a term map', () => {

@@ -1,23 +1,19 @@
 import * as assert from 'node:assert/strict';
-import type { Locale } from '../../../src/glossary/types';
-import { computeHover, englishHoverStrings, type HoverDeps } from '../../../src/hover/hoverContent';
+import type { Locale } from '../../../src/glossary';
+import { computeHover as computeHoverWith, englishHoverStrings } from '../../../src/hover/hoverContent';
 import { Commands } from '../../../src/ids';
-import { createTermMatcher } from '../../../src/matching/index';
-import { chooseEntry } from '../../../src/glossary';
-import { applyDocsVersion } from '../../../src/glossary';
-import { HOSTILE_SUMMARY, testTermMap } from '../state/termMapFixture';
+import type { MatchContext } from '../../../src/matching';
+import { createSnapshot, type GlossarySnapshot } from '../../../src/service/snapshot';
+import { HOSTILE_SUMMARY, testTermMap } from '../../helpers/termMapFixture';
 import { linkTargets, renderMarkdown, textOf } from './renderMarkdown';
 
-function deps(displayLocale: Locale, docsVersion = 'main'): HoverDeps {
-  const terms = new Map(testTermMap.terms.map((term) => [term.id, term]));
-  return {
-    matcher: createTermMatcher(testTermMap),
-    term: (id) => terms.get(id),
-    displayLocale,
-    entryFor: chooseEntry,
-    glossaryUrl: (termId, locale) => applyDocsVersion(`https://huggingface.co/docs/transformers/${locale}/glossary#${termId}`, docsVersion),
-    strings: englishHoverStrings,
-  };
+function deps(displayLocale: Locale, docsVersion = 'main'): GlossarySnapshot {
+  return createSnapshot(testTermMap, { language: displayLocale, uiLanguage: 'en', docsVersion, ignoredTerms: [] });
+}
+
+/** The hover as the extension computes it, with the English strings. */
+function computeHover(line: string, character: number, context: MatchContext, glossary: GlossarySnapshot): ReturnType<typeof computeHoverWith> {
+  return computeHoverWith(line, character, context, glossary, englishHoverStrings);
 }
 
 const pythonLine = 'batch = tokenizer(texts, padding=True); mask = batch["attention_mask"]';
