@@ -159,7 +159,6 @@ export class EntryNormalizer {
     return out;
   }
 
-
   private youtube(attributes: string, at: Point | { line: number; column: number }): string {
     const id = youtubeId(attributes);
     if (!id) {
