@@ -19,6 +19,6 @@ export { TermMapJsonError, parseTermMapJson } from './termMapJson';
 export { mergeTermMaps } from './merge';
 export { compareIds, sortLocales } from './order';
 export { LineIndex } from './lineIndex';
-export { MARKDOWN_SPECIAL_CHARS, commandUri, encodeLinkDestination, escapeMarkdown, isMarkdownSpecial } from './markdownText';
+export { MARKDOWN_SPECIAL_CHARS, commandUri, encodeLinkDestination, escapeMarkdown } from './markdownText';
 export { classifyHref, parseHttpUrl, renderEntryHtml } from './render';
 export type { LinkKind, LinkTarget, RenderOptions } from './render';

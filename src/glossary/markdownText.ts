@@ -28,11 +28,6 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(specialOrHtml, (char) => htmlEntities[char] ?? `\\${char}`);
 }
 
-/** True when `char` is escaped by escapeMarkdown; exported for tests that check the escaping is complete. */
-export function isMarkdownSpecial(char: string): boolean {
-  return char.length === 1 && (char in htmlEntities || MARKDOWN_SPECIAL_CHARS.includes(char));
-}
-
 /**
  * A Markdown link destination that cannot break out of `(...)` and that CommonMark reads back unchanged:
  * parentheses, white space, angle brackets, quotes, backslashes and backticks are percent-encoded (they are never

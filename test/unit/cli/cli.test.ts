@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, main } from '../../../src/cli/main';
 import type { TermMap } from '../../../src/glossary/types';
-import { repoRoot } from '../matching/repoRoot';
+import { repoRoot } from '../../helpers/repoRoot';
 
 const root = repoRoot();
 const glossaryDir = path.join(root, 'test', 'fixtures', 'docs', 'cli-glossary');

@@ -5,7 +5,7 @@ import { Commands } from '../../../src/ids';
 import type { MatchContext } from '../../../src/matching';
 import { createSnapshot, type GlossarySnapshot } from '../../../src/service/snapshot';
 import { HOSTILE_SUMMARY, testTermMap } from '../../helpers/termMapFixture';
-import { linkTargets, renderMarkdown, textOf } from './renderMarkdown';
+import { linkTargets, renderMarkdown, textOf, withoutAutolinkLiterals } from '../../helpers/renderMarkdown';
 
 function deps(displayLocale: Locale, docsVersion = 'main'): GlossarySnapshot {
   return createSnapshot(testTermMap, { language: displayLocale, uiLanguage: 'en', docsVersion, ignoredTerms: [] });
@@ -66,7 +66,7 @@ describe('computeHover', () => {
   it('renders a hostile entry as inert text: no command link but ours, no HTML', () => {
     const line = 'value = hostile_example + 1';
     const hover = computeHover(line, line.indexOf('hostile_example'), 'code', deps('en'))!;
-    const html = renderMarkdown(hover.markdown);
+    const html = withoutAutolinkLiterals(renderMarkdown(hover.markdown));
     // Exactly the two links the hover builds itself; the entry's own link and image stayed text.
     const targets = linkTargets(html);
     assert.equal(targets.length, 2, html);
