@@ -41,7 +41,8 @@ parentPort.on('message', (request) => {
   if (file === 'bad-map.md') return reply({ type: 'result', id: request.id, termMapJson: JSON.stringify({ schemaVersion: 1, locales: ['en'], terms: [{ id: 'x' }] }), diagnostics: [] });
   if (file === 'bad-json.md') return reply({ type: 'result', id: request.id, termMapJson: '{', diagnostics: [] });
   if (file === 'bad-diagnostic.md') return reply({ type: 'result', id: request.id, termMapJson: empty, diagnostics: [{ severity: 'fatal', message: 'x', code: 'x', location: { file: 'a', line: 1, column: 1 } }] });
-  reply({ type: 'result', id: request.id, termMapJson: empty, diagnostics: [{ severity: 'warning', message: 'from the stub', code: 'stub', location: { file, line: 1, column: 1 }, extra: 'dropped' }] });
+  const { threadId } = require('node:worker_threads');
+  reply({ type: 'result', id: request.id, termMapJson: empty, diagnostics: [{ severity: 'warning', message: 'from thread ' + threadId, code: 'stub', location: { file, line: 1, column: 1 }, extra: 'dropped' }] });
 });
 `;
 
@@ -141,7 +142,21 @@ describe('NodeCompilerHost', function () {
     }
     const good = await stub.compile(stubSource('fine.md'));
     assert.ok(good.ok);
-    assert.deepEqual(good.result.diagnostics, [{ severity: 'warning', message: 'from the stub', code: 'stub', location: { file: 'fine.md', line: 1, column: 1 } }]);
+    assert.deepEqual(good.result.diagnostics, [{ severity: 'warning', message: good.result.diagnostics[0]?.message, code: 'stub', location: { file: 'fine.md', line: 1, column: 1 } }]);
+    assert.match(good.result.diagnostics[0]!.message, /^from thread \d+$/);
+  });
+
+  it('reuses its worker, and stops it after a large input so that its memory goes back', async () => {
+    const stub = host({ workerFile: stubFile, recycleAfterBytes: 1_000 });
+    const thread = async (content: string): Promise<string> => {
+      const outcome = await stub.compile([{ file: 'fine.md', content, locale: 'en' }]);
+      assert.ok(outcome.ok);
+      return outcome.result.diagnostics[0]!.message;
+    };
+    const first = await thread('# Glossary\n');
+    assert.equal(await thread('# Glossary\n'), first, 'a small compile reuses the worker');
+    assert.equal(await thread('#'.repeat(1_000)), first, 'the large compile itself runs in the same worker');
+    assert.notEqual(await thread('# Glossary\n'), first, 'the worker that compiled the large input was stopped');
   });
 
   it('runs compilations one at a time, in order', async () => {
