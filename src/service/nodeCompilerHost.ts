@@ -66,7 +66,8 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
 
   public compile(sources: readonly GlossarySource[]): Promise<CompileOutcome> {
     const next = this.queue.then(() => this.run(sources));
-    this.queue = next;
+    // The chain must survive a compilation that failed in an unforeseen way, or every later one would fail with it.
+    this.queue = next.catch(() => undefined);
     return next;
   }
 
@@ -120,7 +121,11 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
       worker.on('messageerror', onMessageError);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      post(worker, { type: 'compile', id, sources });
+      try {
+        post(worker, { type: 'compile', id, sources });
+      } catch (error) {
+        finish({ ok: false, reason: 'crashed', detail: `the sources could not be sent to the worker: ${error instanceof Error ? error.message : String(error)}` });
+      }
     });
   }
 
