@@ -51,8 +51,8 @@ await build({
 fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
 
 // The bundled term map. A glossary with errors fails the build: the CLI prints the diagnostics and never
-// writes a partial term map.
-const glossaryFiles = listFiles(path.join(root, 'glossary'), /\.md$/);
+// writes a partial term map. glossary/README.md documents the glossary (terminology tables) and is not a glossary.
+const glossaryFiles = listFiles(path.join(root, 'glossary'), /^(?!README\.md$).*\.md$/);
 if (glossaryFiles.length > 0) {
   // Relative paths keep the build machine's directories out of the shipped term map's source locations.
   const relative = glossaryFiles.map((file) => path.relative(root, file).split(path.sep).join('/'));

@@ -80,7 +80,7 @@ const quantile = (sorted: readonly number[], q: number): number => sorted[Math.m
 function readGlossarySources(): GlossarySource[] {
   return fs
     .readdirSync(path.join(root, 'glossary'))
-    .filter((f) => f.endsWith('.md'))
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
     .sort()
     .map((f) => ({ file: `glossary/${f}`, content: fs.readFileSync(path.join(root, 'glossary', f)) }));
 }
