@@ -51,7 +51,8 @@ await build({
 fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
 
 // The bundled term map. A glossary with errors fails the build: the CLI prints the diagnostics and never
-// writes a partial term map. glossary/README.md documents the glossary (terminology tables) and is not a glossary.
+// writes a partial term map.
+// glossary/README.md documents how the sources are written (terminology tables); it is not a glossary itself.
 const glossaryFiles = listFiles(path.join(root, 'glossary'), /^(?!README\.md$).*\.md$/);
 if (glossaryFiles.length > 0) {
   // Relative paths keep the build machine's directories out of the shipped term map's source locations.
