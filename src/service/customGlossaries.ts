@@ -124,7 +124,7 @@ export class CustomGlossaries extends Disposable {
       }
     }
     const files = uris.map((uri) => uri.toString());
-    if (!isLatest()) return { status: 'skipped', files, errors: 0, warnings: 0 };
+    if (!isLatest()) return this.newerLoad(files);
 
     if (readFailures.length > 0) {
       // The Problems entries of the last compile describe files that are no longer what they were; the output channel
@@ -137,7 +137,9 @@ export class CustomGlossaries extends Disposable {
     }
 
     const outcome = await this.compiler.compile(sources);
-    if (!isLatest()) return { status: 'skipped', files, errors: 0, warnings: 0 };
+    // A compilation takes long enough now (it runs in a worker) for a file event or a settings change to start a newer
+    // load meanwhile; the caller of this one is told what that newer load did, which is what the user ends up with.
+    if (!isLatest()) return this.newerLoad(files);
     if (!outcome.ok) {
       const message = compileFailureMessage(outcome);
       this.diagnostics.clear();
@@ -165,6 +167,11 @@ export class CustomGlossaries extends Disposable {
     this.output.info(vscode.l10n.t('Loaded {0} terms from {1} custom glossary files.', result.termMap.terms.length, uris.length));
     this.publish(result.termMap);
     return { status: 'loaded', files, errors: 0, warnings };
+  }
+
+  /** What a superseded load reports: the outcome of the load that replaced it, unless the glossaries are gone. */
+  private newerLoad(files: readonly string[]): Promise<CustomGlossaryReport> | CustomGlossaryReport {
+    return this.isDisposed || !this.lastLoad ? { status: 'skipped', files, errors: 0, warnings: 0 } : this.lastLoad;
   }
 
   private publish(termMap: TermMap | undefined): void {
