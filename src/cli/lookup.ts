@@ -3,6 +3,7 @@
  */
 import type { Locale, Term, TermMap } from '../glossary/types';
 import { SOURCE_LOCALE } from '../glossary/types';
+import { ownEntry, ownTitle } from '../glossary/termAccess';
 import { hfGlossaryUrl } from '../glossary';
 import { createTermMatcher } from '../matching';
 
@@ -21,7 +22,10 @@ export function lookupKey(name: string): string {
 /** Every name a term is known by, in the order a lookup should trust them. */
 function namesOf(term: Term): string[] {
   const names = [term.id, ...term.identifiers, ...term.abbreviations, ...Object.values(term.titles), ...term.aliases];
-  for (const entry of Object.values(term.entries)) names.push(entry.title, ...entry.aliases);
+  for (const entry of Object.values(term.entries)) {
+    names.push(entry.title);
+    for (const alias of entry.aliases) names.push(alias);
+  }
   return names;
 }
 
@@ -80,7 +84,7 @@ export function suggestTerms(termMap: TermMap, query: string, limit = 5): Term[]
 
 /** The title of a term in `locale`, falling back to English and then to any title it has. */
 export function titleIn(term: Term, locale: Locale): string {
-  return term.titles[locale] ?? term.titles[SOURCE_LOCALE] ?? Object.values(term.titles)[0] ?? term.id;
+  return ownTitle(term, locale) ?? ownTitle(term, SOURCE_LOCALE) ?? Object.values(term.titles)[0] ?? term.id;
 }
 
 function plainParagraph(markdown: string): string {
@@ -99,8 +103,8 @@ function plainParagraph(markdown: string): string {
  * note saying so.
  */
 export function formatEntry(term: Term, locale: Locale): string {
-  const shownLocale = term.entries[locale] ? locale : term.entries[SOURCE_LOCALE] ? SOURCE_LOCALE : Object.keys(term.entries)[0]!;
-  const entry = term.entries[shownLocale]!;
+  const shownLocale = ownEntry(term, locale) ? locale : ownEntry(term, SOURCE_LOCALE) ? SOURCE_LOCALE : Object.keys(term.entries)[0]!;
+  const entry = ownEntry(term, shownLocale)!;
   const lines: string[] = [];
   lines.push(`${entry.title}  (${term.id})`);
   if (shownLocale !== locale) lines.push(`No '${locale}' entry; showing '${shownLocale}'.`);

@@ -12,6 +12,7 @@ import { endOf, parseComponentTag, startOf } from './parse';
 import { diagnosticAt } from './diagnostics';
 import { englishAnchor, hfDocsUrl } from './anchors';
 import { isApiName, resolveApiReference } from './apiLinks';
+import { httpUrlProblem } from './urlPolicy';
 import type { EntryMetadata } from './metadata';
 import { isMetadataComment, parseMetadataComment } from './metadata';
 
@@ -55,8 +56,8 @@ export interface NormalizedEntry {
   readonly proseWeight: number;
 }
 
-/** The label of a callout in the languages the Transformers docs are written in. */
-const CALLOUT_LABELS: Readonly<Record<string, { tip: string; warning: string }>> = {
+/** The label of a callout in the languages the Transformers docs are written in, by locale (a Map: locales come from input). */
+const CALLOUT_LABELS: ReadonlyMap<string, { tip: string; warning: string }> = new Map(Object.entries({
   en: { tip: 'Tip', warning: 'Warning' },
   es: { tip: 'Consejo', warning: 'Advertencia' },
   fr: { tip: 'Astuce', warning: 'Avertissement' },
@@ -69,10 +70,10 @@ const CALLOUT_LABELS: Readonly<Record<string, { tip: string; warning: string }>>
   ar: { tip: 'نصيحة', warning: 'تحذير' },
   hi: { tip: 'सुझाव', warning: 'चेतावनी' },
   tr: { tip: 'İpucu', warning: 'Uyarı' },
-};
+}));
 
 export function calloutLabel(locale: Locale, warning: boolean): string {
-  const labels = CALLOUT_LABELS[locale] ?? CALLOUT_LABELS.en!;
+  const labels = CALLOUT_LABELS.get(locale) ?? CALLOUT_LABELS.get('en')!;
   return warning ? labels.warning : labels.tip;
 }
 
@@ -92,7 +93,8 @@ function isWarningTip(attributes: string): boolean {
 /** A code span that shows `value` literally, whatever backticks it contains. */
 function codeSpan(value: string): string {
   const flat = value.replace(/\s+/g, ' ').trim();
-  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
+  let longest = 0;
+  for (const m of flat.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
@@ -100,7 +102,9 @@ function codeSpan(value: string): string {
 
 /** A fenced code block that shows `value` literally. */
 function codeBlock(value: string, info = ''): string {
-  const longest = Math.max(2, ...Array.from(value.matchAll(/^ {0,3}`+/gm), (m) => m[0].trim().length));
+  // A loop rather than Math.max(...lengths): a spread of 200,000 arguments overflows the stack.
+  let longest = 2;
+  for (const m of value.matchAll(/^ {0,3}`+/gm)) longest = Math.max(longest, m[0].trim().length);
   const fence = '`'.repeat(longest + 1);
   return `${fence}${info}\n${value.replace(/\n+$/, '')}\n${fence}`;
 }
@@ -385,6 +389,11 @@ export class EntryNormalizer {
       const matchStart = start + match.index;
       const url = match[1]!;
       const label = match[2]!;
+      const problem = httpUrlProblem(url);
+      if (problem !== undefined) {
+        this.warn('unsafe-link', `the link "${truncate(url, 80)}" is not allowed (${problem}); kept as plain text`, this.ctx.lines.at(matchStart));
+        continue;
+      }
       this.warn('malformed-link', `"(${truncate(url, 40)})[${truncate(label, 30)}]" is a link written backwards; read as [${truncate(label, 30)}](${truncate(url, 40)})`, this.ctx.lines.at(matchStart));
       edits.push({
         start: matchStart,
@@ -486,9 +495,11 @@ export class EntryNormalizer {
     const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
     if (scheme) {
       const name = scheme[1]!.toLowerCase();
-      if (name === 'http' || name === 'https') return { kind: 'external', url };
-      this.warn('unsafe-link', `a "${name}:" link is not allowed in a glossary (only http and https); kept as plain text`, at);
-      return undefined;
+      if (name !== 'http' && name !== 'https') {
+        this.warn('unsafe-link', `a "${name}:" link is not allowed in a glossary (only http and https); kept as plain text`, at);
+        return undefined;
+      }
+      return this.checkedUrl('external', url, at);
     }
     if (url.startsWith('//') || url.startsWith('\\')) {
       this.warn('unsafe-link', 'a protocol-relative link is not allowed in a glossary; kept as plain text', at);
@@ -499,7 +510,18 @@ export class EntryNormalizer {
     const anchor = hash >= 0 ? url.slice(hash + 1) : undefined;
     path = path.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(/\.mdx?$/, '');
     if (!path) return this.resolveAnchor(anchor ?? '', at);
-    return { kind: 'docs', url: hfDocsUrl(this.ctx.locale, encodeURI(decodeSafely(path)), anchor ? encodeURI(decodeSafely(anchor)) : undefined) };
+    return this.checkedUrl('docs', hfDocsUrl(this.ctx.locale, encodeURI(decodeSafely(path)), anchor ? encodeURI(decodeSafely(anchor)) : undefined), at);
+  }
+
+  /**
+   * Applies the URL policy the renderer and the panel apply (./urlPolicy.ts), so that no link is kept here that
+   * they would later refuse: `https://huggingface.co@evil.example/`, `%2e%2e` segments, backslashes.
+   */
+  private checkedUrl(kind: 'external' | 'docs', url: string, at: Point): LinkResolution {
+    const problem = httpUrlProblem(url);
+    if (problem === undefined) return { kind, url };
+    this.warn('unsafe-link', `the link "${truncate(url, 80)}" is not allowed (${problem}); kept as plain text`, at);
+    return undefined;
   }
 
   private resolveAnchor(rawAnchor: string, at: Point): LinkResolution {

@@ -15,6 +15,8 @@ import type { Diagnostic } from './types';
 import { diagnosticAt } from './diagnostics';
 import { splitHeading } from './anchors';
 import { isMetadataComment } from './metadata';
+import { parseComponentTag } from './componentTag';
+import { blankRegions, describeNestingProblem, scanNesting } from './limits';
 
 const parser = unified().use(remarkParse).freeze();
 
@@ -63,19 +65,7 @@ export interface ParsedGlossary {
   readonly definitions: ReadonlyMap<string, Definition>;
 }
 
-/** A component tag alone on its line: `<Tip>`, `</Tip>`, `<Youtube id="…"/>`, `<Tip warning={true}>`. */
-const COMPONENT_LINE = /^<(\/)?([A-Z][A-Za-z0-9]*)((?:\s[^<>]*?)?)\s*(\/)?>$/;
-
-/** Longer lines are never component tags; the limit also keeps the pattern's work bounded on hostile input. */
-const MAX_COMPONENT_LINE = 1000;
-
-export function parseComponentTag(tag: string): { name: string; role: 'open' | 'close' | 'self'; attributes: string } | undefined {
-  if (tag.length > MAX_COMPONENT_LINE) return undefined;
-  const match = COMPONENT_LINE.exec(tag.trim());
-  if (!match) return undefined;
-  const role = match[1] ? 'close' : match[4] ? 'self' : 'open';
-  return { name: match[2]!, role, attributes: (match[3] ?? '').trim() };
-}
+export { parseComponentTag };
 
 function parseMarkdown(text: string): Root {
   return parser.parse(text);
@@ -218,8 +208,23 @@ export function headingText(heading: Heading): string {
   return toString(heading, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Measures nesting before parsing (see ./limits.ts) and blanks out every entry that nests too deeply, with an error
+ * at the line where the limit is passed. Only that entry is lost; the rest of the file keeps its positions.
+ */
+function refuseTooDeep(file: string, text: string, diagnostics: Diagnostic[]): string {
+  const regions = scanNesting(text);
+  for (const region of regions) {
+    const what = region.heading !== undefined ? `entry "${region.heading.length > 60 ? `${region.heading.slice(0, 59)}…` : region.heading}"` : 'this text';
+    const dropped = region.heading !== undefined ? 'the entry is left out' : 'the text is left out';
+    diagnostics.push(diagnosticAt('error', 'too-deep', `${what} ${describeNestingProblem(region.problem)}; ${dropped}`, file, region.problem.line, 1));
+  }
+  return blankRegions(text, regions);
+}
+
 /** Parses one decoded file into its title, sections and entries. */
-export function parseGlossary(file: string, text: string, diagnostics: Diagnostic[]): ParsedGlossary {
+export function parseGlossary(file: string, sourceText: string, diagnostics: Diagnostic[]): ParsedGlossary {
+  const text = refuseTooDeep(file, sourceText, diagnostics);
   const root = parseMarkdown(text);
   const definitions = new Map<string, Definition>();
   collectDefinitions(root, definitions);

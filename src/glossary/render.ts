@@ -15,6 +15,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { isTermIdShape } from './anchors';
+import { parseHttpUrl } from './urlPolicy';
 
 /**
  * How a link in an entry is shown.
@@ -54,23 +55,8 @@ export function classifyHref(href: string): LinkTarget {
   return url === undefined ? { kind: 'unsafe', href: '' } : { kind: 'external', href: url };
 }
 
-/**
- * The normalized form of an absolute http(s) URL, or undefined for any other scheme and for relative references.
- * The URL parser decides the scheme, so that tricks such as ` javascript:` or `JaVaScRiPt:` are judged as a browser
- * would judge them.
- */
-export function parseHttpUrl(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  // Credentials in a link are a phishing device (`https://huggingface.co@evil.example`); a glossary never needs them.
-  if (url.username !== '' || url.password !== '') return undefined;
-  return url.href;
-}
+/** The URL rule of the compiler, the renderer and the panel: one function, see ./urlPolicy.ts. */
+export { parseHttpUrl };
 
 /** The class given to block quotes that the compiler produced from `<Tip>` (a block quote opening with a bold label). */
 export const CALLOUT_CLASS = 'callout';
@@ -129,12 +115,12 @@ function rewriteLinks(parent: Root | Element, linkTarget: (href: string) => Link
       const alt = typeof child.properties.alt === 'string' ? child.properties.alt : '';
       const src = typeof child.properties.src === 'string' ? child.properties.src : '';
       const link: Element = { type: 'element', tagName: 'a', properties: { href: src }, children: alt === '' ? [] : [text(alt)] };
-      rewritten.push(...rewriteAnchor(link, linkTarget, src));
+      for (const node of rewriteAnchor(link, linkTarget, src)) rewritten.push(node);
       continue;
     }
     rewriteLinks(child, linkTarget);
     if (child.tagName === 'a') {
-      rewritten.push(...rewriteAnchor(child, linkTarget));
+      for (const node of rewriteAnchor(child, linkTarget)) rewritten.push(node);
       continue;
     }
     if (child.tagName === 'blockquote' && startsWithBoldLabel(child)) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ENTRY_PANEL_VIEW_TYPE } from '../ids';
+import { ownEntry } from '../glossary/termAccess';
 import type { GlossaryService } from '../state/types';
 import { Disposable, disposeAll } from '../util/dispose';
 import { NavigationHistory, parsePanelState } from './history';
@@ -166,7 +167,7 @@ export class EntryPanel extends Disposable {
       case 'switchLocale': {
         const current = this.history.current;
         const term = current && this.glossary.term(current.termId);
-        if (current === undefined || term === undefined || term.entries[message.locale] === undefined) {
+        if (current === undefined || term === undefined || ownEntry(term, message.locale) === undefined) {
           this.logger.warn(`entry panel: ignoring switch to locale ${message.locale}, which the term has no entry in`);
           return;
         }

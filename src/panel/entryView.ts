@@ -5,6 +5,7 @@
  */
 import { classifyHref, parseHttpUrl, renderEntryHtml } from '../glossary/render';
 import type { LinkTarget } from '../glossary/render';
+import { ownEntry, ownTitle } from '../glossary/termAccess';
 import type { GlossaryService } from '../state/types';
 import type { NavigationHistory } from './history';
 import { SafeHtml } from './html';
@@ -79,7 +80,7 @@ export function buildPanelView(glossary: PanelGlossary, history: NavigationHisto
     videos.push({ text: link.text.trim() === '' ? url : link.text, url });
   }
 
-  const title = term.titles[locale] ?? entry.title;
+  const title = ownTitle(term, locale) ?? entry.title;
   return {
     view: {
       kind: 'entry',
@@ -96,7 +97,7 @@ export function buildPanelView(glossary: PanelGlossary, history: NavigationHisto
       videos,
       locales: glossary
         .termMap()
-        .locales.filter((l) => term.entries[l] !== undefined)
+        .locales.filter((l) => ownEntry(term, l) !== undefined)
         .map((l) => ({ locale: l, label: languageName(l) })),
       ...navigation,
       state,

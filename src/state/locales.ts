@@ -3,6 +3,7 @@
  * none in that locale, and how a locale is named. Pure TypeScript, no `vscode` import.
  */
 import { SOURCE_LOCALE, type Locale, type Term, type TermEntry } from '../glossary/types';
+import { ownEntry } from '../glossary/termAccess';
 
 /** The `transformersGlossary.language` value that follows VS Code's display language. */
 export const AUTO = 'auto';
@@ -33,9 +34,9 @@ export interface ChosenEntry {
 
 /** The entry of `term` in `locale`, else in the source locale, else in the first locale the term has. */
 export function chooseEntry(term: Term, locale: Locale): ChosenEntry {
-  const own = term.entries[locale];
+  const own = ownEntry(term, locale);
   if (own) return { locale, entry: own, isFallback: false };
-  const source = term.entries[SOURCE_LOCALE];
+  const source = ownEntry(term, SOURCE_LOCALE);
   if (source) return { locale: SOURCE_LOCALE, entry: source, isFallback: true };
   for (const [other, entry] of Object.entries(term.entries)) return { locale: other, entry, isFallback: true };
   // The term map contract guarantees one entry per term; a term without any is a corrupt term map.
@@ -47,7 +48,7 @@ const endonyms: Readonly<Record<string, string>> = { en: 'English', es: 'Españo
 
 /** The name of `locale` in its own language: `es` → `Español`. Falls back to the code when nothing knows it. */
 export function languageEndonym(locale: Locale): string {
-  const known = endonyms[locale];
+  const known = Object.hasOwn(endonyms, locale) ? endonyms[locale] : undefined;
   if (known) return known;
   return languageName(locale, locale);
 }
