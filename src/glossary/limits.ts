@@ -210,9 +210,12 @@ export function scanNesting(text: string, limits: { depth?: number; delimiters?:
         regionStartLine = level === 3 ? lineNumber : lineNumber + 1;
         regionStart = level === 3 ? lineStart : Math.min(next, text.length);
         regionHeading = level === 3 ? line.trim().replace(/^#+\s*/, '').replace(/\s#+\s*$/, '') : undefined;
-      } else {
-        inline = { emphasis: 0, brackets: 0, runs: 0 };
       }
+      inline = { emphasis: 0, brackets: 0, runs: 0 };
+      // A heading's text is inline Markdown too: `### ***…***` nests like a paragraph does.
+      const headingDepth = scanInline(line, 0, inline);
+      if (!problem && headingDepth > maxDepth) problem = { line: lineNumber, kind: 'depth', measured: headingDepth };
+      inline = { emphasis: 0, brackets: 0, runs: 0 };
       lineStart = next;
       continue;
     }
@@ -303,4 +306,25 @@ export function blankRegions(text: string, regions: readonly NestingRegion[]): s
   }
   parts.push(text.slice(cursor));
   return parts.join('');
+}
+
+/**
+ * How deep a parsed syntax tree may be. The pre-scan above is an estimate; this bound on the tree itself is the
+ * safety net for whatever it missed, checked without recursion before any recursive walk runs. A tree within the
+ * nesting limit is at most about twice as deep (a list level is a list node and an item node).
+ */
+export const MAX_TREE_DEPTH = 4 * MAX_NESTING_DEPTH;
+
+/** The depth of a tree (a leaf is 1), measured with an explicit stack; stops counting past `limit`. */
+export function treeDepth(root: object, limit = MAX_TREE_DEPTH): number {
+  let deepest = 0;
+  const stack: [object, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    const children = (node as { children?: unknown }).children;
+    if (Array.isArray(children)) for (const child of children as object[]) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }

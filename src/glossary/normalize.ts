@@ -91,7 +91,7 @@ function isWarningTip(attributes: string): boolean {
 }
 
 /** A code span that shows `value` literally, whatever backticks it contains. */
-function codeSpan(value: string): string {
+export function codeSpan(value: string): string {
   const flat = value.replace(/\s+/g, ' ').trim();
   let longest = 0;
   for (const m of flat.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
@@ -101,7 +101,7 @@ function codeSpan(value: string): string {
 }
 
 /** A fenced code block that shows `value` literally. */
-function codeBlock(value: string, info = ''): string {
+export function codeBlock(value: string, info = ''): string {
   // A loop rather than Math.max(...lengths): a spread of 200,000 arguments overflows the stack.
   let longest = 2;
   for (const m of value.matchAll(/^ {0,3}`+/gm)) longest = Math.max(longest, m[0].trim().length);

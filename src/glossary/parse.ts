@@ -16,7 +16,7 @@ import { diagnosticAt } from './diagnostics';
 import { splitHeading } from './anchors';
 import { isMetadataComment } from './metadata';
 import { parseComponentTag } from './componentTag';
-import { blankRegions, describeNestingProblem, scanNesting } from './limits';
+import { blankRegions, describeNestingProblem, MAX_TREE_DEPTH, scanNesting, treeDepth } from './limits';
 
 const parser = unified().use(remarkParse).freeze();
 
@@ -240,7 +240,15 @@ export function parseGlossary(file: string, sourceText: string, diagnostics: Dia
   const entries: ParsedEntry[] = [];
   let warnedOutside = false;
 
+  const refused = new Set<ParsedEntry>();
   for (const token of tokens) {
+    if (token.kind === 'block' && treeDepth(token.node) > MAX_TREE_DEPTH) {
+      // The pre-scan's estimate missed this nesting; the tree walks that follow are recursive, so refuse it here.
+      const where = startOf(token.node);
+      diagnostics.push(diagnosticAt('error', 'too-deep', `this block nests more than ${MAX_TREE_DEPTH} levels deep; ${current ? `entry "${current.title}" is left out` : 'it is left out'}`, file, where.line, where.column));
+      if (current) refused.add(current);
+      continue;
+    }
     if (token.kind === 'block' && token.node.type === 'heading') {
       const heading = token.node;
       const where = startOf(heading);
@@ -318,5 +326,6 @@ export function parseGlossary(file: string, sourceText: string, diagnostics: Dia
   }
   if (h1 === undefined) diagnostics.push(diagnosticAt('warning', 'missing-h1', 'the glossary has no "# Title" heading', file, 1, 1));
   if (entries.length === 0) diagnostics.push(diagnosticAt('warning', 'no-entries', 'no "### term" entries: is this a glossary?', file, 1, 1));
-  return { file, text, ...(h1 !== undefined ? { h1 } : {}), entries, definitions };
+  const kept = refused.size === 0 ? entries : entries.filter((entry) => !refused.has(entry));
+  return { file, text, ...(h1 !== undefined ? { h1 } : {}), entries: kept, definitions };
 }

@@ -16,6 +16,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { isTermIdShape } from './anchors';
 import { parseHttpUrl } from './urlPolicy';
+import { describeNestingProblem, firstNestingProblem, MAX_TREE_DEPTH, treeDepth } from './limits';
 
 /**
  * How a link in an entry is shown.
@@ -159,15 +160,46 @@ function rehypeGlossaryLinks(options: { linkTarget: (href: string) => LinkTarget
   };
 }
 
-/** Renders an entry body to sanitized HTML. The result contains no script, style, event handler or unsafe URL. */
+/** What rendering an entry gave: its HTML, or why it could not be rendered. */
+export type RenderedEntry = { readonly ok: true; readonly html: string } | { readonly ok: false; readonly reason: string };
+
+const parser = unified().use(remarkParse).freeze();
+
+/**
+ * Renders an entry body to sanitized HTML, or says why it cannot. Never throws: entries reach the panel from custom
+ * glossaries and term maps that our compiler may not have checked, so the nesting limits of ./limits.ts are applied
+ * again before parsing (deep nesting overflows the recursive tree walks of remark-rehype and the serializer), the
+ * parsed tree's depth is checked without recursion, and anything else that fails is reported, not thrown.
+ */
+export function renderEntry(markdown: string, options: RenderOptions = {}): RenderedEntry {
+  try {
+    const text = markdown.replace(/\r\n?/g, '\n');
+    const problem = firstNestingProblem(text);
+    if (problem) return { ok: false, reason: `the entry ${describeNestingProblem(problem)}` };
+    const tree = parser.parse(text);
+    if (treeDepth(tree) > MAX_TREE_DEPTH) return { ok: false, reason: `the entry nests more than ${MAX_TREE_DEPTH} levels deep` };
+    const linkTarget = options.linkTarget ?? classifyHref;
+    const processor = unified()
+      .use(remarkRehype, { allowDangerousHtml: false })
+      .use(rehypeGlossaryLinks, { linkTarget })
+      .use(rehypeSanitize, schema)
+      .use(rehypeStringify);
+    const hast = processor.runSync(tree);
+    return { ok: true, html: processor.stringify(hast) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+/**
+ * Renders an entry body to sanitized HTML. The result contains no script, style, event handler or unsafe URL. An
+ * entry that cannot be rendered (see renderEntry) becomes one paragraph saying why.
+ */
 export function renderEntryHtml(markdown: string, options: RenderOptions = {}): string {
-  const linkTarget = options.linkTarget ?? classifyHref;
-  const html = unified()
-    .use(remarkParse)
-    .use(remarkRehype, { allowDangerousHtml: false })
-    .use(rehypeGlossaryLinks, { linkTarget })
-    .use(rehypeSanitize, schema)
-    .use(rehypeStringify)
-    .processSync(markdown);
-  return String(html);
+  const rendered = renderEntry(markdown, options);
+  return rendered.ok ? rendered.html : `<p class="render-error">This entry cannot be shown: ${escapeHtmlText(rendered.reason)}.</p>`;
+}
+
+function escapeHtmlText(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -3,7 +3,7 @@
  * its links, the locale switcher and the fallback note. Pure apart from the GlossaryService it reads (no `vscode`
  * import), so that unit tests can drive it with a fake glossary.
  */
-import { classifyHref, parseHttpUrl, renderEntryHtml } from '../glossary/render';
+import { classifyHref, parseHttpUrl, renderEntry } from '../glossary/render';
 import type { LinkTarget } from '../glossary/render';
 import { ownEntry, ownTitle } from '../glossary/termAccess';
 import type { GlossaryService } from '../state/types';
@@ -22,6 +22,15 @@ export interface ViewContext {
   readonly notFound: (termId: string) => string;
   /** The localized note for an entry shown in another locale than the requested one; arguments are language names. */
   readonly fallbackNote: (requestedLanguage: string, shownLanguage: string) => string;
+  /**
+   * The localized message for an entry that cannot be rendered (nested too deeply, say); `reason` is the renderer's
+   * English explanation. Defaults to an English sentence.
+   */
+  readonly renderFailed?: (title: string, reason: string) => string;
+}
+
+function defaultRenderFailed(title: string, reason: string): string {
+  return `The entry "${title}" cannot be shown: ${reason}.`;
 }
 
 export interface BuiltView {
@@ -67,7 +76,18 @@ export function buildPanelView(glossary: PanelGlossary, history: NavigationHisto
     }
     return target;
   };
-  const body = SafeHtml.trust(renderEntryHtml(entry.markdown, { linkTarget }));
+  const rendered = renderEntry(entry.markdown, { linkTarget });
+  if (!rendered.ok) {
+    // An error boundary: the panel shows why instead of failing, and the history entry stays valid, so that Back,
+    // Forward and a restore after a reload all work (each shows this message again rather than throwing).
+    const shownTitle = ownTitle(term, locale) ?? entry.title;
+    return {
+      view: { kind: 'message', title: shownTitle, message: (context.renderFailed ?? defaultRenderFailed)(shownTitle, rendered.reason), state, ...navigation },
+      openableUrls: new Set(),
+      shown: { locale, isFallback, title: shownTitle },
+    };
+  }
+  const body = SafeHtml.trust(rendered.html);
 
   const hubUrl = parseHttpUrl(glossary.glossaryUrl(term.id, locale)) ?? HUB_FALLBACK;
   openableUrls.add(hubUrl);
@@ -105,4 +125,31 @@ export function buildPanelView(glossary: PanelGlossary, history: NavigationHisto
     openableUrls,
     shown: { locale, isFallback, title },
   };
+}
+
+/**
+ * buildPanelView inside an error boundary: whatever goes wrong (a corrupt term, a renderer bug), the panel gets a
+ * message view that keeps the history's state and navigation, never an exception.
+ */
+export function buildPanelViewSafely(glossary: PanelGlossary, history: NavigationHistory, context: ViewContext): BuiltView {
+  try {
+    return buildPanelView(glossary, history, context);
+  } catch (error) {
+    const current = history.current;
+    const termId = current?.termId ?? '';
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const state: PanelState | undefined = current === undefined ? undefined : { termId, locale: current.locale, history: history.toJSON() };
+    return {
+      view: {
+        kind: 'message',
+        title: termId,
+        message: (context.renderFailed ?? defaultRenderFailed)(termId, reason),
+        canGoBack: history.canGoBack,
+        canGoForward: history.canGoForward,
+        ...(state ? { state } : {}),
+      },
+      openableUrls: new Set(),
+      shown: undefined,
+    };
+  }
 }
