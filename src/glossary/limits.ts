@@ -160,22 +160,52 @@ function scanInline(line: string, from: number, state: InlineState): number {
   return deepest;
 }
 
+/** An open fenced code block: its fence, and the container it stands in (which, when it ends, ends the code too). */
+interface OpenFence {
+  readonly marker: string;
+  readonly quotes: number;
+  /** The content column of the list item the fence stands in, or 0. */
+  readonly minIndent: number;
+}
+
+/** HTML blocks that run across blank lines until their end marker (CommonMark kinds 1 and 2). */
+const LONG_HTML_START = /^<(?:!--|pre[\s>]|script[\s>]|style[\s>]|textarea[\s>]|pre$|script$|style$|textarea$)/i;
+const LONG_HTML_END: readonly [RegExp, string][] = [
+  [/^<!--/, '-->'],
+  [/^<pre/i, '</pre>'],
+  [/^<script/i, '</script>'],
+  [/^<style/i, '</style>'],
+  [/^<textarea/i, '</textarea>'],
+];
+
+export interface NestingScan {
+  /** The regions that break a limit, in text order. */
+  readonly regions: NestingRegion[];
+  /**
+   * Offsets where the text can be cut into independently parsed pieces: the start of every `#`, `##` or `###`
+   * heading line that follows a blank line outside code and long HTML blocks. No CommonMark block spans such a line.
+   */
+  readonly splits: number[];
+}
+
 /**
- * Scans `text` (with `\n` line ends) and calls `onHeading` for every ATX heading outside code, so that callers can
- * cut the text into regions; returns the problems found, each tied to the region (between headings) it occurs in.
- * Linear in the length of the text.
+ * Scans `text` (with `\n` line ends) once: the problems found, each tied to the region (between headings) it occurs
+ * in, and the places where the text can be cut for parsing. Linear in the length of the text.
  */
-export function scanNesting(text: string, limits: { depth?: number; delimiters?: number } = {}): NestingRegion[] {
+export function scanNesting(text: string, limits: { depth?: number; delimiters?: number } = {}): NestingScan {
   const maxDepth = limits.depth ?? MAX_NESTING_DEPTH;
   const maxRuns = limits.delimiters ?? MAX_DELIMITER_RUNS;
   const regions: NestingRegion[] = [];
+  const splits: number[] = [];
+  let previousBlank = true;
+  let longHtmlEnd = '';
 
   let lineNumber = 0;
   let regionStartLine = 1;
   let regionStart = 0;
   let regionHeading: string | undefined;
   let problem: NestingProblem | undefined;
-  let fence = '';
+  let fence: OpenFence | undefined;
   let listStack: number[] = [];
   let tips = 0;
   let inline: InlineState = { emphasis: 0, brackets: 0, runs: 0 };
@@ -197,14 +227,38 @@ export function scanNesting(text: string, limits: { depth?: number; delimiters?:
     lineNumber++;
     const next = lineEnd + 1;
 
-    if (fence) {
-      const closing = fenceOf(line, 0);
-      if (closing && closing[0] === fence[0] && closing.length >= fence.length && line.trim() === closing) fence = '';
+    const blank = line.trim() === '';
+    const wasBlank = previousBlank;
+    previousBlank = blank;
+    if (longHtmlEnd) {
+      if (line.includes(longHtmlEnd)) longHtmlEnd = '';
       lineStart = next;
       continue;
     }
+    if (fence) {
+      let j = 0;
+      let quotes = 0;
+      let indent = 0;
+      while (line.charCodeAt(j) === SPACE || line.charCodeAt(j) === TAB) indent += line.charCodeAt(j++) === TAB ? 4 : 1;
+      for (;;) {
+        while (line.charCodeAt(j) === SPACE || line.charCodeAt(j) === TAB) j++;
+        if (line.charCodeAt(j) !== GT) break;
+        quotes++;
+        j++;
+      }
+      // Fenced code ends with its closing fence, or with the block quote or list item it stands in.
+      const leavesContainer = !blank && (quotes < fence.quotes || (fence.quotes === 0 && indent < fence.minIndent));
+      if (!leavesContainer) {
+        const closing = fenceOf(line, j);
+        if (closing && closing[0] === fence.marker[0] && closing.length >= fence.marker.length && line.slice(j).trim() === closing) fence = undefined;
+        lineStart = next;
+        continue;
+      }
+      fence = undefined;
+    }
     const level = headingLevel(line);
     if (level > 0) {
+      if (level <= 3 && wasBlank) splits.push(lineStart);
       if (level <= 3) {
         closeRegion(lineNumber - 1, lineStart);
         regionStartLine = level === 3 ? lineNumber : lineNumber + 1;
@@ -219,7 +273,7 @@ export function scanNesting(text: string, limits: { depth?: number; delimiters?:
       lineStart = next;
       continue;
     }
-    if (line.trim() === '') {
+    if (blank) {
       inline = { emphasis: 0, brackets: 0, runs: 0 };
       lineStart = next;
       continue;
@@ -230,10 +284,12 @@ export function scanNesting(text: string, limits: { depth?: number; delimiters?:
     let indent = 0;
     while (line.charCodeAt(i) === SPACE || line.charCodeAt(i) === TAB) indent += line.charCodeAt(i++) === TAB ? 4 : 1;
     let prefixLevels = 0;
+    let prefixQuotes = 0;
     let firstMarker = true;
     for (;;) {
       if (line.charCodeAt(i) === GT) {
         prefixLevels++;
+        prefixQuotes++;
         i++;
       } else {
         const width = listMarkerWidth(line, i);
@@ -257,10 +313,15 @@ export function scanNesting(text: string, limits: { depth?: number; delimiters?:
 
     const opensFence = fenceOf(line, i);
     if (opensFence) {
-      fence = opensFence;
+      fence = { marker: opensFence, quotes: prefixQuotes, minIndent: listStack.length > 0 && indent >= listStack[listStack.length - 1]! - 1 ? listStack[listStack.length - 1]! : 0 };
       inline = { emphasis: 0, brackets: 0, runs: 0 };
       lineStart = next;
       continue;
+    }
+    if (i <= 3 && prefixQuotes === 0 && LONG_HTML_START.test(line.slice(i))) {
+      const rest = line.slice(i);
+      const end = LONG_HTML_END.find(([start]) => start.test(rest))?.[1] ?? '';
+      if (end && !rest.slice(4).includes(end)) longHtmlEnd = end;
     }
     const tag = parseComponentTag(line.slice(i));
     if (tag?.name === 'Tip') {
@@ -276,12 +337,12 @@ export function scanNesting(text: string, limits: { depth?: number; delimiters?:
     lineStart = next;
   }
   closeRegion(lineNumber, text.length);
-  return regions;
+  return { regions, splits };
 }
 
 /** The first nesting problem of a whole Markdown text (an entry body handed to the renderer), if any. */
 export function firstNestingProblem(markdown: string): NestingProblem | undefined {
-  return scanNesting(markdown)[0]?.problem;
+  return scanNesting(markdown).regions[0]?.problem;
 }
 
 /** A one-line description of a problem, for diagnostics and the panel's message. */

@@ -212,20 +212,47 @@ export function headingText(heading: Heading): string {
  * Measures nesting before parsing (see ./limits.ts) and blanks out every entry that nests too deeply, with an error
  * at the line where the limit is passed. Only that entry is lost; the rest of the file keeps its positions.
  */
-function refuseTooDeep(file: string, text: string, diagnostics: Diagnostic[]): string {
-  const regions = scanNesting(text);
+function refuseTooDeep(file: string, text: string, diagnostics: Diagnostic[]): { text: string; splits: readonly number[] } {
+  const { regions, splits } = scanNesting(text);
   for (const region of regions) {
     const what = region.heading !== undefined ? `entry "${region.heading.length > 60 ? `${region.heading.slice(0, 59)}…` : region.heading}"` : 'this text';
     const dropped = region.heading !== undefined ? 'the entry is left out' : 'the text is left out';
     diagnostics.push(diagnosticAt('error', 'too-deep', `${what} ${describeNestingProblem(region.problem)}; ${dropped}`, file, region.problem.line, 1));
   }
-  return blankRegions(text, regions);
+  return { text: blankRegions(text, regions), splits };
+}
+
+/** Lines that may define a link reference (`[label]: url`), possibly inside a block quote or list item. */
+const POSSIBLE_DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m;
+
+/**
+ * Parses the file piece by piece, cut where no block can span (see NestingScan.splits), with each piece's positions
+ * moved to where it stands in the file. The syntax tree is the one a single parse gives, but the parser's working
+ * memory stays that of one piece, which keeps a 10 MB glossary from needing gigabytes. A link reference definition
+ * applies to the whole document, so a file that may hold one is parsed whole.
+ */
+function parseInPieces(text: string, splits: readonly number[]): Root {
+  if (splits.length < 2 || POSSIBLE_DEFINITION.test(text)) return parseMarkdown(text);
+  const root: Root = { type: 'root', children: [] };
+  let line = 1;
+  const cuts = splits[0] === 0 ? splits : [0, ...splits];
+  for (let k = 0; k < cuts.length; k++) {
+    const start = cuts[k]!;
+    const end = k + 1 < cuts.length ? cuts[k + 1]! : text.length;
+    const piece = text.slice(start, end);
+    const sub = parseMarkdown(piece);
+    shiftPositions(sub, line - 1, start);
+    for (const child of sub.children) root.children.push(child);
+    for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) line++;
+  }
+  return root;
 }
 
 /** Parses one decoded file into its title, sections and entries. */
 export function parseGlossary(file: string, sourceText: string, diagnostics: Diagnostic[]): ParsedGlossary {
-  const text = refuseTooDeep(file, sourceText, diagnostics);
-  const root = parseMarkdown(text);
+  const checked = refuseTooDeep(file, sourceText, diagnostics);
+  const text = checked.text;
+  const root = parseInPieces(text, checked.splits);
   const definitions = new Map<string, Definition>();
   collectDefinitions(root, definitions);
   const ctx: FlattenContext = { file, text, diagnostics, definitions };
