@@ -154,5 +154,8 @@ export function repeatedGlossary(source: string, bytes: number): string {
     parts.push(repeated);
     size += repeated.length;
   }
-  return parts.join('').slice(0, bytes).replace(/\n[^\n]*$/, '\n');
+  // Cut before the entry that crosses the size, so that no entry is left without its body.
+  const text = parts.join('');
+  const lastEntry = text.lastIndexOf('\n### ', bytes);
+  return lastEntry > head.length ? text.slice(0, lastEntry + 1) : text;
 }

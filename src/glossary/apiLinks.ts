@@ -57,6 +57,12 @@ export interface ApiReference {
   readonly url?: string;
 }
 
+/** What the reader sees of an auto-link (resolveApiReference's `display`), without resolving its page. */
+export function apiDisplayName(code: string): string {
+  if (!code.startsWith('~')) return code;
+  return code.slice(code.lastIndexOf('.') + 1).replace(/^~/, '');
+}
+
 /** Resolves the content of an auto-link code span. */
 export function resolveApiReference(code: string): ApiReference {
   const shortForm = code.startsWith('~');

@@ -11,7 +11,7 @@ import type { BodyToken, Point } from './parse';
 import { endOf, parseComponentTag, startOf } from './parse';
 import { diagnosticAt } from './diagnostics';
 import { englishAnchor, hfDocsUrl } from './anchors';
-import { isApiName, resolveApiReference } from './apiLinks';
+import { apiDisplayName, isApiName, resolveApiReference } from './apiLinks';
 import { httpUrlProblem } from './urlPolicy';
 import type { EntryMetadata } from './metadata';
 import { isMetadataComment, parseMetadataComment } from './metadata';
@@ -353,6 +353,8 @@ export class EntryNormalizer {
    */
   private spacedDestinationEdits(node: Text, edits: Edit[]): void {
     const start = startOf(node).offset;
+    // The node's value holds every `](#` its source does (escapes only remove backslashes): a cheap test first.
+    if (!node.value.includes('](#')) return;
     const source = this.ctx.text.slice(start, endOf(node).offset);
     if (!source.includes('](#')) return;
     // Bounded repetitions keep the pattern linear on hostile text; real labels and anchors are far shorter.
@@ -383,6 +385,7 @@ export class EntryNormalizer {
   /** `(https://…)[text]`, a link written backwards (a slip seen in translations): warn and repair it. */
   private reversedLinkEdits(node: Text, edits: Edit[]): void {
     const start = startOf(node).offset;
+    if (!node.value.includes(')[')) return;
     const source = this.ctx.text.slice(start, endOf(node).offset);
     if (!source.includes(')[')) return;
     for (const match of source.matchAll(/\((https?:\/\/[^()\s]{1,2000})\)\[([^[\]\n]{1,200})\]/g)) {
@@ -613,7 +616,7 @@ export function plainText(node: Nodes): string {
         if (bracketed) {
           const last = parts.length - 1;
           if (last >= 0) parts[last] = parts[last]!.slice(0, -1);
-          parts.push(resolveApiReference(current.value).display);
+          parts.push(apiDisplayName(current.value));
           skipBracket = next;
           return;
         }
@@ -652,8 +655,11 @@ export function plainText(node: Nodes): string {
 const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const WHITESPACE = /\s+/g;
 
+/** Any character past U+10FF: only then can the text hold a dense script, and the pattern below need run. */
+const BEYOND_LATIN_AND_NEIGHBOURS = /[\u1100-\uffff]/;
+
 function weightedLength(text: string): number {
-  const dense = text.match(DENSE_SCRIPT)?.length ?? 0;
+  const dense = BEYOND_LATIN_AND_NEIGHBOURS.test(text) ? (text.match(DENSE_SCRIPT)?.length ?? 0) : 0;
   return text.replace(WHITESPACE, '').length + 1.5 * dense;
 }
 
