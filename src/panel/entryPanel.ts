@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ENTRY_PANEL_VIEW_TYPE } from '../ids';
-import { ownEntry } from '../glossary/termAccess';
-import type { GlossaryService } from '../state/types';
+import { ownEntry } from '../glossary';
+import type { GlossaryService } from '../service/glossaryService';
 import { Disposable, disposeAll } from '../util/dispose';
 import { NavigationHistory, parsePanelState } from './history';
 import type { HistoryEntry, SerializedHistory } from './history';
-import { buildPanelViewSafely } from './entryView';
+import { buildPanelViewSafely } from './panelView';
 import { describeRejectedMessage, parseWebviewMessage } from './messages';
 import type { WebviewMessage } from './messages';
 import { entryPanelHtml } from './panelHtml';
@@ -89,7 +89,7 @@ export class EntryPanel extends Disposable {
    * glossary has no such term.
    */
   open(entry: HistoryEntry, preserveFocus = false): boolean {
-    if (this.glossary.term(entry.termId) === undefined) return false;
+    if (this.glossary.snapshot().term(entry.termId) === undefined) return false;
     this.history.push(entry);
     if (this.panel === undefined) {
       const panel = vscode.window.createWebviewPanel(
@@ -168,7 +168,7 @@ export class EntryPanel extends Disposable {
         if (message.render <= this.renders) this.readyRender = Math.max(this.readyRender, message.render);
         return;
       case 'navigate': {
-        if (this.glossary.term(message.termId) === undefined) {
+        if (this.glossary.snapshot().term(message.termId) === undefined) {
           this.logger.warn(`entry panel: ignoring navigation to unknown term ${message.termId}`);
           return;
         }
@@ -178,7 +178,7 @@ export class EntryPanel extends Disposable {
       }
       case 'switchLocale': {
         const current = this.history.current;
-        const term = current && this.glossary.term(current.termId);
+        const term = current && this.glossary.snapshot().term(current.termId);
         if (current === undefined || term === undefined || ownEntry(term, message.locale) === undefined) {
           this.logger.warn(`entry panel: ignoring switch to locale ${message.locale}, which the term has no entry in`);
           return;
@@ -239,7 +239,7 @@ export class EntryPanel extends Disposable {
   private render(): void {
     const panel = this.panel;
     if (panel === undefined || this.history.current === undefined) return;
-    const built = buildPanelViewSafely(this.glossary, this.history, {
+    const built = buildPanelViewSafely(this.glossary.snapshot(), this.history, {
       uiLanguage: vscode.env.language,
       notFound: (termId) => vscode.l10n.t('The glossary no longer has the term "{0}".', termId),
       fallbackNote: (requested, shown) => vscode.l10n.t('This term has no entry in {0}; the {1} entry is shown.', requested, shown),

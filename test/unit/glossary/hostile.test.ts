@@ -8,10 +8,11 @@ import type { CompileResult, Diagnostic, GlossarySource } from '../../../src/glo
 import { compileGlossaries, formatDiagnostic } from '../../../src/glossary';
 import { resolveApiReference } from '../../../src/glossary/apiLinks';
 import { MAX_DELIMITER_RUNS, MAX_NESTING_DEPTH, scanNesting } from '../../../src/glossary/limits';
-import { calloutLabel, codeBlock, codeSpan } from '../../../src/glossary/normalize';
+import { calloutLabel } from '../../../src/glossary/normalize';
+import { codeBlock, codeSpan } from '../../../src/glossary/markdownText';
 import { parseHttpUrl, renderEntry, renderEntryHtml } from '../../../src/glossary/render';
 import { parseOpenEntryArgs } from '../../../src/panel/messages';
-import { chooseEntry } from '../../../src/state/locales';
+import { chooseEntry } from '../../../src/glossary/locales';
 
 const HEAD = '# Glossary\n\n## A\n\n### alpha\n\nThe first entry, which stays whatever follows.\n\n## B\n\n### beta\n\n';
 const TAIL = '\n\n## Z\n\n### zeta\n\nThe last entry, which stays too.\n';

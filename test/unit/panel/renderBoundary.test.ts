@@ -3,12 +3,13 @@
  * from a custom glossary or term map) becomes a message in the panel, the history stays usable, and nothing throws.
  */
 import * as assert from 'node:assert/strict';
-import { buildPanelView, buildPanelViewSafely } from '../../../src/panel/entryView';
-import type { ViewContext } from '../../../src/panel/entryView';
+import type { GlossarySnapshot } from '../../../src/service/snapshot';
+import { buildPanelView, buildPanelViewSafely } from '../../../src/panel/panelView';
+import type { ViewContext } from '../../../src/panel/panelView';
 import { NavigationHistory, parsePanelState } from '../../../src/panel/history';
 import { entryPanelHtml } from '../../../src/panel/panelHtml';
 import type { PanelStrings } from '../../../src/panel/panelHtml';
-import { FakeGlossary, entry, term } from './fakeGlossary';
+import { entry, glossaryOf, term } from './fakeGlossary';
 
 const context: ViewContext = {
   uiLanguage: 'en',
@@ -22,7 +23,7 @@ const assets = { cspSource: 'vscode-resource:', nonce: 'n0nce', scriptUri: 'pane
 const deep = term('deep', { en: entry('deep', `${'>'.repeat(5000)} x`) });
 const lists = term('lists', { en: entry('lists', Array.from({ length: 3000 }, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n')) });
 const fine = term('fine', { en: entry('fine', 'An ordinary entry.') });
-const glossary = new FakeGlossary([deep, lists, fine]);
+const glossary = glossaryOf([deep, lists, fine]);
 
 function historyOf(...ids: string[]): NavigationHistory {
   const history = new NavigationHistory();
@@ -51,9 +52,11 @@ describe('the entry panel error boundary', function () {
   });
 
   it('turns any failure of building the view into a message instead of an exception', () => {
-    const broken = new FakeGlossary([fine]);
-    broken.entryFor = () => {
-      throw new Error('corrupt term map');
+    const broken: GlossarySnapshot = {
+      ...glossaryOf([fine]),
+      entryFor: () => {
+        throw new Error('corrupt term map');
+      },
     };
     const history = historyOf('fine');
     assert.throws(() => buildPanelView(broken, history, context), /corrupt term map/);
