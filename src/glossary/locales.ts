@@ -46,7 +46,7 @@ function chineseScript(tag: string): 'zh-hans' | 'zh-hant' | undefined {
  * 2. For Chinese, the script: `zh-cn`, `zh-sg` and plain `zh` are Simplified (`zh-hans`); `zh-tw`, `zh-hk` and `zh-mo`
  *    are Traditional (`zh-hant`), followed by `zh-hans`. No Traditional Chinese glossary exists (upstream translates
  *    `docs/source/zh/` in Simplified characters), so a Traditional Chinese reader is served Simplified text, which
- *    they read, rather than English, which they may not.
+ *    most such readers follow more easily than English.
  * 3. The primary language: `es-mx` → `es`, `ar-eg` → `ar`, `pt-br` → `pt`, `zh-*` → `zh` (the tag the compiler
  *    gives a glossary found under `docs/source/zh/`).
  * 4. English, the source locale, which every term has.
