@@ -79,7 +79,7 @@ const quantile = (sorted: readonly number[], q: number): number => sorted[Math.m
 function readGlossarySources(): GlossarySource[] {
   return fs
     .readdirSync(path.join(root, 'glossary'))
-    .filter((f) => f.endsWith('.md'))
+    .filter((f) => f.endsWith('.md') && f !== 'README.md') // glossary/README.md documents the sources; it is no glossary
     .sort()
     .map((f) => ({ file: `glossary/${f}`, content: fs.readFileSync(path.join(root, 'glossary', f)) }));
 }

@@ -13,7 +13,19 @@ export type { DecodedText } from './decode';
 export { englishAnchor, identifierFromHeading, isLocaleTag, isPythonName, isTermIdShape, trailingParenthetical } from './anchors';
 export { numberVariants, pluralOf, singularOf } from './inflection';
 export { HF_DOCS_HOME, HF_DOCS_ROOT, applyDocsVersion, hfDocsUrl, hfGlossaryUrl, versionedGlossaryUrl } from './urls';
-export { AUTO_LANGUAGE, chooseEntry, languageEndonym, languageName, primaryLanguage, resolveDisplayLocale, textDirection } from './locales';
+export {
+  AUTO_LANGUAGE,
+  GLOSSARY_LOCALES,
+  chooseEntry,
+  docsLanguage,
+  languageEndonym,
+  languageName,
+  localeFallbackChain,
+  offeredLocales,
+  primaryLanguage,
+  resolveDisplayLocale,
+  textDirection,
+} from './locales';
 export type { ChosenEntry, NameCasing } from './locales';
 export { TermMapJsonError, parseTermMapJson } from './termMapJson';
 export { mergeTermMaps } from './merge';
