@@ -70,7 +70,7 @@ if (args.has('--bench')) {
   await build({
     ...common,
     sourcemap: false,
-    entryPoints: [path.join(root, 'scripts/bench/bench.ts'), path.join(root, 'scripts/bench/matcher-entry.ts')],
+    entryPoints: [path.join(root, 'scripts/bench/bench.ts'), path.join(root, 'scripts/bench/matcher-entry.ts'), path.join(root, 'scripts/bench/compile-size.ts')],
     outdir: path.join(root, 'out/bench'),
   });
 }

@@ -8,6 +8,7 @@ import { englishAnchor } from './anchors';
 import { decodeSafely } from './markdownText';
 import type { Locale } from './types';
 import { hfDocsUrl } from './urls';
+import { httpUrlProblem } from './urlPolicy';
 
 export type LinkResolution = { kind: 'term' | 'docs' | 'external'; url: string; termId?: string } | undefined;
 
@@ -33,7 +34,7 @@ export function resolveUrl(rawUrl: string, scope: LinkScope, warn: LinkWarning):
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
   if (scheme) {
     const name = scheme[1]!.toLowerCase();
-    if (name === 'http' || name === 'https') return { kind: 'external', url };
+    if (name === 'http' || name === 'https') return checkedUrl('external', url, warn);
     warn('unsafe-link', `a "${name}:" link is not allowed in a glossary (only http and https); kept as plain text`);
     return undefined;
   }
@@ -46,7 +47,18 @@ export function resolveUrl(rawUrl: string, scope: LinkScope, warn: LinkWarning):
   const anchor = hash >= 0 ? url.slice(hash + 1) : undefined;
   path = path.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(/\.mdx?$/, '');
   if (!path) return resolveAnchor(anchor ?? '', scope, warn);
-  return { kind: 'docs', url: hfDocsUrl(scope.locale, encodeURI(decodeSafely(path)), anchor ? encodeURI(decodeSafely(anchor)) : undefined) };
+  return checkedUrl('docs', hfDocsUrl(scope.locale, encodeURI(decodeSafely(path)), anchor ? encodeURI(decodeSafely(anchor)) : undefined), warn);
+}
+
+/**
+ * Applies the URL policy the renderer and the panel apply (./urlPolicy.ts), so that no link is kept here that they
+ * would later refuse: `https://huggingface.co@evil.example/`, `%2e%2e` segments, backslashes.
+ */
+function checkedUrl(kind: 'external' | 'docs', url: string, warn: LinkWarning): LinkResolution {
+  const problem = httpUrlProblem(url);
+  if (problem === undefined) return { kind, url };
+  warn('unsafe-link', `the link "${url.length > 80 ? `${url.slice(0, 79)}…` : url}" is not allowed (${problem}); kept as plain text`);
+  return undefined;
 }
 
 function resolveAnchor(rawAnchor: string, scope: LinkScope, warn: LinkWarning): LinkResolution {
