@@ -1,0 +1,200 @@
+"""Runs the glossary examples against the installed Transformers, with the tiny stand-ins of models.py.
+
+Started by `scripts/check-examples` inside its virtual environment, with `HF_HOME` pointing at the stand-ins and
+`HF_HUB_OFFLINE=1`. Prints one line per example and `N passed, N failed, N skipped (offline)`; exits 1 on a failure.
+
+How an example is checked:
+- every example (unless marked `offline-skip`) must run without raising, except where its doctest output expects a
+  traceback, in which case the same exception type must be raised;
+- the printed output of each `>>>` statement is compared with the expected output (doctest, whitespace normalized,
+  `...` matches anything), because the stand-ins keep everything the API shows: shapes, config values, special tokens,
+  labels, the word segmentation of common words;
+- it is not compared when the example is marked `output-unchecked` (the reason says why: generated text, a pipeline's
+  label, anything that comes from the real weights), or when the expected output holds a floating-point number, which
+  can only be a value computed by the real weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import doctest
+import io
+import os
+import re
+import signal
+import sys
+import tempfile
+import tokenize
+import traceback
+import warnings
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from extract import Example, extract_examples  # noqa: E402
+from models import MODELS  # noqa: E402
+
+FLOAT = re.compile(r"(?<![\w.])-?\d+\.\d+(?:e[-+]?\d+)?|\d+e-\d+")
+HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+TIMEOUT_SECONDS = 300
+
+
+def string_literals(code: str) -> list[str]:
+    """Every string literal of a block, doctest prompts removed; empty when the code does not tokenize."""
+    prompts = doctest.DocTestParser().get_examples(code)
+    source = "".join(e.source for e in prompts) if prompts else code
+    found = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.STRING:
+                try:
+                    value = ast.literal_eval(token.string)
+                except (ValueError, SyntaxError):
+                    continue
+                if isinstance(value, str):
+                    found.append(value)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        pass
+    return found
+
+
+def model_ids(example: Example) -> set[str]:
+    return {s for s in string_literals(example.code) if HUB_ID.match(s) and not s.startswith((".", "/"))}
+
+
+def dedupe_key(example: Example) -> str:
+    """The code without its comments: the es examples repeat the en code with translated comments."""
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(example.code).readline) if t.type != tokenize.COMMENT]
+        return repr([(t.type, t.string) for t in tokens if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)]) + str(example.marker)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return example.code + str(example.marker)
+
+
+class Checker(doctest.OutputChecker):
+    """Doctest's comparison, skipped for outputs that only the real weights can reproduce."""
+
+    def __init__(self, compare: bool):
+        self.compare = compare
+
+    def check_output(self, want: str, got: str, optionflags: int) -> bool:
+        if not self.compare or FLOAT.search(want):
+            return True
+        return super().check_output(want, got, optionflags)
+
+
+class Reporter(doctest.DocTestRunner):
+    def __init__(self, checker: Checker):
+        super().__init__(checker=checker, optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS | doctest.IGNORE_EXCEPTION_DETAIL)
+        self.problems: list[str] = []
+
+    def report_failure(self, out, test, example, got):  # noqa: ARG002 (doctest's signature)
+        self.problems.append(f"line {example.lineno + 1}: `{example.source.strip()}` printed {got.strip()!r}, expected {example.want.strip()!r}")
+
+    def report_unexpected_exception(self, out, test, example, exc_info):  # noqa: ARG002
+        detail = "".join(traceback.format_exception_only(exc_info[0], exc_info[1])).strip()
+        self.problems.append(f"line {example.lineno + 1}: `{example.source.strip()}` raised {detail}")
+
+
+def _on_timeout(signum, frame):  # noqa: ARG001
+    raise TimeoutError(f"the example ran longer than {TIMEOUT_SECONDS} s")
+
+
+def run_example(example: Example) -> list[str]:
+    """Runs one block in a fresh namespace and a fresh working folder; returns its problems (empty: passed)."""
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_default_dtype(torch.float32)
+    parser = doctest.DocTestParser()
+    compare = example.marker != "output-unchecked"
+    with tempfile.TemporaryDirectory(prefix="glossary-example-") as folder:
+        previous = os.getcwd()
+        os.chdir(folder)
+        signal.signal(signal.SIGALRM, _on_timeout)
+        signal.alarm(TIMEOUT_SECONDS)
+        sink = io.StringIO()
+        try:
+            with warnings.catch_warnings(), redirect_stderr(sink):
+                warnings.simplefilter("ignore")
+                if parser.get_examples(example.code):
+                    test = parser.get_doctest(example.code, {"__name__": "__main__"}, example.name, example.file, example.line - 1)
+                    runner = Reporter(Checker(compare))
+                    with redirect_stdout(sink):
+                        runner.run(test, out=sink.write, clear_globs=True)
+                    return runner.problems
+                with redirect_stdout(sink):
+                    exec(compile(example.code, f"{example.file}:{example.line}", "exec"), {"__name__": "__main__"})
+                return []
+        except BaseException as error:  # noqa: BLE001 (an example may raise anything, SystemExit included)
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(example.file)]
+            where = f"line {example.line + frames[-1].lineno - 1}: " if frames else ""
+            return [where + "".join(traceback.format_exception_only(type(error), error)).strip()]
+        finally:
+            signal.alarm(0)
+            os.chdir(previous)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--cache", type=Path, required=True)
+    parser.add_argument("--only", help="run only the examples whose entry id contains this text")
+    args = parser.parse_args()
+
+    examples: list[Example] = []
+    for file in args.files:
+        examples.extend(extract_examples(str(file), file.read_text(encoding="utf-8")))
+    if args.only:
+        examples = [e for e in examples if args.only in e.name]
+
+    runnable = [e for e in examples if e.marker != "offline-skip" and not e.problems]
+    needed = set().union(*(model_ids(e) for e in runnable)) if runnable else set()
+    corpus = [s for e in examples for s in string_literals(e.code)]
+    from fixtures import ensure_checkpoints
+
+    ensure_checkpoints(args.cache, corpus, needed & set(MODELS), log=lambda m: print(m, flush=True))
+
+    passed = failed = skipped = 0
+    results: dict[str, list[str]] = {}
+    for example in examples:
+        label = f"{example.file}:{example.line} {example.name}"
+        if example.problems:
+            failed += 1
+            print(f"FAIL {label}: " + "; ".join(example.problems), flush=True)
+            continue
+        if example.marker == "offline-skip":
+            skipped += 1
+            print(f"SKIP {label} (offline: {example.reason})", flush=True)
+            continue
+        unknown = sorted(i for i in model_ids(example) if i not in MODELS)
+        if unknown:
+            failed += 1
+            print(f"FAIL {label}: no tiny stand-in for {', '.join(unknown)} (add a recipe to scripts/examples/models.py, or mark the example offline-skip)", flush=True)
+            continue
+        key = dedupe_key(example)
+        reused = key in results
+        if not reused:
+            results[key] = run_example(example)
+        problems = results[key]
+        note = " (same code as above)" if reused else ""
+        if problems:
+            failed += 1
+            print(f"FAIL {label}{note}", flush=True)
+            for problem in problems:
+                print(f"    {problem}", flush=True)
+        else:
+            passed += 1
+            unchecked = " (output not compared: " + (example.reason or "") + ")" if example.marker == "output-unchecked" else ""
+            print(f"ok   {label}{note}{unchecked}", flush=True)
+
+    print(f"{passed} passed, {failed} failed, {skipped} skipped (offline)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
