@@ -4,6 +4,7 @@
  * use the naming conventions of the library, which cover the classes glossaries actually mention.
  */
 import { hfDocsUrl } from './anchors';
+import { bundledDocsIndex } from './docsIndex';
 
 /** Classes and functions documented on a shared reference page rather than a model page. */
 const MAIN_CLASS_PAGES: Readonly<Record<string, string>> = {
@@ -67,7 +68,9 @@ export function resolveApiReference(code: string): ApiReference {
   if (page) return { display, name, url: hfDocsUrl('en', page, anchor) };
   if (/^Auto[A-Z]/.test(owner)) return { display, name, url: hfDocsUrl('en', 'model_doc/auto', anchor) };
   const model = MODEL_CLASS_SUFFIX.exec(owner);
-  if (model?.[1]) return { display, name, url: hfDocsUrl('en', `model_doc/${model[1].toLowerCase()}`, anchor) };
+  const modelPage = model?.[1] ? `model_doc/${model[1].toLowerCase()}` : undefined;
+  // The model page is a guess from the class name: only a page that exists upstream is linked, never a 404.
+  if (modelPage && bundledDocsIndex().hasPage('en', modelPage)) return { display, name, url: hfDocsUrl('en', modelPage, anchor) };
   return { display, name };
 }
 

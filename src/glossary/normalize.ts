@@ -11,6 +11,7 @@ import type { BodyToken, Point } from './parse';
 import { endOf, parseComponentTag, startOf } from './parse';
 import { diagnosticAt } from './diagnostics';
 import { englishAnchor, hfDocsUrl } from './anchors';
+import { bundledDocsIndex } from './docsIndex';
 import { isApiName, resolveApiReference } from './apiLinks';
 import type { EntryMetadata } from './metadata';
 import { isMetadataComment, parseMetadataComment } from './metadata';
@@ -499,7 +500,12 @@ export class EntryNormalizer {
     const anchor = hash >= 0 ? url.slice(hash + 1) : undefined;
     path = path.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(/\.mdx?$/, '');
     if (!path) return this.resolveAnchor(anchor ?? '', at);
-    return { kind: 'docs', url: hfDocsUrl(this.ctx.locale, encodeURI(decodeSafely(path)), anchor ? encodeURI(decodeSafely(anchor)) : undefined) };
+    // A page that was never translated falls back to English; one that exists in no locale is reported and still
+    // linked (in the glossary's locale), since the index may be older than a page added upstream since.
+    const page = decodeSafely(path);
+    const target = bundledDocsIndex().resolvePage(this.ctx.locale, page);
+    if (!target) this.warn('broken-doc-link', `"${page}" is not a page of the Transformers docs (glossary/upstream/docs-index.json); the link may lead nowhere`, at);
+    return { kind: 'docs', url: hfDocsUrl(target?.locale ?? this.ctx.locale, encodeURI(target?.path ?? page), anchor ? encodeURI(decodeSafely(anchor)) : undefined) };
   }
 
   private resolveAnchor(rawAnchor: string, at: Point): LinkResolution {
