@@ -8,7 +8,8 @@
  * scripts/refresh-docs-index.mjs. Pure: no file system, no `vscode`.
  */
 import bundledData from '../../glossary/upstream/docs-index.json';
-import type { Locale } from './types';
+import { hfDocsUrl } from './anchors';
+import type { Locale, Term } from './types';
 import { SOURCE_LOCALE } from './types';
 
 /** A page of the Transformers docs in one locale, with an optional anchor on it. */
@@ -138,6 +139,15 @@ export function splitDocsReference(reference: string): { path: string; anchor?: 
   if (hash < 0) return { path: normalizeDocPath(reference) };
   const anchor = reference.slice(hash + 1).trim();
   return anchor ? { path: normalizeDocPath(reference.slice(0, hash)), anchor } : { path: normalizeDocPath(reference.slice(0, hash)) };
+}
+
+/**
+ * The URL of "Open on huggingface.co" for a term read in `locale` (see DocsIndex.termPage), or undefined when the
+ * term has no page upstream, in which case no such link is shown.
+ */
+export function termPageUrl(term: Pick<Term, 'id' | 'docs'>, locale: Locale, index: DocsIndex = bundledDocsIndex()): string | undefined {
+  const target = index.termPage(term.id, locale, term.docs ?? []);
+  return target ? hfDocsUrl(target.locale, target.path, target.anchor) : undefined;
 }
 
 let bundled: DocsIndex | undefined;

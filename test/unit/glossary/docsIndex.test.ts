@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { compileGlossaries } from '../../../src/glossary';
-import { DocsIndex, bundledDocsIndex, normalizeDocPath, splitDocsReference } from '../../../src/glossary/docsIndex';
+import { DocsIndex, bundledDocsIndex, normalizeDocPath, splitDocsReference, termPageUrl } from '../../../src/glossary/docsIndex';
 import { repoRoot } from './paths';
 
 const data = {
@@ -56,6 +56,12 @@ describe('DocsIndex', () => {
     assert.deepEqual(index.termPage('kv-cache', 'es', ['kv_cache']), { locale: 'en', path: 'kv_cache', isFallback: true });
     assert.equal(index.termPage('kv-cache', 'es', ['no_such_page']), undefined);
     assert.equal(index.termPage('kv-cache', 'es'), undefined);
+  });
+
+  it('builds the URL of that page, or none', () => {
+    assert.equal(termPageUrl({ id: 'attention-mask' }, 'es', index), 'https://huggingface.co/docs/transformers/es/glossary#attention-mask');
+    assert.equal(termPageUrl({ id: 'kv-cache', docs: ['kv_cache#reuse'] }, 'ko', index), 'https://huggingface.co/docs/transformers/ko/kv_cache#reuse');
+    assert.equal(termPageUrl({ id: 'kv-cache' }, 'ko', index), undefined);
   });
 
   it('refuses data of the wrong shape with a message that names the part', () => {
