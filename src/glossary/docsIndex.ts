@@ -7,8 +7,11 @@
  * The data is glossary/upstream/docs-index.json, generated from the Transformers repository by
  * scripts/refresh-docs-index.mjs. Pure: no file system, no `vscode`.
  */
+// The data sits with the glossary sources it describes (glossary/upstream/), not in a core folder of src/; the rule
+// that core folders are imported through their index does not apply to it.
+// eslint-disable-next-line no-restricted-imports
 import bundledData from '../../glossary/upstream/docs-index.json';
-import { hfDocsUrl } from './anchors';
+import { hfDocsUrl } from './urls';
 import type { Locale, Term } from './types';
 import { SOURCE_LOCALE } from './types';
 

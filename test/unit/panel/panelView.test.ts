@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { buildPanelView } from '../../../src/panel/entryView';
-import type { ViewContext } from '../../../src/panel/entryView';
+import { buildPanelView } from '../../../src/panel/panelView';
+import type { EntryView, ViewContext } from '../../../src/panel/panelView';
 import { NavigationHistory } from '../../../src/panel/history';
-import type { EntryView } from '../../../src/panel/panelHtml';
-import { FakeGlossary, entry, term } from './fakeGlossary';
+import type { GlossarySnapshot } from '../../../src/service/snapshot';
+import { entry, glossaryOf, term } from './fakeGlossary';
 
 const context: ViewContext = {
   uiLanguage: 'en',
@@ -39,14 +39,14 @@ function historyOf(...entries: { termId: string; locale?: string }[]): Navigatio
   return history;
 }
 
-function entryView(glossary: FakeGlossary, history: NavigationHistory): EntryView {
+function entryView(glossary: GlossarySnapshot, history: NavigationHistory): EntryView {
   const { view } = buildPanelView(glossary, history, context);
   if (view.kind !== 'entry') assert.fail(`expected an entry view, got a ${view.kind} view`);
   return view;
 }
 
 describe('buildPanelView', () => {
-  const glossary = new FakeGlossary([attentionMask, inputIds, ctc]);
+  const glossary = glossaryOf([attentionMask, inputIds, ctc]);
 
   it('shows the display locale entry with its identifiers and locale switcher', () => {
     const view = entryView(glossary, historyOf({ termId: 'attention-mask' }));
@@ -65,8 +65,7 @@ describe('buildPanelView', () => {
   });
 
   it('follows the display locale when the reader picked none', () => {
-    const spanish = new FakeGlossary([attentionMask, inputIds]);
-    spanish.displayLocaleValue = 'es';
+    const spanish = glossaryOf([attentionMask, inputIds], { displayLocale: 'es' });
     const view = entryView(spanish, historyOf({ termId: 'attention-mask' }));
     assert.equal(view.title, 'máscara de atención');
     assert.equal(view.locale, 'es');
@@ -79,6 +78,13 @@ describe('buildPanelView', () => {
     assert.equal(view.locale, 'en');
     assert.equal(view.fallbackNote, 'no Spanish, showing English');
     assert.deepEqual(built.shown, { locale: 'en', isFallback: true, title: 'input IDs' });
+  });
+
+  it('offers no huggingface.co link for a term that has no page upstream', () => {
+    const kvCache = term('kv-cache', { en: entry('KV cache', 'Keys and values kept between steps.') }, { identifiers: ['past_key_values'] });
+    const built = buildPanelView(glossaryOf([kvCache]), historyOf({ termId: 'kv-cache' }), context);
+    assert.equal((built.view as EntryView).hubUrl, undefined);
+    assert.deepEqual([...built.openableUrls], []);
   });
 
   it('falls back to any locale the term has', () => {
