@@ -148,6 +148,21 @@ def run_example(example: Example) -> list[str]:
             os.chdir(previous)
 
 
+def remove_unused_parts(cache: Path) -> None:
+    """Deletes the built weights and tokenizers that no snapshot of the local hub cache links to any more.
+
+    Every change of the glossary's words builds new tokenizers, and every change of a recipe new weights; without
+    this the cache would grow by the old ones each time.
+    """
+    import shutil
+
+    used = {Path(os.path.realpath(link)).parent for link in (cache / "hf-home" / "hub").glob("models--*/snapshots/*/*")}
+    for part in (cache / "parts").glob("*/*"):
+        # A `.partial` folder belongs to a build in progress; runs are meant to be sequential, but never break one.
+        if part.is_dir() and not part.name.endswith(".partial") and Path(os.path.realpath(part)) not in used:
+            shutil.rmtree(part, ignore_errors=True)
+
+
 def pass_key(example: Example) -> str:
     """What a remembered pass depends on: the code, its marker, the stand-ins it loads, how they are built, the library.
 
@@ -196,6 +211,7 @@ def main() -> int:
     from fixtures import ensure_checkpoints
 
     ensure_checkpoints(args.cache, corpus, needed & set(MODELS), log=lambda m: print(m, flush=True))
+    remove_unused_parts(args.cache)
 
     # The examples of a translated glossary repeat the English code; only `#` comments are translated. The first file
     # given (glossary/en.md sorts first) is the reference for the others.
