@@ -19,7 +19,10 @@ export function lookupKey(name: string): string {
 /** Every name a term is known by, in the order a lookup should trust them. */
 function namesOf(term: Term): string[] {
   const names = [term.id, ...term.identifiers, ...term.abbreviations, ...Object.values(term.titles), ...term.aliases];
-  for (const entry of Object.values(term.entries)) names.push(entry.title, ...entry.aliases);
+  for (const entry of Object.values(term.entries)) {
+    names.push(entry.title);
+    for (const alias of entry.aliases) names.push(alias);
+  }
   return names;
 }
 

@@ -13,7 +13,7 @@ import type { NormalizedEntry } from './normalize';
 import { EntryNormalizer } from './normalize';
 import { emptyMetadata } from './metadata';
 import { checkTranslation } from './translationChecks';
-import { abbreviationOf, englishAnchor, identifierFromHeading, isLatinScript, looksLikeAbbreviation, trailingParenthetical } from './anchors';
+import { abbreviationOf, englishAnchor, identifierFromHeading, isLatinScript, isLocaleTag, isTermIdShape, looksLikeAbbreviation, trailingParenthetical } from './anchors';
 import { numberVariants } from './inflection';
 import { LineIndex } from './lineIndex';
 import { compareIds, sortLocales } from './order';
@@ -58,6 +58,13 @@ export function localeFromContent(h1: string | undefined, sample: string): Local
   return undefined;
 }
 
+/** A source refused as a whole before it is read, with the diagnostic that says why. */
+class RefusedSource extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
 interface LoadedGlossary {
   readonly file: string;
   readonly locale: Locale;
@@ -66,8 +73,11 @@ interface LoadedGlossary {
 }
 
 function loadSource(source: GlossarySource, diagnostics: Diagnostic[]): LoadedGlossary {
+  if (source.locale !== undefined && !isLocaleTag(source.locale)) {
+    throw new RefusedSource(diagnosticAt('error', 'bad-locale', `"${String(source.locale).slice(0, 40)}" is not a locale tag such as "en", "es" or "pt-BR"; the file is not compiled`, source.file, 1, 1));
+  }
   const decoded = decodeGlossaryText(source.content, source.file);
-  diagnostics.push(...decoded.diagnostics);
+  for (const diagnostic of decoded.diagnostics) diagnostics.push(diagnostic);
   const parsed = parseGlossary(source.file, decoded.text, diagnostics);
   let locale = source.locale ?? localeFromPath(source.file) ?? localeFromContent(parsed.h1, parsed.entries.map((e) => e.title).join(' '));
   if (!locale) {
@@ -102,7 +112,7 @@ export function compileGlossaries(sources: readonly GlossarySource[]): CompileRe
     try {
       loaded.push(loadSource(source, diagnostics));
     } catch (error) {
-      diagnostics.push(internalError(source.file, error));
+      diagnostics.push(error instanceof RefusedSource ? error.diagnostic : internalError(source.file, error));
     }
   }
 
@@ -144,7 +154,21 @@ function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[]
     const alignment = alignments[g]!;
     glossary.parsed.entries.forEach((entry, e) => {
       const id = alignment.ids[e];
-      if (!id) return;
+      // The panel, its messages and its saved state accept only ids of this one shape: an entry whose heading gives
+      // no such id (`### ---`, full-width letters, an emoji alone) could be listed and hovered but never opened.
+      if (!id || !isTermIdShape(id)) {
+        diagnostics.push(
+          diagnosticAt(
+            'error',
+            'bad-term-id',
+            `entry "${entry.title}" gives no usable term id${id ? ` ("${id.length > 40 ? `${id.slice(0, 39)}…` : id}")` : ''}: an id needs an ASCII letter or digit; write one after the heading as [[an-anchor]]`,
+            entry.file,
+            entry.line,
+            entry.column,
+          ),
+        );
+        return;
+      }
       const key = `${glossary.locale}\u0000${id}`;
       const first = seen.get(key);
       if (first) {

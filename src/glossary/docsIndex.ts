@@ -11,6 +11,7 @@
 // that core folders are imported through their index does not apply to it.
 // eslint-disable-next-line no-restricted-imports
 import bundledData from '../../glossary/upstream/docs-index.json';
+import { docsLanguage } from './locales';
 import { hfDocsUrl } from './urls';
 import type { Locale, Term } from './types';
 import { SOURCE_LOCALE } from './types';
@@ -87,7 +88,8 @@ export class DocsIndex {
 
   /** The page huggingface.co serves for `path` in `locale`: the page itself, or the page an old address redirects to. */
   private servedAs(locale: Locale, path: string): string | undefined {
-    const data = this.byLocale.get(locale);
+    // Glossary locales name the docs folder they read (`zh-hans` reads `zh`): the index is keyed by folder.
+    const data = this.byLocale.get(docsLanguage(locale));
     if (!data) return undefined;
     const page = normalizeDocPath(path);
     if (data.pages.has(page)) return page;
@@ -97,7 +99,7 @@ export class DocsIndex {
 
   /** True when the glossary page of `locale` exists and has a heading whose anchor is `anchor`. */
   public hasGlossaryAnchor(locale: Locale, anchor: string): boolean {
-    const data = this.byLocale.get(locale);
+    const data = this.byLocale.get(docsLanguage(locale));
     return data !== undefined && data.pages.has('glossary') && data.anchors.has(anchor);
   }
 

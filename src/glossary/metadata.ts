@@ -78,7 +78,8 @@ export function parseMetadataComment(html: string, file: string, line: number, c
         break;
       case 'aliases':
       case 'alias':
-        into.aliases.push(...values);
+        // One push per value: `push(...values)` overflows the stack past about 120,000 values.
+        for (const value of values) into.aliases.push(value);
         break;
       case 'abbreviations':
       case 'abbreviation':

@@ -9,6 +9,7 @@ import { bundledDocsIndex } from './docsIndex';
 import { decodeSafely } from './markdownText';
 import type { Locale } from './types';
 import { hfDocsUrl } from './urls';
+import { httpUrlProblem } from './urlPolicy';
 
 export type LinkResolution = { kind: 'term' | 'docs' | 'external'; url: string; termId?: string } | undefined;
 
@@ -34,7 +35,7 @@ export function resolveUrl(rawUrl: string, scope: LinkScope, warn: LinkWarning):
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
   if (scheme) {
     const name = scheme[1]!.toLowerCase();
-    if (name === 'http' || name === 'https') return { kind: 'external', url };
+    if (name === 'http' || name === 'https') return checkedUrl('external', url, warn);
     warn('unsafe-link', `a "${name}:" link is not allowed in a glossary (only http and https); kept as plain text`);
     return undefined;
   }
@@ -52,7 +53,18 @@ export function resolveUrl(rawUrl: string, scope: LinkScope, warn: LinkWarning):
   const page = decodeSafely(path);
   const target = bundledDocsIndex().resolvePage(scope.locale, page);
   if (!target) warn('broken-doc-link', `"${page}" is not a page of the Transformers docs (glossary/upstream/docs-index.json); the link may lead nowhere`);
-  return { kind: 'docs', url: hfDocsUrl(target?.locale ?? scope.locale, encodeURI(target?.path ?? page), anchor ? encodeURI(decodeSafely(anchor)) : undefined) };
+  return checkedUrl('docs', hfDocsUrl(target?.locale ?? scope.locale, encodeURI(target?.path ?? page), anchor ? encodeURI(decodeSafely(anchor)) : undefined), warn);
+}
+
+/**
+ * Applies the URL policy the renderer and the panel apply (./urlPolicy.ts), so that no link is kept here that they
+ * would later refuse: `https://huggingface.co@evil.example/`, `%2e%2e` segments, backslashes.
+ */
+function checkedUrl(kind: 'external' | 'docs', url: string, warn: LinkWarning): LinkResolution {
+  const problem = httpUrlProblem(url);
+  if (problem === undefined) return { kind, url };
+  warn('unsafe-link', `the link "${url.length > 80 ? `${url.slice(0, 79)}…` : url}" is not allowed (${problem}); kept as plain text`);
+  return undefined;
 }
 
 function resolveAnchor(rawAnchor: string, scope: LinkScope, warn: LinkWarning): LinkResolution {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ENTRY_PANEL_VIEW_TYPE } from '../ids';
+import { ownEntry } from '../glossary';
 import type { GlossaryService } from '../service/glossaryService';
 import { Disposable, disposeAll } from '../util/dispose';
 import { NavigationHistory, parsePanelState } from './history';
 import type { HistoryEntry, SerializedHistory } from './history';
-import { buildPanelView } from './panelView';
+import { buildPanelViewSafely } from './panelView';
 import { describeRejectedMessage, parseWebviewMessage } from './messages';
 import type { WebviewMessage } from './messages';
 import { entryPanelHtml } from './panelHtml';
@@ -107,6 +108,18 @@ export class EntryPanel extends Disposable {
 
   /** Adopts a panel VS Code restored after a reload, with the state its webview saved. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
+    // VS Code calls this while it restores the window: an exception here would leave a broken panel behind, so
+    // anything that fails is logged and the panel closed instead.
+    try {
+      this.restoreState(panel, state);
+    } catch (error) {
+      this.logger.warn(`entry panel: could not restore the panel: ${error instanceof Error ? error.message : String(error)}`);
+      if (this.panel === panel) this.panel = undefined;
+      panel.dispose();
+    }
+  }
+
+  private restoreState(panel: vscode.WebviewPanel, state: unknown): void {
     const history = parsePanelState(state);
     if (history === undefined) {
       this.logger.warn(`entry panel: discarding unreadable saved state ${describeRejectedMessage(state)}`);
@@ -166,7 +179,7 @@ export class EntryPanel extends Disposable {
       case 'switchLocale': {
         const current = this.history.current;
         const term = current && this.glossary.snapshot().term(current.termId);
-        if (current === undefined || term === undefined || term.entries[message.locale] === undefined) {
+        if (current === undefined || term === undefined || ownEntry(term, message.locale) === undefined) {
           this.logger.warn(`entry panel: ignoring switch to locale ${message.locale}, which the term has no entry in`);
           return;
         }
@@ -226,10 +239,11 @@ export class EntryPanel extends Disposable {
   private render(): void {
     const panel = this.panel;
     if (panel === undefined || this.history.current === undefined) return;
-    const built = buildPanelView(this.glossary.snapshot(), this.history, {
+    const built = buildPanelViewSafely(this.glossary.snapshot(), this.history, {
       uiLanguage: vscode.env.language,
       notFound: (termId) => vscode.l10n.t('The glossary no longer has the term "{0}".', termId),
       fallbackNote: (requested, shown) => vscode.l10n.t('This term has no entry in {0}; the {1} entry is shown.', requested, shown),
+      renderFailed: (title, reason) => vscode.l10n.t('The entry "{0}" cannot be shown ({1}).', title, reason),
     });
     this.openableUrls = built.openableUrls;
     this.shown = built.shown;

@@ -4,7 +4,7 @@
  * dropped. The host never sends messages to the webview: every change of what is shown is a fresh render with a
  * new nonce, so that no state has to be patched into a live page. Pure: no `vscode` import.
  */
-import { isTermIdShape, parseHttpUrl } from '../glossary';
+import { isLocaleTag, isTermIdShape, parseHttpUrl } from '../glossary';
 
 export type WebviewMessage =
   /** The page of render number `render` has loaded and its script runs. */
@@ -20,11 +20,9 @@ export type WebviewMessage =
 
 export type WebviewMessageType = WebviewMessage['type'];
 
-/** Locales are short BCP-47 tags (`en`, `es`, `pt-BR`); anything longer or odder is not a locale. */
-const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/;
-
+/** Locales are short BCP-47 tags (`en`, `es`, `pt-BR`): the compiler's rule, see isLocaleTag. */
 export function isLocaleShape(value: unknown): value is string {
-  return typeof value === 'string' && LOCALE.test(value);
+  return isLocaleTag(value);
 }
 
 const MAX_URL_LENGTH = 2048;

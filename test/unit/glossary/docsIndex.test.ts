@@ -21,6 +21,7 @@ const data = {
     es: { pages: { commit: 'x', paths: ['glossary', 'pad_truncation'] }, glossary: { commit: 'x', anchors: ['attention-mask'] } },
     ko: { pages: { commit: 'x', paths: ['glossary', 'kv_cache'] }, glossary: { commit: 'x', anchors: [] } },
     ja: { pages: { commit: 'x', paths: ['index'] }, glossary: { commit: 'x', anchors: ['attention-mask'] } },
+    zh: { pages: { commit: 'x', paths: ['kv_cache'] } },
   },
 };
 const index = DocsIndex.fromData(data);
@@ -37,6 +38,8 @@ describe('DocsIndex', () => {
     assert.deepEqual(index.resolvePage('es', 'pad_truncation'), { locale: 'es', path: 'pad_truncation', isFallback: false });
     assert.deepEqual(index.resolvePage('es', 'kv_cache', 'sec'), { locale: 'en', path: 'kv_cache', anchor: 'sec', isFallback: true });
     assert.deepEqual(index.resolvePage('fa', 'kv_cache'), { locale: 'en', path: 'kv_cache', isFallback: true });
+    // Simplified Chinese reads the docs' zh folder.
+    assert.deepEqual(index.resolvePage('zh-hans', 'kv_cache'), { locale: 'zh-hans', path: 'kv_cache', isFallback: false });
     assert.equal(index.resolvePage('es', 'no_such_page'), undefined);
     assert.equal(index.resolvePage('en', ''), undefined);
   });
@@ -62,6 +65,7 @@ describe('DocsIndex', () => {
     assert.equal(termPageUrl({ id: 'attention-mask' }, 'es', index), 'https://huggingface.co/docs/transformers/es/glossary#attention-mask');
     assert.equal(termPageUrl({ id: 'kv-cache', docs: ['kv_cache#reuse'] }, 'ko', index), 'https://huggingface.co/docs/transformers/ko/kv_cache#reuse');
     assert.equal(termPageUrl({ id: 'kv-cache' }, 'ko', index), undefined);
+    assert.equal(termPageUrl({ id: 'kv-cache', docs: ['kv_cache'] }, 'zh-hans', index), 'https://huggingface.co/docs/transformers/zh/kv_cache');
   });
 
   it('refuses data of the wrong shape with a message that names the part', () => {
