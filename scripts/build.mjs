@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds everything the extension and its tests run from:
 //   dist/extension.js  the extension bundle (CommonJS, `vscode` external)
+//   dist/compileWorker.js  the worker thread that compiles custom glossaries
 //   dist/cli.js        the `transformers-glossary` command-line tool
 //   dist/termmap.json  the bundled term map, compiled from glossary/*.md by the CLI we just built
 // With --tests it also bundles test/unit and test/integration into out/test/, and with --bench the benchmark into out/bench/. The Markdown libraries are ESM-only,
@@ -42,6 +43,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: [path.join(root, 'src/extension.ts')], outfile: path.join(root, 'dist/extension.js'), external: ['vscode'] });
+// The worker thread that compiles custom glossaries off the extension host's thread (src/service/nodeCompilerHost.ts).
+await build({ ...common, entryPoints: [path.join(root, 'src/service/compileWorker.ts')], outfile: path.join(root, 'dist/compileWorker.js') });
 await build({
   ...common,
   entryPoints: [path.join(root, 'src/cli.ts')],
