@@ -1,7 +1,7 @@
 /**
  * `lookup`: finding a term by any name a person might type, and printing its entry for a terminal.
  */
-import { chooseEntry, compareIds, hfGlossaryUrl, trailingParenthetical, type Locale, type Term, type TermMap } from '../glossary';
+import { chooseEntry, compareIds, termPageUrl, trailingParenthetical, type Locale, type Term, type TermMap } from '../glossary';
 import { createTermMatcher, foldKey } from '../matching';
 
 /**
@@ -118,7 +118,7 @@ export function formatEntry(term: Term, locale: Locale): string {
     lines.push('');
     lines.push(rest.join('\n\n'));
   }
-  lines.push('');
-  lines.push(hfGlossaryUrl(shownLocale, term.id));
+  const hubUrl = termPageUrl(term, shownLocale);
+  if (hubUrl !== undefined) lines.push('', hubUrl);
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@
  * the Transformers API reference. doc-builder resolves them from the library's object inventory; without it we
  * use the naming conventions of the library, which cover the classes glossaries actually mention.
  */
+import { bundledDocsIndex } from './docsIndex';
 import { hfDocsUrl } from './urls';
 
 /**
@@ -76,7 +77,9 @@ export function resolveApiReference(code: string): ApiReference {
   if (page) return { display, name, url: hfDocsUrl('en', page, anchor) };
   if (/^Auto[A-Z]/.test(owner)) return { display, name, url: hfDocsUrl('en', 'model_doc/auto', anchor) };
   const model = MODEL_CLASS_SUFFIX.exec(owner);
-  if (model?.[1]) return { display, name, url: hfDocsUrl('en', `model_doc/${model[1].toLowerCase()}`, anchor) };
+  const modelPage = model?.[1] ? `model_doc/${model[1].toLowerCase()}` : undefined;
+  // The model page is a guess from the class name: only a page that exists upstream is linked, never a 404.
+  if (modelPage && bundledDocsIndex().hasPage('en', modelPage)) return { display, name, url: hfDocsUrl('en', modelPage, anchor) };
   return { display, name };
 }
 

@@ -12,7 +12,9 @@ export { decodeGlossaryText } from './decode';
 export type { DecodedText } from './decode';
 export { englishAnchor, identifierFromHeading, isLocaleTag, isPythonName, isTermIdShape, trailingParenthetical } from './anchors';
 export { numberVariants, pluralOf, singularOf } from './inflection';
-export { HF_DOCS_HOME, HF_DOCS_ROOT, applyDocsVersion, hfDocsUrl, hfGlossaryUrl, versionedGlossaryUrl } from './urls';
+export { HF_DOCS_HOME, HF_DOCS_ROOT, applyDocsVersion, hfDocsUrl, hfGlossaryUrl } from './urls';
+export { DocsIndex, bundledDocsIndex, termPageUrl } from './docsIndex';
+export type { DocsTarget } from './docsIndex';
 export {
   AUTO_LANGUAGE,
   GLOSSARY_LOCALES,

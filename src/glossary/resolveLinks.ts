@@ -1,10 +1,11 @@
 /**
  * The glossary's link policy: where a link destination written in an entry leads. In-page anchors become term links
- * (resolved against every term id of the compile), relative paths become huggingface.co docs URLs, http(s) URLs stay
- * external, and anything else (`javascript:`, `command:`, `file:`, `data:` …) is dropped with a warning: the entry is
+ * (resolved against every term id of the compile), relative paths become huggingface.co docs URLs (in English when the
+ * page has no translation, see ./docsIndex.ts), http(s) URLs stay external, and anything else (`javascript:`, `command:`, `file:`, `data:` …) is dropped with a warning: the entry is
  * shown in editors and webviews where such a link could do harm.
  */
 import { englishAnchor } from './anchors';
+import { bundledDocsIndex } from './docsIndex';
 import { decodeSafely } from './markdownText';
 import type { Locale } from './types';
 import { hfDocsUrl } from './urls';
@@ -47,7 +48,12 @@ export function resolveUrl(rawUrl: string, scope: LinkScope, warn: LinkWarning):
   const anchor = hash >= 0 ? url.slice(hash + 1) : undefined;
   path = path.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(/\.mdx?$/, '');
   if (!path) return resolveAnchor(anchor ?? '', scope, warn);
-  return checkedUrl('docs', hfDocsUrl(scope.locale, encodeURI(decodeSafely(path)), anchor ? encodeURI(decodeSafely(anchor)) : undefined), warn);
+  // A page that was never translated falls back to English; one that exists in no locale is reported and still
+  // linked (in the glossary's locale), since the index may be older than a page added upstream since.
+  const page = decodeSafely(path);
+  const target = bundledDocsIndex().resolvePage(scope.locale, page);
+  if (!target) warn('broken-doc-link', `"${page}" is not a page of the Transformers docs (glossary/upstream/docs-index.json); the link may lead nowhere`);
+  return checkedUrl('docs', hfDocsUrl(target?.locale ?? scope.locale, encodeURI(target?.path ?? page), anchor ? encodeURI(decodeSafely(anchor)) : undefined), warn);
 }
 
 /**

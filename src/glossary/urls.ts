@@ -39,8 +39,3 @@ export function applyDocsVersion(url: string, version: string): string {
   const trimmed = version.trim();
   return trimmed === '' ? `${HF_DOCS_ROOT}${rest}` : `${HF_DOCS_ROOT}${encodeURIComponent(trimmed)}/${rest}`;
 }
-
-/** The glossary page of a term for a locale, with the docs version applied. */
-export function versionedGlossaryUrl(termId: string, locale: Locale, version: string): string {
-  return applyDocsVersion(hfGlossaryUrl(locale, termId), version);
-}

@@ -81,10 +81,9 @@ function entryBody(view: EntryView, strings: PanelStrings): SafeHtml {
     ${view.fallbackNote === undefined ? '' : html`<p class="fallback-note" role="note">${view.fallbackNote}</p>`}
     <article class="entry" lang="${view.locale}" dir="${direction}">${view.body}</article>
     <footer>
-      <h2>${strings.links}</h2>
-      <ul class="links">
-        <li><a href="${view.hubUrl}" data-external="true">${strings.openOnHub}</a></li>
-      </ul>
+      ${view.hubUrl === undefined
+        ? ''
+        : html`<h2>${strings.links}</h2><ul class="links"><li><a href="${view.hubUrl}" data-external="true">${strings.openOnHub}</a></li></ul>`}
       ${view.videos.length === 0
         ? ''
         : html`<h2>${strings.videos}</h2><ul class="links videos">${view.videos.map(

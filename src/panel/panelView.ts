@@ -3,7 +3,7 @@
  * its links, the locale switcher and the fallback note. Pure (no `vscode` import): it reads the glossary snapshot
  * it is given, so that unit tests drive it with a snapshot of their own term map.
  */
-import { HF_DOCS_HOME, classifyHref, languageEndonym, languageName, ownEntry, ownTitle, parseHttpUrl, renderEntry, type LinkTarget } from '../glossary';
+import { classifyHref, languageEndonym, languageName, ownEntry, ownTitle, parseHttpUrl, renderEntry, type LinkTarget } from '../glossary';
 import type { GlossarySnapshot } from '../service/snapshot';
 import type { NavigationHistory, SerializedHistory } from './history';
 import { SafeHtml } from './html';
@@ -37,7 +37,8 @@ export interface EntryView {
   readonly body: SafeHtml;
   /** Set when the entry is not in the locale that was asked for. */
   readonly fallbackNote?: string;
-  readonly hubUrl: string;
+  /** Where "Open on huggingface.co" goes; absent when the term has no page upstream. */
+  readonly hubUrl?: string;
   readonly videos: readonly LinkItem[];
   /** Every locale the term exists in, in term map order. */
   readonly locales: readonly LocaleChoice[];
@@ -129,8 +130,9 @@ export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHi
   }
   const body = SafeHtml.trust(rendered.html);
 
-  const hubUrl = parseHttpUrl(glossary.glossaryUrl(term.id, locale)) ?? HF_DOCS_HOME;
-  openableUrls.add(hubUrl);
+  const hubTarget = glossary.glossaryUrl(term.id, locale);
+  const hubUrl = hubTarget === undefined ? undefined : parseHttpUrl(hubTarget);
+  if (hubUrl !== undefined) openableUrls.add(hubUrl);
   const videos: LinkItem[] = [];
   for (const link of entry.links) {
     if (link.kind !== 'video') continue;
@@ -153,7 +155,7 @@ export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHi
       fallbackNote: isFallback
         ? context.fallbackNote(languageName(requested, context.uiLanguage, 'mid-sentence'), languageName(locale, context.uiLanguage, 'mid-sentence'))
         : undefined,
-      hubUrl,
+      ...(hubUrl === undefined ? {} : { hubUrl }),
       videos,
       locales: glossary.termMap.locales
         .filter((l) => ownEntry(term, l) !== undefined)

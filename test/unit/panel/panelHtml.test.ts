@@ -47,6 +47,13 @@ function view(overrides: Partial<EntryView> = {}): EntryView {
 }
 
 describe('entryPanelHtml', () => {
+  it('shows the huggingface.co link only when the view has one', () => {
+    assert.ok(entryPanelHtml(view(), assets, strings).includes('href="https://huggingface.co/docs/transformers/main/en/glossary#attention-mask"'));
+    const page = entryPanelHtml(view({ hubUrl: undefined }), assets, strings);
+    assert.doesNotMatch(page, /huggingface\.co/);
+    assert.doesNotMatch(page, /<ul class="links">/);
+  });
+
   it('sets a CSP that allows only our stylesheet and the nonce script', () => {
     const page = entryPanelHtml(view(), assets, strings);
     const csp = contentSecurityPolicy(assets.cspSource, assets.nonce);
