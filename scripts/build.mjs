@@ -160,7 +160,7 @@ if (watch) {
   // Each bundle watches the files it was built from; the first build of each runs now.
   const contexts = await Promise.all(targets.map((options) => context({ ...options, logLevel: 'info' })));
   await Promise.all(contexts.map((ctx) => ctx.watch()));
-  console.log('[build] watching; press Ctrl+C to stop');
+  console.log('[build] watching for changes; Ctrl+C stops');
 } else {
   // The builds are independent of each other except the term map, which needs the CLI.
   await Promise.all(targets.map((options) => build(options)));
