@@ -6,7 +6,7 @@
  * and anything else is dropped. The host never sends messages to the webview: every change of what is shown is a
  * fresh render with a new nonce, so that no state has to be patched into a live page. Pure: no `vscode` import.
  */
-import { isTermIdShape, parseHttpUrl } from '../glossary/render';
+import { isTermIdShape, parseHttpUrl } from '../glossary';
 
 export type WebviewMessage =
   /** A cross-reference to another term was clicked. */
