@@ -10,7 +10,6 @@ const assets: PanelAssets = {
   scriptUri: 'https://webview.example/media/panel.js',
   styleUri: 'https://webview.example/media/panel.css',
   uiLanguage: 'en',
-  render: 7,
 };
 
 const strings: PanelStrings = {
@@ -142,7 +141,7 @@ describe('entryPanelHtml', () => {
       strings,
     );
     assert.match(page, /<h1>vanished<\/h1><p class="message">The glossary no longer has &lt;b&gt;it&lt;\/b&gt;.<\/p>/);
-    assert.match(page, /<body data-term-id="" data-render="7" data-state="">/);
+    assert.match(page, /<body data-term-id="" data-state="">/);
   });
 });
 
