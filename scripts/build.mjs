@@ -43,8 +43,8 @@ export function listFiles(dir, pattern) {
 /** Compiles glossary/*.md into dist/termmap.json with the CLI just built. */
 function buildTermMap() {
   // A glossary with errors fails the build: the CLI prints the diagnostics and never writes a partial term map.
-  // glossary/README.md documents how the sources are written (terminology tables); it is not a glossary itself.
-  const glossaryFiles = listFiles(path.join(root, 'glossary'), /^(?!README\.md$).*\.md$/);
+  // glossary/README.md (the terminology tables) is passed too: the CLI skips a folder's README by the core's rule.
+  const glossaryFiles = listFiles(path.join(root, 'glossary'), /\.md$/);
   if (glossaryFiles.length === 0) return;
   // Relative paths keep the build machine's directories out of the shipped term map's source locations.
   const relative = glossaryFiles.map((file) => path.relative(root, file).split(path.sep).join('/'));

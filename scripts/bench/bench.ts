@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compileGlossaries } from '../../src/glossary';
+import { compileGlossaries, isFolderReadme } from '../../src/glossary';
 import type { GlossarySource, TermMap } from '../../src/glossary/types';
 import { computeHover, englishHoverStrings } from '../../src/hover/hoverContent';
 import { createSnapshot, type GlossarySnapshot } from '../../src/service/snapshot';
@@ -81,7 +81,7 @@ const quantile = (sorted: readonly number[], q: number): number => sorted[Math.m
 function readGlossarySources(): GlossarySource[] {
   return fs
     .readdirSync(path.join(root, 'glossary'))
-    .filter((f) => f.endsWith('.md') && f !== 'README.md') // glossary/README.md documents the sources; it is no glossary
+    .filter((f) => f.endsWith('.md') && !isFolderReadme(f))
     .sort()
     .map((f) => ({ file: `glossary/${f}`, content: fs.readFileSync(path.join(root, 'glossary', f)) }));
 }

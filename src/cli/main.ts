@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex, SOURCE_LOCALE, TermMapJsonError, compileGlossaries, formatDiagnostic, parseTermMapJson } from '../glossary';
+import { LineIndex, SOURCE_LOCALE, TermMapJsonError, compileGlossaries, formatDiagnostic, isFolderReadme, parseTermMapJson } from '../glossary';
 import type { Diagnostic, GlossarySource, TermMap } from '../glossary';
 import { contextForFileName, createTermMatcher } from '../matching';
 import type { ParsedArgs } from './args';
@@ -72,6 +72,18 @@ function readText(file: string): string {
   return Buffer.from(readBytes(file)).toString('utf8').replace(/^\uFEFF/, '');
 }
 
+/**
+ * The glossary sources among the files named on the command line. A folder's README (glossary/README.md holds our
+ * terminology tables) is documentation that a glob like `glossary/*.md` picks up: it is skipped with a note on
+ * stderr, so that `check glossary/*.md` checks exactly the glossaries.
+ */
+function glossarySources(files: readonly string[], io: CliIo): readonly string[] {
+  const sources = files.filter((file) => !isFolderReadme(file));
+  if (sources.length === 0) throw new CliFailure('no glossary source among the files given (only READMEs)', EXIT_USAGE);
+  for (const file of files) if (isFolderReadme(file)) io.stderr(`${PROGRAM}: skipped ${file}: a folder's README documents the glossary and is not compiled\n`);
+  return sources;
+}
+
 function compile(files: readonly string[]): { termMap: TermMap; diagnostics: readonly Diagnostic[]; errors: number; warnings: number } {
   const sources: GlossarySource[] = files.map((file) => ({ file, content: readBytes(file) }));
   const { termMap, diagnostics } = compileGlossaries(sources);
@@ -113,7 +125,7 @@ function loadTermMap(args: ParsedArgs, io: CliIo): TermMap {
     if (files.length > 1) throw new CliFailure('--glossary takes either glossary sources or one term map .json, not both', EXIT_USAGE);
     return parseTermMap(readText(jsonFiles[0]!), jsonFiles[0]!);
   }
-  const compiled = compile(files);
+  const compiled = compile(glossarySources(files, io));
   if (compiled.errors > 0) {
     for (const diagnostic of compiled.diagnostics) if (diagnostic.severity === 'error') io.stderr(`${formatDiagnostic(diagnostic)}\n`);
     throw new CliFailure(`the glossary has ${plural(compiled.errors, 'error')}`, EXIT_FAILURE);
@@ -122,9 +134,10 @@ function loadTermMap(args: ParsedArgs, io: CliIo): TermMap {
 }
 
 function runCheck(args: ParsedArgs, io: CliIo): number {
-  const { termMap, diagnostics, errors, warnings } = compile(args.positionals);
+  const files = glossarySources(args.positionals, io);
+  const { termMap, diagnostics, errors, warnings } = compile(files);
   for (const diagnostic of diagnostics) io.stdout(`${formatDiagnostic(diagnostic)}\n`);
-  io.stdout(`${plural(args.positionals.length, 'file')}, ${plural(termMap.terms.length, 'term')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+  io.stdout(`${plural(files.length, 'file')}, ${plural(termMap.terms.length, 'term')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
   return errors > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
@@ -147,7 +160,7 @@ function writeAtomically(file: string, content: string): void {
 }
 
 function runBuild(args: ParsedArgs, io: CliIo): number {
-  const { termMap, diagnostics, errors } = compile(args.positionals);
+  const { termMap, diagnostics, errors } = compile(glossarySources(args.positionals, io));
   for (const diagnostic of diagnostics) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
   if (errors > 0) {
     io.stderr(`${PROGRAM}: ${plural(errors, 'error')}; ${args.out === undefined ? 'no term map printed' : `${args.out} left unchanged`}\n`);

@@ -23,6 +23,16 @@ const KNOWN_LOCALES = new Set([
   'ar', 'bn', 'de', 'en', 'es', 'fa', 'fr', 'he', 'hi', 'id', 'it', 'ja', 'ko', 'ms', 'nl', 'pl', 'pt', 'ru', 'sv', 'te', 'th', 'tr', 'uk', 'vi', 'zh',
 ]);
 
+/**
+ * Whether a file is a folder's README rather than a glossary source. Glossary folders document their conventions
+ * (our own terminology tables in glossary/README.md, for instance) in a README beside the sources, so a shell glob
+ * such as `glossary/*.md` names it too; every face skips it, instead of compiling prose that has no entries.
+ */
+export function isFolderReadme(file: string): boolean {
+  const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
+  return /^readme(?:\.(?:md|markdown|mdx|txt))?$/i.test(base);
+}
+
 /** `es.md`, `es-glossary.md`, `glossary.es.md`, `docs/source/es/glossary.md`, `es/glossary.md`. */
 export function localeFromPath(file: string): Locale | undefined {
   const normalized = file.replace(/\\/g, '/');

@@ -6,7 +6,7 @@
  */
 export type * from './types';
 export { TERM_MAP_SCHEMA_VERSION, SOURCE_LOCALE } from './types';
-export { compileGlossaries, localeFromPath, localeFromContent } from './compile';
+export { compileGlossaries, isFolderReadme, localeFromPath, localeFromContent } from './compile';
 export { formatDiagnostic, sortDiagnostics } from './diagnostics';
 export { decodeGlossaryText } from './decode';
 export type { DecodedText } from './decode';

@@ -104,6 +104,16 @@ describe('transformers-glossary CLI', () => {
       assert.equal(lines[2], '1 file, 2 terms: 2 errors, 0 warnings');
     });
 
+    it("skips a folder's README that a glob names beside the glossaries, and says so", () => {
+      const readme = path.join(scratch, 'README.md');
+      fs.writeFileSync(readme, '# How we write the glossary\n\n## English\n\n| term | preferred |\n|---|---|\n');
+      const result = run(['check', en, readme, es]);
+      assert.equal(result.code, EXIT_OK, result.stderr);
+      assert.equal(result.stdout, '2 files, 4 terms: 0 errors, 0 warnings\n');
+      assert.match(result.stderr, /skipped .*README\.md: a folder's README documents the glossary/);
+      assertOneLineError(run(['check', readme]), /no glossary source among the files given/);
+    });
+
     it('reports an unreadable file in one line and exits 2', () => {
       const missing = path.join(scratch, 'missing.md');
       assertOneLineError(run(['check', missing]), /cannot read .*missing\.md: no such file/);
