@@ -13,6 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { listFiles } from '../files.mjs';
 import { REPO_ROOT } from './config.mjs';
 import { installVsix, killOnExit, launchChromiumServer, makeTempDirs, requireSetup, startCodeServer, startMemorySampler } from './codeserver.mjs';
 import { packageVsix } from './package.mjs';
@@ -25,14 +26,6 @@ const fixture = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 
 /** Settings every UI spec starts from: hovers appear quickly, so that the tests wait less. */
 const UI_SETTINGS = { 'editor.hover.delay': 100 };
-
-function listFiles(dir, pattern) {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && pattern.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
 
 /**
  * Bundles each spec of test/e2e (with the helpers it imports) into out/test/e2e and returns the compiled files.
