@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
  */
 export const TARGETS = {
   current: { name: 'current', codeServer: '4.139.1', vscode: '1.139.1', node: '24.21.0' },
-  min: { name: 'min', codeServer: '4.20.0', vscode: '1.85.1', node: '18.20.8', legacy: true },
+  min: { name: 'min', codeServer: '4.20.0', vscode: '1.85.1', node: '18.18.2', legacy: true },
 };
 
 /** Debian packages: a compiler toolchain and Kerberos headers for code-server's native modules, and the browser. */

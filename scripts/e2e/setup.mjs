@@ -101,7 +101,9 @@ function installNode(target) {
 function buildEnv(target) {
   const p = pathsOf(target);
   return cleanNpmEnv({
-    PATH: `${path.join(p.nodeHome, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+    // The legacy target's Node 18.18 is too old for the npm that comes with the system Node (npm 11 needs 18.19+), so
+    // npm and node-gyp run on the system Node there; the headers alone decide which Node the modules are built for.
+    ...(target.legacy ? {} : { PATH: `${path.join(p.nodeHome, 'bin')}${path.delimiter}${process.env.PATH ?? ''}` }),
     npm_config_nodedir: p.nodeHome,
     npm_config_build_from_source: 'true',
     JOBS: 'max',
