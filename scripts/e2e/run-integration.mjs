@@ -67,7 +67,7 @@ async function main() {
   let follower;
   let exitCode = EXIT_RUNNER_ERROR;
   try {
-    server = await startCodeServer({ dirs, folder: workspace, smokeTestDriver: true, target, env: { TG_INTEGRATION_LOG: mochaLog } });
+    server = await startCodeServer({ dirs, folder: workspace, smokeTestDriver: true, target, env: { TG_INTEGRATION_LOG: mochaLog, TG_EXPECT_VSCODE_VERSION: target.vscode } });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const finished = new Promise((resolve) => {
