@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_DIR, TARGETS, chromiumPath, isInstalled, pathsOf } from './config.mjs';
 
-const LAUNCHER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'smoke-driver-launcher.cjs');
+const LAUNCHER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'smoke-driver-launcher.js');
 
 /** Flags for Chromium in a container: no sandbox (root), no GPU, no background traffic to Google. */
 export const CHROMIUM_ARGS = [
@@ -87,7 +87,7 @@ function baseArgs(dirs, target = TARGETS.current) {
 
 /**
  * How to switch on VS Code's smoke-test driver: newer code-server releases forward it with `--vscode-option`; older
- * ones are started through a launcher that teaches their parser the flag (see smoke-driver-launcher.cjs).
+ * ones are started through a launcher that teaches their parser the flag (see smoke-driver-launcher.js).
  */
 function smokeTestDriverArgs(target, args) {
   if (target.legacy) return [LAUNCHER, pathsOf(target).codeServerPackage, ...args.slice(1), '--enable-smoke-test-driver'];
