@@ -1,7 +1,7 @@
-// Starts an older code-server (4.20, the 1.85 target of config.mjs) with VS Code's `--enable-smoke-test-driver` flag, which the integration
-// runner needs (it makes the workbench honour the `payload` URL parameter). Those releases pass every parsed flag
-// on to VS Code's server, but their command-line parser refuses flags it does not list and they have no
-// `--vscode-option`; this launcher adds the one flag to the parser's list and then runs code-server as usual.
+// Starts an older code-server (4.20, the 1.85 target of config.mjs) with VS Code's `--enable-smoke-test-driver`
+// flag, which the integration runner needs (it makes the workbench honour the `payload` URL parameter). That release
+// passes every parsed flag on to VS Code's server, but its command-line parser refuses flags it does not list, and it
+// has no `--vscode-option`; this launcher adds the one flag to the parser's list and then runs code-server as usual.
 // (A .js file: CommonJS, as package.json declares no module type, like code-server's own files.)
 // Usage: node smoke-driver-launcher.js <code-server package directory> [code-server arguments...]
 'use strict';
