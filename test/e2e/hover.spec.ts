@@ -40,14 +40,28 @@ describe('hover in Python', () => {
   });
 });
 
-describe('hover in Python, in Spanish', () => {
-  const ui = useWorkbench({ settings: { 'transformersGlossary.language': 'es' } });
+/**
+ * Picks the glossary language the way a person does, through Glossary: Change Language. The command writes the
+ * setting through VS Code's API, which applies at once, so the shared window needs no reload (see Workbench.reset).
+ */
+async function changeLanguage(ui: Workbench, label: string): Promise<void> {
+  await ui.runCommand('Glossary: Change Language');
+  const exactLabel = ui.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) });
+  await ui.quickPickRows.filter({ has: exactLabel }).first().click();
+  await ui.quickInput.waitFor({ state: 'hidden' });
+}
 
-  it('shows the Spanish entry and links to the Spanish page', async () => {
+describe('hover in Python, in Spanish', () => {
+  const ui = useWorkbench({ settings: { 'transformersGlossary.language': 'en' } });
+  after(async () => {
+    await changeLanguage(ui(), 'English');
+  });
+
+  it('shows the Spanish entry and links to the Spanish page once Spanish is picked', async () => {
     await ui().openFile('sample.py');
+    await changeLanguage(ui(), 'Español');
     await ui().hoverWord('attention_mask', { nth: occurrenceBefore(ui(), 'sample.py', 'attention_mask', ' =') });
-    // The Spanish text is what is awaited: this block may start right after one in English, and the setting reaches
-    // the extension a moment after the window was reset.
+    // The setting reaches the extension a moment after the quick pick closes; waitForHover hovers again until then.
     const hover = await ui().waitForHover(/máscara de atención/i);
     assert.match(await hover.innerText(), /huggingface\.co/);
     await hover.locator('a[data-href^="https://huggingface.co/docs/transformers/main/es/glossary#attention-mask"]').waitFor();
