@@ -6,7 +6,8 @@ import { fixtureUri } from './fixtures';
 /** The lowest version `engines.vscode` accepts, e.g. "1.85.0" for "^1.85.0". */
 function minimumClaimed(): string {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  const range = (extension?.packageJSON as { engines?: { vscode?: string } } | undefined)?.engines?.vscode ?? '';
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded (does engines.vscode accept VS Code ${vscode.version}?)`);
+  const range = (extension.packageJSON as { engines?: { vscode?: string } }).engines?.vscode ?? '';
   const match = /(\d+)\.(\d+)\.(\d+)/.exec(range);
   assert.ok(match, `engines.vscode "${range}" names no version`);
   return match[0];
