@@ -172,7 +172,8 @@ describe('entry panel', () => {
     // VS Code may ask before it opens an external site; each request to open the link asks once.
     const confirm = ui().page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ }).first();
     try {
-      const firstPage = context.waitForEvent('page');
+      // The context's own default timeout (30 s) is not the page's: the limit is given here.
+      const firstPage = context.waitForEvent('page', { timeout: WAIT_TIMEOUT_MS });
       await view.locator('footer a[data-external]', { hasText: 'huggingface.co' }).click();
       let pageOpened = false;
       void firstPage.then(() => (pageOpened = true), () => undefined);
@@ -180,7 +181,7 @@ describe('entry panel', () => {
       while (!pageOpened) {
         if (Date.now() > deadline) throw new Error(`no page opened within ${WAIT_TIMEOUT_MS / 1000} s of the click on the huggingface.co link`);
         // Whichever comes first: the page, or the dialog that asks before it opens.
-        await Promise.race([firstPage, confirm.waitFor({ timeout: 5_000 }).catch(() => undefined)]);
+        await Promise.race([firstPage.catch(() => undefined), confirm.waitFor({ timeout: 5_000 }).catch(() => undefined)]);
         if (!pageOpened && (await confirm.isVisible())) await confirm.click();
       }
       // A second opening (the webview's own link handling as well as the extension's) would come from the same click,
