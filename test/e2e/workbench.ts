@@ -121,6 +121,8 @@ export class Workbench {
       workbench.loadedSettings = settings;
       page.setDefaultTimeout(WAIT_TIMEOUT_MS);
       page.setDefaultNavigationTimeout(WAIT_TIMEOUT_MS);
+      // Waits on the context (a new page opening) get the same limit.
+      context.setDefaultTimeout(WAIT_TIMEOUT_MS);
       return workbench;
     } catch (error) {
       // A window that never loaded must not stay behind, loading the machine for the specs that follow.
