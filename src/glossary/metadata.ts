@@ -12,7 +12,7 @@
  */
 import type { Diagnostic } from './types';
 import { diagnosticAt } from './diagnostics';
-import { isPythonIdentifier } from './anchors';
+import { isPythonName } from './anchors';
 
 export interface EntryMetadata {
   identifiers: string[];
@@ -63,7 +63,7 @@ export function parseMetadataComment(html: string, file: string, line: number, c
       case 'identifiers':
       case 'identifier':
         for (const value of values) {
-          if (isPythonIdentifier(value)) into.identifiers.push(value);
+          if (isPythonName(value)) into.identifiers.push(value);
           else diagnostics.push(diagnosticAt('warning', 'metadata-malformed', `"${value}" is not a Python identifier`, file, where.line, where.column));
         }
         break;
