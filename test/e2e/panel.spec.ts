@@ -92,16 +92,18 @@ function lowestContrast(): { ratio: number; what: string } {
  * pick was filled; so when the term is not listed after a while, the search is opened again, until WAIT_TIMEOUT_MS.
  */
 async function openFromSearch(ui: Workbench, title: string): Promise<void> {
-  // Keys pressed while the webview has focus go to its frame first; the command palette needs the workbench's.
-  await ui.focusWorkbench();
+  // Keys pressed while the webview has focus go to its frame first; the command palette needs the workbench's, and a
+  // quick pick opened while the focus is moving back from the webview may close at once: the editor takes the focus.
+  await ui.page.locator('.monaco-editor .view-lines').first().click();
   const deadline = Date.now() + WAIT_TIMEOUT_MS;
   for (;;) {
     await ui.runCommand('Glossary: Search');
-    await ui.quickInput.locator('input').fill(title);
     const row = ui.quickPickRows.filter({ hasText: title }).first();
-    const left = deadline - Date.now();
+    const slice = Math.max(Math.min(deadline - Date.now(), 20_000), 1);
     try {
-      await row.waitFor({ timeout: Math.max(Math.min(left, 20_000), 1) });
+      // A quick pick that closed again (its input hidden) ends this attempt too, and the search is opened again.
+      await ui.quickInput.locator('input').fill(title, { timeout: slice });
+      await row.waitFor({ timeout: slice });
       await ui.page.keyboard.press('Enter');
       return;
     } catch (error) {
