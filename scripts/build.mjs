@@ -19,26 +19,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listFiles } from './files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
-
-/** Lists files below `dir` whose name matches `pattern`, sorted so that builds are reproducible. */
-export function listFiles(dir, pattern) {
-  const found = [];
-  const walk = (d) => {
-    if (!fs.existsSync(d)) return;
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (pattern.test(entry.name)) found.push(full);
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
 
 /** Compiles glossary/*.md into dist/termmap.json with the CLI just built. */
 function buildTermMap() {

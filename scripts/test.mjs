@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: every test tier in order (build lint format typecheck unit integration ui), one summary line per tier
-// (`<tier>: N passed, N failed`) and a total. A tier that fails does not stop the others, so that one run shows
-// everything that is wrong; the exit code is non-zero when any tier failed. `node scripts/test.mjs unit lint` runs
-// only the tiers named.
+// `npm test`: every test tier in order (build lint format typecheck unit integration integration-min ui), one summary
+// line per tier (`<tier>: N passed, N failed, S s`) and a total. A tier that fails does not stop the others, so that
+// one run shows everything that is wrong; the exit code is non-zero when any tier failed. `node scripts/test.mjs
+// <tier>...` runs only the tiers named.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,12 +44,19 @@ function runLive(command, args) {
 }
 
 /**
- * The real-VS-Code tiers first run the setup script, which installs code-server and Node 24 on a fresh machine
- * and is a quick no-op afterwards. A failed setup fails the tier with the setup's own explanation.
+ * The real-VS-Code tiers first run the setup script for their code-server target, which installs it on a fresh
+ * machine and is a quick no-op afterwards. A failed setup fails the tier with the setup's own explanation.
  */
-async function setupE2e() {
-  const r = await runLive(process.execPath, [path.join(root, 'scripts/e2e/setup.mjs')]);
+async function setupE2e(target) {
+  const r = await runLive(process.execPath, [path.join(root, 'scripts/e2e/setup.mjs'), '--target', target]);
   return r.status === 0;
+}
+
+/** The integration tier on one code-server target (scripts/e2e/run-integration.mjs). */
+async function integration(target) {
+  if (!(await setupE2e(target))) return { passed: 0, failed: 1 };
+  const r = await runLive(process.execPath, [path.join(root, 'scripts/e2e/run-integration.mjs'), '--target', target, ...(builtThisRun ? ['--no-build'] : [])]);
+  return mochaCounts(r.output, r.status);
 }
 
 let builtThisRun = false;
@@ -109,19 +116,20 @@ const tiers = [
     },
   },
   {
-    // Mocha suites inside the real extension host of code-server (scripts/e2e/run-integration.mjs).
+    // Mocha suites inside the real extension host of code-server, current release (scripts/e2e/run-integration.mjs).
     name: 'integration',
-    async run() {
-      if (!(await setupE2e())) return { passed: 0, failed: 1 };
-      const r = await runLive(process.execPath, [path.join(root, 'scripts/e2e/run-integration.mjs'), ...(builtThisRun ? ['--no-build'] : [])]);
-      return mochaCounts(r.output, r.status);
-    },
+    run: () => integration('current'),
+  },
+  {
+    // The same suites on code-server 4.20 (VS Code 1.85), the oldest VS Code that engines.vscode claims.
+    name: 'integration-min',
+    run: () => integration('min'),
   },
   {
     // Playwright specs against code-server in Chromium with the packaged .vsix installed (scripts/e2e/run-ui.mjs).
     name: 'ui',
     async run() {
-      if (!(await setupE2e())) return { passed: 0, failed: 1 };
+      if (!(await setupE2e('current'))) return { passed: 0, failed: 1 };
       const r = await runLive(process.execPath, [path.join(root, 'scripts/e2e/run-ui.mjs')]);
       return mochaCounts(r.output, r.status);
     },
@@ -130,17 +138,24 @@ const tiers = [
 
 fs.mkdirSync(path.join(root, 'out'), { recursive: true });
 const only = process.argv.slice(2);
+const unknown = only.filter((name) => !tiers.some((tier) => tier.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown tier(s): ${unknown.join(', ')}; the tiers are ${tiers.map((tier) => tier.name).join(', ')}`);
+  process.exit(2);
+}
 const summary = [];
 for (const tier of tiers) {
   if (only.length > 0 && !only.includes(tier.name)) continue;
   console.log(`\n===== ${tier.name} =====`);
-  summary.push({ name: tier.name, ...(await tier.run()) });
+  const started = Date.now();
+  const counts = await tier.run();
+  summary.push({ name: tier.name, ...counts, seconds: (Date.now() - started) / 1000 });
 }
 console.log('\n===== summary =====');
 let passed = 0;
 let failed = 0;
 for (const s of summary) {
-  console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed`);
+  console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed, ${s.seconds.toFixed(1)} s`);
   passed += s.passed;
   failed += s.failed;
 }

@@ -6,7 +6,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { CACHE_DIR, CODE_SERVER_ENTRY, NODE_BIN, chromiumPath, isInstalled } from './config.mjs';
+import { fileURLToPath } from 'node:url';
+import { CACHE_DIR, TARGETS, chromiumPath, isInstalled, pathsOf } from './config.mjs';
+
+const LAUNCHER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'smoke-driver-launcher.js');
 
 /** Flags for Chromium in a container: no sandbox (root), no GPU, no background traffic to Google. */
 export const CHROMIUM_ARGS = [
@@ -32,9 +35,9 @@ export const QUIET_SETTINGS = {
 };
 
 /** Fails with the command that fixes it when the setup has not run. */
-export function requireSetup({ needBrowser = true } = {}) {
-  if (!isInstalled({ needBrowser })) {
-    throw new Error(`code-server is not installed in ${CACHE_DIR}. Run \`npm run setup:e2e\` first.`);
+export function requireSetup({ target = TARGETS.current, needBrowser = true } = {}) {
+  if (!isInstalled({ target, needBrowser })) {
+    throw new Error(`code-server ${target.codeServer} is not installed in ${CACHE_DIR}. Run \`npm run setup:e2e\` first.`);
   }
 }
 
@@ -78,13 +81,22 @@ export function makeTempDirs(prefix, settings = {}) {
   return { root, userData, extensions, config };
 }
 
-function baseArgs(dirs) {
-  return [CODE_SERVER_ENTRY, '--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+function baseArgs(dirs, target = TARGETS.current) {
+  return [pathsOf(target).codeServerEntry, '--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+}
+
+/**
+ * How to switch on VS Code's smoke-test driver: newer code-server releases forward it with `--vscode-option`; older
+ * ones are started through a launcher that teaches their parser the flag (see smoke-driver-launcher.js).
+ */
+function smokeTestDriverArgs(target, args) {
+  if (target.legacy) return [LAUNCHER, pathsOf(target).codeServerPackage, ...args.slice(1), '--enable-smoke-test-driver'];
+  return [...args, '--vscode-option', 'enable-smoke-test-driver'];
 }
 
 /** Installs a .vsix into the run's extensions directory, the way a user installs a downloaded package. */
 export function installVsix(dirs, vsix) {
-  const output = execFileSync(NODE_BIN, [...baseArgs(dirs), '--install-extension', vsix, '--force'], { encoding: 'utf8' });
+  const output = execFileSync(pathsOf(TARGETS.current).nodeBin, [...baseArgs(dirs), '--install-extension', vsix, '--force'], { encoding: 'utf8' });
   return output.trim().split('\n').pop() ?? '';
 }
 
@@ -94,6 +106,16 @@ export function killGroup(pid, signal) {
     process.kill(-pid, signal);
   } catch {
     // The group has already exited.
+  }
+}
+
+/** True while any process of the group `pid` exists (signal 0 checks without sending anything). */
+function groupIsAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -147,21 +169,21 @@ export function removeOnExit(dir) {
  * `payload` URL parameter (extensionDevelopmentPath, extensionTestsPath); its side effect is that notification
  * toasts are suppressed, so the UI tests and `npm start` run without it and install the .vsix instead.
  */
-export async function startCodeServer({ dirs, folder, port, host = '127.0.0.1', smokeTestDriver = false, env = {}, stdio = 'log' }) {
-  requireSetup({ needBrowser: false });
+export async function startCodeServer({ dirs, folder, port, host = '127.0.0.1', smokeTestDriver = false, env = {}, stdio = 'log', target = TARGETS.current }) {
+  requireSetup({ target, needBrowser: false });
   port = port ?? (await freePort());
-  const args = [
-    ...baseArgs(dirs),
+  let args = [
+    ...baseArgs(dirs, target),
     '--bind-addr', `${host}:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
-    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
+  if (smokeTestDriver) args = smokeTestDriverArgs(target, args);
   if (folder) args.push(folder);
   const logFile = path.join(dirs.root, 'code-server.log');
   const logFd = fs.openSync(logFile, 'a');
   const started = Date.now();
-  const child = spawn(NODE_BIN, args, {
+  const child = spawn(pathsOf(target).nodeBin, args, {
     env: { ...process.env, ...env, VSCODE_PROXY_URI: '' },
     stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', logFd, logFd],
     detached: true, // Its own process group, so that one kill stops code-server and everything it forked.
@@ -194,9 +216,10 @@ export async function startCodeServer({ dirs, folder, port, host = '127.0.0.1', 
           child.once('exit', () => { clearTimeout(timer); resolve(); });
         });
       }
-      // Stragglers in the same group (extension host, pty host) go too.
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Stragglers in the same group (extension host, pty host) go too; the stop ends when the group is gone (or
+      // after 10 s: a killed process that nobody reaps stays a zombie in its group, and must not hang the run).
       killGroup(child.pid, 'SIGKILL');
+      for (const deadline = Date.now() + 10_000; groupIsAlive(child.pid) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
       forget();
     },
   };
@@ -230,10 +253,11 @@ export async function launchChromiumServer() {
 }
 
 /**
- * Samples the proportional set size (PSS, shared pages split fairly) of a process tree every 250 ms and keeps
- * the peak, so that a run can report how much memory the harness really needed.
+ * Samples the proportional set size (PSS, shared pages split fairly) of a process tree every second and keeps
+ * the peak, so that a run can report how much memory the harness really needed. Each sample reads every process's
+ * /proc entry: at 4 samples a second that cost the runner a steady 8 to 14 % of a core on a busy machine.
  */
-export function startMemorySampler(rootPid = process.pid, intervalMs = 250) {
+export function startMemorySampler(rootPid = process.pid, intervalMs = 1000) {
   let peakKb = 0;
   const childrenOf = () => {
     const map = new Map();

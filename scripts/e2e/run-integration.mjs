@@ -5,7 +5,8 @@
 // `payload` URL parameter (extensionDevelopmentPath + extensionTestsPath); when the tests' run() settles, the
 // workbench calls window.codeAutomationExit(code), which this runner exposes to the page.
 //
-// Usage: node scripts/e2e/run-integration.mjs [--no-build]
+// Usage: node scripts/e2e/run-integration.mjs [--no-build] [--target current|min]
+//   --target min runs the same tests on code-server 4.20 (VS Code 1.85, the oldest that engines.vscode claims).
 // Exit code: 0 passed, 1 tests failed or could not load, 2 timeout, 3 runner error.
 // Env: TG_INTEGRATION_GREP=<text> runs matching tests only; TG_INTEGRATION_TIMEOUT_MS (default 300000);
 //      VERBOSE=1 prints every workbench console message; KEEP_TMP=1 keeps the temporary directory.
@@ -13,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { REPO_ROOT } from './config.mjs';
+import { REPO_ROOT, targetFromArgs } from './config.mjs';
 import { launchChromium, makeTempDirs, remoteUri, requireSetup, startCodeServer, startMemorySampler, workbenchUrl } from './codeserver.mjs';
 
 const EXIT_TIMEOUT = 2;
@@ -46,7 +47,8 @@ function followFile(file) {
 }
 
 async function main() {
-  requireSetup();
+  const target = targetFromArgs();
+  requireSetup({ target });
   if (!process.argv.includes('--no-build')) {
     const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--tests'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('the build failed');
@@ -65,7 +67,7 @@ async function main() {
   let follower;
   let exitCode = EXIT_RUNNER_ERROR;
   try {
-    server = await startCodeServer({ dirs, folder: workspace, smokeTestDriver: true, env: { TG_INTEGRATION_LOG: mochaLog } });
+    server = await startCodeServer({ dirs, folder: workspace, smokeTestDriver: true, target, env: { TG_INTEGRATION_LOG: mochaLog, TG_EXPECT_VSCODE_VERSION: target.vscode } });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const finished = new Promise((resolve) => {
@@ -90,7 +92,7 @@ async function main() {
       ['extensionTestsPath', remoteUri(testsModule)],
       ['skipWelcome', 'true'],
     ]);
-    console.log(`[integration] code-server ${server.url} (started in ${server.startupMs} ms), workspace ${workspace}`);
+    console.log(`[integration] code-server ${target.codeServer} (VS Code ${target.vscode}) ${server.url} (started in ${server.startupMs} ms), workspace ${workspace}`);
     await page.goto(workbenchUrl(server.url, workspace, { payload }));
     let timer;
     const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });

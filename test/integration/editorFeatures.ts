@@ -1,6 +1,6 @@
 /**
- * Shared by the editor-feature integration tests (hover, search, tree, settings): the extension's test API, hover
- * text, setting changes that are always undone, and polling for state the workbench updates asynchronously.
+ * Shared by the integration tests (hover, search, tree, settings, panel): the extension's test API, hover
+ * text, setting changes that are always undone, and the one `waitFor` for state the workbench updates asynchronously.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -24,12 +24,25 @@ export async function englishTestApi(): Promise<GlossaryTestApi> {
   return api;
 }
 
-/** Polls `read` until `accept` holds; fails with the last value seen when it never does. */
-export async function waitFor<T>(what: string, read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * How long a condition may take to come true before the test fails. The workbench and the extension host answer
+ * within a second on an idle machine; the margin is for a 2-core machine running other builds and tests beside
+ * this one, where a slow answer is not a bug. It stays well below mocha's per-test timeout (index.ts), so that a
+ * failure names the condition rather than the test.
+ */
+export const WAIT_TIMEOUT_MS = 60_000;
+
+/**
+ * Polls `read` until `accept` holds and returns the accepted value; fails with what was awaited and the last value
+ * seen when it never does. The one way the integration tests wait: on a condition, never for a fixed time.
+ */
+export async function waitFor<T>(what: string, read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = WAIT_TIMEOUT_MS): Promise<T> {
+  const started = Date.now();
   let value = await read();
   while (!accept(value)) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last value: ${JSON.stringify(value, null, 2)?.slice(0, 2000)}`);
+    if (Date.now() - started > timeoutMs) {
+      assert.fail(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last value: ${JSON.stringify(value, null, 2)?.slice(0, 2000)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
     value = await read();
   }

@@ -61,7 +61,9 @@ function teeConsoleTo(logFile: string | undefined): () => void {
 export function run(): Promise<void> {
   // The compiled tests carry inline source maps; with them, failure stacks name the TypeScript lines.
   process.setSourceMapsEnabled(true);
-  const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', color: false, timeout: 30_000 });
+  // A test may wait on several conditions of up to WAIT_TIMEOUT_MS each (editorFeatures.ts); mocha's own timeout
+  // is the last resort for a test that hangs without waiting on anything.
+  const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', color: false, timeout: 180_000 });
   // TG_INTEGRATION_GREP narrows a run to matching test titles while working on one feature.
   if (process.env.TG_INTEGRATION_GREP) mocha.grep(process.env.TG_INTEGRATION_GREP);
   const files = findTestFiles(__dirname);

@@ -1,26 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
-import { Commands, ENTRY_PANEL_VIEW_TYPE, EXTENSION_ID, SETTINGS_SECTION, Settings } from '../../src/ids';
+import { Commands, ENTRY_PANEL_VIEW_TYPE, SETTINGS_SECTION, Settings } from '../../src/ids';
 import type { EntryPanelSnapshot } from '../../src/panel/index';
-
-async function testApi(): Promise<GlossaryTestApi> {
-  const extension = vscode.extensions.getExtension<GlossaryTestApi>(EXTENSION_ID);
-  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
-  return extension.activate();
-}
-
-/** Polls `read` until `accept` holds; fails with the last value seen when it never does. */
-async function waitFor<T>(what: string, read: () => T, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = read();
-  while (!accept(value)) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last value: ${JSON.stringify(value, null, 2)?.slice(0, 2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = read();
-  }
-  return value;
-}
+import { testApi, waitFor } from './editorFeatures';
 
 function state(api: GlossaryTestApi): EntryPanelSnapshot {
   const snapshot = api.entryPanel.currentState();
