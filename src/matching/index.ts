@@ -4,18 +4,41 @@
  */
 import type { TermMap } from '../glossary/types';
 import type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
-import { findLinks } from './links';
-import { Scanner } from './scanner';
+import { GLOSSARY, MAX_LINK_LENGTH, findLinks } from './links';
+import { MAX_MATCH_LENGTH, Scanner, isMatchBoundary } from './scanner';
 import { buildTermIndex } from './termIndex';
 
 export type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
 
 /**
- * How far on each side of the offset findTermAt looks. Generous enough for the longest glossary link
- * (`[link text](https://huggingface.co/docs/transformers/main/en/glossary#anchor)`), small enough that a
- * pathological line costs the same as a short one.
+ * How far past the offset findTermAt reads: a match containing the offset starts at or before it and covers at
+ * most MAX_MATCH_LENGTH units, and the links after it that could end a phrase early cover at most MAX_LINK_LENGTH.
+ * Both limits derive from the surface form limit of the term map, so the window and the matches cannot disagree.
  */
-export const FIND_TERM_AT_WINDOW = 320;
+export const FIND_TERM_AT_REACH = MAX_MATCH_LENGTH + MAX_LINK_LENGTH + 1;
+
+/**
+ * Where findTermAt starts scanning: the nearest position at or before `offset` where findAll's scan of the same
+ * line is known to pass with nothing carried over. That is the line start, or the position after a unit no match can
+ * cover (isMatchBoundary) that is no nearer than MAX_LINK_LENGTH to any `glossary` word (so no link covers it and
+ * every link after it is read in full). Greedy left-to-right matching can carry a decision arbitrarily far (a
+ * chain of overlapping phrases), which is why a fixed window before the offset would not do. In prose the nearest
+ * such position is a few words back; on a line without punctuation this walks back to the line start, which costs
+ * time linear in the line, never more.
+ */
+function syncPointAtOrBefore(text: string, offset: number): number {
+  let candidate = -1;
+  let nearestLink = Infinity;
+  for (let j = Math.min(text.length - 1, offset + MAX_LINK_LENGTH); j >= 0; j--) {
+    if (text.charCodeAt(j) === 0x67 /* g */ && text.startsWith(GLOSSARY, j)) {
+      nearestLink = j;
+      if (candidate !== -1 && candidate - 1 - j <= MAX_LINK_LENGTH) candidate = -1;
+    }
+    if (candidate !== -1 && candidate - 1 - j > MAX_LINK_LENGTH) return candidate;
+    if (candidate === -1 && j < offset && nearestLink - j > MAX_LINK_LENGTH && isMatchBoundary(text, j)) candidate = j + 1;
+  }
+  return candidate === -1 ? 0 : candidate;
+}
 
 /** The matching context for a VS Code language id: Python is code, everything else is read as prose. */
 export function contextForLanguage(languageId: string): MatchContext {
@@ -54,17 +77,20 @@ export function markdownContextRanges(text: string): MatchContextRange[] {
     rangeContext = context;
   };
   let lineStart = 0;
+  // `\r\n`, a lone `\r` and `\n` each end a line, as in VS Code, whose hover asks contextAt by those lines.
+  const lineEnds = /\r\n?|\n/g;
   while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    const nextLine = lineEnd + 1;
+    lineEnds.lastIndex = lineStart;
+    const found = lineEnds.exec(text);
+    const lineEnd = found ? found.index : text.length;
+    const nextLine = found ? found.index + found[0].length : text.length + 1;
     // Only a line whose first non-space character (within three columns) is a fence character can open or close a
     // fence; the regular expression runs on those lines only.
     let firstUnit = lineStart;
     while (firstUnit < lineStart + 3 && text.charCodeAt(firstUnit) === 0x20) firstUnit++;
     const mayBeFence = text.charCodeAt(firstUnit) === 0x60 || text.charCodeAt(firstUnit) === 0x7e;
     if (mayBeFence) {
-      const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+      const line = text.slice(lineStart, lineEnd);
       const opening = fenceOpening.exec(line);
       if (fence === undefined && opening) {
         const marker = opening[1]!;
@@ -102,8 +128,8 @@ export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions 
   return {
     findTermAt(lineText: string, offset: number, context: MatchContext): TermMatch | undefined {
       if (!(offset >= 0 && offset < lineText.length)) return undefined;
-      const from = Math.max(0, offset - FIND_TERM_AT_WINDOW);
-      const to = Math.min(lineText.length, offset + FIND_TERM_AT_WINDOW);
+      const from = syncPointAtOrBefore(lineText, offset);
+      const to = Math.min(lineText.length, offset + FIND_TERM_AT_REACH);
       const links = findLinks(lineText, from, to, index.anchors);
       const found: TermMatch[] = [];
       scanner.scan(lineText, from, to, context, links, found, offset);
