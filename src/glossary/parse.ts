@@ -16,6 +16,7 @@ import { MAX_SURFACE_FORM_LENGTH } from './types';
 import { diagnosticAt } from './diagnostics';
 import { splitHeading } from './anchors';
 import { isMetadataComment } from './metadata';
+import { defuseWithWarnings } from './emphasis';
 
 const parser = unified().use(remarkParse).freeze();
 
@@ -220,7 +221,8 @@ export function headingText(heading: Heading): string {
 }
 
 /** Parses one decoded file into its title, sections and entries. */
-export function parseGlossary(file: string, text: string, diagnostics: Diagnostic[]): ParsedGlossary {
+export function parseGlossary(file: string, source: string, diagnostics: Diagnostic[]): ParsedGlossary {
+  const text = defuseWithWarnings(file, source, diagnostics);
   const root = parseMarkdown(text);
   const definitions = new Map<string, Definition>();
   collectDefinitions(root, definitions);

@@ -15,6 +15,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { isTermIdShape } from './anchors';
+import { defuseEmphasisStorms } from './emphasis';
 
 /**
  * How a link in an entry is shown.
@@ -182,6 +183,6 @@ export function renderEntryHtml(markdown: string, options: RenderOptions = {}): 
     .use(rehypeGlossaryLinks, { linkTarget })
     .use(rehypeSanitize, schema)
     .use(rehypeStringify)
-    .processSync(markdown);
+    .processSync(defuseEmphasisStorms(markdown).text);
   return String(html);
 }
