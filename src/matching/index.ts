@@ -4,41 +4,13 @@
  */
 import type { TermMap } from '../glossary/types';
 import type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
-import { GLOSSARY, MAX_LINK_LENGTH, findLinks } from './links';
-import { MAX_MATCH_LENGTH, Scanner, isMatchBoundary } from './scanner';
+import { findLinks } from './links';
+import { Scanner } from './scanner';
+import { FIND_TERM_AT_REACH, syncPointAtOrBefore } from './window';
 import { buildTermIndex } from './termIndex';
 
 export type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
 
-/**
- * How far past the offset findTermAt reads: a match containing the offset starts at or before it and covers at
- * most MAX_MATCH_LENGTH units, and the links after it that could end a phrase early cover at most MAX_LINK_LENGTH.
- * Both limits derive from the surface form limit of the term map, so the window and the matches cannot disagree.
- */
-export const FIND_TERM_AT_REACH = MAX_MATCH_LENGTH + MAX_LINK_LENGTH + 1;
-
-/**
- * Where findTermAt starts scanning: the nearest position at or before `offset` where findAll's scan of the same
- * line is known to pass with nothing carried over. That is the line start, or the position after a unit no match can
- * cover (isMatchBoundary) that is no nearer than MAX_LINK_LENGTH to any `glossary` word (so no link covers it and
- * every link after it is read in full). Greedy left-to-right matching can carry a decision arbitrarily far (a
- * chain of overlapping phrases), which is why a fixed window before the offset would not do. In prose the nearest
- * such position is a few words back; on a line without punctuation this walks back to the line start, which costs
- * time linear in the line, never more.
- */
-function syncPointAtOrBefore(text: string, offset: number): number {
-  let candidate = -1;
-  let nearestLink = Infinity;
-  for (let j = Math.min(text.length - 1, offset + MAX_LINK_LENGTH); j >= 0; j--) {
-    if (text.charCodeAt(j) === 0x67 /* g */ && text.startsWith(GLOSSARY, j)) {
-      nearestLink = j;
-      if (candidate !== -1 && candidate - 1 - j <= MAX_LINK_LENGTH) candidate = -1;
-    }
-    if (candidate !== -1 && candidate - 1 - j > MAX_LINK_LENGTH) return candidate;
-    if (candidate === -1 && j < offset && nearestLink - j > MAX_LINK_LENGTH && isMatchBoundary(text, j)) candidate = j + 1;
-  }
-  return candidate === -1 ? 0 : candidate;
-}
 
 /** The matching context for a VS Code language id: Python is code, everything else is read as prose. */
 export function contextForLanguage(languageId: string): MatchContext {

@@ -6,24 +6,17 @@
  * Word hashes are computed while the word is walked, and a word whose hashes are not in the index's filters costs
  * no allocation at all, which is what keeps whole-document matching fast.
  */
-import { MAX_SURFACE_FORM_LENGTH } from '../glossary/types';
 import type { MatchContext, TermMatch } from './types';
 import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
 import { filterSlot } from './termIndex';
 import type { LinkSpan } from './links';
-import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, foldKey, hashStep } from './chars';
+import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, foldKey, hashStep, isHyphen, isSpace } from './chars';
+import { MAX_MATCH_LENGTH } from './window';
 
 /** Words longer than this are never terms; skipping them bounds the work on minified or generated lines. */
 export const MAX_WORD_LENGTH = 128;
 /** At most this many spaces may separate two words of a phrase. */
 const MAX_PHRASE_SPACES = 3;
-/**
- * The longest text a word or phrase match covers. Surface forms are at most MAX_SURFACE_FORM_LENGTH units, and an
- * ASCII phrase matches text of its own length except that each one-space gap may widen to MAX_PHRASE_SPACES: twice
- * the form limit covers that. Folded non-ASCII words may be longer than their key (decomposed accents); a phrase
- * longer than this is not matched, so the bound holds for every term map, and findTermAt's window relies on it.
- */
-export const MAX_MATCH_LENGTH = 2 * MAX_SURFACE_FORM_LENGTH;
 
 const BACKTICK = 0x60;
 const STAR = 0x2a;
@@ -51,24 +44,6 @@ function regionEquals(text: string, start: number, end: number, key: string, fol
   return true;
 }
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0;
-}
-
-function isHyphen(c: number): boolean {
-  return c === 0x2d || c === 0x2010 || c === 0x2011;
-}
-
-/**
- * Whether no word or phrase match can cover the code unit at `index`: it is no word character, no space a phrase
- * may span, no hyphen, and not half of a surrogate pair (the scanner steps over pairs whole). findTermAt starts
- * scanning just after such a unit, where findAll's scan necessarily passes too.
- */
-export function isMatchBoundary(text: string, index: number): boolean {
-  const c = text.charCodeAt(index);
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  return !isSpace(c) && !isHyphen(c) && classAt(text, index) === CLASS_NONE;
-}
 
 function unitLength(text: string, index: number): number {
   const c = text.charCodeAt(index);
@@ -339,8 +314,7 @@ export class Scanner {
       phrases = index.phrases.get(folded);
       if (exact === undefined && restricted === undefined) restricted = index.wordRestricted.get(folded);
     }
-    // A phrase never reaches past MAX_MATCH_LENGTH, whatever the range: findAll and findTermAt's window then read
-    // exactly the same words, and a hostile document costs at most that much per word.
+    // A phrase never reaches past MAX_MATCH_LENGTH: findAll and findTermAt's window read the same words, in bounded work.
     const reach = Math.min(to, start + MAX_MATCH_LENGTH);
     if (phrases !== undefined && !continuesPathOrCompound(text, start) && this.phraseAt(text, start, end, reach, phrases, phrasesBySecondWord, nextLinkStart)) return true;
     if (exact !== undefined) return this.setMatch(start, end, exact, sameSpelling);

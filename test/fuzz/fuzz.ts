@@ -21,8 +21,12 @@ export interface FuzzOptions {
   readonly maxSize: number;
   /** Run the corpus cases (those whose files are at most this many code units) before the random ones; 0 for none. */
   readonly corpusMaxSize: number;
-  /** Run the CLI on every n-th case (it writes files, so it is the slowest check). */
+  /** Run the CLI on every n-th case (it writes files and compiles twice more, so it is the slowest check). */
   readonly cliEvery: number;
+  /** Render the panel for every n-th case (a Markdown parse per entry). */
+  readonly renderEvery: number;
+  /** findTermAt calls per document (the agreement check); 200 unless given. */
+  readonly probes?: number;
   /** Where minimized failing cases are written; undefined to skip minimizing. */
   readonly failureDir?: string;
   /** Only this case seed (replay). */
@@ -74,10 +78,10 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
   const log = options.log ?? ((): void => undefined);
   let count = 0;
 
-  const runOne = (name: string, testCase: FuzzCase, seed: number | undefined, cli: boolean): void => {
+  const runOne = (name: string, testCase: FuzzCase, seed: number | undefined, cli: boolean, render = true): void => {
     count++;
     const r = new Random(seed ?? count);
-    const { violations, timings } = checkCase(testCase, r, { cli, probes: 200 });
+    const { violations, timings } = checkCase(testCase, r, { cli, render, probes: options.probes ?? 200 });
     linearity.check(testCase, timings, violations);
     const open: Violation[] = [];
     for (const v of violations) {
@@ -89,7 +93,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     let file: string | undefined;
     if (options.failureDir !== undefined) {
       const first = open[0]!.invariant;
-      const fails = (candidate: FuzzCase): boolean => checkCase(candidate, new Random(seed ?? count), { cli: first.startsWith('cli'), probes: 200 }).violations.some((v) => v.invariant === first);
+      const fails = (candidate: FuzzCase): boolean => checkCase(candidate, new Random(seed ?? count), { cli: first.startsWith('cli'), render: first.startsWith('panel'), probes: 200 }).violations.some((v) => v.invariant === first);
       const small = first.startsWith('superlinear') ? testCase : minimize(testCase, fails);
       file = writeCase(options.failureDir, `${seed ?? name.replace(/[^\w.-]/g, '_')}.json`, caseToJson(small, { seed, name, violations: open }));
     }
@@ -105,7 +109,8 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     for (const { name, testCase } of corpusCases(corpus, options.corpusMaxSize)) runOne(name, testCase, undefined, true);
     for (let i = 0; i < options.cases; i++) {
       const seed = caseSeed(options.seed, i);
-      runOne(`case ${i}`, randomCase(seed, corpus, options.maxSize), seed, options.cliEvery > 0 && i % options.cliEvery === 0);
+      const every = (n: number): boolean => n > 0 && i % n === 0;
+      runOne(`case ${i}`, randomCase(seed, corpus, options.maxSize), seed, every(options.cliEvery), every(options.renderEvery));
       if ((i + 1) % 1000 === 0) log(`${i + 1} cases, ${failures.length} failing, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
   }

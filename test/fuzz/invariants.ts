@@ -40,6 +40,8 @@ export interface CaseTimings {
 export interface CheckOptions {
   /** Run the command-line tool in-process too (it writes the case to a temporary directory). */
   readonly cli: boolean;
+  /** Render the panel for the case's entries too. */
+  readonly render: boolean;
   /** How many findTermAt calls a document may cost at most. */
   readonly probes: number;
 }
@@ -290,7 +292,7 @@ export function checkCase(testCase: FuzzCase, r: Random, options: CheckOptions):
       // The glossaries are documents too: the matcher meets its own forms in every spelling the file has.
       for (const g of testCase.glossaries) checkDocument(matcher, g.file, lenientText(g), r, options.probes / 4, violations);
     }
-    checkPanel(termMap, violations);
+    if (options.render) checkPanel(termMap, violations);
   }
   if (options.cli) checkCli(testCase, termMap, violations);
   if (!isDeepStrictEqual(prototypeSnapshot(), before)) violations.push({ invariant: 'prototype-changed', message: 'Object.prototype gained or changed a property' });

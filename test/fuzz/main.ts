@@ -1,5 +1,6 @@
 /**
- * `npm run fuzz -- [--cases N] [--seed S] [--max-size U] [--replay CASE_SEED] [--input FILE.json] [--no-corpus]`:
+ * `npm run fuzz -- [--cases N] [--seed S] [--max-size U] [--cli-every N] [--render-every N] [--probes N] [--replay CASE_SEED]
+ * [--input FILE.json] [--no-corpus]`:
  * a fuzz run of any length. Prints the run seed first, each failure with its case seed and the file its minimized
  * input was written to (out/fuzz/failures/), and a summary; exits non-zero when a case failed.
  */
@@ -40,6 +41,8 @@ const report = runFuzz({
   maxSize: number('max-size', 65_536),
   corpusMaxSize: options.has('no-corpus') ? -1 : Infinity,
   cliEvery: number('cli-every', 20),
+  renderEvery: number('render-every', 1),
+  probes: number('probes', 200),
   failureDir: path.join(root, 'out', 'fuzz', 'failures'),
   ...(options.has('replay') ? { replay: number('replay', 0) } : {}),
   ...(inputFile !== undefined ? { input: caseFromJson(fs.readFileSync(inputFile, 'utf8')) } : {}),
