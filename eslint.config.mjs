@@ -1,13 +1,45 @@
-// Flat ESLint configuration. Type-aware rules run on every TypeScript file; the import restrictions keep the
-// pure layers (compiler, matcher) free of the VS Code API so that they stay testable in plain Node.
+// Flat ESLint configuration. Type-aware rules run on every TypeScript file; the import restrictions keep every pure
+// module free of the VS Code API (so that it runs in plain Node and in any other face) and the core folders behind
+// their public entry.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const noVscode = {
   name: 'vscode',
-  message: 'The compiler and the matcher are pure: only the feature adapters may import vscode.',
+  message: 'This module is pure: only the VS Code adapters (see `vscodeAdapters` in eslint.config.mjs) may import vscode.',
 };
 const markdownLibraries = ['unified', 'remark-*', 'rehype-*', 'mdast-*', 'hast-*', 'unist-*'];
+
+/**
+ * The files that may import `vscode`: the composition root, the settings reader, the service (but not the snapshot it
+ * publishes, which is pure), the editor helpers and the user commands, and in each feature folder its registration (`index.ts`) and its providers (`*Panel.ts`,
+ * `*Tree.ts`). Every other file under src/ is pure by this pattern, not by a comment, and runs in plain Node.
+ */
+const vscodeAdapters = [
+  'src/extension.ts',
+  'src/config.ts',
+  'src/service/glossaryService.ts',
+  'src/service/customGlossaries.ts',
+  'src/language/**',
+  'src/editor/**',
+  'src/util/dispose.ts',
+  'src/*/index.ts',
+  'src/**/*Panel.ts',
+  'src/**/*Tree.ts',
+];
+/** The pure core: never an adapter, whatever its files are named. */
+const core = ['src/glossary/**', 'src/matching/**', 'src/cli/**', 'src/cli.ts'];
+
+/** The restrictions of one group of files; flat config keeps only the last `no-restricted-imports` that matches a file. */
+function restrictImports({ vscode, markdown }) {
+  const patterns = [
+    // A core folder is used through its public entry, so that its internals can move without touching its users.
+    { group: ['**/glossary/*', '**/matching/*'], message: 'Import the core folders through their index: `../glossary`, `../matching`.' },
+  ];
+  if (vscode) patterns.push({ group: ['vscode'], message: noVscode.message });
+  if (markdown) patterns.push({ group: markdownLibraries, message: 'Markdown libraries stay inside src/glossary/.' });
+  return { 'no-restricted-imports': ['error', { paths: vscode ? [noVscode] : [], patterns }] };
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'media/**/*.js', '**/*.mjs', '**/*.js'] },
@@ -24,19 +56,14 @@ export default tseslint.config(
       curly: ['error', 'multi-line'],
     },
   },
+  // Markdown libraries belong to the compiler (which also renders entries to sanitized HTML).
+  { files: ['src/glossary/**/*.ts'], rules: restrictImports({ vscode: true, markdown: false }) },
+  { files: ['src/**/*.ts'], ignores: ['src/glossary/**', ...vscodeAdapters], rules: restrictImports({ vscode: true, markdown: true }) },
+  { files: vscodeAdapters, ignores: core, rules: restrictImports({ vscode: false, markdown: true }) },
+  { files: core, ignores: ['src/glossary/**'], rules: restrictImports({ vscode: true, markdown: true }) },
   {
-    // Markdown libraries belong to the compiler (which also renders entries to sanitized HTML).
-    files: ['src/**/*.ts'],
-    ignores: ['src/glossary/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: markdownLibraries, message: 'Markdown libraries stay inside src/glossary/.' }] }],
-    },
-  },
-  {
-    files: ['src/glossary/**/*.ts', 'src/matching/**/*.ts', 'src/cli.ts', 'src/cli/**/*.ts', 'test/unit/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['vscode'], message: noVscode.message }] }],
-    },
+    files: ['test/unit/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['vscode'], message: noVscode.message }] }] },
   },
   {
     files: ['test/**/*.ts'],

@@ -52,7 +52,8 @@ fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
 
 // The bundled term map. A glossary with errors fails the build: the CLI prints the diagnostics and never
 // writes a partial term map.
-const glossaryFiles = listFiles(path.join(root, 'glossary'), /\.md$/);
+// glossary/README.md documents how the sources are written (terminology tables); it is not a glossary itself.
+const glossaryFiles = listFiles(path.join(root, 'glossary'), /^(?!README\.md$).*\.md$/);
 if (glossaryFiles.length > 0) {
   // Relative paths keep the build machine's directories out of the shipped term map's source locations.
   const relative = glossaryFiles.map((file) => path.relative(root, file).split(path.sep).join('/'));

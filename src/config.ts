@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { AUTO_LANGUAGE } from './glossary';
 import { SETTINGS_SECTION, Settings, settingKey } from './ids';
 
-/** The value of `transformersGlossary.language`: `auto` or a locale of the term map. */
-export const AUTO_LANGUAGE = 'auto';
-
-/** A typed, immutable snapshot of the extension's settings. Features read a fresh snapshot when they need one. */
+/**
+ * A typed, immutable snapshot of the extension's settings. Only the glossary service calls readConfig; features ask
+ * the service for its `settings`.
+ */
 export interface GlossaryConfig {
   readonly language: string;
   readonly hoverEnabled: boolean;
@@ -70,9 +71,4 @@ export function classifyConfigChange(event: vscode.ConfigurationChangeEvent): Co
     customGlossaries: affects(Settings.customGlossaries),
     hoverRegistration: affects(Settings.hoverEnabled) || affects(Settings.hoverAdditionalLanguages),
   };
-}
-
-/** True when the change touches any setting of this extension. */
-export function isAnyChange(change: ConfigChange): boolean {
-  return change.display || change.matcher || change.customGlossaries || change.hoverRegistration;
 }

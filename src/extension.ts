@@ -1,22 +1,24 @@
 import * as vscode from 'vscode';
 import { registerHover } from './hover/index';
-import { Commands } from './ids';
+import { registerGlossaryCommands } from './language/index';
 import { registerEntryPanel, type EntryPanelRegistration } from './panel/index';
 import { showGlossarySearch, registerSearch, type SearchQuickPickItem } from './search/index';
-import { registerGlossaryCommands } from './state/commands';
-import { GlossaryServiceImpl } from './state/glossaryService';
+import { GlossaryService } from './service/glossaryService';
 import { registerTreeViews, type InThisFileTreeProvider, type TermsTreeProvider } from './tree/index';
 
 /**
- * What activate() returns. Only the integration tests use it: it lets them reach the providers VS Code's API does
- * not expose (a tree's data provider, the panel's state). It is not a public API and may change at any release.
+ * What activate() returns when the extension host runs the integration tests (`ExtensionMode.Test`), and only then:
+ * it lets them reach what VS Code's API does not expose (a tree's data provider, the panel's state, the service).
+ * In a user's editor activate() returns nothing, so that no other extension can depend on these internals.
  */
 export interface GlossaryTestApi {
-  readonly glossary: GlossaryServiceImpl;
+  readonly glossary: GlossaryService;
   readonly termsTree: TermsTreeProvider;
   readonly termsView: vscode.TreeView<unknown>;
   readonly inThisFileTree: InThisFileTreeProvider;
   readonly entryPanel: EntryPanelRegistration;
+  /** The time spent inside activate(), in milliseconds (`npm run bench` reports it from the integration run). */
+  readonly activationTime: number;
   /** Opens Glossary: Search (pre-filled like the command when `initialValue` is undefined) and returns its quick pick. */
   openSearch(initialValue?: string): vscode.QuickPick<SearchQuickPickItem>;
 }
@@ -25,10 +27,10 @@ export interface GlossaryTestApi {
  * The composition root: it constructs the features and registers them, and does nothing else. Any work that can
  * wait (reading the term map, compiling custom glossaries, building the matcher index) happens on first use.
  */
-export function activate(context: vscode.ExtensionContext): GlossaryTestApi {
+export function activate(context: vscode.ExtensionContext): GlossaryTestApi | undefined {
   const started = performance.now();
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Transformers Glossary'), { log: true });
-  const glossary = new GlossaryServiceImpl(context.extensionUri, output);
+  const glossary = new GlossaryService(context.extensionUri, output);
   const trees = registerTreeViews(glossary);
   const entryPanel = registerEntryPanel(context, glossary, { warn: (message) => output.warn(message) });
   context.subscriptions.push(
@@ -41,13 +43,14 @@ export function activate(context: vscode.ExtensionContext): GlossaryTestApi {
     entryPanel,
   );
   const activationTime = performance.now() - started;
-  context.subscriptions.push(vscode.commands.registerCommand(Commands.activationTime, () => activationTime));
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     glossary,
     termsTree: trees.termsTree,
     termsView: trees.termsView,
     inThisFileTree: trees.inThisFileTree,
     entryPanel,
+    activationTime,
     openSearch: (initialValue) => showGlossarySearch(glossary, initialValue),
   };
 }

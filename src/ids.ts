@@ -16,8 +16,6 @@ export const Commands = {
   revealNextOccurrence: 'transformersGlossary.revealNextOccurrence',
   /** Recompiles the custom glossaries listed in the settings. */
   reloadGlossaries: 'transformersGlossary.reloadGlossaries',
-  /** Test-only: returns the time spent inside activate(), in milliseconds. Hidden from the palette. */
-  activationTime: 'transformersGlossary.internal.activationTime',
 } as const;
 
 export const Views = {

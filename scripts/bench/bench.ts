@@ -12,12 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compileGlossaries } from '../../src/glossary';
-import { hfGlossaryUrl } from '../../src/glossary/anchors';
-import type { GlossarySource, Term, TermMap } from '../../src/glossary/types';
-import { computeHover, englishHoverStrings, type HoverDeps } from '../../src/hover/hoverContent';
+import type { GlossarySource, TermMap } from '../../src/glossary/types';
+import { computeHover, englishHoverStrings } from '../../src/hover/hoverContent';
+import { createSnapshot, type GlossarySnapshot } from '../../src/service/snapshot';
 import { createTermMatcher } from '../../src/matching';
 import type { MatchContext, TermMatcher } from '../../src/matching/types';
-import { chooseEntry } from '../../src/state/locales';
 import { CharTrieBaseline, RegexAlternationBaseline } from './baselines';
 import { markdownDoc, pythonModule, seededRandom, singleLine, syntheticGlossary } from './inputs';
 
@@ -80,21 +79,13 @@ const quantile = (sorted: readonly number[], q: number): number => sorted[Math.m
 function readGlossarySources(): GlossarySource[] {
   return fs
     .readdirSync(path.join(root, 'glossary'))
-    .filter((f) => f.endsWith('.md'))
+    .filter((f) => f.endsWith('.md') && f !== 'README.md') // glossary/README.md documents the sources; it is no glossary
     .sort()
     .map((f) => ({ file: `glossary/${f}`, content: fs.readFileSync(path.join(root, 'glossary', f)) }));
 }
 
-function hoverDepsFor(termMap: TermMap, matcher: TermMatcher): HoverDeps {
-  const byId = new Map<string, Term>(termMap.terms.map((t) => [t.id, t]));
-  return {
-    matcher,
-    term: (id) => byId.get(id),
-    displayLocale: 'en',
-    entryFor: (term, locale) => chooseEntry(term, locale),
-    glossaryUrl: (termId, locale) => hfGlossaryUrl(locale, termId),
-    strings: englishHoverStrings,
-  };
+function hoverDepsFor(termMap: TermMap, matcher: TermMatcher): GlossarySnapshot {
+  return createSnapshot(termMap, { language: 'en', uiLanguage: 'en', docsVersion: '', ignoredTerms: [] }, matcher);
 }
 
 // ---------------------------------------------------------------------------------------------- the glossary
@@ -121,7 +112,7 @@ for (const lines of [1_000, 10_000, 100_000]) {
   });
   const hover = (i: number) => {
     const p = positions[i % positions.length]!;
-    return computeHover(documentLines[p.line] ?? '', p.character, 'code', deps);
+    return computeHover(documentLines[p.line] ?? '', p.character, 'code', deps, englishHoverStrings);
   };
   const times = sample(hover, hoverIterations);
   const p50 = quantile(times, 0.5) / 1000;
@@ -158,7 +149,7 @@ record({ name: 'hover p99 100k lines / p99 1k lines', value: flatness, unit: '×
 {
   const line = singleLine(1_000_000);
   const random = seededRandom(9);
-  const times = sample(() => computeHover(line, Math.floor(random() * line.length), 'prose', deps), quick ? 500 : 5_000);
+  const times = sample(() => computeHover(line, Math.floor(random() * line.length), 'prose', deps, englishHoverStrings), quick ? 500 : 5_000);
   const p99 = quantile(times, 0.99) / 1000;
   record({ name: 'hover p99 on a 1 MB line without spaces', value: p99, unit: 'µs', target: '< 1000', met: p99 < 1000 });
 }

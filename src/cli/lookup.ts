@@ -1,19 +1,17 @@
 /**
  * `lookup`: finding a term by any name a person might type, and printing its entry for a terminal.
  */
-import type { Locale, Term, TermMap } from '../glossary/types';
-import { SOURCE_LOCALE } from '../glossary/types';
-import { hfGlossaryUrl } from '../glossary';
-import { createTermMatcher } from '../matching';
+import { chooseEntry, compareIds, hfGlossaryUrl, trailingParenthetical, type Locale, type Term, type TermMap } from '../glossary';
+import { createTermMatcher, foldKey } from '../matching';
 
-/** How people write a name regardless of case, accents, and `-`/`_`/space: `Attention_Mask` ~ `attention-mask`. */
+/**
+ * How people write a name regardless of case, accents, and `-`/`_`/space: `Attention_Mask` ~ `attention-mask`. Case
+ * and accents are folded by the matcher's foldKey; `masked language modeling (MLM)` is looked up as `masked language
+ * modeling` (the abbreviation has its own key).
+ */
 export function lookupKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // `masked language modeling (MLM)` is looked up as `masked language modeling`; the abbreviation has its own key.
-    .replace(/(\S)\s*\([^()]*\)\s*$/, '$1')
+  const base = trailingParenthetical(name)?.base || name;
+  return foldKey(base)
     .replace(/[-_\s]+/g, ' ')
     .trim();
 }
@@ -74,13 +72,13 @@ export function suggestTerms(termMap: TermMap, query: string, limit = 5): Term[]
     }
     if (best !== Infinity) scored.push({ term, score: best });
   }
-  scored.sort((a, b) => a.score - b.score || (a.term.id < b.term.id ? -1 : 1));
+  scored.sort((a, b) => a.score - b.score || compareIds(a.term.id, b.term.id));
   return scored.slice(0, limit).map((entry) => entry.term);
 }
 
-/** The title of a term in `locale`, falling back to English and then to any title it has. */
+/** The title of a term in `locale`, or of the entry that stands in for it (the one fallback rule, chooseEntry). */
 export function titleIn(term: Term, locale: Locale): string {
-  return term.titles[locale] ?? term.titles[SOURCE_LOCALE] ?? Object.values(term.titles)[0] ?? term.id;
+  return chooseEntry(term, locale).entry.title;
 }
 
 function plainParagraph(markdown: string): string {
@@ -99,8 +97,7 @@ function plainParagraph(markdown: string): string {
  * note saying so.
  */
 export function formatEntry(term: Term, locale: Locale): string {
-  const shownLocale = term.entries[locale] ? locale : term.entries[SOURCE_LOCALE] ? SOURCE_LOCALE : Object.keys(term.entries)[0]!;
-  const entry = term.entries[shownLocale]!;
+  const { locale: shownLocale, entry } = chooseEntry(term, locale);
   const lines: string[] = [];
   lines.push(`${entry.title}  (${term.id})`);
   if (shownLocale !== locale) lines.push(`No '${locale}' entry; showing '${shownLocale}'.`);

@@ -6,9 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic, GlossarySource, TermMap } from '../glossary/types';
-import { TERM_MAP_SCHEMA_VERSION } from '../glossary/types';
-import { compileGlossaries, formatDiagnostic } from '../glossary';
+import { LineIndex, SOURCE_LOCALE, TermMapJsonError, compileGlossaries, formatDiagnostic, parseTermMapJson } from '../glossary';
+import type { Diagnostic, GlossarySource, TermMap } from '../glossary';
 import { contextForFileName, createTermMatcher } from '../matching';
 import type { ParsedArgs } from './args';
 import { HELP_TEXT, UsageError, parseArgs } from './args';
@@ -85,21 +84,14 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** A term map file, checked by the same validator the extension uses; any defect is a one-line usage error. */
 function parseTermMap(text: string, file: string): TermMap {
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return parseTermMapJson(text, file);
   } catch (error) {
-    throw new CliFailure(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, EXIT_USAGE);
+    if (error instanceof TermMapJsonError) throw new CliFailure(error.message, EXIT_USAGE);
+    throw error;
   }
-  const candidate = value as Partial<TermMap> | null;
-  if (candidate === null || typeof candidate !== 'object' || !Array.isArray(candidate.terms) || !Array.isArray(candidate.locales)) {
-    throw new CliFailure(`${file} is not a term map`, EXIT_USAGE);
-  }
-  if (candidate.schemaVersion !== TERM_MAP_SCHEMA_VERSION) {
-    throw new CliFailure(`${file} has term map schema version ${String(candidate.schemaVersion)}, this tool reads version ${TERM_MAP_SCHEMA_VERSION}`, EXIT_USAGE);
-  }
-  return candidate as TermMap;
 }
 
 /**
@@ -174,7 +166,7 @@ function runBuild(args: ParsedArgs, io: CliIo): number {
 function runLookup(args: ParsedArgs, io: CliIo): number {
   const termMap = loadTermMap(args, io);
   const query = args.positionals.join(' ');
-  const locale = args.lang ?? 'en';
+  const locale = args.lang ?? SOURCE_LOCALE;
   const term = findTerm(termMap, query);
   if (term) {
     io.stdout(formatEntry(term, locale));
@@ -184,27 +176,6 @@ function runLookup(args: ParsedArgs, io: CliIo): number {
   const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.map((s) => `${titleIn(s, locale)} (${s.id})`).join(', ')}?` : '';
   io.stderr(`${PROGRAM}: no glossary entry for "${query}".${hint}\n`);
   return EXIT_FAILURE;
-}
-
-/**
- * Start offsets of every line, for turning match offsets into 1-based line and column. `\r\n`, a lone `\r` and
- * `\n` each end a line, as they do in VS Code, so that `file:line:column` opens where the match is.
- */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (const lineEnd of text.matchAll(/\r\n?|\n/g)) starts.push(lineEnd.index + lineEnd[0].length);
-  return starts;
-}
-
-function lineIndexOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 export interface ScanRecord {
@@ -232,10 +203,10 @@ function runScan(args: ParsedArgs, io: CliIo): number {
       unreadable++;
       continue;
     }
-    const starts = lineStarts(text);
+    const lines = new LineIndex(text);
     for (const match of matcher.findAll(text, contextForFileName(file))) {
-      const line = lineIndexOf(starts, match.start);
-      const record = { file, line: line + 1, column: match.start - starts[line]! + 1, length: match.end - match.start, text: match.text, termId: match.termId };
+      const { line, column } = lines.at(match.start);
+      const record = { file, line, column, length: match.end - match.start, text: match.text, termId: match.termId };
       if (args.json) records.push(record);
       else io.stdout(`${record.file}:${record.line}:${record.column}: ${record.text} → ${record.termId}\n`);
     }

@@ -1,8 +1,7 @@
 /**
  * Names derived from headings: the English anchor that identifies a term, the Python identifier it stands for,
- * its abbreviation, plural aliases, and the huggingface.co URLs built from anchors and paths.
+ * its abbreviation and its trailing parenthetical. (URLs are built in ./urls.ts, plural forms in ./inflection.ts.)
  */
-import type { Locale } from './types';
 
 /**
  * The anchor doc-builder gives a heading, which is the public id of a term: lowercase, each space becomes `-`,
@@ -30,7 +29,12 @@ const PYTHON_KEYWORDS = new Set([
   'return', 'try', 'while', 'with', 'yield',
 ]);
 
-export function isPythonIdentifier(name: string): boolean {
+/**
+ * Whether `name` can be a Python variable or parameter name: an ASCII identifier that is not a keyword (`labels`,
+ * `input_ids`, but not `class` or `None`). Compare matching's isIdentifierWord, which accepts keywords because it
+ * only asks how a surface form is shaped.
+ */
+export function isPythonName(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !PYTHON_KEYWORDS.has(name);
 }
 
@@ -40,24 +44,7 @@ export function isPythonIdentifier(name: string): boolean {
  */
 export function identifierFromHeading(heading: string): string | undefined {
   const candidate = heading.trim().toLowerCase().replace(/ /g, '_');
-  return isPythonIdentifier(candidate) ? candidate : undefined;
-}
-
-/**
- * The root of the Transformers documentation. A docs version (`main`, `v4.46.0`) can be inserted later by
- * replacing this prefix with `${HF_DOCS_ROOT}<version>/`: every URL the compiler builds starts with it.
- */
-export const HF_DOCS_ROOT = 'https://huggingface.co/docs/transformers/';
-
-/** `https://huggingface.co/docs/transformers/<locale>/<path>[#anchor]`. */
-export function hfDocsUrl(locale: Locale, path: string, anchor?: string): string {
-  const cleanPath = path.replace(/^\/+/, '');
-  return `${HF_DOCS_ROOT}${locale}/${cleanPath}${anchor ? `#${anchor}` : ''}`;
-}
-
-/** The web page of a term in the glossary of `locale`. */
-export function hfGlossaryUrl(locale: Locale, termId: string): string {
-  return hfDocsUrl(locale, 'glossary', termId);
+  return isPythonName(candidate) ? candidate : undefined;
 }
 
 export interface HeadingParts {
@@ -88,44 +75,25 @@ export function looksLikeAbbreviation(text: string): boolean {
   return text.length <= 8;
 }
 
-/** The trailing `(…)` of a title and the title without it: `masked language modeling (MLM)` → `MLM`. */
+/**
+ * The trailing `(…)` of a title or surface form and the text before it: `masked language modeling (MLM)` → base
+ * `masked language modeling`, inner `MLM`; `어텐션 마스크 (attention mask)` → inner `attention mask`. `base` is empty
+ * when the whole text is the parenthetical. The compiler and the matcher both split forms with it.
+ */
 export function trailingParenthetical(title: string): { base: string; inner: string } | undefined {
-  const match = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(title);
-  if (!match || !match[1]) return undefined;
-  return { base: match[1].trim(), inner: match[2]!.trim() };
+  const match = /^(.*?)\s*\(([^()]*)\)\s*$/s.exec(title);
+  if (!match) return undefined;
+  return { base: (match[1] ?? '').trim(), inner: (match[2] ?? '').trim() };
 }
 
 /** The abbreviation a title declares in a trailing parenthetical, if any. */
 export function abbreviationOf(title: string): string | undefined {
   const paren = trailingParenthetical(title);
-  if (!paren) return undefined;
+  if (!paren || paren.base === '') return undefined;
   // Korean and Arabic headings write `(english name, ABBR)` or `(Name - ABBR)`: the abbreviation is the last part.
   const parts = paren.inner.split(/\s*(?:,|،| - | – | — )\s*/);
   const last = parts[parts.length - 1]!.trim();
   return looksLikeAbbreviation(last) ? last : undefined;
-}
-
-const SINGULAR_ONLY_ENDINGS = /(?:ing|ed|ss|ism|ion|al|ics|ity|ness)$/;
-
-/**
- * Plural and singular forms of an English title worth matching in prose (`attention mask` → `attention masks`,
- * `encoder models` → `encoder model`). Titles whose last word is a gerund, an adjective, an abstract noun or an
- * all-caps or CamelCase name get none: their plural would be wrong more often than useful.
- */
-export function numberVariants(title: string): string[] {
-  const base = trailingParenthetical(title)?.base ?? title;
-  const words = base.split(/\s+/);
-  const last = words[words.length - 1];
-  if (!last || !/^[a-z][a-z-]*$|^[a-z-]*IDs?$/.test(last)) return [];
-  const head = words.slice(0, -1).join(' ');
-  const join = (w: string): string => (head ? `${head} ${w}` : w);
-  if (last.endsWith('IDs')) return [join(last.slice(0, -1))];
-  if (last.endsWith('ID')) return [join(`${last}s`)];
-  if (last.endsWith('s') && !last.endsWith('ss')) return last.length > 3 ? [join(last.slice(0, -1))] : [];
-  if (SINGULAR_ONLY_ENDINGS.test(last) || last.includes('-')) return [];
-  if (/[^aeiou]y$/.test(last)) return [join(`${last.slice(0, -1)}ies`)];
-  if (/(?:ch|sh|x|z)$/.test(last)) return [join(`${last}es`)];
-  return [join(`${last}s`)];
 }
 
 /** True when every letter of the text is Latin (ASCII or accented): headings written in English or Spanish. */

@@ -3,7 +3,7 @@
  * the Transformers API reference. doc-builder resolves them from the library's object inventory; without it we
  * use the naming conventions of the library, which cover the classes glossaries actually mention.
  */
-import { hfDocsUrl } from './anchors';
+import { hfDocsUrl } from './urls';
 
 /** Classes and functions documented on a shared reference page rather than a model page. */
 const MAIN_CLASS_PAGES: Readonly<Record<string, string>> = {

@@ -10,9 +10,13 @@ import type { ParsedEntry, ParsedGlossary } from './parse';
 import { parseGlossary } from './parse';
 import { alignGlossaries } from './align';
 import type { NormalizedEntry } from './normalize';
-import { EntryNormalizer, LineIndex } from './normalize';
+import { EntryNormalizer } from './normalize';
 import { emptyMetadata } from './metadata';
-import { abbreviationOf, englishAnchor, identifierFromHeading, isLatinScript, looksLikeAbbreviation, numberVariants, trailingParenthetical } from './anchors';
+import { checkTranslation } from './translationChecks';
+import { abbreviationOf, englishAnchor, identifierFromHeading, isLatinScript, looksLikeAbbreviation, trailingParenthetical } from './anchors';
+import { numberVariants } from './inflection';
+import { LineIndex } from './lineIndex';
+import { compareIds, sortLocales } from './order';
 
 /** Language codes of the Transformers docs and other common ones, accepted when inferred from a file name. */
 const KNOWN_LOCALES = new Set([
@@ -110,7 +114,7 @@ export function compileGlossaries(sources: readonly GlossarySource[]): CompileRe
 
   const localeSet = new Set<Locale>();
   for (const term of terms) for (const locale of Object.keys(term.entries)) localeSet.add(locale);
-  const locales = [...localeSet].sort((a, b) => (a === SOURCE_LOCALE ? -1 : b === SOURCE_LOCALE ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const locales = sortLocales(localeSet);
   const termMap: TermMap = { schemaVersion: TERM_MAP_SCHEMA_VERSION, locales, terms };
   return { termMap, diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -214,7 +218,7 @@ function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[]
     checkTranslation(builder, diagnostics);
     terms.push(finishTerm(builder));
   }
-  return terms.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return terms.sort((a, b) => compareIds(a.id, b.id));
 }
 
 /**
@@ -265,41 +269,4 @@ function finishTerm(builder: TermBuilder): Term {
     aliases: aliases.filter(withinLimit),
     entries: builder.entries,
   };
-}
-
-/** Translation defects that are cheap to see by comparing an entry with its English counterpart. */
-function checkTranslation(builder: TermBuilder, diagnostics: Diagnostic[]): void {
-  const english = builder.normalized.get(SOURCE_LOCALE);
-  if (!english) return;
-  const englishParagraphs = new Set(english.paragraphs.filter(isProse));
-  for (const [locale, normalized] of builder.normalized) {
-    if (locale === SOURCE_LOCALE) continue;
-    const entry = builder.firstEntry.get(locale)!;
-    const prose = normalized.paragraphs.filter(isProse);
-    const copied = prose.filter((p) => englishParagraphs.has(p));
-    if (prose.length > 0 && copied.length === prose.length) {
-      diagnostics.push(diagnosticAt('warning', 'untranslated', `entry "${entry.title}" (${locale}) is the English text, untranslated`, entry.file, entry.line, entry.column));
-    } else if (copied.length > 0) {
-      diagnostics.push(
-        diagnosticAt('warning', 'untranslated', `entry "${entry.title}" (${locale}) keeps an English paragraph untranslated: "${copied[0]!.slice(0, 60)}…"`, entry.file, entry.line, entry.column),
-      );
-    }
-    if (english.proseWeight >= 150 && normalized.proseWeight < english.proseWeight * 0.4) {
-      diagnostics.push(
-        diagnosticAt(
-          'warning',
-          'possibly-truncated',
-          `entry "${entry.title}" (${locale}) is much shorter than its English counterpart (${Math.round((100 * normalized.proseWeight) / english.proseWeight)}% of its text); truncated?`,
-          entry.file,
-          entry.line,
-          entry.column,
-        ),
-      );
-    }
-  }
-}
-
-/** A paragraph long enough, and wordy enough, that finding it word for word in two languages means it was copied. */
-function isProse(paragraph: string): boolean {
-  return paragraph.length >= 40 && paragraph.split(' ').length >= 6;
 }

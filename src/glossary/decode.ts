@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from './types';
 import { diagnosticAt } from './diagnostics';
+import { LineIndex } from './lineIndex';
 
 /** The characters of bytes 0x80–0xFF in Mac OS Roman, in byte order (Apple's mapping, with the euro sign at 0xDB). */
 const MAC_ROMAN_HIGH =
@@ -124,18 +125,6 @@ function findMojibakeRuns(text: string): { suspicious: number; nonAsciiRuns: num
   return { suspicious, nonAsciiRuns, firstOffset, encoding: encodingName };
 }
 
-function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /** Where the first invalid UTF-8 sequence starts, as a byte offset. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
@@ -216,7 +205,7 @@ export function decodeGlossaryText(bytes: Uint8Array | string, file: string): De
   text = text.replace(/\r\n?/g, '\n');
 
   if (text.includes('\u0000')) {
-    const where = lineColumnAt(text, text.indexOf('\u0000'));
+    const where = new LineIndex(text).at(text.indexOf('\u0000'));
     diagnostics.push(diagnosticAt('error', 'undecodable', 'contains NUL characters: this is a binary file, not a Markdown glossary', file, where.line, where.column));
     return { text: text.split('\u0000').join('\ufffd'), diagnostics };
   }
@@ -255,7 +244,7 @@ export function decodeGlossaryText(bytes: Uint8Array | string, file: string): De
   const runs = findMojibakeRuns(text);
   // A few look-alike pairs such as «é occur in genuine text; many of them, making up most of the non-ASCII text, do not.
   if (runs.suspicious >= 3 && runs.suspicious * 2 >= runs.nonAsciiRuns) {
-    const where = lineColumnAt(text, runs.firstOffset);
+    const where = new LineIndex(text).at(runs.firstOffset);
     diagnostics.push(
       diagnosticAt(
         'error',

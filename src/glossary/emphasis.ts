@@ -8,6 +8,7 @@
  */
 import type { Diagnostic } from './types';
 import { diagnosticAt } from './diagnostics';
+import { LineIndex } from './lineIndex';
 
 /** The most emphasis marker runs one block (text between blank lines) may hold before its markers are shown literally. */
 export const MAX_EMPHASIS_RUNS = 500;
@@ -78,12 +79,11 @@ export function defuseEmphasisStorms(text: string): { text: string; blocks: Defu
 /** defuseEmphasisStorms for the compiler: the defused text, and a warning at each block whose markers now show literally. */
 export function defuseWithWarnings(file: string, text: string, diagnostics: Diagnostic[]): string {
   const defused = defuseEmphasisStorms(text);
+  const lines = defused.blocks.length > 0 ? new LineIndex(text) : undefined;
   for (const block of defused.blocks) {
-    const before = text.slice(0, block.offset);
-    const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
-    const line = (before.match(/\r\n|\r|\n/g) ?? []).length + 1;
+    const { line, column } = lines!.at(block.offset);
     const message = `a paragraph with ${block.runs} emphasis markers (more than ${MAX_EMPHASIS_RUNS}) would make Markdown parsing quadratic; its * and _ are shown literally`;
-    diagnostics.push(diagnosticAt('warning', 'emphasis-storm', message, file, line, block.offset - lineStart + 1));
+    diagnostics.push(diagnosticAt('warning', 'emphasis-storm', message, file, line, column));
   }
   return defused.text;
 }

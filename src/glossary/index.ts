@@ -1,10 +1,24 @@
 /**
- * The public face of the glossary compiler. Everything here is pure: no file system, no `vscode`.
+ * The glossary core: the term map contract, the compiler that builds term maps from glossary Markdown, and every
+ * rule about term maps that more than one face needs (locale fallback and language names, docs URLs, JSON
+ * validation, merging, Markdown escaping, line positions). Everything here is pure: no file system, no `vscode`.
+ * Code outside this folder imports it through this file only.
  */
 export type * from './types';
-export { TERM_MAP_SCHEMA_VERSION, SOURCE_LOCALE } from './types';
+export { MAX_SURFACE_FORM_LENGTH, TERM_MAP_SCHEMA_VERSION, SOURCE_LOCALE } from './types';
 export { compileGlossaries, localeFromPath, localeFromContent } from './compile';
 export { formatDiagnostic, sortDiagnostics } from './diagnostics';
 export { decodeGlossaryText } from './decode';
 export type { DecodedText } from './decode';
-export { englishAnchor, identifierFromHeading, isPythonIdentifier, hfDocsUrl, hfGlossaryUrl, HF_DOCS_ROOT } from './anchors';
+export { englishAnchor, identifierFromHeading, isPythonName, isTermIdShape, trailingParenthetical } from './anchors';
+export { numberVariants, pluralOf, singularOf } from './inflection';
+export { HF_DOCS_HOME, HF_DOCS_ROOT, applyDocsVersion, hfDocsUrl, hfGlossaryUrl, versionedGlossaryUrl } from './urls';
+export { AUTO_LANGUAGE, chooseEntry, languageEndonym, languageName, primaryLanguage, resolveDisplayLocale, textDirection } from './locales';
+export type { ChosenEntry, NameCasing } from './locales';
+export { TermMapJsonError, parseTermMapJson } from './termMapJson';
+export { mergeTermMaps } from './merge';
+export { compareIds, sortLocales } from './order';
+export { LineIndex } from './lineIndex';
+export { MARKDOWN_SPECIAL_CHARS, commandUri, encodeLinkDestination, escapeMarkdown } from './markdownText';
+export { classifyHref, parseHttpUrl, renderEntryHtml } from './render';
+export type { LinkKind, LinkTarget, RenderOptions } from './render';

@@ -13,7 +13,7 @@
 import type { Diagnostic } from './types';
 import { MAX_SURFACE_FORM_LENGTH } from './types';
 import { diagnosticAt } from './diagnostics';
-import { isPythonIdentifier } from './anchors';
+import { isPythonName } from './anchors';
 
 export interface EntryMetadata {
   identifiers: string[];
@@ -71,7 +71,7 @@ export function parseMetadataComment(html: string, file: string, line: number, c
       case 'identifiers':
       case 'identifier':
         for (const value of values) {
-          if (isPythonIdentifier(value)) into.identifiers.push(value);
+          if (isPythonName(value)) into.identifiers.push(value);
           else diagnostics.push(diagnosticAt('warning', 'metadata-malformed', `"${value}" is not a Python identifier`, file, where.line, where.column));
         }
         break;

@@ -5,33 +5,20 @@
  * replaced, raw HTML made inert), so that everything we don't touch — code blocks, emphasis, lists — stays exactly
  * as the author wrote it.
  */
-import type { Definition, Html, InlineCode, Link, LinkReference, Image, ImageReference, Nodes, Paragraph, Parent, Text } from 'mdast';
+import type { Definition, Html, InlineCode, Link, LinkReference, Image, ImageReference, Nodes, Text } from 'mdast';
 import type { Diagnostic, Locale, ResolvedLink } from './types';
 import type { BodyToken, Point } from './parse';
 import { endOf, parseComponentTag, startOf } from './parse';
 import { diagnosticAt } from './diagnostics';
-import { englishAnchor, hfDocsUrl } from './anchors';
+import { englishAnchor } from './anchors';
+import type { LineIndex } from './lineIndex';
+import { codeBlock, codeSpan, encodeLinkDestination, escapeMarkdown, truncate } from './markdownText';
+import { resolveUrl, type LinkResolution } from './resolveLinks';
+import { plainText, summaryOf } from './plainText';
+import { findLeakedPrompt, weightedLength } from './translationChecks';
 import { isApiName, resolveApiReference } from './apiLinks';
 import type { EntryMetadata } from './metadata';
 import { isMetadataComment, parseMetadataComment } from './metadata';
-
-/** Offsets of line starts, for turning an offset into a 1-based line and column. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  at(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
-  }
-}
 
 export interface NormalizeContext {
   readonly file: string;
@@ -89,44 +76,11 @@ function isWarningTip(attributes: string): boolean {
   return /\bwarning\s*=\s*(?:\{\s*true\s*\}|"true"|'true')/.test(attributes) || /^warning$/.test(attributes.trim());
 }
 
-/** A code span that shows `value` literally, whatever backticks it contains. */
-function codeSpan(value: string): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-
-/** A fenced code block that shows `value` literally. */
-function codeBlock(value: string, info = ''): string {
-  const longest = Math.max(2, ...Array.from(value.matchAll(/^ {0,3}`+/gm), (m) => m[0].trim().length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${info}\n${value.replace(/\n+$/, '')}\n${fence}`;
-}
-
-/** Escapes text so that CommonMark shows it literally (used for link texts we keep as plain text). */
-export function escapeMarkdownText(value: string): string {
-  return value.replace(/[\\`*_[\]<>()#!|~&]/g, (ch) => `\\${ch}`);
-}
-
-/** A link destination that CommonMark reads back unchanged. */
-function destination(url: string): string {
-  return url.replace(/[()<> \\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
 interface Edit {
   readonly start: number;
   readonly end: number;
   readonly render: () => string;
 }
-
-type LinkResolution = { kind: 'term' | 'docs' | 'external'; url: string; termId?: string } | undefined;
-
-const LEAKED_PROMPT_START = /^(?:translate|traduce|traduzca|traduire|traduis|traduza|tradurre|traduci|übersetze|翻訳して|翻訳し|번역해|번역하|ترجم)\b/iu;
-const PROMPT_ADDRESS = /:|\b(?:following|siguiente|suivant|folgenden|seguinte|seguente)\b/i;
-const LEAKED_PROMPT_ANYWHERE =
-  /\b(?:as an AI\b|as a language model|I am an AI|here is the translation|here's the translation|como (?:un )?modelo de lenguaje|aquí (?:está|tienes) la traducción|en tant qu'IA)/i;
 
 /** Normalizes one entry. Never throws on odd input: every problem becomes a diagnostic. */
 export class EntryNormalizer {
@@ -149,7 +103,7 @@ export class EntryNormalizer {
     const markdown = pieces.filter((p) => p.trim().length > 0).join('\n\n');
     return {
       markdown,
-      summary: this.summary(tokens),
+      summary: summaryOf(tokens),
       links: this.links,
       metadata: this.metadata,
       paragraphs: this.paragraphs,
@@ -205,7 +159,6 @@ export class EntryNormalizer {
     return out;
   }
 
-
   private youtube(attributes: string, at: Point | { line: number; column: number }): string {
     const id = youtubeId(attributes);
     if (!id) {
@@ -249,16 +202,13 @@ export class EntryNormalizer {
         const plain = plainText(current);
         this.paragraphs.push(plain.replace(/\s+/g, ' ').trim());
         this.proseWeight += weightedLength(plain);
-        const lines = plain.split('\n');
-        for (let k = 0; k < lines.length; k++) {
-          const line = lines[k]!.trim();
-          // A definition may well start with "Translate…"; a prompt addresses the translator ("…the following…:").
-          const promptStart = LEAKED_PROMPT_START.test(line) && PROMPT_ADDRESS.test(line);
-          if (promptStart || LEAKED_PROMPT_ANYWHERE.test(line)) {
-            const at = startOf(current);
-            this.warn('leaked-prompt', `this looks like a machine-translation prompt or reply left in the text: "${truncate(line, 60)}"`, { line: at.line + k, column: k === 0 ? at.column : 1 });
-            break;
-          }
+        const leaked = findLeakedPrompt(plain);
+        if (leaked) {
+          const at = startOf(current);
+          this.warn('leaked-prompt', `this looks like a machine-translation prompt or reply left in the text: "${truncate(leaked.line, 60)}"`, {
+            line: at.line + leaked.index,
+            column: leaked.index === 0 ? at.column : 1,
+          });
         }
         continue;
       }
@@ -338,7 +288,7 @@ export class EntryNormalizer {
       render: () => {
         if (!reference.url) return codeSpan(reference.display);
         this.links.push({ kind: 'docs', text: reference.display, url: reference.url });
-        return `[${codeSpan(reference.display)}](${destination(reference.url)})`;
+        return `[${codeSpan(reference.display)}](${encodeLinkDestination(reference.url)})`;
       },
     };
   }
@@ -391,7 +341,7 @@ export class EntryNormalizer {
         end: matchStart + match[0].length,
         render: () => {
           this.links.push({ kind: 'external', text: label, url });
-          return `[${escapeMarkdownText(label)}](${destination(url)})`;
+          return `[${escapeMarkdown(label)}](${encodeLinkDestination(url)})`;
         },
       });
     }
@@ -416,6 +366,11 @@ export class EntryNormalizer {
     };
   }
 
+  /** Resolves a link destination against this entry's locale and the compile's term ids (see ./resolveLinks.ts). */
+  private resolveUrl(rawUrl: string, at: Point): LinkResolution {
+    return resolveUrl(rawUrl, this.ctx, (code, message) => this.warn(code, message, at));
+  }
+
   private renderLink(node: Link | LinkReference, url: string, at: Point): string {
     const inner = this.renderChildren(node);
     const text = plainText(node).replace(/\s+/g, ' ').trim();
@@ -423,7 +378,7 @@ export class EntryNormalizer {
     if (!resolution) return inner;
     if (resolution.kind === 'term') this.links.push({ kind: 'term', text, termId: resolution.termId! });
     else this.links.push({ kind: resolution.kind, text, url: resolution.url });
-    return `[${inner || escapeMarkdownText(text || resolution.url)}](${destination(resolution.url)})`;
+    return `[${inner || escapeMarkdown(text || resolution.url)}](${encodeLinkDestination(resolution.url)})`;
   }
 
   private imageEdit(image: Image | ImageReference, url: string): Edit {
@@ -432,11 +387,11 @@ export class EntryNormalizer {
       start: start.offset,
       end: endOf(image).offset,
       render: () => {
-        const alt = escapeMarkdownText(image.alt ?? '');
+        const alt = escapeMarkdown(image.alt ?? '');
         const resolution = this.resolveUrl(url, start);
         if (!resolution || resolution.kind === 'term') return alt;
         this.links.push({ kind: resolution.kind, text: image.alt ?? '', url: resolution.url });
-        return `![${alt}](${destination(resolution.url)})`;
+        return `![${alt}](${encodeLinkDestination(resolution.url)})`;
       },
     };
   }
@@ -468,74 +423,6 @@ export class EntryNormalizer {
     return { start: start.offset, end: endOf(node).offset, render };
   }
 
-  /**
-   * Resolves a link destination. In-page anchors become term links (resolved against every term id of the
-   * compile), relative paths become huggingface.co docs URLs, http(s) URLs stay external, and anything else
-   * (`javascript:`, `command:`, `file:`, `data:` …) is dropped with a warning: the entry is shown in editors and
-   * webviews where such a link could do harm.
-   */
-  private resolveUrl(rawUrl: string, at: Point): LinkResolution {
-    // Browsers ignore control characters and whitespace inside schemes (`java\tscript:`), so the check does too.
-    const url = rawUrl.replace(/[\p{Cc}\s]/gu, '');
-    if (!url) {
-      this.warn('broken-reference', 'a link without a destination', at);
-      return undefined;
-    }
-    const glossaryAnchor = /^(?:(?:\.\.?\/)*glossary(?:\.mdx?)?)?#(.*)$/.exec(url);
-    if (glossaryAnchor) return this.resolveAnchor(glossaryAnchor[1]!, at);
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
-    if (scheme) {
-      const name = scheme[1]!.toLowerCase();
-      if (name === 'http' || name === 'https') return { kind: 'external', url };
-      this.warn('unsafe-link', `a "${name}:" link is not allowed in a glossary (only http and https); kept as plain text`, at);
-      return undefined;
-    }
-    if (url.startsWith('//') || url.startsWith('\\')) {
-      this.warn('unsafe-link', 'a protocol-relative link is not allowed in a glossary; kept as plain text', at);
-      return undefined;
-    }
-    const hash = url.indexOf('#');
-    let path = hash >= 0 ? url.slice(0, hash) : url;
-    const anchor = hash >= 0 ? url.slice(hash + 1) : undefined;
-    path = path.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(/\.mdx?$/, '');
-    if (!path) return this.resolveAnchor(anchor ?? '', at);
-    return { kind: 'docs', url: hfDocsUrl(this.ctx.locale, encodeURI(decodeSafely(path)), anchor ? encodeURI(decodeSafely(anchor)) : undefined) };
-  }
-
-  private resolveAnchor(rawAnchor: string, at: Point): LinkResolution {
-    const anchor = decodeSafely(rawAnchor);
-    if (this.ctx.knownIds.has(anchor)) return { kind: 'term', url: `#${anchor}`, termId: anchor };
-    const repaired = englishAnchor(anchor);
-    if (repaired && this.ctx.knownIds.has(repaired)) {
-      this.warn('malformed-reference', `"#${anchor}" is not a valid anchor; read as "#${repaired}"`, at);
-      return { kind: 'term', url: `#${repaired}`, termId: repaired };
-    }
-    this.warn('broken-reference', `"#${anchor}" names no term of this glossary; kept as plain text`, at);
-    return undefined;
-  }
-
-  private summary(tokens: readonly BodyToken[]): string {
-    // A callout is an aside: the summary comes from the entry's own text around it.
-    let calloutDepth = 0;
-    for (const token of tokens) {
-      if (token.kind === 'component' && token.name === 'Tip') {
-        if (token.role === 'open') calloutDepth++;
-        else if (token.role === 'close' && calloutDepth > 0) calloutDepth--;
-        continue;
-      }
-      if (calloutDepth === 0 && token.kind === 'block' && token.node.type === 'paragraph') {
-        const text = plainText(token.node).replace(/\s+/g, ' ').trim();
-        if (text) return text;
-      }
-    }
-    // No top-level paragraph (a list, or only a callout): take the first paragraph anywhere.
-    for (const token of tokens) {
-      if (token.kind !== 'block' || token.node.type === 'code') continue;
-      const paragraph = firstParagraph(token.node);
-      if (paragraph) return plainText(paragraph).replace(/\s+/g, ' ').trim();
-    }
-    return '';
-  }
 }
 
 /** Pairs `<Tip>` and `</Tip>` tokens like brackets; unmatched ones stay out of the map. */
@@ -560,89 +447,4 @@ function blockquote(label: string, inner: readonly string[]): string {
     .map((line) => (line.length > 0 ? `> ${line}` : '>'))
     .join('\n');
   return body ? `> ${label}\n>\n${quoted}` : `> ${label}`;
-}
-
-function firstParagraph(node: Nodes): Paragraph | undefined {
-  // Breadth-first with a moving head, so that a huge list costs linear time.
-  const queue: Nodes[] = [node];
-  for (let head = 0; head < queue.length; head++) {
-    const current = queue[head]!;
-    if (current.type === 'paragraph' && plainText(current).trim()) return current;
-    if ('children' in current) for (const child of current.children) queue.push(child);
-  }
-  return undefined;
-}
-
-/**
- * The text a reader sees: components and raw HTML left out, auto-link brackets removed and `~` references
- * shortened (``[`~PreTrainedModel.from_pretrained`]`` reads `from_pretrained`).
- */
-export function plainText(node: Nodes): string {
-  const parts: string[] = [];
-  const walk = (current: Nodes, parent: Parent | undefined, index: number): void => {
-    switch (current.type) {
-      case 'text':
-        parts.push(current.value);
-        return;
-      case 'inlineCode': {
-        const prev = parent?.children[index - 1];
-        const next = parent?.children[index + 1];
-        const bracketed = prev?.type === 'text' && prev.value.endsWith('[') && next?.type === 'text' && next.value.startsWith(']') && isApiName(current.value);
-        if (bracketed) {
-          const last = parts.length - 1;
-          if (last >= 0) parts[last] = parts[last]!.slice(0, -1);
-          parts.push(resolveApiReference(current.value).display);
-          skipBracket = next;
-          return;
-        }
-        parts.push(current.value);
-        return;
-      }
-      case 'break':
-        parts.push(' ');
-        return;
-      case 'html':
-        return;
-      case 'image':
-        parts.push(current.alt ?? '');
-        return;
-      default:
-        if ('children' in current) {
-          current.children.forEach((child, i) => {
-            if (child === skipBracket && child.type === 'text') {
-              skipBracket = undefined;
-              parts.push(child.value.slice(1));
-              return;
-            }
-            walk(child, current, i);
-          });
-        } else if ('value' in current && typeof current.value === 'string') {
-          parts.push(current.value);
-        }
-    }
-  };
-  let skipBracket: Nodes | undefined;
-  walk(node, undefined, 0);
-  return parts.join('');
-}
-
-/** Scripts written without spaces or with dense syllable blocks carry more meaning per character than English. */
-const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const WHITESPACE = /\s+/g;
-
-function weightedLength(text: string): number {
-  const dense = text.match(DENSE_SCRIPT)?.length ?? 0;
-  return text.replace(WHITESPACE, '').length + 1.5 * dense;
-}
-
-function decodeSafely(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -41,9 +41,6 @@ export interface RenderOptions {
   readonly linkTarget?: (href: string) => LinkTarget;
 }
 
-/** Re-exported for the panel, which validates term ids with the same pattern the compiler produces them by. */
-export { isTermIdShape };
-
 /** The classification used when the caller gives none: `#id` is a term, http(s) is external, the rest is unsafe. */
 export function classifyHref(href: string): LinkTarget {
   const trimmed = href.trim();

@@ -3,13 +3,10 @@
  * explains it. The adapter in ./index.ts wraps the result in a vscode.Hover; tests and benchmarks call this module
  * in plain Node. Every piece of glossary text goes through escapeMarkdown: a glossary is data, never markup.
  */
-import type { Locale, Term } from '../glossary/types';
-import type { MatchContext, TermMatcher } from '../matching/types';
-import { languageName, type ChosenEntry } from '../state/locales';
-import { commandUri, encodeLinkDestination, escapeMarkdown } from '../util/markdown';
-
-/** The command that hover links may run; the only command the hover's MarkdownString trusts. */
-export const OPEN_ENTRY_COMMAND = 'transformersGlossary.openEntry';
+import { commandUri, encodeLinkDestination, escapeMarkdown, languageName, type Locale, type Term } from '../glossary';
+import { Commands } from '../ids';
+import type { MatchContext } from '../matching';
+import type { GlossarySnapshot } from '../service/snapshot';
 
 /** The arguments of the open-entry command link. */
 export interface OpenEntryArgs {
@@ -27,25 +24,15 @@ export interface HoverStrings {
   fallbackNote(shownLocale: Locale, requestedLocale: Locale): string;
 }
 
-/** English wording, for tests, benchmarks and the command-line tool. */
+/** English wording, for the unit tests and the benchmarks (the extension passes vscode.l10n strings). */
 export const englishHoverStrings: HoverStrings = {
   openEntry: 'Open entry',
   openOnHub: 'Open on huggingface.co',
   identifiers: 'Identifiers',
   abbreviations: 'Abbreviation',
   fallbackNote: (shown, requested) =>
-    `Shown in ${languageName(shown, 'en')} because this term has no ${languageName(requested, 'en')} entry.`,
+    `Shown in ${languageName(shown, 'en', 'mid-sentence')} because this term has no ${languageName(requested, 'en', 'mid-sentence')} entry.`,
 };
-
-/** What computeHover needs from the loaded glossary. GlossaryService provides all of it. */
-export interface HoverDeps {
-  readonly matcher: TermMatcher;
-  term(id: string): Term | undefined;
-  readonly displayLocale: Locale;
-  entryFor(term: Term, locale: Locale): ChosenEntry;
-  glossaryUrl(termId: string, locale: Locale): string;
-  readonly strings: HoverStrings;
-}
 
 export interface HoverContent {
   /** UTF-16 offset in the line where the term starts. */
@@ -53,7 +40,7 @@ export interface HoverContent {
   /** UTF-16 offset one past the term's end. */
   readonly end: number;
   readonly termId: string;
-  /** Markdown in which every piece of glossary text is escaped. Trust only OPEN_ENTRY_COMMAND when rendering it. */
+  /** Markdown in which every piece of glossary text is escaped. Trust only Commands.openEntry when rendering it. */
   readonly markdown: string;
 }
 
@@ -68,18 +55,15 @@ function formatSurfaceForm(form: string): string {
  * The hover for the term at `character` in `lineText`, or undefined when there is none. Work is bounded by the
  * line: the caller passes one line, never the document.
  */
-export function computeHover(lineText: string, character: number, context: MatchContext, deps: HoverDeps): HoverContent | undefined {
-  const match = deps.matcher.findTermAt(lineText, character, context);
-  if (!match) return undefined;
-  const term = deps.term(match.termId);
-  if (!term) return undefined;
-  return { start: match.start, end: match.end, termId: term.id, markdown: hoverMarkdown(term, deps) };
+export function computeHover(lineText: string, character: number, context: MatchContext, glossary: GlossarySnapshot, strings: HoverStrings): HoverContent | undefined {
+  const found = glossary.termAt(lineText, character, context);
+  if (!found) return undefined;
+  return { start: found.match.start, end: found.match.end, termId: found.term.id, markdown: hoverMarkdown(found.term, glossary, strings) };
 }
 
 /** The hover Markdown of one term in the display locale. */
-export function hoverMarkdown(term: Term, deps: HoverDeps): string {
-  const { strings } = deps;
-  const chosen = deps.entryFor(term, deps.displayLocale);
+export function hoverMarkdown(term: Term, glossary: GlossarySnapshot, strings: HoverStrings): string {
+  const chosen = glossary.entryFor(term);
   const blocks: string[] = [`**${escapeMarkdown(chosen.entry.title)}**`];
   if (chosen.entry.summary.trim() !== '') blocks.push(escapeMarkdown(chosen.entry.summary));
 
@@ -88,11 +72,11 @@ export function hoverMarkdown(term: Term, deps: HoverDeps): string {
   if (term.abbreviations.length > 0) facts.push(`${escapeMarkdown(strings.abbreviations)}: ${term.abbreviations.map(formatSurfaceForm).join(', ')}`);
   if (facts.length > 0) blocks.push(facts.join(' · '));
 
-  if (chosen.isFallback) blocks.push(`*${escapeMarkdown(strings.fallbackNote(chosen.locale, deps.displayLocale))}*`);
+  if (chosen.isFallback) blocks.push(`*${escapeMarkdown(strings.fallbackNote(chosen.locale, glossary.displayLocale))}*`);
 
   const args: OpenEntryArgs = { termId: term.id, locale: chosen.locale };
-  const openEntry = `[${escapeMarkdown(strings.openEntry)}](${commandUri(OPEN_ENTRY_COMMAND, args)})`;
-  const openOnHub = `[${escapeMarkdown(strings.openOnHub)}](${encodeLinkDestination(deps.glossaryUrl(term.id, chosen.locale))})`;
+  const openEntry = `[${escapeMarkdown(strings.openEntry)}](${commandUri(Commands.openEntry, args)})`;
+  const openOnHub = `[${escapeMarkdown(strings.openOnHub)}](${encodeLinkDestination(glossary.glossaryUrl(term.id, chosen.locale))})`;
   blocks.push(`${openEntry} · ${openOnHub}`);
   return blocks.join('\n\n');
 }

@@ -1,11 +1,14 @@
+/**
+ * The hover feature (a VS Code adapter): registers the glossary hover for the configured languages and wraps the pure
+ * hover content of ./hoverContent.ts in a vscode.Hover.
+ */
 import * as vscode from 'vscode';
-import { classifyConfigChange, readConfig } from '../config';
+import { termAtPosition } from '../editor/termAt';
+import { languageName } from '../glossary';
 import { Commands } from '../ids';
-import { languageName } from '../state/locales';
-import type { GlossaryService } from '../state/types';
+import type { GlossaryService } from '../service/glossaryService';
 import { Disposable } from '../util/dispose';
-import { matchContextAt } from '../util/matchContext';
-import { computeHover, type HoverDeps, type HoverStrings } from './hoverContent';
+import { hoverMarkdown, type HoverStrings } from './hoverContent';
 
 /** The languages that always get hovers; `transformersGlossary.hover.additionalLanguages` adds more. */
 export const HOVER_LANGUAGES: readonly string[] = ['python', 'markdown'];
@@ -31,37 +34,28 @@ function localizedHoverStrings(): HoverStrings {
     identifiers: vscode.l10n.t('Identifiers'),
     abbreviations: vscode.l10n.t('Abbreviation'),
     fallbackNote: (shown, requested) =>
-      vscode.l10n.t('Shown in {0} because this term has no {1} entry.', languageName(shown, uiLanguage), languageName(requested, uiLanguage)),
-  };
-}
-
-/** The glossary state a hover reads, taken fresh for every hover so that setting changes apply at once. */
-export function hoverDeps(glossary: GlossaryService): HoverDeps {
-  return {
-    matcher: glossary.matcher(),
-    term: (id) => glossary.term(id),
-    displayLocale: glossary.displayLocale(),
-    entryFor: (term, locale) => glossary.entryFor(term, locale),
-    glossaryUrl: (termId, locale) => glossary.glossaryUrl(termId, locale),
-    strings: localizedHoverStrings(),
+      vscode.l10n.t('Shown in {0} because this term has no {1} entry.', languageName(shown, uiLanguage, 'mid-sentence'), languageName(requested, uiLanguage, 'mid-sentence')),
   };
 }
 
 class GlossaryHoverProvider implements vscode.HoverProvider {
+  private readonly strings = localizedHoverStrings();
+
   public constructor(private readonly glossary: GlossaryService) {}
 
   public provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     if (token.isCancellationRequested) return undefined;
+    // The snapshot of this moment is read once: a settings change during the hover cannot mix two states.
+    const glossary = this.glossary.snapshot();
     // The matcher reads only the hovered line. (A Markdown document's fence layout is read once per version.)
-    const line = document.lineAt(position.line);
-    const content = computeHover(line.text, position.character, matchContextAt(document, position.line), hoverDeps(this.glossary));
-    if (!content || token.isCancellationRequested) return undefined;
-    const markdown = new vscode.MarkdownString(content.markdown);
+    const found = termAtPosition(document, position, glossary);
+    if (!found || token.isCancellationRequested) return undefined;
+    const markdown = new vscode.MarkdownString(hoverMarkdown(found.term, glossary, this.strings));
     // Glossary text is escaped, and on top of that only our own command may run from a link; HTML stays off.
     markdown.isTrusted = { enabledCommands: [Commands.openEntry] };
     markdown.supportHtml = false;
     markdown.supportThemeIcons = false;
-    return new vscode.Hover(markdown, new vscode.Range(position.line, content.start, position.line, content.end));
+    return new vscode.Hover(markdown, new vscode.Range(position.line, found.match.start, position.line, found.match.end));
   }
 }
 
@@ -77,7 +71,7 @@ class HoverRegistration extends Disposable {
   private registration: vscode.Disposable | undefined;
   private readonly provider: GlossaryHoverProvider;
 
-  public constructor(glossary: GlossaryService) {
+  public constructor(private readonly glossary: GlossaryService) {
     super();
     this.provider = new GlossaryHoverProvider(glossary);
     this.update();
@@ -87,8 +81,8 @@ class HoverRegistration extends Disposable {
       },
     });
     this._register(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (classifyConfigChange(event).hoverRegistration) this.update();
+      glossary.onDidChangeSettings((change) => {
+        if (change.hoverRegistration) this.update();
       }),
     );
   }
@@ -96,7 +90,7 @@ class HoverRegistration extends Disposable {
   private update(): void {
     this.registration?.dispose();
     this.registration = undefined;
-    const config = readConfig();
+    const config = this.glossary.settings;
     if (!config.hoverEnabled) return;
     this.registration = vscode.languages.registerHoverProvider(hoverSelector(config.hoverAdditionalLanguages), this.provider);
   }

@@ -84,11 +84,6 @@ export function classAt(text: string, index: number): number {
   return classOfUnit(c);
 }
 
-/** Spaces a phrase may span between two of its words (at most three of them, see the scanner). */
-export function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0;
-}
-
 /** Hyphens that join the words of a phrase (`self-attention`). */
 export function isHyphen(c: number): boolean {
   return c === 0x2d || c === 0x2010 || c === 0x2011;
@@ -120,21 +115,7 @@ export function isAscii(text: string): boolean {
   return true;
 }
 
-const latinWithDiacritics = /[\u00c0-\u024f\u1e00-\u1eff]/;
-const combiningDiacritics = /[\u0300-\u036f]/g;
-
-/**
- * The key a word is looked up by in case-insensitive indexes: lowercased, and for Latin letters with diacritics
- * folded to the base letter, so that `atencion` finds `atención`. Folding is limited to the Latin blocks because
- * decomposing Hangul or kana would change what a reader sees as one letter.
- */
-export function foldKey(word: string): string {
-  const lower = word.toLowerCase();
-  if (!latinWithDiacritics.test(lower)) return lower;
-  return lower.normalize('NFD').replace(combiningDiacritics, '').normalize('NFC');
-}
-
-/** Whether `word` is a Python identifier (ASCII only: the Transformers API never uses other letters in names). */
-export function isPythonIdentifier(word: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(word);
+/** A space inside a line: space, tab or no-break space (what may separate the words of a phrase or indent a line). */
+export function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
 }

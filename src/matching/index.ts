@@ -1,97 +1,21 @@
 /**
- * The term matcher: built once from a term map, then asked for the term under a position (hover) or for every
- * term in a document (scan, "In This File", decorations). The rules are described in docs/matching.md.
+ * The term matcher, the pure core's second half: built once from a term map, then asked for the term under a position
+ * (hover) or for every term in a document (scan, "In This File", decorations). The rules are described in
+ * docs/matching.md. Code outside this folder imports it through this file only.
  */
-import type { TermMap } from '../glossary/types';
+import type { TermMap } from '../glossary';
 import type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
 import { findLinks } from './links';
 import { Scanner } from './scanner';
 import { FIND_TERM_AT_REACH, syncPointAtOrBefore } from './window';
 import { buildTermIndex } from './termIndex';
+import { markdownContextRanges } from './markdownContext';
 
 export type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
-
-
-/** The matching context for a VS Code language id: Python is code, everything else is read as prose. */
-export function contextForLanguage(languageId: string): MatchContext {
-  return languageId === 'python' ? 'code' : 'prose';
-}
-
-/** The matching context for a file name, as the command-line `scan` uses it: `.py` is code, the rest prose. */
-export function contextForFileName(fileName: string): MatchContext {
-  return /\.pyi?$/i.test(fileName) ? 'code' : 'prose';
-}
-
-const fenceOpening = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
-const pythonFenceInfo = new Set(['python', 'py', 'python3', 'pycon', 'ipython', 'py3']);
-
-export interface MatchContextRange {
-  readonly start: number;
-  readonly end: number;
-  readonly context: MatchContext;
-}
-
-/**
- * The ranges of a Markdown document with the context each should be matched in: the content of fenced code blocks
- * tagged as Python is code, everything else is prose. Ranges are contiguous and cover the whole text. findAll uses
- * them for prose; a hover in Markdown that wants to agree with it inside a fenced block can cache them per document
- * version and ask contextAt for the offset of the line.
- */
-export function markdownContextRanges(text: string): MatchContextRange[] {
-  const ranges: MatchContextRange[] = [];
-  let rangeStart = 0;
-  let rangeContext: MatchContext = 'prose';
-  let fence: { marker: string; python: boolean } | undefined;
-  const switchTo = (at: number, context: MatchContext): void => {
-    if (context === rangeContext) return;
-    if (at > rangeStart) ranges.push({ start: rangeStart, end: at, context: rangeContext });
-    rangeStart = at;
-    rangeContext = context;
-  };
-  let lineStart = 0;
-  // `\r\n`, a lone `\r` and `\n` each end a line, as in VS Code, whose hover asks contextAt by those lines.
-  const lineEnds = /\r\n?|\n/g;
-  while (lineStart <= text.length) {
-    lineEnds.lastIndex = lineStart;
-    const found = lineEnds.exec(text);
-    const lineEnd = found ? found.index : text.length;
-    const nextLine = found ? found.index + found[0].length : text.length + 1;
-    // Only a line whose first non-space character (within three columns) is a fence character can open or close a
-    // fence; the regular expression runs on those lines only.
-    let firstUnit = lineStart;
-    while (firstUnit < lineStart + 3 && text.charCodeAt(firstUnit) === 0x20) firstUnit++;
-    const mayBeFence = text.charCodeAt(firstUnit) === 0x60 || text.charCodeAt(firstUnit) === 0x7e;
-    if (mayBeFence) {
-      const line = text.slice(lineStart, lineEnd);
-      const opening = fenceOpening.exec(line);
-      if (fence === undefined && opening) {
-        const marker = opening[1]!;
-        fence = { marker, python: pythonFenceInfo.has((opening[2] ?? '').toLowerCase()) };
-        if (fence.python) switchTo(Math.min(nextLine, text.length), 'code');
-      } else if (fence !== undefined && opening && opening[2] === '' && opening[1]!.startsWith(fence.marker) && line.trim() === opening[1]) {
-        if (fence.python) switchTo(lineStart, 'prose');
-        fence = undefined;
-      }
-    }
-    lineStart = nextLine;
-  }
-  if (text.length > rangeStart || ranges.length === 0) ranges.push({ start: rangeStart, end: text.length, context: rangeContext });
-  return ranges;
-}
-
-/** The context of the range holding `offset` (binary search over markdownContextRanges' result); prose outside them. */
-export function contextAt(ranges: readonly MatchContextRange[], offset: number): MatchContext {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const range = ranges[middle]!;
-    if (offset < range.start) high = middle - 1;
-    else if (offset >= range.end) low = middle + 1;
-    else return range.context;
-  }
-  return 'prose';
-}
+export { foldKey, isIdentifierWord, splitWords } from './words';
+export { contextAt, contextForFileName, contextForLanguage, markdownContextRanges } from './markdownContext';
+export type { MatchContextRange } from './markdownContext';
+export type { Word } from './words';
 
 export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions = {}): TermMatcher {
   const index = buildTermIndex(termMap, options);

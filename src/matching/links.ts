@@ -13,7 +13,7 @@ export interface LinkSpan {
   readonly termId: string;
 }
 
-import { MAX_SURFACE_FORM_LENGTH } from '../glossary/types';
+import { MAX_SURFACE_FORM_LENGTH } from '../glossary';
 
 export const GLOSSARY = 'glossary';
 /** How far back a link target or link text may start: longer links are not glossary links anyone writes. */

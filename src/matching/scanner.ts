@@ -10,18 +10,15 @@ import type { MatchContext, TermMatch } from './types';
 import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
 import { filterSlot } from './termIndex';
 import type { LinkSpan } from './links';
-import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, foldKey, hashStep, isHyphen, isSpace } from './chars';
+import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, hashStep, isHyphen, isSpace } from './chars';
+import { foldKey, isInsideWord, unitLength, wordEnd } from './words';
+import { isMarkedPosition } from './positions';
 import { MAX_MATCH_LENGTH } from './window';
 
 /** Words longer than this are never terms; skipping them bounds the work on minified or generated lines. */
 export const MAX_WORD_LENGTH = 128;
 /** At most this many spaces may separate two words of a phrase. */
 const MAX_PHRASE_SPACES = 3;
-
-const BACKTICK = 0x60;
-const STAR = 0x2a;
-const DOUBLE_QUOTE = 0x22;
-const SINGLE_QUOTE = 0x27;
 
 /**
  * Whether the text in [start, end) equals `key`; with `folded`, compared as foldKey would (ASCII letters
@@ -44,115 +41,6 @@ function regionEquals(text: string, start: number, end: number, key: string, fol
   return true;
 }
 
-
-function unitLength(text: string, index: number): number {
-  const c = text.charCodeAt(index);
-  return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-}
-
-/** Whether a word continues from `index - 1` into `index` (both are word characters of the same run). */
-export function isInsideWord(text: string, index: number): boolean {
-  if (index <= 0 || index >= text.length) return false;
-  const here = classAt(text, index);
-  if (here === CLASS_NONE) return false;
-  const before = classAt(text, index - 1);
-  if (before === CLASS_NONE) return false;
-  return here === CLASS_MARK || before === CLASS_MARK || here === before;
-}
-
-/** The end of the word starting at `start` (a word character), never past `to`. */
-function wordEnd(text: string, start: number, to: number): number {
-  const first = classAt(text, start);
-  const runClass = first === CLASS_MARK ? CLASS_SPACED : first;
-  let i = start + unitLength(text, start);
-  while (i < to) {
-    const cls = classAt(text, i);
-    if (cls === CLASS_NONE || (cls !== CLASS_MARK && cls !== runClass)) break;
-    i += unitLength(text, i);
-  }
-  return Math.min(i, to);
-}
-
-/**
- * Whether a single dictionary word or single-word identifier at [start, end) stands where it names the concept
- * rather than being used in passing. See docs/matching.md for the reasoning behind each position.
- */
-function isMarkedPosition(text: string, start: number, end: number, context: MatchContext): boolean {
-  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
-  const after = end < text.length ? text.charCodeAt(end) : -1;
-  // `labels`, `pipeline()`: an inline code span that holds nothing else, in Markdown and in docstrings alike.
-  if (before === BACKTICK) {
-    if (after === BACKTICK) return true;
-    if (after === 0x28 && text.charCodeAt(end + 1) === 0x29 && text.charCodeAt(end + 2) === BACKTICK) return true;
-  }
-  if (context === 'prose') {
-    // `*token*` and `**token**`: emphasis is how documentation introduces a term.
-    return before === STAR && after === STAR;
-  }
-  // `"labels"` and `'labels'`: a string holding only the name, as in `batch["labels"]` or `model_input_names`.
-  if ((before === DOUBLE_QUOTE || before === SINGLE_QUOTE) && after === before) return true;
-  // `outputs.logits`, `self.head`, `transformers.pipeline`: an attribute is a named field of an object, and the names
-  // the library gives its fields are the concepts the glossary explains.
-  if (before === 0x2e /* . */ && start >= 2 && (classAt(text, start - 2) !== CLASS_NONE || text.charCodeAt(start - 2) === 0x29 || text.charCodeAt(start - 2) === 0x5d)) {
-    return true;
-  }
-  return isParameterPosition(text, start, end) || isBareCall(text, start, end);
-}
-
-/**
- * `pipeline("text-classification")`: a call of a function by that bare name, which is how the library's top-level
- * functions are used. A definition (`def pipeline(`, `class pipeline(`) is not a use.
- */
-function isBareCall(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(end) !== 0x28 /* ( */) return false;
-  if (start > 0 && text.charCodeAt(start - 1) === 0x2e /* . */) return false;
-  const keywordEnd = skipSpacesBackward(text, start - 1) + 1;
-  return !endsWithKeyword(text, keywordEnd, 'def') && !endsWithKeyword(text, keywordEnd, 'class');
-}
-
-/** Whether the text just before `at` is the whole word `keyword`. */
-function endsWithKeyword(text: string, at: number, keyword: string): boolean {
-  const keywordStart = at - keyword.length;
-  return keywordStart >= 0 && text.startsWith(keyword, keywordStart) && (keywordStart === 0 || classAt(text, keywordStart - 1) === CLASS_NONE);
-}
-
-/** How far the marked-position checks look across spaces: far enough for any indentation, and bounded on a pathological line. */
-const MAX_SPACES_SKIPPED = 256;
-
-/** The index of the last non-space unit at or before `from` (or -1), looking back over at most MAX_SPACES_SKIPPED spaces. */
-function skipSpacesBackward(text: string, from: number): number {
-  let back = from;
-  const limit = from - MAX_SPACES_SKIPPED;
-  while (back >= 0 && back > limit && isSpace(text.charCodeAt(back))) back--;
-  return back;
-}
-
-/**
- * `labels=labels` in a call, `labels: Optional[torch.Tensor] = None` in a signature: the word is preceded (across
- * spaces) by `(`, `,` or the start of the line and followed by `=` (not `==`) or by `: `. A plain assignment
- * `labels = ...` at the start of a line is a local variable, not the argument, and is left alone.
- */
-function isParameterPosition(text: string, start: number, end: number): boolean {
-  const back = skipSpacesBackward(text, start - 1);
-  const previous = back >= 0 ? text.charCodeAt(back) : -1;
-  const afterOpenerOrComma = previous === 0x28 || previous === 0x2c;
-  const atLineStart = previous === -1 || previous === 0x0a || previous === 0x0d;
-  if (!afterOpenerOrComma && !atLineStart) return false;
-  let forward = end;
-  while (forward < text.length && forward - end < MAX_SPACES_SKIPPED && isSpace(text.charCodeAt(forward))) forward++;
-  const next = text.charCodeAt(forward);
-  if (next === 0x3d /* = */) {
-    if (text.charCodeAt(forward + 1) === 0x3d) return false;
-    return forward === end || afterOpenerOrComma;
-  }
-  if (next === 0x3a /* : */ && forward === end) {
-    const afterColon = text.charCodeAt(forward + 1);
-    return afterColon === 0x20 || afterColon === 0x09;
-  }
-  return false;
-}
-
-
 export class Scanner {
   // Reused between words so that the common path allocates nothing.
   private readonly lookaheadStarts: number[] = [];
@@ -166,6 +54,20 @@ export class Scanner {
   private matchTarget: FormTarget | undefined;
   /** A string equal to the matched text when one already exists (the form's own key), so that no slice is needed. */
   private matchText: string | undefined;
+  // The word scan is looking at and the range it scans, written by scan for bestAt (fields rather than eleven
+  // positional parameters, three of them booleans, which were easy to pass in the wrong order).
+  private scanTo = 0;
+  private scanContext: MatchContext = 'prose';
+  private nextLinkStart = Infinity;
+  private wordIsAscii = true;
+  private wordHasUpper = false;
+  private wordHasUnderscore = false;
+  /** FNV-1a hash of the word as written, and of the word with ASCII letters lowercased. */
+  private wordRawHash = 0;
+  private wordLowerHash = 0;
+  // The second word of a phrase, written by hashedWordEnd: its lowercase hash and whether it is ASCII.
+  private wordHash = 0;
+  private wordAscii = true;
 
   constructor(private readonly index: TermIndex) {}
 
@@ -240,7 +142,15 @@ export class Scanner {
       }
       // Most words are not the start of any form: the prefilter settles them here, without a call.
       if (ascii && !hasUnderscore && filter[filterSlot(lowerHash)] === 0 && (!hasUpper || filter[filterSlot(rawHash)] === 0)) continue;
-      if (this.bestAt(text, start, end, to, context, ascii, rawHash, lowerHash, hasUnderscore, nextLinkStart, hasUpper)) {
+      this.scanTo = to;
+      this.scanContext = context;
+      this.nextLinkStart = nextLinkStart;
+      this.wordIsAscii = ascii;
+      this.wordHasUpper = hasUpper;
+      this.wordHasUnderscore = hasUnderscore;
+      this.wordRawHash = rawHash;
+      this.wordLowerHash = lowerHash;
+      if (this.bestAt(text, start, end)) {
         const target = this.matchTarget!;
         const matchStart = this.matchStart;
         const matchEnd = this.matchEnd;
@@ -250,20 +160,14 @@ export class Scanner {
     }
   }
 
-  private bestAt(
-    text: string,
-    start: number,
-    end: number,
-    to: number,
-    context: MatchContext,
-    ascii: boolean,
-    rawHash: number,
-    lowerHash: number,
-    hasUnderscore: boolean,
-    nextLinkStart: number,
-    hasUpper: boolean,
-  ): boolean {
+  /** Sets the match to the best form starting at the word [start, end) that scan described in the word* fields. */
+  private bestAt(text: string, start: number, end: number): boolean {
     const index = this.index;
+    const to = this.scanTo;
+    const ascii = this.wordIsAscii;
+    const hasUpper = this.wordHasUpper;
+    const rawHash = this.wordRawHash;
+    const lowerHash = this.wordLowerHash;
     let exact: FormTarget | undefined;
     let restricted: FormTarget | undefined;
     let phrases: readonly PhraseEntry[] | undefined;
@@ -316,16 +220,12 @@ export class Scanner {
     }
     // A phrase never reaches past MAX_MATCH_LENGTH: findAll and findTermAt's window read the same words, in bounded work.
     const reach = Math.min(to, start + MAX_MATCH_LENGTH);
-    if (phrases !== undefined && !continuesPathOrCompound(text, start) && this.phraseAt(text, start, end, reach, phrases, phrasesBySecondWord, nextLinkStart)) return true;
+    if (phrases !== undefined && !continuesPathOrCompound(text, start) && this.phraseAt(text, start, end, reach, phrases, phrasesBySecondWord, this.nextLinkStart)) return true;
     if (exact !== undefined) return this.setMatch(start, end, exact, sameSpelling);
-    if (restricted !== undefined && isMarkedPosition(text, start, end, context)) return this.setMatch(start, end, restricted, sameSpelling);
-    if (hasUnderscore && ascii) return this.compoundAt(text, start, end);
+    if (restricted !== undefined && isMarkedPosition(text, start, end, this.scanContext)) return this.setMatch(start, end, restricted, sameSpelling);
+    if (this.wordHasUnderscore && ascii) return this.compoundAt(text, start, end);
     return false;
   }
-
-  // Written by hashedWordEnd.
-  private wordHash = 0;
-  private wordAscii = true;
 
   /** Like wordEnd, and also leaves the word's lowercase hash and whether it is ASCII in wordHash and wordAscii. */
   private hashedWordEnd(text: string, start: number, to: number): number {

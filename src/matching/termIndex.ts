@@ -2,19 +2,11 @@
  * Turns a term map into the lookup tables the scanner uses. Everything that depends only on the glossary is
  * computed here, once, so that matching a word costs a hash and at most a few Map lookups.
  */
-import type { Term, TermMap } from '../glossary/types';
-import { MAX_SURFACE_FORM_LENGTH } from '../glossary/types';
+import type { Term, TermMap } from '../glossary';
 import type { TermMatch } from './types';
-import {
-  CLASS_MARK,
-  CLASS_NONE,
-  CLASS_SPACED,
-  classAt,
-  foldKey,
-  hashOf,
-  isAscii,
-  isPythonIdentifier,
-} from './chars';
+import { MAX_SURFACE_FORM_LENGTH, compareIds, pluralOf, singularOf, trailingParenthetical } from '../glossary';
+import { hashOf, isAscii } from './chars';
+import { foldKey, isIdentifierWord, splitWords } from './words';
 
 export type MatchVia = TermMatch['via'];
 
@@ -89,49 +81,9 @@ export interface TermIndex {
   readonly anchors: ReadonlyMap<string, string>;
 }
 
-/**
- * One word found by the same tokenizer the scanner uses, so that a glossary form and a document agree on where
- * words start and end. `gapBefore` is the text between this word and the previous one.
- */
-interface FormWord {
-  readonly text: string;
-  readonly gapBefore: string;
-}
-
-export function splitWords(text: string): FormWord[] {
-  const words: FormWord[] = [];
-  let i = 0;
-  let previousEnd = 0;
-  while (i < text.length) {
-    const cls = classAt(text, i);
-    if (cls === CLASS_NONE) {
-      i++;
-      continue;
-    }
-    const start = i;
-    const runClass = cls === CLASS_MARK ? CLASS_SPACED : cls;
-    i += unitLength(text, i);
-    while (i < text.length) {
-      const next = classAt(text, i);
-      if (next === CLASS_NONE || (next !== CLASS_MARK && next !== runClass)) break;
-      i += unitLength(text, i);
-    }
-    words.push({ text: text.slice(start, i), gapBefore: text.slice(previousEnd, start) });
-    previousEnd = i;
-  }
-  return words;
-}
-
-function unitLength(text: string, index: number): number {
-  const c = text.charCodeAt(index);
-  return c >= 0xd800 && c <= 0xdbff && index + 1 < text.length ? 2 : 1;
-}
-
 /** Gaps a phrase may have between its words: spaces, or a single hyphen (`self-attention`, `self attention`). */
 const phraseGap = /^(?:[ \t\u00a0]+|[-\u2010\u2011])$/;
 
-/** A trailing parenthetical: `masked language modeling (MLM)`, `어텐션 마스크 (attention mask)`. */
-const trailingParenthetical = /^(.*?)\s*\(([^()]*)\)\s*$/s;
 const customAnchor = /\[\[[^\]]*\]\]\s*$/;
 
 /**
@@ -141,21 +93,6 @@ const customAnchor = /\[\[[^\]]*\]\]\s*$/;
  */
 function isDistinctiveWord(word: string): boolean {
   return /^.+[A-Z0-9]/.test(word) && /[A-Za-z]/.test(word);
-}
-
-function pluralOf(word: string): string | undefined {
-  if (!/^[a-z]+$/.test(word)) return undefined;
-  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
-  if (/(?:s|x|z|ch|sh)$/.test(word)) return `${word}es`;
-  return `${word}s`;
-}
-
-function singularOf(word: string): string | undefined {
-  if (!/^[a-z]+$/.test(word)) return undefined;
-  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|us|is)$/.test(word)) return undefined;
-  if (/s$/.test(word)) return word.slice(0, -1);
-  return undefined;
 }
 
 /**
@@ -239,9 +176,9 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     if (!isWithinFormLimit(form)) return;
     const cleaned = form.replace(customAnchor, '').trim();
     if (cleaned === '' || isIgnored(cleaned)) return;
-    const parenthetical = trailingParenthetical.exec(cleaned);
+    const parenthetical = trailingParenthetical(cleaned);
     if (parenthetical && depth === 0) {
-      const [, outside = '', inside = ''] = parenthetical;
+      const { base: outside, inner: inside } = parenthetical;
       addSurfaceForm(term, outside, depth + 1);
       // Korean headings put the English name, sometimes with the abbreviation, inside the parentheses.
       for (const part of inside.split(/[,，、]/)) addSurfaceForm(term, part, depth + 1);
@@ -264,14 +201,14 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     }
   };
 
-  const terms = [...termMap.terms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const terms = [...termMap.terms].sort((a, b) => compareIds(a.id, b.id));
   for (const term of terms) {
     if (isIgnored(term.id)) continue;
     if (isWithinFormLimit(term.id)) setFirst(anchors, term.id.toLowerCase(), term.id);
 
     for (const identifier of term.identifiers) {
       if (!isWithinFormLimit(identifier) || isIgnored(identifier)) continue;
-      if (!isPythonIdentifier(identifier)) {
+      if (!isIdentifierWord(identifier)) {
         addSurfaceForm(term, identifier);
         continue;
       }

@@ -2,7 +2,7 @@
  * The limits that make findTermAt (one line, a bounded window) and findAll (the whole text) agree, all derived from
  * the surface form limit of the term map (MAX_SURFACE_FORM_LENGTH), so that the window and the matches cannot disagree.
  */
-import { MAX_SURFACE_FORM_LENGTH } from '../glossary/types';
+import { MAX_SURFACE_FORM_LENGTH } from '../glossary';
 import { CLASS_NONE, classAt, isHyphen, isSpace } from './chars';
 import { GLOSSARY, MAX_LINK_LENGTH } from './links';
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ENTRY_PANEL_VIEW_TYPE } from '../ids';
-import type { GlossaryService } from '../state/types';
+import type { GlossaryService } from '../service/glossaryService';
 import { Disposable, disposeAll } from '../util/dispose';
 import { NavigationHistory, parsePanelState } from './history';
 import type { HistoryEntry, SerializedHistory } from './history';
-import { buildPanelView } from './entryView';
+import { buildPanelView } from './panelView';
 import { describeRejectedMessage, parseWebviewMessage } from './messages';
 import type { WebviewMessage } from './messages';
 import { entryPanelHtml } from './panelHtml';
@@ -88,7 +88,7 @@ export class EntryPanel extends Disposable {
    * glossary has no such term.
    */
   open(entry: HistoryEntry, preserveFocus = false): boolean {
-    if (this.glossary.term(entry.termId) === undefined) return false;
+    if (this.glossary.snapshot().term(entry.termId) === undefined) return false;
     this.history.push(entry);
     if (this.panel === undefined) {
       const panel = vscode.window.createWebviewPanel(
@@ -155,7 +155,7 @@ export class EntryPanel extends Disposable {
         if (message.render <= this.renders) this.readyRender = Math.max(this.readyRender, message.render);
         return;
       case 'navigate': {
-        if (this.glossary.term(message.termId) === undefined) {
+        if (this.glossary.snapshot().term(message.termId) === undefined) {
           this.logger.warn(`entry panel: ignoring navigation to unknown term ${message.termId}`);
           return;
         }
@@ -165,7 +165,7 @@ export class EntryPanel extends Disposable {
       }
       case 'switchLocale': {
         const current = this.history.current;
-        const term = current && this.glossary.term(current.termId);
+        const term = current && this.glossary.snapshot().term(current.termId);
         if (current === undefined || term === undefined || term.entries[message.locale] === undefined) {
           this.logger.warn(`entry panel: ignoring switch to locale ${message.locale}, which the term has no entry in`);
           return;
@@ -226,7 +226,7 @@ export class EntryPanel extends Disposable {
   private render(): void {
     const panel = this.panel;
     if (panel === undefined || this.history.current === undefined) return;
-    const built = buildPanelView(this.glossary, this.history, {
+    const built = buildPanelView(this.glossary.snapshot(), this.history, {
       uiLanguage: vscode.env.language,
       notFound: (termId) => vscode.l10n.t('The glossary no longer has the term "{0}".', termId),
       fallbackNote: (requested, shown) => vscode.l10n.t('This term has no entry in {0}; the {1} entry is shown.', requested, shown),

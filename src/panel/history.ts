@@ -2,7 +2,7 @@
  * Back/Forward history inside the entry panel, like a browser's. Pure, so that it can be unit-tested and
  * serialized into the webview state that survives a window reload.
  */
-import { isTermIdShape } from '../glossary/render';
+import { isTermIdShape } from '../glossary';
 import { isLocaleShape } from './messages';
 
 export interface HistoryEntry {

@@ -3,7 +3,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands, ENTRY_PANEL_VIEW_TYPE } from '../ids';
-import type { GlossaryService } from '../state/types';
+import type { GlossaryService } from '../service/glossaryService';
 import { EntryPanel } from './entryPanel';
 import type { EntryPanelSnapshot, PanelLogger } from './entryPanel';
 import { parseOpenEntryArgs } from './messages';

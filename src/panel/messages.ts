@@ -4,7 +4,7 @@
  * dropped. The host never sends messages to the webview: every change of what is shown is a fresh render with a
  * new nonce, so that no state has to be patched into a live page. Pure: no `vscode` import.
  */
-import { isTermIdShape, parseHttpUrl } from '../glossary/render';
+import { isTermIdShape, parseHttpUrl } from '../glossary';
 
 export type WebviewMessage =
   /** The page of render number `render` has loaded and its script runs. */

@@ -5,8 +5,8 @@
  */
 import type { SafeHtml } from './html';
 import { html } from './html';
-import type { SerializedHistory } from './history';
-import { textDirection } from './localeNames';
+import type { EntryView, PanelView } from './panelView';
+import { textDirection } from '../glossary';
 
 /** The user-interface strings, already localized by the host (vscode.l10n). */
 export interface PanelStrings {
@@ -32,56 +32,6 @@ export interface PanelAssets {
   /** The number of this render, which the page reports back once its script runs. */
   readonly render: number;
 }
-
-export interface LocaleChoice {
-  readonly locale: string;
-  /** The language's name in that language ("Español"), so that a reader finds their own. */
-  readonly label: string;
-}
-
-export interface LinkItem {
-  readonly text: string;
-  readonly url: string;
-}
-
-/** What the webview keeps with vscode.setState, so that the serializer can restore the panel after a reload. */
-export interface PanelState {
-  readonly termId: string;
-  readonly locale?: string;
-  readonly history: SerializedHistory;
-}
-
-export interface EntryView {
-  readonly kind: 'entry';
-  readonly termId: string;
-  readonly title: string;
-  /** The locale of the entry shown. */
-  readonly locale: string;
-  readonly identifiers: readonly string[];
-  readonly abbreviations: readonly string[];
-  readonly body: SafeHtml;
-  /** Set when the entry is not in the locale that was asked for. */
-  readonly fallbackNote?: string;
-  readonly hubUrl: string;
-  readonly videos: readonly LinkItem[];
-  /** Every locale the term exists in, in term map order. */
-  readonly locales: readonly LocaleChoice[];
-  readonly canGoBack: boolean;
-  readonly canGoForward: boolean;
-  readonly state: PanelState;
-}
-
-/** Shown when the panel is asked for (or restored on) a term the glossary no longer has. */
-export interface MessageView {
-  readonly kind: 'message';
-  readonly title: string;
-  readonly message: string;
-  readonly canGoBack: boolean;
-  readonly canGoForward: boolean;
-  readonly state?: PanelState;
-}
-
-export type PanelView = EntryView | MessageView;
 
 /** The Content Security Policy: nothing but our stylesheet and the one script carrying this render's nonce. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {

@@ -1,7 +1,11 @@
+/**
+ * The search feature (a VS Code adapter): the Glossary: Search command and its quick pick over the pure items of
+ * ./searchItems.ts.
+ */
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import type { GlossaryService } from '../state/types';
-import { matchContextAt } from '../util/matchContext';
+import type { GlossaryService } from '../service/glossaryService';
+import { termAtPosition } from '../editor/termAt';
 import { bestNameMatch, buildSearchItems, type SearchItemData } from './searchItems';
 
 export interface SearchQuickPickItem extends vscode.QuickPickItem {
@@ -26,11 +30,9 @@ function toQuickPickItem(data: SearchItemData): SearchQuickPickItem {
 export function termTitleAtCursor(glossary: GlossaryService): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  const position = editor.selection.active;
-  const line = editor.document.lineAt(position.line).text;
-  const match = glossary.matcher().findTermAt(line, position.character, matchContextAt(editor.document, position.line));
-  const term = match && glossary.term(match.termId);
-  return term ? glossary.entryFor(term).entry.title : undefined;
+  const snapshot = glossary.snapshot();
+  const found = termAtPosition(editor.document, editor.selection.active, snapshot);
+  return found ? snapshot.entryFor(found.term).entry.title : undefined;
 }
 
 /**
@@ -51,7 +53,7 @@ export function showGlossarySearch(glossary: GlossaryService, initialValue = ter
     if (item) quickPick.activeItems = [item];
   };
   const fill = (): void => {
-    data = buildSearchItems(glossary.termMap(), glossary.displayLocale(), (term, l) => glossary.entryFor(term, l));
+    data = buildSearchItems(glossary.snapshot());
     const items = data.map(toQuickPickItem);
     itemsByTermId = new Map(items.map((item) => [item.termId, item]));
     quickPick.items = items;

@@ -4,8 +4,9 @@
  * type must stand in one of them: the title in the display locale (label), the identifiers, abbreviations and the
  * titles in the other locales (description), and the summary (detail).
  */
-import type { Locale, Term, TermMap } from '../glossary/types';
-import type { ChosenEntry } from '../state/locales';
+import type { ChosenEntry, Term } from '../glossary';
+import { foldKey } from '../matching';
+import type { GlossarySnapshot } from '../service/snapshot';
 
 export interface SearchItemData {
   readonly termId: string;
@@ -47,34 +48,21 @@ export function buildSearchItem(term: Term, chosen: ChosenEntry): SearchItemData
 }
 
 /** One item per term, sorted by label for the display locale. */
-export function buildSearchItems(termMap: TermMap, displayLocale: Locale, entryFor: (term: Term, locale: Locale) => ChosenEntry): SearchItemData[] {
-  const collator = new Intl.Collator(displayLocale, { sensitivity: 'base', numeric: true });
-  return termMap.terms.map((term) => buildSearchItem(term, entryFor(term, displayLocale))).sort((a, b) => collator.compare(a.label, b.label));
+export function buildSearchItems(glossary: GlossarySnapshot): SearchItemData[] {
+  const collator = new Intl.Collator(glossary.displayLocale, { sensitivity: 'base', numeric: true });
+  return glossary.termMap.terms.map((term) => buildSearchItem(term, glossary.entryFor(term))).sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /**
- * The items VS Code's quick pick keeps for `query` with matchOnDescription and matchOnDetail: those whose label,
- * description or detail contains the query, ignoring case. Used by tests to check that the items carry what a
- * user types; the quick pick itself filters with VS Code's own matcher.
+ * How names match a query: 3 when one is the query, 2 when one starts with it, 0 otherwise. Names are compared by
+ * the matcher's foldKey (lower case, Latin diacritics folded), so that `mascara` ranks `máscara` as a name match.
  */
-export function filterSearchItems<T extends Pick<SearchItemData, 'label' | 'description' | 'detail'>>(items: readonly T[], query: string): T[] {
-  const needle = query.trim().toLocaleLowerCase();
-  if (needle === '') return [...items];
-  return items.filter((item) => [item.label, item.description, item.detail].some((text) => text.toLocaleLowerCase().includes(needle)));
-}
-
-/** Lower case without diacritics, so that `mascara` ranks `máscara` as a name match. */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase();
-}
-
-/** How names match a query: 3 when one is the query, 2 when one starts with it, 0 otherwise. */
 export function nameMatchScore(item: SearchItemData, query: string): number {
-  const needle = fold(query.trim());
+  const needle = foldKey(query.trim());
   if (needle === '') return 0;
   let score = 0;
   for (const name of item.names) {
-    const folded = fold(name);
+    const folded = foldKey(name);
     if (folded === needle) return 3;
     if (folded.startsWith(needle)) score = 2;
   }

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import { contextForLanguage } from '../matching/index';
-import type { TermMatch, TermMatcher } from '../matching/types';
-import type { GlossaryService } from '../state/types';
+import { contextForLanguage, type TermMatch, type TermMatcher } from '../matching';
+import type { GlossaryService } from '../service/glossaryService';
 import { debounce } from '../util/debounce';
 import { Disposable } from '../util/dispose';
-import { escapeMarkdown } from '../util/markdown';
+import { termTooltip } from './termsTree';
 import { groupOccurrences, type TermOccurrences } from './occurrences';
 
 /** Editors fire change events per keystroke; the view follows once typing pauses. */
@@ -51,11 +50,20 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
   /** The document last shown, kept while a webview such as the entry panel has the focus. */
   private lastDocument: vscode.TextDocument | undefined;
 
-  /** The view, once created, so that the provider can show a message instead of an empty list. */
-  public view: vscode.TreeView<OccurrenceNode> | undefined;
+  /** The view, so that the provider can show a message instead of an empty list. */
+  public readonly view: vscode.TreeView<OccurrenceNode>;
 
-  public constructor(private readonly glossary: GlossaryService) {
+  public constructor(
+    private readonly glossary: GlossaryService,
+    viewId: string,
+  ) {
     super();
+    this.view = this._register(vscode.window.createTreeView(viewId, { treeDataProvider: this }));
+    this._register(
+      this.view.onDidChangeVisibility((event) => {
+        if (event.visible) this.refresh();
+      }),
+    );
     this._register({ dispose: () => this.scheduleRefresh.cancel() });
     this._register(glossary.onDidChange(() => this.scheduleRefresh()));
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.scheduleRefresh()));
@@ -97,10 +105,11 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
       this.setMessage(vscode.l10n.t('This file is too large to scan for glossary terms.'));
       return [];
     }
+    const glossary = this.glossary.snapshot();
     const nodes = this.occurrencesIn(document).flatMap((group): OccurrenceNode[] => {
-      const term = this.glossary.term(group.termId);
+      const term = glossary.term(group.termId);
       if (!term) return [];
-      const { entry } = this.glossary.entryFor(term);
+      const { entry } = glossary.entryFor(term);
       return [{ termId: term.id, title: entry.title, summary: entry.summary, count: group.matches.length, uri: document.uri }];
     });
     this.setMessage(nodes.length === 0 ? vscode.l10n.t('No glossary terms in this file.') : undefined);
@@ -112,10 +121,7 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
     item.id = `occurrence:${node.termId}`;
     item.contextValue = 'occurrence';
     item.description = node.count === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', node.count);
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(node.title)}**\n\n${escapeMarkdown(node.summary)}`);
-    tooltip.supportHtml = false;
-    tooltip.isTrusted = false;
-    item.tooltip = tooltip;
+    item.tooltip = termTooltip(node.title, node.summary);
     const args: RevealNextOccurrenceArgs = { termId: node.termId, uri: node.uri.toString() };
     item.command = { command: Commands.revealNextOccurrence, title: vscode.l10n.t('Reveal Next Occurrence'), arguments: [args] };
     return item;
@@ -123,7 +129,7 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
 
   /** The terms of `document`, scanned at most once per document version and matcher. */
   public occurrencesIn(document: vscode.TextDocument): readonly TermOccurrences[] {
-    const matcher = this.glossary.matcher();
+    const matcher = this.glossary.snapshot().matcher;
     const cached = this.scans.get(document);
     if (cached && cached.version === document.version && cached.matcher === matcher && cached.languageId === document.languageId) {
       return cached.occurrences;
@@ -135,6 +141,6 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   private setMessage(message: string | undefined): void {
-    if (this.view) this.view.message = message;
+    this.view.message = message;
   }
 }

@@ -1,6 +1,10 @@
+/**
+ * The sidebar feature (a VS Code adapter): the Terms and In This File views, their providers, and the command behind
+ * "In This File" clicks; the grouping and counting they show is pure (./sections.ts, ./occurrences.ts).
+ */
 import * as vscode from 'vscode';
 import { Commands, Views } from '../ids';
-import type { GlossaryService } from '../state/types';
+import type { GlossaryService } from '../service/glossaryService';
 import { InThisFileTreeProvider, type OccurrenceNode, type RevealNextOccurrenceArgs } from './inThisFileTree';
 import { nextOccurrence } from './occurrences';
 import { TermsTreeProvider, type TermsTreeNode } from './termsTree';
@@ -19,17 +23,12 @@ export interface GlossaryTrees extends vscode.Disposable {
 export function registerTreeViews(glossary: GlossaryService): GlossaryTrees {
   const termsTree = new TermsTreeProvider(glossary);
   const termsView = vscode.window.createTreeView(Views.terms, { treeDataProvider: termsTree, showCollapseAll: true });
-  const inThisFileTree = new InThisFileTreeProvider(glossary);
-  const inThisFileView = vscode.window.createTreeView(Views.inThisFile, { treeDataProvider: inThisFileTree });
-  inThisFileTree.view = inThisFileView;
+  const inThisFileTree = new InThisFileTreeProvider(glossary, Views.inThisFile);
+  const inThisFileView = inThisFileTree.view;
   const disposable = vscode.Disposable.from(
     termsTree,
     termsView,
     inThisFileTree,
-    inThisFileView,
-    inThisFileView.onDidChangeVisibility((event) => {
-      if (event.visible) inThisFileTree.refresh();
-    }),
     vscode.commands.registerCommand(Commands.revealNextOccurrence, (args?: RevealNextOccurrenceArgs) => revealNextOccurrence(inThisFileTree, args)),
   );
   return {

@@ -2,7 +2,7 @@
  * The "In This File" view's data, computed without VS Code: which terms a text uses, how often, and which occurrence
  * comes next after a position.
  */
-import type { TermMatch } from '../matching/types';
+import type { TermMatch } from '../matching';
 
 export interface TermOccurrences {
   readonly termId: string;

@@ -2,8 +2,8 @@
  * The Terms view's structure, computed without VS Code: terms grouped by the letter their title starts with in the
  * display locale, letters and terms sorted the way a reader of that locale expects.
  */
-import type { Locale, Term, TermMap } from '../glossary/types';
-import type { ChosenEntry } from '../state/locales';
+import { compareIds, type Locale } from '../glossary';
+import type { GlossarySnapshot } from '../service/snapshot';
 
 export interface SectionTerm {
   readonly termId: string;
@@ -33,12 +33,13 @@ export function sectionLetter(title: string, locale: Locale, fallbackSection: st
   return char.replace(combiningMarks, '').toLocaleUpperCase(locale);
 }
 
-/** Every term in a section of its display-locale title; sections and terms sorted with Intl.Collator for `locale`. */
-export function groupTermsBySection(termMap: TermMap, locale: Locale, entryFor: (term: Term, locale: Locale) => ChosenEntry): TermSection[] {
+/** Every term in a section of its display-locale title; sections and terms sorted with Intl.Collator for that locale. */
+export function groupTermsBySection(glossary: GlossarySnapshot): TermSection[] {
+  const locale = glossary.displayLocale;
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const sections = new Map<string, SectionTerm[]>();
-  for (const term of termMap.terms) {
-    const chosen = entryFor(term, locale);
+  for (const term of glossary.termMap.terms) {
+    const chosen = glossary.entryFor(term, locale);
     const letter = sectionLetter(chosen.entry.title, locale, chosen.entry.section);
     const list = sections.get(letter) ?? [];
     list.push({ termId: term.id, title: chosen.entry.title, summary: chosen.entry.summary, locale: chosen.locale });
@@ -46,5 +47,5 @@ export function groupTermsBySection(termMap: TermMap, locale: Locale, entryFor: 
   }
   return [...sections.entries()]
     .sort(([a], [b]) => (a === '#' ? -1 : b === '#' ? 1 : collator.compare(a, b)))
-    .map(([letter, terms]) => ({ letter, terms: terms.sort((a, b) => collator.compare(a.title, b.title) || (a.termId < b.termId ? -1 : 1)) }));
+    .map(([letter, terms]) => ({ letter, terms: terms.sort((a, b) => collator.compare(a.title, b.title) || compareIds(a.termId, b.termId)) }));
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import type { GlossaryService } from '../state/types';
+import type { GlossaryService } from '../service/glossaryService';
+import { escapeMarkdown } from '../glossary';
 import { Disposable } from '../util/dispose';
-import { escapeMarkdown } from '../util/markdown';
 import { groupTermsBySection, type SectionTerm } from './sections';
 
 export interface SectionNode {
@@ -62,10 +62,7 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
     const item = new vscode.TreeItem(term.title, vscode.TreeItemCollapsibleState.None);
     item.id = `term:${term.termId}`;
     item.contextValue = 'term';
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(term.title)}**\n\n${escapeMarkdown(term.summary)}`);
-    tooltip.supportHtml = false;
-    tooltip.isTrusted = false;
-    item.tooltip = tooltip;
+    item.tooltip = termTooltip(term.title, term.summary);
     item.command = { command: Commands.openEntry, title: vscode.l10n.t('Open entry'), arguments: [{ termId: term.termId }] };
     return item;
   }
@@ -78,8 +75,7 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
 
   private rootSections(): SectionNode[] {
     if (!this.sections) {
-      const locale = this.glossary.displayLocale();
-      const grouped = groupTermsBySection(this.glossary.termMap(), locale, (term, l) => this.glossary.entryFor(term, l));
+      const grouped = groupTermsBySection(this.glossary.snapshot());
       this.sections = grouped.map((group) => {
         const terms: TermNode[] = [];
         const section: SectionNode = { kind: 'section', letter: group.letter, terms };
@@ -93,4 +89,15 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
     }
     return this.sections;
   }
+}
+
+/**
+ * The tooltip of a term in either tree: its title in bold and its summary, both escaped (glossary text is data, never
+ * markup), with HTML and command links off.
+ */
+export function termTooltip(title: string, summary: string): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(title)}**\n\n${escapeMarkdown(summary)}`);
+  tooltip.supportHtml = false;
+  tooltip.isTrusted = false;
+  return tooltip;
 }

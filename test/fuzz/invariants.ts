@@ -9,16 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { main } from '../../src/cli/main';
-import { compileGlossaries } from '../../src/glossary';
-import { classifyHref, isTermIdShape, renderEntryHtml } from '../../src/glossary/render';
-import type { CompileResult, Term, TermMap } from '../../src/glossary/types';
+import { classifyHref, compileGlossaries, isTermIdShape, renderEntryHtml } from '../../src/glossary';
+import type { CompileResult, TermMap } from '../../src/glossary';
 import { contextAt, contextForFileName, createTermMatcher, markdownContextRanges } from '../../src/matching';
 import type { MatchContext, TermMatch, TermMatcher } from '../../src/matching';
-import { buildPanelView } from '../../src/panel/entryView';
-import type { PanelGlossary } from '../../src/panel/entryView';
 import { NavigationHistory, parseHistoryEntry } from '../../src/panel/history';
 import { entryPanelHtml } from '../../src/panel/panelHtml';
-import { chooseEntry } from '../../src/state/locales';
+import { buildPanelView } from '../../src/panel/panelView';
+import { createSnapshot } from '../../src/service/snapshot';
 import type { FuzzCase, FuzzSource } from './generate';
 import type { Random } from './random';
 
@@ -201,14 +199,8 @@ function checkDocument(matcher: TermMatcher, file: string, text: string, r: Rand
 
 /** The panel's pure path: the view for every entry (a bounded number of them) and its HTML document. */
 function checkPanel(termMap: TermMap, out: Violation[]): void {
-  const glossary: PanelGlossary = {
-    termMap: () => termMap,
-    term: (id) => termMap.terms.find((t) => t.id === id),
-    displayLocale: () => 'en',
-    entryFor: (term: Term, locale: string) => chooseEntry(term, locale),
-    docsUrl: (url) => url,
-    glossaryUrl: (id, locale) => `https://huggingface.co/docs/transformers/${locale}/glossary#${id}`,
-  };
+  // The real snapshot the extension publishes, over the case's term map.
+  const glossary = createSnapshot(termMap, { language: 'en', uiLanguage: 'en', docsVersion: 'main', ignoredTerms: [] });
   const context = { uiLanguage: 'en', notFound: (id: string) => `No ${id}`, fallbackNote: (a: string, b: string) => `${a} → ${b}` };
   const assets = { cspSource: 'https://webview.example', nonce: 'bm9uY2U=', scriptUri: 'https://webview.example/p.js', styleUri: 'https://webview.example/p.css', uiLanguage: 'en', render: 1 };
   const strings = { back: 'Back', forward: 'Forward', identifiers: 'In code', abbreviations: 'Abbreviations', languages: 'Languages', openOnHub: 'Hub', videos: 'Videos', links: 'Links' };

@@ -20,7 +20,7 @@ export async function testApi(): Promise<GlossaryTestApi> {
 export async function englishTestApi(): Promise<GlossaryTestApi> {
   const api = await testApi();
   await setSetting(Settings.language, 'en');
-  await waitFor('the display locale', () => api.glossary.displayLocale(), (locale) => locale === 'en');
+  await waitFor('the display locale', () => api.glossary.snapshot().displayLocale, (locale) => locale === 'en');
   return api;
 }
 

@@ -9,8 +9,10 @@ suite('harness: the extension in a real extension host', () => {
     assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
     const manifest = extension.packageJSON as { publisher: string; name: string };
     assert.equal(`${manifest.publisher}.${manifest.name}`, EXTENSION_ID);
-    await extension.activate();
+    const api: unknown = await extension.activate();
     assert.equal(extension.isActive, true);
+    // The extension host runs these tests in ExtensionMode.Test, the only mode in which activate() returns its test API.
+    assert.ok(api !== undefined && typeof (api as { activationTime?: unknown }).activationTime === 'number', 'activate() returns the test API in test mode');
   });
 
   test('the fixture workspace is open and its Python file is recognised as Python', async () => {

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
 import { Commands, Settings } from '../../src/ids';
-import type { CustomGlossaryReport } from '../../src/state/glossaryService';
-import { escapeMarkdown } from '../../src/util/markdown';
+import type { CustomGlossaryReport } from '../../src/service/glossaryService';
+import { escapeMarkdown } from '../../src/glossary';
 import { glossaryHovers, hoverAt, positionOf, setSetting, setWorkspaceSetting, englishTestApi, waitFor } from './editorFeatures';
 import { fixtureUri, openFixture } from './fixtures';
 
@@ -33,7 +33,7 @@ suite('hover', () => {
   test('in Python, attention_mask shows its entry: title, summary, identifier and both links', async () => {
     const { document } = await openFixture('sample.py');
     const hover = await hoverAt(document, 'attention_mask =');
-    const term = api.glossary.term('attention-mask')!;
+    const term = api.glossary.snapshot().term('attention-mask')!;
     const entry = term.entries.en!;
     assert.ok(hover.markdown.includes(`**${escapeMarkdown(entry.title)}**`), hover.markdown);
     assert.ok(hover.markdown.includes(escapeMarkdown(entry.summary)), 'the summary is shown');
@@ -101,9 +101,9 @@ suite('hover', () => {
     const english = await hoverAt(document, 'attention_mask =');
     await setSetting(Settings.language, 'es');
     try {
-      await waitFor('the display locale', () => api.glossary.displayLocale(), (locale) => locale === 'es');
+      await waitFor('the display locale', () => api.glossary.snapshot().displayLocale, (locale) => locale === 'es');
       const spanish = await hoverAt(document, 'attention_mask =');
-      const entry = api.glossary.term('attention-mask')!.entries.es!;
+      const entry = api.glossary.snapshot().term('attention-mask')!.entries.es!;
       assert.notEqual(spanish.markdown, english.markdown);
       assert.ok(spanish.markdown.includes(`**${escapeMarkdown(entry.title)}**`), spanish.markdown);
       assert.ok(spanish.markdown.includes(escapeMarkdown(entry.summary)));
@@ -120,7 +120,7 @@ suite('hover', () => {
     assert.equal(report.status, 'loaded', JSON.stringify(report));
     const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'value = hostile_example + 1\n' });
     const hover = await hoverAt(document, 'hostile_example');
-    const summary = api.glossary.term('hostile-example')!.entries.en!.summary;
+    const summary = api.glossary.snapshot().term('hostile-example')!.entries.en!.summary;
     // The fixture's summary really is hostile: the test would prove nothing otherwise.
     assert.ok(summary.includes('[x](command:workbench.action.terminal.sendSequence?'), summary);
     assert.ok(summary.includes('<img src=x onerror=alert(1)>'), summary);
@@ -142,8 +142,8 @@ suite('hover', () => {
     const failed = await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries);
     assert.equal(failed.status, 'failed');
     assert.ok(failed.errors > 0);
-    assert.ok(api.glossary.term('hostile-example'), 'the custom terms loaded before are still there');
-    assert.equal(api.glossary.term('broken-example'), undefined, 'nothing of the broken glossary was merged');
+    assert.ok(api.glossary.snapshot().term('hostile-example'), 'the custom terms loaded before are still there');
+    assert.equal(api.glossary.snapshot().term('broken-example'), undefined, 'nothing of the broken glossary was merged');
     const problems = vscode.languages.getDiagnostics(fixtureUri('broken-glossary.md'));
     assert.ok(problems.some((p) => p.severity === vscode.DiagnosticSeverity.Error), 'the error is in the Problems view');
     const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'value = hostile_example + 1\n' });
@@ -161,8 +161,8 @@ suite('hover', () => {
       await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md', 'huge-glossary.md']);
       const refused = await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries);
       assert.equal(refused.status, 'failed');
-      assert.ok(api.glossary.term('hostile-example'), 'the custom terms loaded before are still there');
-      assert.equal(api.glossary.term('filler-term-0'), undefined);
+      assert.ok(api.glossary.snapshot().term('hostile-example'), 'the custom terms loaded before are still there');
+      assert.equal(api.glossary.snapshot().term('filler-term-0'), undefined);
     } finally {
       await vscode.workspace.fs.delete(huge);
     }
@@ -176,10 +176,10 @@ suite('hover', () => {
     const extra = '\n## W\n\n### watched example\n\nAn entry added while the extension watches the file.\n';
     try {
       await vscode.workspace.fs.writeFile(file, Buffer.concat([Buffer.from(original), Buffer.from(extra)]));
-      await waitFor('the added term', () => api.glossary.term('watched-example')?.id, (id) => id === 'watched-example');
+      await waitFor('the added term', () => api.glossary.snapshot().term('watched-example')?.id, (id) => id === 'watched-example');
     } finally {
       await vscode.workspace.fs.writeFile(file, original);
     }
-    await waitFor('the removed term', () => api.glossary.term('watched-example'), (term) => term === undefined);
+    await waitFor('the removed term', () => api.glossary.snapshot().term('watched-example'), (term) => term === undefined);
   });
 });

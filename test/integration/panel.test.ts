@@ -42,8 +42,8 @@ function termLinks(html: string): string[] {
 
 /** A term whose entry in `locale` refers to another term, so that there is a cross-reference to follow. */
 function termWithReference(api: GlossaryTestApi, locale: string): { from: string; to: string } {
-  for (const term of api.glossary.termMap().terms) {
-    const link = term.entries[locale]?.links.find((l) => l.kind === 'term' && api.glossary.term(l.termId) !== undefined);
+  for (const term of api.glossary.snapshot().termMap.terms) {
+    const link = term.entries[locale]?.links.find((l) => l.kind === 'term' && api.glossary.snapshot().term(l.termId) !== undefined);
     if (link?.kind === 'term') return { from: term.id, to: link.termId };
   }
   assert.fail(`no ${locale} entry of the bundled glossary refers to another term`);
@@ -68,7 +68,7 @@ suite('entry panel', () => {
     const snapshot = state(api);
     assert.equal(snapshot.termId, 'attention-mask');
     assert.equal(snapshot.locale, 'en');
-    assert.equal(snapshot.title, api.glossary.term('attention-mask')?.titles.en);
+    assert.equal(snapshot.title, api.glossary.snapshot().term('attention-mask')?.titles.en);
     assert.match(snapshot.html, /<h1 lang="en" dir="ltr">[^<]*attention mask/i);
     assert.match(snapshot.html, /<code>attention_mask<\/code>/);
     assert.match(snapshot.html, /Content-Security-Policy" content="default-src &#39;none&#39;/);
@@ -123,7 +123,7 @@ suite('entry panel', () => {
   });
 
   test('the locale switcher shows the Spanish entry, and navigation keeps the chosen locale', async () => {
-    const term = api.glossary.term('attention-mask');
+    const term = api.glossary.snapshot().term('attention-mask');
     assert.ok(term?.entries.es, 'the bundled glossary has a Spanish attention-mask entry');
     await vscode.commands.executeCommand(Commands.openEntry, { termId: 'attention-mask' });
     assert.match(state(api).html, /data-locale="es"/, 'the switcher offers Spanish');
@@ -142,7 +142,7 @@ suite('entry panel', () => {
     const { from, to } = termWithReference(api, 'es');
     await vscode.commands.executeCommand(Commands.openEntry, { termId: from, locale: 'es' });
     await api.entryPanel.handleMessage({ type: 'navigate', termId: to });
-    assert.equal(state(api).locale, api.glossary.entryFor(api.glossary.term(to)!, 'es').locale);
+    assert.equal(state(api).locale, api.glossary.snapshot().entryFor(api.glossary.snapshot().term(to)!, 'es').locale);
     assert.equal(state(api).requestedLocale, 'es');
   });
 

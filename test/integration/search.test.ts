@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
 import { Commands, Settings } from '../../src/ids';
 import type { SearchQuickPickItem } from '../../src/search/index';
-import { filterSearchItems } from '../../src/search/searchItems';
+import { filterSearchItems } from '../helpers/quickPickFilter';
 import { positionOf, setSetting, setWorkspaceSetting, englishTestApi, waitFor } from './editorFeatures';
 import { openFixture } from './fixtures';
 
@@ -33,13 +33,13 @@ suite('Glossary: Search', () => {
   test('offers every term, labelled in the display locale, described by identifiers and abbreviations', () => {
     open = api.openSearch('');
     const items = open.items;
-    const terms = api.glossary.termMap().terms;
+    const terms = api.glossary.snapshot().termMap.terms;
     assert.equal(items.length, terms.length);
     assert.deepEqual(new Set(items.map((item) => item.termId)), new Set(terms.map((term) => term.id)));
     for (const item of items) {
-      const term = api.glossary.term(item.termId)!;
-      assert.equal(item.label, api.glossary.entryFor(term).entry.title);
-      assert.equal(item.detail, api.glossary.entryFor(term).entry.summary);
+      const term = api.glossary.snapshot().term(item.termId)!;
+      assert.equal(item.label, api.glossary.snapshot().entryFor(term).entry.title);
+      assert.equal(item.detail, api.glossary.snapshot().entryFor(term).entry.summary);
       for (const form of [...term.identifiers, ...term.abbreviations]) assert.ok(item.description?.includes(form), `${item.termId} lacks ${form}`);
     }
     assert.ok(open.matchOnDescription && open.matchOnDetail, 'the filter reads descriptions and details');
@@ -55,7 +55,7 @@ suite('Glossary: Search', () => {
 
   test('typing a title in another locale or an abbreviation makes that term the active item', async () => {
     open = api.openSearch('');
-    const spanishTitle = api.glossary.term('attention-mask')!.titles.es!;
+    const spanishTitle = api.glossary.snapshot().term('attention-mask')!.titles.es!;
     await firstMatch(open, spanishTitle, 'attention-mask');
     await firstMatch(open, 'MLM', 'masked-language-modeling-mlm');
   });
@@ -65,7 +65,7 @@ suite('Glossary: Search', () => {
     const position = positionOf(editor.document, 'attention_mask =', 3);
     editor.selection = new vscode.Selection(position, position);
     open = api.openSearch();
-    assert.equal(open.value, api.glossary.entryFor(api.glossary.term('attention-mask')!).entry.title);
+    assert.equal(open.value, api.glossary.snapshot().entryFor(api.glossary.snapshot().term('attention-mask')!).entry.title);
   });
 
   test('an open search follows the glossary: custom terms that finish loading appear in it', async () => {
@@ -78,7 +78,7 @@ suite('Glossary: Search', () => {
       await waitFor('the custom term in the open search', () => search.items.some((item) => item.termId === 'hostile-example'), (found) => found);
       // Glossary text is data: an icon reference in it shows as written, not as an icon.
       const hostile = search.items.find((item) => item.termId === 'hostile-example')!;
-      assert.ok(api.glossary.term('hostile-example')!.entries.en!.summary.includes('$(alert)'), 'the fixture really holds an icon reference');
+      assert.ok(api.glossary.snapshot().term('hostile-example')!.entries.en!.summary.includes('$(alert)'), 'the fixture really holds an icon reference');
       assert.ok(!hostile.detail?.includes('$(alert)'), hostile.detail);
     } finally {
       await setWorkspaceSetting(Settings.customGlossaries, undefined);
@@ -89,10 +89,10 @@ suite('Glossary: Search', () => {
   test('labels items in Spanish when the display language is Spanish', async () => {
     await setSetting(Settings.language, 'es');
     try {
-      await waitFor('the display locale', () => api.glossary.displayLocale(), (locale) => locale === 'es');
+      await waitFor('the display locale', () => api.glossary.snapshot().displayLocale, (locale) => locale === 'es');
       open = api.openSearch('');
       const item = open.items.find((i) => i.termId === 'attention-mask')!;
-      const term = api.glossary.term('attention-mask')!;
+      const term = api.glossary.snapshot().term('attention-mask')!;
       assert.equal(item.label, term.entries.es!.title);
       assert.ok(item.description?.includes(term.entries.en!.title), 'the English title stays searchable');
     } finally {

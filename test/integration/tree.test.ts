@@ -32,7 +32,7 @@ suite('sidebar', () => {
     assert.deepEqual(letters, [...new Set(letters)], 'each letter once');
     assert.deepEqual(letters, [...letters].sort(new Intl.Collator('en').compare));
     const ids = termNodes(api).map((node) => node.term.termId);
-    assert.deepEqual([...ids].sort(), api.glossary.termMap().terms.map((t) => t.id).sort());
+    assert.deepEqual([...ids].sort(), api.glossary.snapshot().termMap.terms.map((t) => t.id).sort());
     for (const section of sections(api)) {
       for (const node of section.terms) assert.equal(sectionLetter(node.term.title, 'en', ''), section.letter, node.term.title);
     }
@@ -41,7 +41,7 @@ suite('sidebar', () => {
   test('a term item shows its title, its summary as tooltip, and opens the panel', () => {
     const node = termNodes(api).find((n) => n.term.termId === 'attention-mask')!;
     const item = api.termsTree.getTreeItem(node);
-    assert.equal(item.label, api.glossary.term('attention-mask')!.entries.en!.title);
+    assert.equal(item.label, api.glossary.snapshot().term('attention-mask')!.entries.en!.title);
     assert.ok(item.tooltip instanceof vscode.MarkdownString);
     assert.ok(!item.tooltip.isTrusted && !item.tooltip.supportHtml);
     assert.deepEqual(item.command?.command, Commands.openEntry);
@@ -58,7 +58,7 @@ suite('sidebar', () => {
   test('Terms follows the display language', async () => {
     await setSetting(Settings.language, 'es');
     try {
-      await waitFor('the Spanish title', () => api.termsTree.nodeFor('attention-mask')?.term.title, (title) => title === api.glossary.term('attention-mask')!.entries.es!.title);
+      await waitFor('the Spanish title', () => api.termsTree.nodeFor('attention-mask')?.term.title, (title) => title === api.glossary.snapshot().term('attention-mask')!.entries.es!.title);
       const letters = sections(api).map((s) => s.letter);
       assert.deepEqual(letters, [...letters].sort(new Intl.Collator('es').compare));
     } finally {

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, main } from '../../../src/cli/main';
 import type { TermMap } from '../../../src/glossary/types';
-import { repoRoot } from '../matching/repoRoot';
+import { repoRoot } from '../../helpers/repoRoot';
 
 const root = repoRoot();
 const glossaryDir = path.join(root, 'test', 'fixtures', 'docs', 'cli-glossary');
@@ -215,6 +215,26 @@ describe('transformers-glossary CLI', () => {
       assert.match(run(['lookup', 'labels', '--glossary', termMapFile]).stdout, /^labels {2}\(labels\)/);
       fs.writeFileSync(termMapFile, '{"schemaVersion": 99, "locales": [], "terms": []}');
       assertOneLineError(run(['lookup', 'labels', '--glossary', termMapFile]), /schema version 99/);
+    });
+
+    it('rejects a term map .json whose terms lack fields with a clear usage error, not an internal error', () => {
+      const termMapFile = path.join(scratch, 'bad.json');
+      const cases: [string, RegExp][] = [
+        ['{"schemaVersion": 1, "locales": ["en"], "terms": [{"id": "x"}]}', /bad\.json is not a valid term map: the term "x" lacks its titles/],
+        ['{"schemaVersion": 1, "locales": ["en"], "terms": [{"id": "x", "titles": {}, "abbreviations": [], "identifiers": [], "aliases": [], "entries": {"en": {"title": "x"}}}]}', /the term "x" has an entry \(en\) that lacks its section/],
+        ['{"schemaVersion": 1, "locales": ["en"], "terms": [null]}', /a term without an id/],
+        ['[1, 2]', /bad\.json does not hold a term map/],
+        ['{"schemaVersion": 1', /bad\.json is not valid JSON/],
+      ];
+      for (const [json, message] of cases) {
+        fs.writeFileSync(termMapFile, json);
+        for (const command of ['lookup', 'scan']) {
+          const result = run([command, command === 'lookup' ? 'x' : termMapFile, '--glossary', termMapFile]);
+          assert.equal(result.code, EXIT_USAGE, `${command} ${json}`);
+          assertOneLineError(result, message);
+          assert.doesNotMatch(result.stderr, /internal error/);
+        }
+      }
     });
 
     it('uses the bundled term map without --glossary, and explains in one line when it is missing', () => {

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { runFuzz } from '../../fuzz/fuzz';
-import { repoRoot } from '../matching/repoRoot';
+import { repoRoot } from '../../helpers/repoRoot';
 
 /** Fixed so that `npm test` is reproducible; FUZZ_SEED runs the same budget with another seed. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { englishAnchor, hfDocsUrl, hfGlossaryUrl, identifierFromHeading, HF_DOCS_ROOT } from '../../../src/glossary';
-import { abbreviationOf, numberVariants, splitHeading } from '../../../src/glossary/anchors';
+import { abbreviationOf, splitHeading } from '../../../src/glossary/anchors';
+import { numberVariants } from '../../../src/glossary/inflection';
 
 describe('englishAnchor', () => {
   it('lowercases, turns spaces into dashes and drops the rest', () => {

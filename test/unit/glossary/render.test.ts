@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGlossaries } from '../../../src/glossary/index';
 import { classifyHref, parseHttpUrl, renderEntryHtml } from '../../../src/glossary/render';
+import { repoRoot } from '../../helpers/repoRoot';
 
 /** Every way the rendered HTML could run code or reach outside the panel; none may appear in the output. */
 function assertInert(html: string): void {
@@ -160,15 +161,6 @@ describe('parseHttpUrl', () => {
     assert.equal(parseHttpUrl('data:text/html,x'), undefined);
   });
 });
-
-/** The repository root: the nearest folder above this (bundled) test that holds our package.json. */
-function repoRoot(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'transformers-glossary') return dir;
-  }
-  throw new Error(`no transformers-glossary package.json above ${__dirname}`);
-}
 
 describe('renderEntryHtml on the real glossaries', function () {
   // The upstream English glossary and the Spanish one as it was handed to us live outside the repository.

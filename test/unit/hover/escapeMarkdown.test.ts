@@ -1,12 +1,32 @@
 import * as assert from 'node:assert/strict';
-import { commandUri, encodeLinkDestination, escapeMarkdown, isMarkdownSpecial } from '../../../src/util/markdown';
-import { linkTargets, renderMarkdown, textOf } from './renderMarkdown';
+import { MARKDOWN_SPECIAL_CHARS, commandUri, encodeLinkDestination, escapeMarkdown } from '../../../src/glossary';
+import { linkTargets, renderMarkdown, textOf, withoutAutolinkLiterals } from '../../helpers/renderMarkdown';
 
-const asciiPunctuation = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'];
+/** Every ASCII punctuation character, computed rather than typed so that none can be left out. */
+const asciiPunctuation = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).filter((char) => /[^A-Za-z0-9]/.test(char));
+
+/** The shapes in which a punctuation character can start markup: alone, doubled around a word, at a line start, ... */
+function placements(char: string): string[] {
+  return [char, `${char}${char}x${char}${char}`, `a${char}b${char}c`, `${char} item`, `${char}${char}${char}`, `[x]${char}(y)`, `<a${char}b>`, `x${char}www.example.invalid`];
+}
 
 describe('escapeMarkdown', () => {
-  it('escapes every ASCII punctuation character', () => {
-    assert.deepEqual(asciiPunctuation.filter((char) => !isMarkdownSpecial(char)), []);
+  it('changes every ASCII punctuation character (the escaping expression is built from the list of specials)', () => {
+    assert.equal(asciiPunctuation.length, 32);
+    assert.deepEqual(asciiPunctuation.filter((char) => escapeMarkdown(char) === char), []);
+    // The list names every character once; the HTML characters are entities instead of backslash escapes.
+    assert.deepEqual([...MARKDOWN_SPECIAL_CHARS, '&', '<', '>'].sort(), [...asciiPunctuation].sort());
+  });
+
+  it('renders every ASCII punctuation character literally through a GFM renderer, wherever it stands', () => {
+    const wrong: string[] = [];
+    for (const char of asciiPunctuation) {
+      for (const input of placements(char)) {
+        const html = withoutAutolinkLiterals(renderMarkdown(escapeMarkdown(input)));
+        if (!/^<p>[^<]*<\/p>$/.test(html.trim()) || textOf(html) !== input) wrong.push(`${JSON.stringify(input)} → ${html.trim()}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
   });
 
   const hostileInputs = [
@@ -25,7 +45,7 @@ describe('escapeMarkdown', () => {
 
   for (const input of hostileInputs) {
     it(`renders ${JSON.stringify(input.slice(0, 40))} as the same text, with no markup`, () => {
-      const html = renderMarkdown(escapeMarkdown(input));
+      const html = withoutAutolinkLiterals(renderMarkdown(escapeMarkdown(input)));
       assert.deepEqual(linkTargets(html), []);
       // One paragraph and nothing else: no heading, list, quote, code, emphasis or raw HTML survived.
       assert.match(html.trim(), /^<p>[^<]*<\/p>$/);

@@ -1,22 +1,19 @@
 import * as assert from 'node:assert/strict';
-import type { Locale } from '../../../src/glossary/types';
-import { computeHover, englishHoverStrings, OPEN_ENTRY_COMMAND, type HoverDeps } from '../../../src/hover/hoverContent';
-import { createTermMatcher } from '../../../src/matching/index';
-import { chooseEntry } from '../../../src/state/locales';
-import { applyDocsVersion } from '../../../src/state/urls';
-import { HOSTILE_SUMMARY, testTermMap } from '../state/termMapFixture';
-import { linkTargets, renderMarkdown, textOf } from './renderMarkdown';
+import type { Locale } from '../../../src/glossary';
+import { computeHover as computeHoverWith, englishHoverStrings } from '../../../src/hover/hoverContent';
+import { Commands } from '../../../src/ids';
+import type { MatchContext } from '../../../src/matching';
+import { createSnapshot, type GlossarySnapshot } from '../../../src/service/snapshot';
+import { HOSTILE_SUMMARY, testTermMap } from '../../helpers/termMapFixture';
+import { linkTargets, renderMarkdown, textOf, withoutAutolinkLiterals } from '../../helpers/renderMarkdown';
 
-function deps(displayLocale: Locale, docsVersion = 'main'): HoverDeps {
-  const terms = new Map(testTermMap.terms.map((term) => [term.id, term]));
-  return {
-    matcher: createTermMatcher(testTermMap),
-    term: (id) => terms.get(id),
-    displayLocale,
-    entryFor: chooseEntry,
-    glossaryUrl: (termId, locale) => applyDocsVersion(`https://huggingface.co/docs/transformers/${locale}/glossary#${termId}`, docsVersion),
-    strings: englishHoverStrings,
-  };
+function deps(displayLocale: Locale, docsVersion = 'main'): GlossarySnapshot {
+  return createSnapshot(testTermMap, { language: displayLocale, uiLanguage: 'en', docsVersion, ignoredTerms: [] });
+}
+
+/** The hover as the extension computes it, with the English strings. */
+function computeHover(line: string, character: number, context: MatchContext, glossary: GlossarySnapshot): ReturnType<typeof computeHoverWith> {
+  return computeHoverWith(line, character, context, glossary, englishHoverStrings);
 }
 
 const pythonLine = 'batch = tokenizer(texts, padding=True); mask = batch["attention_mask"]';
@@ -42,7 +39,7 @@ describe('computeHover', () => {
     assert.match(text, /tells the model which tokens/);
     assert.match(html, /Identifiers: <code>attention_mask<\/code>/);
     const [openEntry, openOnHub] = linkTargets(html);
-    assert.ok(openEntry?.startsWith(`command:${OPEN_ENTRY_COMMAND}?`), openEntry);
+    assert.ok(openEntry?.startsWith(`command:${Commands.openEntry}?`), openEntry);
     assert.deepEqual(JSON.parse(decodeURIComponent(openEntry!.slice(openEntry!.indexOf('?') + 1))), { termId: 'attention-mask', locale: 'en' });
     assert.equal(openOnHub, 'https://huggingface.co/docs/transformers/main/en/glossary#attention-mask');
     assert.doesNotMatch(text, /Shown in/);
@@ -69,11 +66,11 @@ describe('computeHover', () => {
   it('renders a hostile entry as inert text: no command link but ours, no HTML', () => {
     const line = 'value = hostile_example + 1';
     const hover = computeHover(line, line.indexOf('hostile_example'), 'code', deps('en'))!;
-    const html = renderMarkdown(hover.markdown);
+    const html = withoutAutolinkLiterals(renderMarkdown(hover.markdown));
     // Exactly the two links the hover builds itself; the entry's own link and image stayed text.
     const targets = linkTargets(html);
     assert.equal(targets.length, 2, html);
-    assert.ok(targets[0]!.startsWith(`command:${OPEN_ENTRY_COMMAND}?`));
+    assert.ok(targets[0]!.startsWith(`command:${Commands.openEntry}?`));
     assert.ok(targets[1]!.startsWith('https://huggingface.co/'));
     assert.doesNotMatch(html, /<(?!\/?(?:p|strong|em|a|code)\b)[a-z]/i, 'an HTML element other than the hover\'s own appeared');
     assert.doesNotMatch(html, /(?:href|src)="(?!command:transformersGlossary\.openEntry\?|https:\/\/huggingface\.co\/)/);

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { createTermMatcher, markdownContextRanges } from '../../../src/matching';
 import type { MatchContext, TermMatch } from '../../../src/matching';
-import { readFixture } from './repoRoot';
+import { readFixtureText as readFixture } from '../../helpers/repoRoot';
 import { fixtureTermMap } from './termMapFixture';
 
 const matcher = createTermMatcher(fixtureTermMap);

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { SafeHtml, escapeHtml, html } from '../../../src/panel/html';
-import { languageName, textDirection } from '../../../src/panel/localeNames';
 import { contentSecurityPolicy, entryPanelHtml } from '../../../src/panel/panelHtml';
-import type { EntryView, PanelAssets, PanelStrings } from '../../../src/panel/panelHtml';
+import type { PanelAssets, PanelStrings } from '../../../src/panel/panelHtml';
+import type { EntryView } from '../../../src/panel/panelView';
 
 const assets: PanelAssets = {
   cspSource: 'https://webview.example',
@@ -145,24 +145,5 @@ describe('html tag', () => {
     const result = html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>${undefined}${false}${null}${SafeHtml.trust('<br>')}${3}`;
     assert.equal(result.value, '<ul><li>&lt;a&gt;</li><li>b&amp;c</li></ul><br>3');
     assert.equal(escapeHtml(`'"`), '&#39;&quot;');
-  });
-});
-
-describe('languageName and textDirection', () => {
-  it('names a language in itself or in the UI language', () => {
-    assert.equal(languageName('es'), 'Español');
-    assert.equal(languageName('en'), 'English');
-    assert.equal(languageName('es', 'en'), 'Spanish');
-    assert.equal(languageName('en', 'es'), 'Inglés');
-  });
-
-  it('falls back to the tag for an unknown language', () => {
-    assert.equal(languageName('qqq'), 'qqq');
-  });
-
-  it('knows which scripts run right to left', () => {
-    assert.equal(textDirection('ar'), 'rtl');
-    assert.equal(textDirection('en'), 'ltr');
-    assert.equal(textDirection('ko'), 'ltr');
   });
 });

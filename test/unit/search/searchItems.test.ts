@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { bestNameMatch, buildSearchItems, filterSearchItems } from '../../../src/search/searchItems';
-import { chooseEntry } from '../../../src/state/locales';
-import { testTermMap } from '../state/termMapFixture';
+import { bestNameMatch, buildSearchItems } from '../../../src/search/searchItems';
+import { filterSearchItems } from '../../helpers/quickPickFilter';
+import { snapshotOf, testTermMap } from '../../helpers/termMapFixture';
 
 describe('Glossary: Search items', () => {
-  const english = buildSearchItems(testTermMap, 'en', chooseEntry);
-  const spanish = buildSearchItems(testTermMap, 'es', chooseEntry);
+  const english = buildSearchItems(snapshotOf(testTermMap, 'en'));
+  const spanish = buildSearchItems(snapshotOf(testTermMap, 'es'));
 
   it('has one item per term, labelled with the title in the display locale', () => {
     assert.equal(english.length, testTermMap.terms.length);

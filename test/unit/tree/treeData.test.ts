@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { TermMatch } from '../../../src/matching/types';
-import { chooseEntry } from '../../../src/state/locales';
 import { groupOccurrences, nextOccurrence } from '../../../src/tree/occurrences';
 import { groupTermsBySection, sectionLetter } from '../../../src/tree/sections';
-import { testTermMap } from '../state/termMapFixture';
+import { snapshotOf, testTermMap } from '../../helpers/termMapFixture';
 
 describe('Terms view sections', () => {
   it('takes the first letter of the title without diacritics', () => {
@@ -14,9 +13,9 @@ describe('Terms view sections', () => {
   });
 
   it('groups terms by the letter of their title in the display locale', () => {
-    const english = groupTermsBySection(testTermMap, 'en', chooseEntry);
+    const english = groupTermsBySection(snapshotOf(testTermMap, 'en'));
     assert.deepEqual(english.map((s) => s.letter), ['A', 'H', 'L', 'M']);
-    const spanish = groupTermsBySection(testTermMap, 'es', chooseEntry);
+    const spanish = groupTermsBySection(snapshotOf(testTermMap, 'es'));
     // In Spanish "máscara de atención" moves to M and sorts before the English fallback "masked language modeling".
     assert.deepEqual(spanish.map((s) => [s.letter, s.terms.map((t) => t.termId)]), [
       ['H', ['hostile-example']],

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyDocsVersion } from '../../../src/state/urls';
+import { applyDocsVersion } from '../../../src/glossary';
 
 describe('applyDocsVersion', () => {
   const glossary = 'https://huggingface.co/docs/transformers/es/glossary#attention-mask';

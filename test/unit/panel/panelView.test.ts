@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { buildPanelView } from '../../../src/panel/entryView';
-import type { ViewContext } from '../../../src/panel/entryView';
+import { buildPanelView } from '../../../src/panel/panelView';
+import type { EntryView, ViewContext } from '../../../src/panel/panelView';
 import { NavigationHistory } from '../../../src/panel/history';
-import type { EntryView } from '../../../src/panel/panelHtml';
-import { FakeGlossary, entry, term } from './fakeGlossary';
+import type { GlossarySnapshot } from '../../../src/service/snapshot';
+import { entry, glossaryOf, term } from './fakeGlossary';
 
 const context: ViewContext = {
   uiLanguage: 'en',
@@ -39,14 +39,14 @@ function historyOf(...entries: { termId: string; locale?: string }[]): Navigatio
   return history;
 }
 
-function entryView(glossary: FakeGlossary, history: NavigationHistory): EntryView {
+function entryView(glossary: GlossarySnapshot, history: NavigationHistory): EntryView {
   const { view } = buildPanelView(glossary, history, context);
   if (view.kind !== 'entry') assert.fail(`expected an entry view, got a ${view.kind} view`);
   return view;
 }
 
 describe('buildPanelView', () => {
-  const glossary = new FakeGlossary([attentionMask, inputIds, ctc]);
+  const glossary = glossaryOf([attentionMask, inputIds, ctc]);
 
   it('shows the display locale entry with its identifiers and locale switcher', () => {
     const view = entryView(glossary, historyOf({ termId: 'attention-mask' }));
@@ -65,8 +65,7 @@ describe('buildPanelView', () => {
   });
 
   it('follows the display locale when the reader picked none', () => {
-    const spanish = new FakeGlossary([attentionMask, inputIds]);
-    spanish.displayLocaleValue = 'es';
+    const spanish = glossaryOf([attentionMask, inputIds], { displayLocale: 'es' });
     const view = entryView(spanish, historyOf({ termId: 'attention-mask' }));
     assert.equal(view.title, 'máscara de atención');
     assert.equal(view.locale, 'es');

@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
-import { contextAt, contextForLanguage, markdownContextRanges, type MatchContextRange } from '../matching/index';
-import type { MatchContext } from '../matching/types';
+import { contextAt, contextForLanguage, markdownContextRanges, type MatchContext, type MatchContextRange } from '../matching';
 
 /**
  * The fenced-block layout of each Markdown document, computed at most once per document version. Keyed by the

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { chooseEntry, languageEndonym, languageName, primaryLanguage, resolveDisplayLocale } from '../../../src/state/locales';
-import { testTermMap } from './termMapFixture';
+import { chooseEntry, languageEndonym, languageName, primaryLanguage, resolveDisplayLocale, textDirection } from '../../../src/glossary';
+import { testTermMap } from '../../helpers/termMapFixture';
 
 describe('display locale', () => {
   it('follows VS Code when the setting is auto and the term map has that language', () => {
@@ -51,7 +51,29 @@ describe('language names', () => {
   });
 
   it('names a language in the UI language', () => {
-    assert.equal(languageName('es', 'en'), 'Spanish');
-    assert.equal(languageName('en', 'es'), 'inglés');
+    assert.equal(languageName('es', 'en', 'mid-sentence'), 'Spanish');
+    assert.equal(languageName('en', 'es', 'mid-sentence'), 'inglés');
+  });
+
+  it('cases a name as the caller asks: lower case inside a Spanish sentence, a capital at the start of a label', () => {
+    assert.equal(languageName('ja', 'es', 'mid-sentence'), 'japonés');
+    assert.equal(languageName('ja', 'es', 'label'), 'Japonés');
+    assert.equal(languageName('es', 'es', 'label'), languageEndonym('es'));
+    // English capitalises language names everywhere, so both casings agree.
+    assert.equal(languageName('ja', 'en', 'mid-sentence'), languageName('ja', 'en', 'label'));
+  });
+
+  it('falls back to the tag for an unknown or malformed language', () => {
+    assert.equal(languageName('qqq', 'en', 'label'), 'qqq');
+    assert.equal(languageName('x-bad', 'en', 'label'), 'x-bad');
+    // A UI language Intl rejects falls back to the tag instead of throwing inside a hover.
+    assert.equal(languageName('es', 'not a locale!', 'label'), 'es');
+  });
+
+  it('knows which scripts run right to left', () => {
+    assert.equal(textDirection('ar'), 'rtl');
+    assert.equal(textDirection('ar-EG'), 'rtl');
+    assert.equal(textDirection('en'), 'ltr');
+    assert.equal(textDirection('ko'), 'ltr');
   });
 });

@@ -1,16 +1,11 @@
 /**
  * Merging custom glossaries into the bundled term map. Pure TypeScript.
  */
-import { SOURCE_LOCALE, type Locale, type Term, type TermMap } from '../glossary/types';
+import type { Term, TermMap } from './types';
+import { compareIds, sortLocales } from './order';
 
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
-}
-
-/** Source locale first, then alphabetical, as the term map contract orders them. */
-export function sortLocales(locales: Iterable<Locale>): Locale[] {
-  const unique = [...new Set(locales)];
-  return unique.sort((a, b) => (a === SOURCE_LOCALE ? -1 : b === SOURCE_LOCALE ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
 function mergeTerm(base: Term, overlay: Term): Term {
@@ -43,6 +38,6 @@ export function mergeTermMaps(base: TermMap, overlays: readonly TermMap[]): Term
   return {
     schemaVersion: base.schemaVersion,
     locales: sortLocales(locales),
-    terms: [...terms.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    terms: [...terms.values()].sort((a, b) => compareIds(a.id, b.id)),
   };
 }

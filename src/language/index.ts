@@ -1,8 +1,11 @@
+/**
+ * User commands that change what the glossary shows (a VS Code adapter): Glossary: Change Language, which writes the
+ * language setting, and Glossary: Reload Custom Glossaries.
+ */
 import * as vscode from 'vscode';
-import { AUTO_LANGUAGE, readConfig } from '../config';
+import { AUTO_LANGUAGE, languageEndonym, languageName } from '../glossary';
 import { Commands, SETTINGS_SECTION, Settings } from '../ids';
-import type { GlossaryServiceImpl } from './glossaryService';
-import { languageEndonym, languageName } from './locales';
+import type { GlossaryService } from '../service/glossaryService';
 
 interface LanguageItem extends vscode.QuickPickItem {
   readonly value: string;
@@ -21,7 +24,7 @@ export function languageItems(locales: readonly string[], current: string, uiLan
     ...locales.map((locale) => ({
       value: locale,
       label: languageEndonym(locale),
-      description: mark(locale, `${languageName(locale, uiLanguage)} · ${locale}`),
+      description: mark(locale, `${languageName(locale, uiLanguage, 'label')} · ${locale}`),
     })),
   ];
 }
@@ -30,9 +33,9 @@ export function languageItems(locales: readonly string[], current: string, uiLan
  * Asks for the display language and writes it to the user settings (the language is a personal choice, not a
  * property of a workspace), or where a workspace overrides it. Returns the chosen value, or undefined when dismissed.
  */
-export async function changeLanguage(glossary: GlossaryServiceImpl): Promise<string | undefined> {
-  const current = readConfig().language;
-  const items = languageItems(glossary.termMap().locales, current, vscode.env.language);
+export async function changeLanguage(glossary: GlossaryService): Promise<string | undefined> {
+  const current = glossary.settings.language;
+  const items = languageItems(glossary.snapshot().termMap.locales, current, vscode.env.language);
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Glossary: Change Language'),
     placeHolder: vscode.l10n.t('Language of glossary entries'),
@@ -54,7 +57,7 @@ export function languageSettingTarget(inspected: { workspaceValue?: unknown } | 
 }
 
 /** Registers the commands that act on the glossary state itself. */
-export function registerGlossaryCommands(glossary: GlossaryServiceImpl): vscode.Disposable {
+export function registerGlossaryCommands(glossary: GlossaryService): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.changeLanguage, () => changeLanguage(glossary)),
     vscode.commands.registerCommand(Commands.reloadGlossaries, () => glossary.reloadCustomGlossaries()),

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseTermMap } from '../../../src/state/bundledTermMap';
-import { testTermMap } from './termMapFixture';
+import { parseTermMapJson as parseTermMap } from '../../../src/glossary';
+import { testTermMap } from '../../helpers/termMapFixture';
 
 describe('parseTermMap', () => {
   it('reads a term map', () => {
@@ -13,7 +13,7 @@ describe('parseTermMap', () => {
 
   it('rejects a term without entries', () => {
     const broken = { ...testTermMap, terms: [{ ...testTermMap.terms[0]!, entries: {} }] };
-    assert.throws(() => parseTermMap(JSON.stringify(broken), 'broken.json'), /without entries/);
+    assert.throws(() => parseTermMap(JSON.stringify(broken), 'broken.json'), /has no entries/);
   });
 
   it('rejects JSON that is not a term map', () => {

@@ -3,7 +3,8 @@
  * English only (to exercise the fallback, and two abbreviations VS Code's fuzzy filter confuses), and one whose text
  * is hostile (Markdown command links, raw HTML).
  */
-import type { Term, TermEntry, TermMap } from '../../../src/glossary/types';
+import type { Locale, Term, TermEntry, TermMap } from '../../src/glossary';
+import { createSnapshot, type GlossarySnapshot } from '../../src/service/snapshot';
 
 export const HOSTILE_SUMMARY =
   'Click [x](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D) or look at <img src=x onerror=alert(1)> **now** `code` ![i](https://example.invalid/i.png) & &amp; <script>alert(2)</script> https://example.invalid/auto';
@@ -56,3 +57,8 @@ export const testTermMap: TermMap = {
   locales: ['en', 'es'],
   terms: [attentionMask, hostile, largeLanguageModels, maskedLanguageModeling],
 };
+
+/** A real glossary snapshot of `termMap` shown in `displayLocale`, as the service would publish it. */
+export function snapshotOf(termMap: TermMap, displayLocale: Locale, docsVersion = 'main'): GlossarySnapshot {
+  return createSnapshot(termMap, { language: displayLocale, uiLanguage: 'en', docsVersion, ignoredTerms: [] });
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Term, TermMap } from '../../../src/glossary/types';
-import { mergeTermMaps, sortLocales } from '../../../src/state/merge';
-import { testTermMap } from './termMapFixture';
+import { mergeTermMaps, sortLocales } from '../../../src/glossary';
+import { testTermMap } from '../../helpers/termMapFixture';
 
 const mask = testTermMap.terms.find((term) => term.id === 'attention-mask')!;
 

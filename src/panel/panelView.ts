@@ -1,18 +1,62 @@
 /**
  * Decides what the entry panel shows for the current history entry: which locale's entry, its sanitized body,
- * its links, the locale switcher and the fallback note. Pure apart from the GlossaryService it reads (no `vscode`
- * import), so that unit tests can drive it with a fake glossary.
+ * its links, the locale switcher and the fallback note. Pure (no `vscode` import): it reads the glossary snapshot
+ * it is given, so that unit tests drive it with a snapshot of their own term map.
  */
-import { classifyHref, parseHttpUrl, renderEntryHtml } from '../glossary/render';
-import type { LinkTarget } from '../glossary/render';
-import type { GlossaryService } from '../state/types';
-import type { NavigationHistory } from './history';
+import { HF_DOCS_HOME, classifyHref, languageEndonym, languageName, parseHttpUrl, renderEntryHtml, type LinkTarget } from '../glossary';
+import type { GlossarySnapshot } from '../service/snapshot';
+import type { NavigationHistory, SerializedHistory } from './history';
 import { SafeHtml } from './html';
-import { languageName } from './localeNames';
-import type { LinkItem, PanelState, PanelView } from './panelHtml';
 
-/** The part of the glossary service the panel reads. */
-export type PanelGlossary = Pick<GlossaryService, 'term' | 'termMap' | 'displayLocale' | 'entryFor' | 'docsUrl' | 'glossaryUrl'>;
+export interface LocaleChoice {
+  readonly locale: string;
+  /** The language's name in that language ("Español"), so that a reader finds their own. */
+  readonly label: string;
+}
+
+export interface LinkItem {
+  readonly text: string;
+  readonly url: string;
+}
+
+/** What the webview keeps with vscode.setState, so that the serializer can restore the panel after a reload. */
+export interface PanelState {
+  readonly termId: string;
+  readonly locale?: string;
+  readonly history: SerializedHistory;
+}
+
+export interface EntryView {
+  readonly kind: 'entry';
+  readonly termId: string;
+  readonly title: string;
+  /** The locale of the entry shown. */
+  readonly locale: string;
+  readonly identifiers: readonly string[];
+  readonly abbreviations: readonly string[];
+  readonly body: SafeHtml;
+  /** Set when the entry is not in the locale that was asked for. */
+  readonly fallbackNote?: string;
+  readonly hubUrl: string;
+  readonly videos: readonly LinkItem[];
+  /** Every locale the term exists in, in term map order. */
+  readonly locales: readonly LocaleChoice[];
+  readonly canGoBack: boolean;
+  readonly canGoForward: boolean;
+  readonly state: PanelState;
+}
+
+/** Shown when the panel is asked for (or restored on) a term the glossary no longer has. */
+export interface MessageView {
+  readonly kind: 'message';
+  readonly title: string;
+  readonly message: string;
+  readonly canGoBack: boolean;
+  readonly canGoForward: boolean;
+  readonly state?: PanelState;
+}
+
+export type PanelView = EntryView | MessageView;
 
 export interface ViewContext {
   /** VS Code's display language: the language of the note's language names. */
@@ -31,10 +75,7 @@ export interface BuiltView {
   readonly shown: { readonly locale: string; readonly isFallback: boolean; readonly title: string } | undefined;
 }
 
-/** Where the glossary lives when a term's own link cannot be built. */
-const HUB_FALLBACK = 'https://huggingface.co/docs/transformers';
-
-export function buildPanelView(glossary: PanelGlossary, history: NavigationHistory, context: ViewContext): BuiltView {
+export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHistory, context: ViewContext): BuiltView {
   const current = history.current;
   if (current === undefined) throw new Error('the entry panel has nothing to show: its history is empty');
   const state: PanelState = { termId: current.termId, locale: current.locale, history: history.toJSON() };
@@ -49,7 +90,7 @@ export function buildPanelView(glossary: PanelGlossary, history: NavigationHisto
     };
   }
 
-  const requested = current.locale ?? glossary.displayLocale();
+  const requested = current.locale ?? glossary.displayLocale;
   const { locale, entry, isFallback } = glossary.entryFor(term, requested);
   const openableUrls = new Set<string>();
   const linkTarget = (href: string): LinkTarget => {
@@ -68,7 +109,7 @@ export function buildPanelView(glossary: PanelGlossary, history: NavigationHisto
   };
   const body = SafeHtml.trust(renderEntryHtml(entry.markdown, { linkTarget }));
 
-  const hubUrl = parseHttpUrl(glossary.glossaryUrl(term.id, locale)) ?? HUB_FALLBACK;
+  const hubUrl = parseHttpUrl(glossary.glossaryUrl(term.id, locale)) ?? HF_DOCS_HOME;
   openableUrls.add(hubUrl);
   const videos: LinkItem[] = [];
   for (const link of entry.links) {
@@ -90,14 +131,13 @@ export function buildPanelView(glossary: PanelGlossary, history: NavigationHisto
       abbreviations: term.abbreviations,
       body,
       fallbackNote: isFallback
-        ? context.fallbackNote(languageName(requested, context.uiLanguage), languageName(locale, context.uiLanguage))
+        ? context.fallbackNote(languageName(requested, context.uiLanguage, 'mid-sentence'), languageName(locale, context.uiLanguage, 'mid-sentence'))
         : undefined,
       hubUrl,
       videos,
-      locales: glossary
-        .termMap()
-        .locales.filter((l) => term.entries[l] !== undefined)
-        .map((l) => ({ locale: l, label: languageName(l) })),
+      locales: glossary.termMap.locales
+        .filter((l) => term.entries[l] !== undefined)
+        .map((l) => ({ locale: l, label: languageEndonym(l) })),
       ...navigation,
       state,
     },

@@ -2,12 +2,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readCustomGlossaryPaths } from '../config';
-import { compileGlossaries, formatDiagnostic } from '../glossary/index';
-import type { Diagnostic, GlossarySource, TermMap } from '../glossary/types';
+import { compileGlossaries, formatDiagnostic, type Diagnostic, type GlossarySource, type TermMap } from '../glossary';
 import { debounce } from '../util/debounce';
 import { Disposable, disposeAll } from '../util/dispose';
 
-/** What one reload of the custom glossaries did, for the reload command's callers (tests, users' keybindings). */
 /**
  * The largest custom glossary file compiled. Compiling runs on the extension host's thread at about 1 MB a second
  * here, and real glossaries are tens of kilobytes (the Transformers ones are under 40 KB), so a larger file is far
@@ -15,6 +13,7 @@ import { Disposable, disposeAll } from '../util/dispose';
  */
 export const MAX_CUSTOM_GLOSSARY_BYTES = 1_048_576;
 
+/** What one reload of the custom glossaries did, for the reload command's callers (tests, users' keybindings). */
 export interface CustomGlossaryReport {
   /** `loaded`: the files compiled cleanly and are merged now; `failed`: they had errors and the previous state stays; `skipped`: nothing to read (no files listed, or an untrusted workspace). */
   readonly status: 'loaded' | 'failed' | 'skipped';
