@@ -1,7 +1,10 @@
-// Flat ESLint configuration. Type-aware rules run on every TypeScript file; the import restrictions keep every pure
-// module free of the VS Code API (so that it runs in plain Node and in any other face) and the core folders behind
-// their public entry.
+// Flat ESLint configuration. Every source file is linted: type-aware rules run on every TypeScript file (each one is
+// typed by the tsconfig.json of its part: host, webview page, tests, scripts), and the JavaScript scripts and configs
+// get the recommended JavaScript rules with Node's globals. The import restrictions keep every pure module free of
+// the VS Code API (so that it runs in plain Node and in any other face), the core folders behind their public entry,
+// and host code out of the webview page.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const noVscode = {
@@ -42,7 +45,8 @@ function restrictImports({ vscode, markdown }) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'media/**/*.js', '**/*.mjs', '**/*.js'] },
+  // media/panel.js is generated from src/panel/webview/ by scripts/build.mjs.
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'media/panel.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -64,6 +68,31 @@ export default tseslint.config(
   {
     files: ['test/unit/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['vscode'], message: noVscode.message }] }] },
+  },
+  {
+    // The panel's page runs in the webview: it may import types from the host (the message protocol), never code,
+    // which would drag host modules, and with them Node, into the browser bundle.
+    files: ['src/panel/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [{ group: ['../*', 'vscode'], allowTypeImports: true, message: 'The webview page imports only types from the host.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The build, test and e2e scripts, and the configuration files, are plain JavaScript modules run by Node.
+    files: ['**/*.mjs', '**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+    rules: {
+      // These rules need type information or TypeScript syntax, which JavaScript files do not have.
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
   },
   {
     files: ['test/**/*.ts'],

@@ -1,11 +1,20 @@
 #!/usr/bin/env node
 // Builds everything the extension and its tests run from:
 //   dist/extension.js  the extension bundle (CommonJS, `vscode` external)
+//   dist/compileWorker.js  the worker thread that compiles custom glossaries
 //   dist/cli.js        the `transformers-glossary` command-line tool
+//   media/panel.js     the entry panel's page (src/panel/webview/), bundled for the browser
 //   dist/termmap.json  the bundled term map, compiled from glossary/*.md by the CLI we just built
-// With --tests it also bundles test/unit and test/integration into out/test/, and with --bench the benchmark into out/bench/. The Markdown libraries are ESM-only,
-// so every target is bundled by esbuild rather than `require`d at run time.
-import { build } from 'esbuild';
+// With --tests it also bundles test/unit and test/integration into out/test/, and with --bench the benchmark into
+// out/bench/. The Markdown libraries are ESM-only, so every target is bundled by esbuild rather than `require`d at
+// run time. With --watch it builds once and then rebuilds whichever bundle a saved file belongs to (the term map is
+// rebuilt whenever the CLI is); --production minifies and drops source maps (what `npm run package` ships).
+//
+// npm also runs this as the `prepare` script, that is after every `npm install` and `npm ci`. That costs a few
+// seconds per install, and it is deliberate: CI (`.ci/run` is `npm ci && npm test`), `npm start` and the e2e harness
+// all use dist/ and media/panel.js straight after an install, and a fresh clone should never run a stale or missing
+// bundle.
+import { build, context } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
+const watch = args.has('--watch');
 
 /** Lists files below `dir` whose name matches `pattern`, sorted so that builds are reproducible. */
 export function listFiles(dir, pattern) {
@@ -30,10 +40,48 @@ export function listFiles(dir, pattern) {
   return found.sort();
 }
 
-const common = {
+/** Compiles glossary/*.md into dist/termmap.json with the CLI just built. */
+function buildTermMap() {
+  // A glossary with errors fails the build: the CLI prints the diagnostics and never writes a partial term map.
+  // glossary/README.md documents how the sources are written (terminology tables); it is not a glossary itself.
+  const glossaryFiles = listFiles(path.join(root, 'glossary'), /^(?!README\.md$).*\.md$/);
+  if (glossaryFiles.length === 0) return;
+  // Relative paths keep the build machine's directories out of the shipped term map's source locations.
+  const relative = glossaryFiles.map((file) => path.relative(root, file).split(path.sep).join('/'));
+  const cli = path.join(root, 'dist/cli.js');
+  execFileSync(process.execPath, [cli, 'build', ...relative, '--out', path.join(root, 'dist/termmap.json')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** In watch mode, rebuilds the term map after every successful build of the CLI. */
+const termMapAfterCli = {
+  name: 'term-map',
+  setup(pluginBuild) {
+    pluginBuild.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+      try {
+        buildTermMap();
+      } catch {
+        // The CLI has printed the glossary's diagnostics; watching goes on.
+      }
+    });
+  },
+};
+
+// Two Nodes run our code. The extension host runs the Node of VS Code's Electron, which is Node 18 in VS Code 1.85,
+// the oldest release engines.vscode admits: the extension and the integration tests are built for it, so that esbuild
+// refuses syntax that Node 18 lacks. The CLI, the unit tests and the benchmark run on the user's Node, which
+// engines.node requires to be 20 or later.
+const extensionHostNode = 'node18';
+const cliNode = 'node20';
+
+const node = {
   bundle: true,
   platform: 'node',
-  target: 'node18',
+  target: cliNode,
   format: 'cjs',
   sourcemap: production ? false : 'linked',
   minify: production,
@@ -41,33 +89,53 @@ const common = {
   legalComments: 'none',
 };
 
-await build({ ...common, entryPoints: [path.join(root, 'src/extension.ts')], outfile: path.join(root, 'dist/extension.js'), external: ['vscode'] });
-await build({
-  ...common,
-  entryPoints: [path.join(root, 'src/cli.ts')],
-  outfile: path.join(root, 'dist/cli.js'),
-  banner: { js: '#!/usr/bin/env node' },
-});
-fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
-
-// The bundled term map. A glossary with errors fails the build: the CLI prints the diagnostics and never
-// writes a partial term map.
-// glossary/README.md documents how the sources are written (terminology tables); it is not a glossary itself.
-const glossaryFiles = listFiles(path.join(root, 'glossary'), /^(?!README\.md$).*\.md$/);
-if (glossaryFiles.length > 0) {
-  // Relative paths keep the build machine's directories out of the shipped term map's source locations.
-  const relative = glossaryFiles.map((file) => path.relative(root, file).split(path.sep).join('/'));
-  execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'build', ...relative, '--out', path.join(root, 'dist/termmap.json')], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
+/** Every bundle of this run, as esbuild options. */
+const targets = [
+  {
+    ...node,
+    entryPoints: [path.join(root, 'src/extension.ts')],
+    outfile: path.join(root, 'dist/extension.js'),
+    target: extensionHostNode,
+    external: ['vscode'],
+  },
+  {
+    // The worker thread that compiles custom glossaries off the extension host's thread
+    // (src/service/nodeCompilerHost.ts); it runs in the extension host's Node.
+    ...node,
+    entryPoints: [path.join(root, 'src/service/compileWorker.ts')],
+    outfile: path.join(root, 'dist/compileWorker.js'),
+    target: extensionHostNode,
+  },
+  {
+    ...node,
+    entryPoints: [path.join(root, 'src/cli.ts')],
+    outfile: path.join(root, 'dist/cli.js'),
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: watch ? [termMapAfterCli] : [],
+  },
+  {
+    // The panel's page runs in the webview's browser frame as one classic script (the CSP allows exactly one, by
+    // nonce), so it is an IIFE for the browser. Its source map is inline, so that no .map file lands in media/,
+    // which the package ships whole.
+    entryPoints: [path.join(root, 'src/panel/webview/main.ts')],
+    outfile: path.join(root, 'media/panel.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    // Chromium 114 is the browser inside VS Code 1.85, the oldest VS Code that engines.vscode admits.
+    target: 'chrome114',
+    sourcemap: production ? false : 'inline',
+    minify: production,
+    logLevel: 'warning',
+    legalComments: 'none',
+  },
+];
 
 if (args.has('--bench')) {
-  await build({
-    ...common,
+  targets.push({
+    ...node,
     sourcemap: false,
-    entryPoints: [path.join(root, 'scripts/bench/bench.ts'), path.join(root, 'scripts/bench/matcher-entry.ts')],
+    entryPoints: [path.join(root, 'scripts/bench/bench.ts'), path.join(root, 'scripts/bench/matcher-entry.ts'), path.join(root, 'scripts/bench/compile-size.ts')],
     outdir: path.join(root, 'out/bench'),
   });
 }
@@ -75,17 +143,37 @@ if (args.has('--bench')) {
 if (args.has('--tests')) {
   const unit = listFiles(path.join(root, 'test/unit'), /\.test\.ts$/);
   if (unit.length > 0) {
-    await build({ ...common, sourcemap: 'inline', entryPoints: unit, outdir: path.join(root, 'out/test/unit'), outbase: path.join(root, 'test/unit'), external: ['mocha'] });
+    targets.push({
+      ...node,
+      sourcemap: 'inline',
+      entryPoints: unit,
+      outdir: path.join(root, 'out/test/unit'),
+      outbase: path.join(root, 'test/unit'),
+      external: ['mocha'],
+    });
   }
   const integration = listFiles(path.join(root, 'test/integration'), /\.ts$/);
   if (integration.length > 0) {
-    await build({
-      ...common,
+    targets.push({
+      ...node,
       sourcemap: 'inline',
       entryPoints: integration,
       outdir: path.join(root, 'out/test/integration'),
       outbase: path.join(root, 'test/integration'),
+      target: extensionHostNode,
       external: ['vscode', 'mocha'],
     });
   }
+}
+
+if (watch) {
+  // Each bundle watches the files it was built from; the first build of each runs now.
+  const contexts = await Promise.all(targets.map((options) => context({ ...options, logLevel: 'info' })));
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
+  console.log('[build] watching for changes; Ctrl+C stops');
+} else {
+  // The builds are independent of each other except the term map, which needs the CLI.
+  await Promise.all(targets.map((options) => build(options)));
+  fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  buildTermMap();
 }

@@ -1,13 +1,24 @@
 #!/usr/bin/env node
-// `npm test`: every test tier in order, one summary line per tier (`<tier>: N passed, N failed`) and a total.
-// A tier that fails does not stop the others, so that one run shows everything that is wrong; the exit code is
-// non-zero when any tier failed.
+// `npm test`: every test tier in order (build lint format typecheck unit integration ui), one summary line per tier
+// (`<tier>: N passed, N failed`) and a total. A tier that fails does not stop the others, so that one run shows
+// everything that is wrong; the exit code is non-zero when any tier failed. `node scripts/test.mjs unit lint` runs
+// only the tiers named.
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+/** The file's text, or `fallback` when there is none (ESLint writes no report when it fails to start). */
+function readOr(file, fallback) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return fallback;
+  }
+}
 
 /** Runs a command with its output shown live and captured, so that the tier can count what it printed. */
 function run(command, args, options = {}) {
@@ -71,9 +82,21 @@ const tiers = [
     },
   },
   {
+    // Prettier's verdict on every file it formats (.prettierignore lists what it leaves alone); `npm run format`
+    // fixes what it reports.
+    name: 'format',
+    run() {
+      const r = run(bin('prettier'), ['--check', '.']);
+      const files = (r.output.match(/^\[warn\] (?!Code style issues)/gm) ?? []).length;
+      return { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : Math.max(files, 1) };
+    },
+  },
+  {
+    // Every TypeScript part in its own environment (scripts/typecheck.mjs lists them): host, webview page, tests,
+    // scripts.
     name: 'typecheck',
     run() {
-      const r = run(bin('tsc'), ['--noEmit', '-p', '.']);
+      const r = run(process.execPath, [path.join(root, 'scripts/typecheck.mjs')]);
       const errors = (r.output.match(/error TS\d+/g) ?? []).length;
       return { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : Math.max(errors, 1) };
     },
@@ -104,11 +127,6 @@ const tiers = [
     },
   },
 ];
-
-import fs from 'node:fs';
-function readOr(file, fallback) {
-  try { return fs.readFileSync(file, 'utf8'); } catch { return fallback; }
-}
 
 fs.mkdirSync(path.join(root, 'out'), { recursive: true });
 const only = process.argv.slice(2);

@@ -4,6 +4,7 @@ import { registerGlossaryCommands } from './language/index';
 import { registerEntryPanel, type EntryPanelRegistration } from './panel/index';
 import { showGlossarySearch, registerSearch, type SearchQuickPickItem } from './search/index';
 import { GlossaryService } from './service/glossaryService';
+import { NodeCompilerHost } from './service/nodeCompilerHost';
 import { registerTreeViews, type InThisFileTreeProvider, type TermsTreeProvider } from './tree/index';
 
 /**
@@ -30,7 +31,10 @@ export interface GlossaryTestApi {
 export function activate(context: vscode.ExtensionContext): GlossaryTestApi | undefined {
   const started = performance.now();
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Transformers Glossary'), { log: true });
-  const glossary = new GlossaryService(context.extensionUri, output);
+  // Custom glossaries compile in a worker thread from dist/compileWorker.js (built beside this bundle); nothing starts
+  // until the first compilation.
+  const compiler = new NodeCompilerHost({ workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'compileWorker.js').fsPath });
+  const glossary = new GlossaryService(context.extensionUri, output, compiler);
   const trees = registerTreeViews(glossary);
   const entryPanel = registerEntryPanel(context, glossary, { warn: (message) => output.warn(message) });
   context.subscriptions.push(

@@ -137,3 +137,25 @@ export function syntheticGlossary(entryCount: number, seed = 4): string {
   });
   return out.join('\n');
 }
+
+/**
+ * A glossary of about `bytes` bytes made of real entries: the bundled glossary `source` (its H1 and intro once),
+ * then its sections repeated, every repeat with unique headings (`### attention mask 3`), so that the compiler does
+ * the work of a large honest glossary: no duplicate terms, the usual links, code blocks, callouts and metadata.
+ */
+export function repeatedGlossary(source: string, bytes: number): string {
+  const firstSection = source.search(/^## /m);
+  const head = source.slice(0, firstSection);
+  const body = source.slice(firstSection);
+  const parts = [head];
+  let size = head.length;
+  for (let copy = 0; size < bytes; copy++) {
+    const repeated = copy === 0 ? body : body.replace(/^### (.+?)\s*(?:\[\[[^\]]*\]\])?\s*$/gm, (_, title: string) => `### ${title} ${copy}`);
+    parts.push(repeated);
+    size += repeated.length;
+  }
+  // Cut before the entry that crosses the size, so that no entry is left without its body.
+  const text = parts.join('');
+  const lastEntry = text.lastIndexOf('\n### ', bytes);
+  return lastEntry > head.length ? text.slice(0, lastEntry + 1) : text;
+}

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { REPO_ROOT } from './config.mjs';
 import { installVsix, killOnExit, launchChromiumServer, makeTempDirs, requireSetup, startCodeServer, startMemorySampler } from './codeserver.mjs';
-import { packageVsix } from './package.mjs';
+import { packageVsix } from '../package.mjs';
 
 const EXIT_RUNNER_ERROR = 3;
 const SPEC_SOURCE = path.join(REPO_ROOT, 'test', 'e2e');

@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from './config.mjs';
 import { freePort, installVsix, makeTempDirs, portIsFree, setSignalHandler, startCodeServer } from './codeserver.mjs';
-import { packageVsix } from './package.mjs';
+import { packageVsix } from '../package.mjs';
 import { setup } from './setup.mjs';
 
 const SAMPLES = path.join(REPO_ROOT, 'samples');

@@ -87,7 +87,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--glossary': {
         glossary ??= [];
         if (inlineValue !== undefined) {
-          glossary.push(...inlineValue.split(',').filter((file) => file !== ''));
+          for (const file of inlineValue.split(',')) if (file !== '') glossary.push(file);
           break;
         }
         // `--glossary a.md b.md`: every following argument up to the next option is a glossary file.

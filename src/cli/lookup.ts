@@ -1,7 +1,7 @@
 /**
  * `lookup`: finding a term by any name a person might type, and printing its entry for a terminal.
  */
-import { chooseEntry, compareIds, hfGlossaryUrl, trailingParenthetical, type Locale, type Term, type TermMap } from '../glossary';
+import { chooseEntry, compareIds, termPageUrl, trailingParenthetical, type Locale, type Term, type TermMap } from '../glossary';
 import { createTermMatcher, foldKey } from '../matching';
 
 /**
@@ -19,7 +19,10 @@ export function lookupKey(name: string): string {
 /** Every name a term is known by, in the order a lookup should trust them. */
 function namesOf(term: Term): string[] {
   const names = [term.id, ...term.identifiers, ...term.abbreviations, ...Object.values(term.titles), ...term.aliases];
-  for (const entry of Object.values(term.entries)) names.push(entry.title, ...entry.aliases);
+  for (const entry of Object.values(term.entries)) {
+    names.push(entry.title);
+    for (const alias of entry.aliases) names.push(alias);
+  }
   return names;
 }
 
@@ -115,7 +118,7 @@ export function formatEntry(term: Term, locale: Locale): string {
     lines.push('');
     lines.push(rest.join('\n\n'));
   }
-  lines.push('');
-  lines.push(hfGlossaryUrl(shownLocale, term.id));
+  const hubUrl = termPageUrl(term, shownLocale);
+  if (hubUrl !== undefined) lines.push('', hubUrl);
   return `${lines.join('\n')}\n`;
 }

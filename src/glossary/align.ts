@@ -111,7 +111,8 @@ export function latinCandidates(title: string): string[] {
   for (const inner of groups) {
     if (!/[A-Za-z]/.test(inner)) continue;
     const parts = inner.split(NAME_SEPARATOR).filter((p) => p.length > 0);
-    out.push(canonicalName(parts), inner, ...parts);
+    out.push(canonicalName(parts), inner);
+    for (const part of parts) out.push(part);
   }
   const words = title.match(/[A-Za-z0-9][A-Za-z0-9-]*/g);
   if (words) out.push(words.join(' '));

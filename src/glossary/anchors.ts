@@ -23,6 +23,17 @@ export function isTermIdShape(value: string): boolean {
   return value.length <= 200 && TERM_ID.test(value);
 }
 
+/** Locales are short BCP-47 tags (`en`, `es`, `pt-BR`); anything longer or odder is not a locale. */
+const LOCALE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/;
+
+/**
+ * True when `value` has the shape of a locale tag. Locales key the per-locale records of the term map, so this one
+ * rule keeps `__proto__` and other odd keys out of them, from a compiler source or a panel message alike.
+ */
+export function isLocaleTag(value: unknown): value is string {
+  return typeof value === 'string' && LOCALE_TAG.test(value);
+}
+
 const PYTHON_KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
   'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',

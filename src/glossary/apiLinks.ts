@@ -3,10 +3,14 @@
  * the Transformers API reference. doc-builder resolves them from the library's object inventory; without it we
  * use the naming conventions of the library, which cover the classes glossaries actually mention.
  */
+import { bundledDocsIndex } from './docsIndex';
 import { hfDocsUrl } from './urls';
 
-/** Classes and functions documented on a shared reference page rather than a model page. */
-const MAIN_CLASS_PAGES: Readonly<Record<string, string>> = {
+/**
+ * Classes and functions documented on a shared reference page rather than a model page. A Map, not an object
+ * literal: the key comes from glossary text, and ``[`constructor`]`` must not find `Object.prototype.constructor`.
+ */
+const MAIN_CLASS_PAGES: ReadonlyMap<string, string> = new Map(Object.entries({
   PreTrainedModel: 'main_classes/model',
   TFPreTrainedModel: 'main_classes/model',
   FlaxPreTrainedModel: 'main_classes/model',
@@ -39,7 +43,7 @@ const MAIN_CLASS_PAGES: Readonly<Record<string, string>> = {
   BitsAndBytesConfig: 'main_classes/quantization',
   LogitsProcessor: 'internal/generation_utils',
   apply_chunking_to_forward: 'internal/modeling_utils',
-};
+}));
 
 /** Suffixes of model-specific classes; the part before them names the model page (`Wav2Vec2ForCTC` → `wav2vec2`). */
 const MODEL_CLASS_SUFFIX =
@@ -54,6 +58,12 @@ export interface ApiReference {
   readonly url?: string;
 }
 
+/** What the reader sees of an auto-link (resolveApiReference's `display`), without resolving its page. */
+export function apiDisplayName(code: string): string {
+  if (!code.startsWith('~')) return code;
+  return code.slice(code.lastIndexOf('.') + 1).replace(/^~/, '');
+}
+
 /** Resolves the content of an auto-link code span. */
 export function resolveApiReference(code: string): ApiReference {
   const shortForm = code.startsWith('~');
@@ -63,11 +73,13 @@ export function resolveApiReference(code: string): ApiReference {
   const owner = parts[0] === 'transformers' && parts.length > 1 ? parts[1]! : parts[0]!;
   const fullName = parts[0] === 'transformers' ? parts.slice(1).join('.') : name;
   const anchor = `transformers.${fullName}`;
-  const page = MAIN_CLASS_PAGES[owner] ?? (owner.endsWith('Pipeline') && /^[A-Z]/.test(owner) ? 'main_classes/pipelines' : undefined);
+  const page = MAIN_CLASS_PAGES.get(owner) ?? (owner.endsWith('Pipeline') && /^[A-Z]/.test(owner) ? 'main_classes/pipelines' : undefined);
   if (page) return { display, name, url: hfDocsUrl('en', page, anchor) };
   if (/^Auto[A-Z]/.test(owner)) return { display, name, url: hfDocsUrl('en', 'model_doc/auto', anchor) };
   const model = MODEL_CLASS_SUFFIX.exec(owner);
-  if (model?.[1]) return { display, name, url: hfDocsUrl('en', `model_doc/${model[1].toLowerCase()}`, anchor) };
+  const modelPage = model?.[1] ? `model_doc/${model[1].toLowerCase()}` : undefined;
+  // The model page is a guess from the class name: only a page that exists upstream is linked, never a 404.
+  if (modelPage && bundledDocsIndex().hasPage('en', modelPage)) return { display, name, url: hfDocsUrl('en', modelPage, anchor) };
   return { display, name };
 }
 

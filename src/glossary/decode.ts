@@ -160,6 +160,26 @@ function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; co
   return { line, column: before.length + 1 };
 }
 
+/** A UTF-16 surrogate without its other half: not a character, and `encodeURI` throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text handed to the compiler as a string (not bytes) can hold lone surrogates, which no file can: bytes always
+ * decode to well-formed text. Each becomes U+FFFD, the replacement character a decoder would have produced, with one
+ * warning at the first; every later step (URL encoding above all) may then assume well-formed text.
+ */
+function replaceLoneSurrogates(text: string, file: string, diagnostics: Diagnostic[]): string {
+  LONE_SURROGATE.lastIndex = 0;
+  const first = LONE_SURROGATE.exec(text);
+  if (!first) return text;
+  // Counted before line ends are normalized: CRLF, CR and LF each end one line, as they will below.
+  const where = new LineIndex(text.slice(0, first.index + 1)).at(first.index);
+  diagnostics.push(
+    diagnosticAt('warning', 'lone-surrogate', 'the text contains half of a UTF-16 surrogate pair, which is no character; replaced by U+FFFD', file, where.line, where.column),
+  );
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 export interface DecodedText {
   readonly text: string;
   readonly diagnostics: Diagnostic[];
@@ -175,7 +195,7 @@ export function decodeGlossaryText(bytes: Uint8Array | string, file: string): De
   const diagnostics: Diagnostic[] = [];
   let text: string;
   if (typeof bytes === 'string') {
-    text = bytes;
+    text = replaceLoneSurrogates(bytes, file, diagnostics);
   } else if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     // UTF-16 files from Windows editors are legitimate text: decode them by their byte order mark.
     text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));

@@ -10,15 +10,32 @@ export { compileGlossaries, localeFromPath, localeFromContent } from './compile'
 export { formatDiagnostic, sortDiagnostics } from './diagnostics';
 export { decodeGlossaryText } from './decode';
 export type { DecodedText } from './decode';
-export { englishAnchor, identifierFromHeading, isPythonName, isTermIdShape, trailingParenthetical } from './anchors';
+export { englishAnchor, identifierFromHeading, isLocaleTag, isPythonName, isTermIdShape, trailingParenthetical } from './anchors';
 export { numberVariants, pluralOf, singularOf } from './inflection';
-export { HF_DOCS_HOME, HF_DOCS_ROOT, applyDocsVersion, hfDocsUrl, hfGlossaryUrl, versionedGlossaryUrl } from './urls';
-export { AUTO_LANGUAGE, chooseEntry, languageEndonym, languageName, primaryLanguage, resolveDisplayLocale, textDirection } from './locales';
+export { HF_DOCS_HOME, HF_DOCS_ROOT, applyDocsVersion, hfDocsUrl, hfGlossaryUrl } from './urls';
+export { DocsIndex, bundledDocsIndex, termPageUrl } from './docsIndex';
+export type { DocsTarget } from './docsIndex';
+export {
+  AUTO_LANGUAGE,
+  GLOSSARY_LOCALES,
+  chooseEntry,
+  docsLanguage,
+  languageEndonym,
+  languageName,
+  localeFallbackChain,
+  offeredLocales,
+  primaryLanguage,
+  resolveDisplayLocale,
+  textDirection,
+} from './locales';
 export type { ChosenEntry, NameCasing } from './locales';
 export { TermMapJsonError, parseTermMapJson } from './termMapJson';
 export { mergeTermMaps } from './merge';
 export { compareIds, sortLocales } from './order';
 export { LineIndex } from './lineIndex';
 export { MARKDOWN_SPECIAL_CHARS, commandUri, encodeLinkDestination, escapeMarkdown } from './markdownText';
-export { classifyHref, parseHttpUrl, renderEntryHtml } from './render';
-export type { LinkKind, LinkTarget, RenderOptions } from './render';
+export { classifyHref, parseHttpUrl, renderEntry, renderEntryHtml } from './render';
+export type { LinkKind, LinkTarget, RenderOptions, RenderedEntry } from './render';
+export { httpUrlProblem } from './urlPolicy';
+export { ownEntry, ownTitle } from './termAccess';
+export { MAX_DELIMITER_RUNS, MAX_NESTING_DEPTH } from './limits';

@@ -45,7 +45,9 @@ export function commandUri(command: string, args: unknown): string {
 /** A code span that shows `value` literally, whatever backticks it contains. */
 export function codeSpan(value: string): string {
   const flat = value.replace(/\s+/g, ' ').trim();
-  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
+  // Loops rather than Math.max(...lengths): a spread of 200,000 arguments overflows the stack.
+  let longest = 0;
+  for (const m of flat.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
@@ -53,7 +55,8 @@ export function codeSpan(value: string): string {
 
 /** A fenced code block that shows `value` literally. */
 export function codeBlock(value: string, info = ''): string {
-  const longest = Math.max(2, ...Array.from(value.matchAll(/^ {0,3}`+/gm), (m) => m[0].trim().length));
+  let longest = 2;
+  for (const m of value.matchAll(/^ {0,3}`+/gm)) longest = Math.max(longest, m[0].trim().length);
   const fence = '`'.repeat(longest + 1);
   return `${fence}${info}\n${value.replace(/\n+$/, '')}\n${fence}`;
 }

@@ -29,7 +29,7 @@ export function mergeTermMaps(base: TermMap, overlays: readonly TermMap[]): Term
   const terms = new Map<string, Term>(base.terms.map((term) => [term.id, term]));
   const locales = [...base.locales];
   for (const overlay of overlays) {
-    locales.push(...overlay.locales);
+    for (const locale of overlay.locales) locales.push(locale);
     for (const term of overlay.terms) {
       const existing = terms.get(term.id);
       terms.set(term.id, existing ? mergeTerm(existing, term) : term);

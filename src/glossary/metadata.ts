@@ -6,24 +6,33 @@
  *     identifiers: attention_mask, decoder_attention_mask
  *     aliases: máscara de atención, máscaras de atención
  *     abbreviations: KV
+ *     docs: kv_cache, cache_explanation
  *     -->
  *
- * Every key is optional and values are comma-separated.
+ * Every key is optional and values are comma-separated. `docs` names the Transformers documentation pages that
+ * explain the term best, most relevant first (`path` or `path#anchor`, as in a relative doc link): "Open on
+ * huggingface.co" uses the first one that exists when the term has no anchor in the upstream glossary.
  */
 import type { Diagnostic } from './types';
 import { MAX_SURFACE_FORM_LENGTH } from './types';
 import { diagnosticAt } from './diagnostics';
 import { isPythonName } from './anchors';
+import { bundledDocsIndex, splitDocsReference } from './docsIndex';
 
 export interface EntryMetadata {
   identifiers: string[];
   aliases: string[];
   abbreviations: string[];
+  /** Documentation pages (`path` or `path#anchor`), most relevant first. */
+  docs: string[];
 }
 
 export function emptyMetadata(): EntryMetadata {
-  return { identifiers: [], aliases: [], abbreviations: [] };
+  return { identifiers: [], aliases: [], abbreviations: [], docs: [] };
 }
+
+/** A relative page of the Transformers docs: path segments of letters, digits, `_`, `-`, `.`, and an optional anchor. */
+const DOCS_REFERENCE = /^(?!.*\.\.)[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*(?:#[A-Za-z0-9_.:-]+)?$/;
 
 const METADATA_COMMENT = /^<!--\s*glossary(?=\s|-->)([\s\S]*?)-->\s*$/;
 
@@ -77,7 +86,8 @@ export function parseMetadataComment(html: string, file: string, line: number, c
         break;
       case 'aliases':
       case 'alias':
-        into.aliases.push(...values);
+        // One push per value: `push(...values)` overflows the stack past about 120,000 values.
+        for (const value of values) into.aliases.push(value);
         break;
       case 'abbreviations':
       case 'abbreviation':
@@ -86,9 +96,24 @@ export function parseMetadataComment(html: string, file: string, line: number, c
           else into.abbreviations.push(value);
         }
         break;
+      case 'docs':
+        for (const value of values) {
+          if (!DOCS_REFERENCE.test(value)) {
+            diagnostics.push(diagnosticAt('warning', 'metadata-malformed', `"${value}" is not a relative docs page such as kv_cache or main_classes/trainer#transformers.Trainer`, file, where.line, where.column));
+            continue;
+          }
+          // Checked against English: every link falls back to the English page, so only a page missing there is dead.
+          if (!bundledDocsIndex().resolvePage('en', splitDocsReference(value).path)) {
+            diagnostics.push(
+              diagnosticAt('warning', 'broken-doc-link', `docs page "${value}" does not exist in the Transformers docs (glossary/upstream/docs-index.json)`, file, where.line, where.column),
+            );
+          }
+          into.docs.push(value);
+        }
+        break;
       default:
         diagnostics.push(
-          diagnosticAt('warning', 'metadata-unknown-key', `unknown glossary metadata key "${key}" (known: identifiers, aliases, abbreviations)`, file, where.line, where.column),
+          diagnosticAt('warning', 'metadata-unknown-key', `unknown glossary metadata key "${key}" (known: identifiers, aliases, abbreviations, docs)`, file, where.line, where.column),
         );
     }
   });

@@ -17,6 +17,7 @@ import { resolveUrl, type LinkResolution } from './resolveLinks';
 import { plainText, summaryOf } from './plainText';
 import { findLeakedPrompt, weightedLength } from './translationChecks';
 import { isApiName, resolveApiReference } from './apiLinks';
+import { httpUrlProblem } from './urlPolicy';
 import type { EntryMetadata } from './metadata';
 import { isMetadataComment, parseMetadataComment } from './metadata';
 
@@ -42,8 +43,8 @@ export interface NormalizedEntry {
   readonly proseWeight: number;
 }
 
-/** The label of a callout in the languages the Transformers docs are written in. */
-const CALLOUT_LABELS: Readonly<Record<string, { tip: string; warning: string }>> = {
+/** The label of a callout in the languages the Transformers docs are written in, by locale (a Map: locales come from input). */
+const CALLOUT_LABELS: ReadonlyMap<string, { tip: string; warning: string }> = new Map(Object.entries({
   en: { tip: 'Tip', warning: 'Warning' },
   es: { tip: 'Consejo', warning: 'Advertencia' },
   fr: { tip: 'Astuce', warning: 'Avertissement' },
@@ -56,10 +57,10 @@ const CALLOUT_LABELS: Readonly<Record<string, { tip: string; warning: string }>>
   ar: { tip: 'نصيحة', warning: 'تحذير' },
   hi: { tip: 'सुझाव', warning: 'चेतावनी' },
   tr: { tip: 'İpucu', warning: 'Uyarı' },
-};
+}));
 
 export function calloutLabel(locale: Locale, warning: boolean): string {
-  const labels = CALLOUT_LABELS[locale] ?? CALLOUT_LABELS.en!;
+  const labels = CALLOUT_LABELS.get(locale) ?? CALLOUT_LABELS.get('en')!;
   return warning ? labels.warning : labels.tip;
 }
 
@@ -299,6 +300,8 @@ export class EntryNormalizer {
    */
   private spacedDestinationEdits(node: Text, edits: Edit[]): void {
     const start = startOf(node).offset;
+    // The node's value holds every `](#` its source does (escapes only remove backslashes): a cheap test first.
+    if (!node.value.includes('](#')) return;
     const source = this.ctx.text.slice(start, endOf(node).offset);
     if (!source.includes('](#')) return;
     // Bounded repetitions keep the pattern linear on hostile text; real labels and anchors are far shorter.
@@ -329,12 +332,18 @@ export class EntryNormalizer {
   /** `(https://…)[text]`, a link written backwards (a slip seen in translations): warn and repair it. */
   private reversedLinkEdits(node: Text, edits: Edit[]): void {
     const start = startOf(node).offset;
+    if (!node.value.includes(')[')) return;
     const source = this.ctx.text.slice(start, endOf(node).offset);
     if (!source.includes(')[')) return;
     for (const match of source.matchAll(/\((https?:\/\/[^()\s]{1,2000})\)\[([^[\]\n]{1,200})\]/g)) {
       const matchStart = start + match.index;
       const url = match[1]!;
       const label = match[2]!;
+      const problem = httpUrlProblem(url);
+      if (problem !== undefined) {
+        this.warn('unsafe-link', `the link "${truncate(url, 80)}" is not allowed (${problem}); kept as plain text`, this.ctx.lines.at(matchStart));
+        continue;
+      }
       this.warn('malformed-link', `"(${truncate(url, 40)})[${truncate(label, 30)}]" is a link written backwards; read as [${truncate(label, 30)}](${truncate(url, 40)})`, this.ctx.lines.at(matchStart));
       edits.push({
         start: matchStart,

@@ -16,7 +16,8 @@ import { MAX_SURFACE_FORM_LENGTH } from './types';
 import { diagnosticAt } from './diagnostics';
 import { splitHeading } from './anchors';
 import { isMetadataComment } from './metadata';
-import { defuseWithWarnings } from './emphasis';
+import { parseComponentTag } from './componentTag';
+import { blankRegions, describeNestingProblem, MAX_TREE_DEPTH, scanNesting, treeDepth } from './limits';
 
 const parser = unified().use(remarkParse).freeze();
 
@@ -65,19 +66,7 @@ export interface ParsedGlossary {
   readonly definitions: ReadonlyMap<string, Definition>;
 }
 
-/** A component tag alone on its line: `<Tip>`, `</Tip>`, `<Youtube id="…"/>`, `<Tip warning={true}>`. */
-const COMPONENT_LINE = /^<(\/)?([A-Z][A-Za-z0-9]*)((?:\s[^<>]*?)?)\s*(\/)?>$/;
-
-/** Longer lines are never component tags; the limit also keeps the pattern's work bounded on hostile input. */
-const MAX_COMPONENT_LINE = 1000;
-
-export function parseComponentTag(tag: string): { name: string; role: 'open' | 'close' | 'self'; attributes: string } | undefined {
-  if (tag.length > MAX_COMPONENT_LINE) return undefined;
-  const match = COMPONENT_LINE.exec(tag.trim());
-  if (!match) return undefined;
-  const role = match[1] ? 'close' : match[4] ? 'self' : 'open';
-  return { name: match[2]!, role, attributes: (match[3] ?? '').trim() };
-}
+export { parseComponentTag };
 
 function parseMarkdown(text: string): Root {
   return parser.parse(text);
@@ -220,10 +209,51 @@ export function headingText(heading: Heading): string {
   return toString(heading, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Measures nesting before parsing (see ./limits.ts) and blanks out every entry that nests too deeply, with an error
+ * at the line where the limit is passed. Only that entry is lost; the rest of the file keeps its positions.
+ */
+function refuseTooDeep(file: string, text: string, diagnostics: Diagnostic[]): { text: string; splits: readonly number[] } {
+  const { regions, splits } = scanNesting(text);
+  for (const region of regions) {
+    const what = region.heading !== undefined ? `entry "${region.heading.length > 60 ? `${region.heading.slice(0, 59)}…` : region.heading}"` : 'this text';
+    const dropped = region.heading !== undefined ? 'the entry is left out' : 'the text is left out';
+    diagnostics.push(diagnosticAt('error', 'too-deep', `${what} ${describeNestingProblem(region.problem)}; ${dropped}`, file, region.problem.line, 1));
+  }
+  return { text: blankRegions(text, regions), splits };
+}
+
+/** Lines that may define a link reference (`[label]: url`), possibly inside a block quote or list item. */
+const POSSIBLE_DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m;
+
+/**
+ * Parses the file piece by piece, cut where no block can span (see NestingScan.splits), with each piece's positions
+ * moved to where it stands in the file. The syntax tree is the one a single parse gives, but the parser's working
+ * memory stays that of one piece, which keeps a 10 MB glossary from needing gigabytes. A link reference definition
+ * applies to the whole document, so a file that may hold one is parsed whole.
+ */
+function parseInPieces(text: string, splits: readonly number[]): Root {
+  if (splits.length < 2 || POSSIBLE_DEFINITION.test(text)) return parseMarkdown(text);
+  const root: Root = { type: 'root', children: [] };
+  let line = 1;
+  const cuts = splits[0] === 0 ? splits : [0, ...splits];
+  for (let k = 0; k < cuts.length; k++) {
+    const start = cuts[k]!;
+    const end = k + 1 < cuts.length ? cuts[k + 1]! : text.length;
+    const piece = text.slice(start, end);
+    const sub = parseMarkdown(piece);
+    shiftPositions(sub, line - 1, start);
+    for (const child of sub.children) root.children.push(child);
+    for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) line++;
+  }
+  return root;
+}
+
 /** Parses one decoded file into its title, sections and entries. */
-export function parseGlossary(file: string, source: string, diagnostics: Diagnostic[]): ParsedGlossary {
-  const text = defuseWithWarnings(file, source, diagnostics);
-  const root = parseMarkdown(text);
+export function parseGlossary(file: string, sourceText: string, diagnostics: Diagnostic[]): ParsedGlossary {
+  const checked = refuseTooDeep(file, sourceText, diagnostics);
+  const text = checked.text;
+  const root = parseInPieces(text, checked.splits);
   const definitions = new Map<string, Definition>();
   collectDefinitions(root, definitions);
   const ctx: FlattenContext = { file, text, diagnostics, definitions };
@@ -238,7 +268,15 @@ export function parseGlossary(file: string, source: string, diagnostics: Diagnos
   const entries: ParsedEntry[] = [];
   let warnedOutside = false;
 
+  const refused = new Set<ParsedEntry>();
   for (const token of tokens) {
+    if (token.kind === 'block' && treeDepth(token.node) > MAX_TREE_DEPTH) {
+      // The pre-scan's estimate missed this nesting; the tree walks that follow are recursive, so refuse it here.
+      const where = startOf(token.node);
+      diagnostics.push(diagnosticAt('error', 'too-deep', `this block nests more than ${MAX_TREE_DEPTH} levels deep; ${current ? `entry "${current.title}" is left out` : 'it is left out'}`, file, where.line, where.column));
+      if (current) refused.add(current);
+      continue;
+    }
     if (token.kind === 'block' && token.node.type === 'heading') {
       const heading = token.node;
       const where = startOf(heading);
@@ -316,5 +354,6 @@ export function parseGlossary(file: string, source: string, diagnostics: Diagnos
   }
   if (h1 === undefined) diagnostics.push(diagnosticAt('warning', 'missing-h1', 'the glossary has no "# Title" heading', file, 1, 1));
   if (entries.length === 0) diagnostics.push(diagnosticAt('warning', 'no-entries', 'no "### term" entries: is this a glossary?', file, 1, 1));
-  return { file, text, ...(h1 !== undefined ? { h1 } : {}), entries, definitions };
+  const kept = refused.size === 0 ? entries : entries.filter((entry) => !refused.has(entry));
+  return { file, text, ...(h1 !== undefined ? { h1 } : {}), entries: kept, definitions };
 }

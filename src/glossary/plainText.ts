@@ -3,7 +3,7 @@
  * checks) and the entry's summary.
  */
 import type { Nodes, Paragraph, Parent } from 'mdast';
-import { isApiName, resolveApiReference } from './apiLinks';
+import { apiDisplayName, isApiName } from './apiLinks';
 import type { BodyToken } from './parse';
 
 /**
@@ -24,7 +24,7 @@ export function plainText(node: Nodes): string {
         if (bracketed) {
           const last = parts.length - 1;
           if (last >= 0) parts[last] = parts[last]!.slice(0, -1);
-          parts.push(resolveApiReference(current.value).display);
+          parts.push(apiDisplayName(current.value));
           skipBracket = next;
           return;
         }

@@ -15,7 +15,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { isTermIdShape } from './anchors';
-import { defuseEmphasisStorms } from './emphasis';
+import { parseHttpUrl } from './urlPolicy';
+import { describeNestingProblem, firstNestingProblem, MAX_TREE_DEPTH, treeDepth } from './limits';
 
 /**
  * How a link in an entry is shown.
@@ -52,23 +53,8 @@ export function classifyHref(href: string): LinkTarget {
   return url === undefined ? { kind: 'unsafe', href: '' } : { kind: 'external', href: url };
 }
 
-/**
- * The normalized form of an absolute http(s) URL, or undefined for any other scheme and for relative references.
- * The URL parser decides the scheme, so that tricks such as ` javascript:` or `JaVaScRiPt:` are judged as a browser
- * would judge them.
- */
-export function parseHttpUrl(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  // Credentials in a link are a phishing device (`https://huggingface.co@evil.example`); a glossary never needs them.
-  if (url.username !== '' || url.password !== '') return undefined;
-  return url.href;
-}
+/** The URL rule of the compiler, the renderer and the panel: one function, see ./urlPolicy.ts. */
+export { parseHttpUrl };
 
 /** The class given to block quotes that the compiler produced from `<Tip>` (a block quote opening with a bold label). */
 export const CALLOUT_CLASS = 'callout';
@@ -127,12 +113,12 @@ function rewriteLinks(parent: Root | Element, linkTarget: (href: string) => Link
       const alt = typeof child.properties.alt === 'string' ? child.properties.alt : '';
       const src = typeof child.properties.src === 'string' ? child.properties.src : '';
       const link: Element = { type: 'element', tagName: 'a', properties: { href: src }, children: alt === '' ? [] : [text(alt)] };
-      rewritten.push(...rewriteAnchor(link, linkTarget, src));
+      for (const node of rewriteAnchor(link, linkTarget, src)) rewritten.push(node);
       continue;
     }
     rewriteLinks(child, linkTarget);
     if (child.tagName === 'a') {
-      rewritten.push(...rewriteAnchor(child, linkTarget));
+      for (const node of rewriteAnchor(child, linkTarget)) rewritten.push(node);
       continue;
     }
     if (child.tagName === 'blockquote' && startsWithBoldLabel(child)) {
@@ -171,15 +157,46 @@ function rehypeGlossaryLinks(options: { linkTarget: (href: string) => LinkTarget
   };
 }
 
-/** Renders an entry body to sanitized HTML. The result contains no script, style, event handler or unsafe URL. */
+/** What rendering an entry gave: its HTML, or why it could not be rendered. */
+export type RenderedEntry = { readonly ok: true; readonly html: string } | { readonly ok: false; readonly reason: string };
+
+const parser = unified().use(remarkParse).freeze();
+
+/**
+ * Renders an entry body to sanitized HTML, or says why it cannot. Never throws: entries reach the panel from custom
+ * glossaries and term maps that our compiler may not have checked, so the nesting limits of ./limits.ts are applied
+ * again before parsing (deep nesting overflows the recursive tree walks of remark-rehype and the serializer), the
+ * parsed tree's depth is checked without recursion, and anything else that fails is reported, not thrown.
+ */
+export function renderEntry(markdown: string, options: RenderOptions = {}): RenderedEntry {
+  try {
+    const text = markdown.replace(/\r\n?/g, '\n');
+    const problem = firstNestingProblem(text);
+    if (problem) return { ok: false, reason: `the entry ${describeNestingProblem(problem)}` };
+    const tree = parser.parse(text);
+    if (treeDepth(tree) > MAX_TREE_DEPTH) return { ok: false, reason: `the entry nests more than ${MAX_TREE_DEPTH} levels deep` };
+    const linkTarget = options.linkTarget ?? classifyHref;
+    const processor = unified()
+      .use(remarkRehype, { allowDangerousHtml: false })
+      .use(rehypeGlossaryLinks, { linkTarget })
+      .use(rehypeSanitize, schema)
+      .use(rehypeStringify);
+    const hast = processor.runSync(tree);
+    return { ok: true, html: processor.stringify(hast) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+/**
+ * Renders an entry body to sanitized HTML. The result contains no script, style, event handler or unsafe URL. An
+ * entry that cannot be rendered (see renderEntry) becomes one paragraph saying why.
+ */
 export function renderEntryHtml(markdown: string, options: RenderOptions = {}): string {
-  const linkTarget = options.linkTarget ?? classifyHref;
-  const html = unified()
-    .use(remarkParse)
-    .use(remarkRehype, { allowDangerousHtml: false })
-    .use(rehypeGlossaryLinks, { linkTarget })
-    .use(rehypeSanitize, schema)
-    .use(rehypeStringify)
-    .processSync(defuseEmphasisStorms(markdown).text);
-  return String(html);
+  const rendered = renderEntry(markdown, options);
+  return rendered.ok ? rendered.html : `<p class="render-error">This entry cannot be shown: ${escapeHtmlText(rendered.reason)}.</p>`;
+}
+
+function escapeHtmlText(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,13 +1,15 @@
 /**
  * The glossary's link policy: where a link destination written in an entry leads. In-page anchors become term links
- * (resolved against every term id of the compile), relative paths become huggingface.co docs URLs, http(s) URLs stay
- * external, and anything else (`javascript:`, `command:`, `file:`, `data:` …) is dropped with a warning: the entry is
+ * (resolved against every term id of the compile), relative paths become huggingface.co docs URLs (in English when the
+ * page has no translation, see ./docsIndex.ts), http(s) URLs stay external, and anything else (`javascript:`, `command:`, `file:`, `data:` …) is dropped with a warning: the entry is
  * shown in editors and webviews where such a link could do harm.
  */
 import { englishAnchor } from './anchors';
+import { bundledDocsIndex } from './docsIndex';
 import { decodeSafely } from './markdownText';
 import type { Locale } from './types';
 import { hfDocsUrl } from './urls';
+import { httpUrlProblem } from './urlPolicy';
 
 export type LinkResolution = { kind: 'term' | 'docs' | 'external'; url: string; termId?: string } | undefined;
 
@@ -33,7 +35,7 @@ export function resolveUrl(rawUrl: string, scope: LinkScope, warn: LinkWarning):
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
   if (scheme) {
     const name = scheme[1]!.toLowerCase();
-    if (name === 'http' || name === 'https') return { kind: 'external', url };
+    if (name === 'http' || name === 'https') return checkedUrl('external', url, warn);
     warn('unsafe-link', `a "${name}:" link is not allowed in a glossary (only http and https); kept as plain text`);
     return undefined;
   }
@@ -46,7 +48,23 @@ export function resolveUrl(rawUrl: string, scope: LinkScope, warn: LinkWarning):
   const anchor = hash >= 0 ? url.slice(hash + 1) : undefined;
   path = path.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(/\.mdx?$/, '');
   if (!path) return resolveAnchor(anchor ?? '', scope, warn);
-  return { kind: 'docs', url: hfDocsUrl(scope.locale, encodeURI(decodeSafely(path)), anchor ? encodeURI(decodeSafely(anchor)) : undefined) };
+  // A page that was never translated falls back to English; one that exists in no locale is reported and still
+  // linked (in the glossary's locale), since the index may be older than a page added upstream since.
+  const page = decodeSafely(path);
+  const target = bundledDocsIndex().resolvePage(scope.locale, page);
+  if (!target) warn('broken-doc-link', `"${page}" is not a page of the Transformers docs (glossary/upstream/docs-index.json); the link may lead nowhere`);
+  return checkedUrl('docs', hfDocsUrl(target?.locale ?? scope.locale, encodeURI(target?.path ?? page), anchor ? encodeURI(decodeSafely(anchor)) : undefined), warn);
+}
+
+/**
+ * Applies the URL policy the renderer and the panel apply (./urlPolicy.ts), so that no link is kept here that they
+ * would later refuse: `https://huggingface.co@evil.example/`, `%2e%2e` segments, backslashes.
+ */
+function checkedUrl(kind: 'external' | 'docs', url: string, warn: LinkWarning): LinkResolution {
+  const problem = httpUrlProblem(url);
+  if (problem === undefined) return { kind, url };
+  warn('unsafe-link', `the link "${url.length > 80 ? `${url.slice(0, 79)}…` : url}" is not allowed (${problem}); kept as plain text`);
+  return undefined;
 }
 
 function resolveAnchor(rawAnchor: string, scope: LinkScope, warn: LinkWarning): LinkResolution {

@@ -27,10 +27,12 @@ export function findLeakedPrompt(plain: string): { line: string; index: number }
 /** Scripts written without spaces or with dense syllable blocks carry more meaning per character than English. */
 const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const WHITESPACE = /\s+/g;
+const BEYOND_LATIN_AND_NEIGHBOURS = /[\u1100-\uffff]/;
 
 /** Length of prose, weighted so that dense scripts compare fairly with English. */
 export function weightedLength(text: string): number {
-  const dense = text.match(DENSE_SCRIPT)?.length ?? 0;
+  // Only text with characters from U+1100 up can hold a dense script; English prose skips the Unicode pattern.
+  const dense = BEYOND_LATIN_AND_NEIGHBOURS.test(text) ? (text.match(DENSE_SCRIPT)?.length ?? 0) : 0;
   return text.replace(WHITESPACE, '').length + 1.5 * dense;
 }
 

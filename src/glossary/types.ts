@@ -43,6 +43,12 @@ export interface Term {
   readonly aliases: readonly string[];
   /** The entry of each locale that has one. At least one entry exists for every term. */
   readonly entries: Readonly<Record<Locale, TermEntry>>;
+  /**
+   * Transformers documentation pages declared for the term (`docs:` metadata, every locale, most relevant first),
+   * each `path` or `path#anchor`: where "Open on huggingface.co" goes when the upstream glossary has no anchor for
+   * the term. Absent when none is declared (added in the Unreleased version; optional, so older readers are unaffected).
+   */
+  readonly docs?: readonly string[];
 }
 
 export interface TermEntry {

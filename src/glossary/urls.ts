@@ -3,6 +3,7 @@
  * page, a term's glossary page, and the `transformersGlossary.docsVersion` setting applied to any of them. Pure
  * TypeScript.
  */
+import { docsLanguage } from './locales';
 import type { Locale } from './types';
 
 /**
@@ -14,10 +15,10 @@ export const HF_DOCS_ROOT = 'https://huggingface.co/docs/transformers/';
 /** Where the glossary lives when a term's own link cannot be built: the docs root without a trailing slash. */
 export const HF_DOCS_HOME = HF_DOCS_ROOT.replace(/\/$/, '');
 
-/** `https://huggingface.co/docs/transformers/<locale>/<path>[#anchor]`. */
+/** `https://huggingface.co/docs/transformers/<locale>/<path>[#anchor]`, with the docs' folder for the locale (`zh-hans` → `zh`). */
 export function hfDocsUrl(locale: Locale, path: string, anchor?: string): string {
   const cleanPath = path.replace(/^\/+/, '');
-  return `${HF_DOCS_ROOT}${locale}/${cleanPath}${anchor ? `#${anchor}` : ''}`;
+  return `${HF_DOCS_ROOT}${docsLanguage(locale)}/${cleanPath}${anchor ? `#${anchor}` : ''}`;
 }
 
 /** The web page of a term in the glossary of `locale`. */
@@ -37,9 +38,4 @@ export function applyDocsVersion(url: string, version: string): string {
   const rest = url.slice(HF_DOCS_ROOT.length).replace(versionSegment, '');
   const trimmed = version.trim();
   return trimmed === '' ? `${HF_DOCS_ROOT}${rest}` : `${HF_DOCS_ROOT}${encodeURIComponent(trimmed)}/${rest}`;
-}
-
-/** The glossary page of a term for a locale, with the docs version applied. */
-export function versionedGlossaryUrl(termId: string, locale: Locale, version: string): string {
-  return applyDocsVersion(hfGlossaryUrl(locale, termId), version);
 }

@@ -76,7 +76,8 @@ export function hoverMarkdown(term: Term, glossary: GlossarySnapshot, strings: H
 
   const args: OpenEntryArgs = { termId: term.id, locale: chosen.locale };
   const openEntry = `[${escapeMarkdown(strings.openEntry)}](${commandUri(Commands.openEntry, args)})`;
-  const openOnHub = `[${escapeMarkdown(strings.openOnHub)}](${encodeLinkDestination(glossary.glossaryUrl(term.id, chosen.locale))})`;
-  blocks.push(`${openEntry} · ${openOnHub}`);
+  const hubUrl = glossary.glossaryUrl(term.id, chosen.locale);
+  // A term with no page upstream gets no huggingface.co link rather than one that leads to a 404.
+  blocks.push(hubUrl === undefined ? openEntry : `${openEntry} · [${escapeMarkdown(strings.openOnHub)}](${encodeLinkDestination(hubUrl)})`);
   return blocks.join('\n\n');
 }

@@ -3,7 +3,7 @@
  * language setting, and Glossary: Reload Custom Glossaries.
  */
 import * as vscode from 'vscode';
-import { AUTO_LANGUAGE, languageEndonym, languageName } from '../glossary';
+import { AUTO_LANGUAGE, languageEndonym, languageName, offeredLocales, resolveDisplayLocale } from '../glossary';
 import { Commands, SETTINGS_SECTION, Settings } from '../ids';
 import type { GlossaryService } from '../service/glossaryService';
 
@@ -11,20 +11,27 @@ interface LanguageItem extends vscode.QuickPickItem {
   readonly value: string;
 }
 
-/** The choices of Glossary: Change Language: automatic, then every locale of the term map named in its own language. */
+/**
+ * The choices of Glossary: Change Language: automatic (with the language it gives now), then every glossary locale
+ * and any other locale of the term map, each named in its own language, with its name in the UI language beside it.
+ * A locale without entries yet says that its terms are shown in English.
+ */
 export function languageItems(locales: readonly string[], current: string, uiLanguage: string): LanguageItem[] {
   const mark = (value: string, description: string): string => (value === current ? vscode.l10n.t('{0} (current)', description) : description);
+  const automatic = resolveDisplayLocale(AUTO_LANGUAGE, uiLanguage, locales);
   const auto: LanguageItem = {
     value: AUTO_LANGUAGE,
     label: vscode.l10n.t('Automatic'),
     description: mark(AUTO_LANGUAGE, vscode.l10n.t("VS Code's display language, else English")),
+    detail: vscode.l10n.t('Now: {0}', languageName(automatic, uiLanguage, 'label')),
   };
   return [
     auto,
-    ...locales.map((locale) => ({
+    ...offeredLocales(locales).map((locale) => ({
       value: locale,
       label: languageEndonym(locale),
       description: mark(locale, `${languageName(locale, uiLanguage, 'label')} · ${locale}`),
+      detail: locales.includes(locale) ? undefined : vscode.l10n.t('No entries in this language yet: terms are shown in English.'),
     })),
   ];
 }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ENTRY_PANEL_VIEW_TYPE } from '../ids';
+import { ownEntry } from '../glossary';
 import type { GlossaryService } from '../service/glossaryService';
 import { Disposable, disposeAll } from '../util/dispose';
 import { NavigationHistory, parsePanelState } from './history';
 import type { HistoryEntry, SerializedHistory } from './history';
-import { buildPanelView } from './panelView';
+import { buildPanelViewSafely } from './panelView';
 import { describeRejectedMessage, parseWebviewMessage } from './messages';
 import type { WebviewMessage } from './messages';
 import { entryPanelHtml } from './panelHtml';
@@ -16,7 +17,11 @@ export interface PanelLogger {
   warn(message: string): void;
 }
 
-/** What the panel shows right now; read by the integration and UI tests through the extension's test API. */
+/**
+ * What the panel shows right now, in the terms the reader sees (the entry, its locale, the history). The integration
+ * tests read it through the extension's test API, which exists only in ExtensionMode.Test; what the page looks like
+ * is checked by the unit tests of panelHtml.ts and by the UI tests in Chromium.
+ */
 export interface EntryPanelSnapshot {
   readonly termId: string;
   /** The locale the reader asked for, when they picked one (absent: the display locale). */
@@ -27,12 +32,6 @@ export interface EntryPanelSnapshot {
   readonly title: string;
   readonly history: SerializedHistory;
   readonly visible: boolean;
-  /** How many times the webview's HTML was set. */
-  readonly renders: number;
-  /** True once the page of the latest render reported that its script runs. */
-  readonly ready: boolean;
-  /** The HTML last given to the webview. */
-  readonly html: string;
 }
 
 function nonce(): string {
@@ -63,10 +62,10 @@ export class EntryPanel extends Disposable {
   /** The http(s) URLs the current render links to: the only ones an `openExternal` message may open. */
   private openableUrls = new Set<string>();
   private shown: { locale: string; isFallback: boolean; title: string } | undefined;
-  private renders = 0;
-  /** The number of the last render whose page reported that its script runs. */
-  private readyRender = -1;
   private readonly mediaRoot: vscode.Uri;
+  private readonly didRender = this._register(new vscode.EventEmitter<void>());
+  /** Fires after each render has given the webview new HTML. */
+  readonly onDidRender: vscode.Event<void> = this.didRender.event;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -107,6 +106,18 @@ export class EntryPanel extends Disposable {
 
   /** Adopts a panel VS Code restored after a reload, with the state its webview saved. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
+    // VS Code calls this while it restores the window: an exception here would leave a broken panel behind, so
+    // anything that fails is logged and the panel closed instead.
+    try {
+      this.restoreState(panel, state);
+    } catch (error) {
+      this.logger.warn(`entry panel: could not restore the panel: ${error instanceof Error ? error.message : String(error)}`);
+      if (this.panel === panel) this.panel = undefined;
+      panel.dispose();
+    }
+  }
+
+  private restoreState(panel: vscode.WebviewPanel, state: unknown): void {
     const history = parsePanelState(state);
     if (history === undefined) {
       this.logger.warn(`entry panel: discarding unreadable saved state ${describeRejectedMessage(state)}`);
@@ -132,9 +143,6 @@ export class EntryPanel extends Disposable {
       title: this.shown?.title ?? '',
       history: this.history.toJSON(),
       visible: this.panel.visible,
-      renders: this.renders,
-      ready: this.readyRender === this.renders,
-      html: this.panel.webview.html,
     };
   }
 
@@ -150,10 +158,6 @@ export class EntryPanel extends Disposable {
 
   private async dispatch(message: WebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        // Pages of earlier renders may report late; only a render that happened can be ready.
-        if (message.render <= this.renders) this.readyRender = Math.max(this.readyRender, message.render);
-        return;
       case 'navigate': {
         if (this.glossary.snapshot().term(message.termId) === undefined) {
           this.logger.warn(`entry panel: ignoring navigation to unknown term ${message.termId}`);
@@ -166,7 +170,7 @@ export class EntryPanel extends Disposable {
       case 'switchLocale': {
         const current = this.history.current;
         const term = current && this.glossary.snapshot().term(current.termId);
-        if (current === undefined || term === undefined || term.entries[message.locale] === undefined) {
+        if (current === undefined || term === undefined || ownEntry(term, message.locale) === undefined) {
           this.logger.warn(`entry panel: ignoring switch to locale ${message.locale}, which the term has no entry in`);
           return;
         }
@@ -192,7 +196,8 @@ export class EntryPanel extends Disposable {
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return {
-      // Scripts run only for the nonce-carrying media/panel.js: the CSP blocks everything else.
+      // Scripts run only for the nonce-carrying media/panel.js (built from src/panel/webview/): the CSP blocks
+      // everything else.
       enableScripts: true,
       enableForms: false,
       enableCommandUris: false,
@@ -204,8 +209,6 @@ export class EntryPanel extends Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     disposeAll(this.panelListeners.splice(0));
     this.panel = panel;
-    this.renders = 0;
-    this.readyRender = -1;
     panel.iconPath = vscode.Uri.joinPath(this.mediaRoot, 'glossary.svg');
     this.panelListeners.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => {
@@ -226,10 +229,11 @@ export class EntryPanel extends Disposable {
   private render(): void {
     const panel = this.panel;
     if (panel === undefined || this.history.current === undefined) return;
-    const built = buildPanelView(this.glossary.snapshot(), this.history, {
+    const built = buildPanelViewSafely(this.glossary.snapshot(), this.history, {
       uiLanguage: vscode.env.language,
       notFound: (termId) => vscode.l10n.t('The glossary no longer has the term "{0}".', termId),
       fallbackNote: (requested, shown) => vscode.l10n.t('This term has no entry in {0}; the {1} entry is shown.', requested, shown),
+      renderFailed: (title, reason) => vscode.l10n.t('The entry "{0}" cannot be shown ({1}).', title, reason),
     });
     this.openableUrls = built.openableUrls;
     this.shown = built.shown;
@@ -237,7 +241,6 @@ export class EntryPanel extends Disposable {
     panel.title = view.title;
     const webview = panel.webview;
     const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, name)).toString();
-    this.renders += 1;
     webview.html = entryPanelHtml(
       view,
       {
@@ -246,9 +249,9 @@ export class EntryPanel extends Disposable {
         scriptUri: asset('panel.js'),
         styleUri: asset('panel.css'),
         uiLanguage: vscode.env.language,
-        render: this.renders,
       },
       localizedStrings(),
     );
+    this.didRender.fire();
   }
 }

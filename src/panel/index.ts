@@ -10,12 +10,14 @@ import { parseOpenEntryArgs } from './messages';
 
 export type { EntryPanelSnapshot, PanelLogger } from './entryPanel';
 
-/** The registration, which tests reach through the extension's test API. */
+/** The registration, which the integration tests reach through the extension's test API (ExtensionMode.Test only). */
 export interface EntryPanelRegistration extends vscode.Disposable {
   /** What the panel shows, or undefined when it is closed. */
   currentState(): EntryPanelSnapshot | undefined;
   /** Handles a message exactly as if the webview had posted it (tests simulate clicks with it). */
   handleMessage(message: unknown): Promise<void>;
+  /** Fires after each render of the panel, so that a test can tell that a message caused none. */
+  readonly onDidRender: vscode.Event<void>;
 }
 
 const consoleLogger: PanelLogger = { warn: (message) => console.warn(message) };
@@ -62,5 +64,6 @@ export function registerEntryPanel(
     },
     currentState: () => panel.snapshot(),
     handleMessage: (message) => panel.handleMessage(message),
+    onDidRender: panel.onDidRender,
   };
 }

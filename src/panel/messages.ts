@@ -1,14 +1,14 @@
 /**
- * The messages the entry panel's webview script (media/panel.js) sends to the extension. The webview is treated as
- * untrusted: whatever arrives is checked against this union before the host acts on it, and anything else is
- * dropped. The host never sends messages to the webview: every change of what is shown is a fresh render with a
- * new nonce, so that no state has to be patched into a live page. Pure: no `vscode` import.
+ * The messages the entry panel's page (src/panel/webview/, bundled into media/panel.js) sends to the extension. This
+ * file is the one definition of that protocol: the page imports the WebviewMessage type from here (type-only, so
+ * nothing of this module is bundled into the page) and the host validates every arrival with parseWebviewMessage.
+ * The webview is treated as untrusted: whatever arrives is checked against this union before the host acts on it,
+ * and anything else is dropped. The host never sends messages to the webview: every change of what is shown is a
+ * fresh render with a new nonce, so that no state has to be patched into a live page. Pure: no `vscode` import.
  */
-import { isTermIdShape, parseHttpUrl } from '../glossary';
+import { isLocaleTag, isTermIdShape, parseHttpUrl } from '../glossary';
 
 export type WebviewMessage =
-  /** The page of render number `render` has loaded and its script runs. */
-  | { readonly type: 'ready'; readonly render: number }
   /** A cross-reference to another term was clicked. */
   | { readonly type: 'navigate'; readonly termId: string }
   /** An http(s) link was clicked; the host opens it in the browser. */
@@ -18,13 +18,9 @@ export type WebviewMessage =
   | { readonly type: 'back' }
   | { readonly type: 'forward' };
 
-export type WebviewMessageType = WebviewMessage['type'];
-
-/** Locales are short BCP-47 tags (`en`, `es`, `pt-BR`); anything longer or odder is not a locale. */
-const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/;
-
+/** Locales are short BCP-47 tags (`en`, `es`, `pt-BR`): the compiler's rule, see isLocaleTag. */
 export function isLocaleShape(value: unknown): value is string {
-  return typeof value === 'string' && LOCALE.test(value);
+  return isLocaleTag(value);
 }
 
 const MAX_URL_LENGTH = 2048;
@@ -38,10 +34,6 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   if (!isRecord(value)) return undefined;
   const { type } = value;
   switch (type) {
-    case 'ready': {
-      const { render } = value;
-      return typeof render === 'number' && Number.isSafeInteger(render) && render >= 0 ? { type, render } : undefined;
-    }
     case 'navigate': {
       const { termId } = value;
       return typeof termId === 'string' && isTermIdShape(termId) ? { type, termId } : undefined;

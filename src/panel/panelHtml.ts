@@ -29,8 +29,6 @@ export interface PanelAssets {
   readonly styleUri: string;
   /** The language of the VS Code user interface, for the `lang` of the document's chrome. */
   readonly uiLanguage: string;
-  /** The number of this render, which the page reports back once its script runs. */
-  readonly render: number;
 }
 
 /** The Content Security Policy: nothing but our stylesheet and the one script carrying this render's nonce. */
@@ -81,10 +79,9 @@ function entryBody(view: EntryView, strings: PanelStrings): SafeHtml {
     ${view.fallbackNote === undefined ? '' : html`<p class="fallback-note" role="note">${view.fallbackNote}</p>`}
     <article class="entry" lang="${view.locale}" dir="${direction}">${view.body}</article>
     <footer>
-      <h2>${strings.links}</h2>
-      <ul class="links">
-        <li><a href="${view.hubUrl}" data-external="true">${strings.openOnHub}</a></li>
-      </ul>
+      ${view.hubUrl === undefined
+        ? ''
+        : html`<h2>${strings.links}</h2><ul class="links"><li><a href="${view.hubUrl}" data-external="true">${strings.openOnHub}</a></li></ul>`}
       ${view.videos.length === 0
         ? ''
         : html`<h2>${strings.videos}</h2><ul class="links videos">${view.videos.map(
@@ -107,7 +104,7 @@ export function entryPanelHtml(view: PanelView, assets: PanelAssets, strings: Pa
   <link rel="stylesheet" href="${assets.styleUri}">
   <title>${view.title}</title>
 </head>
-<body data-term-id="${termId}" data-render="${assets.render}" data-state="${state}">
+<body data-term-id="${termId}" data-state="${state}">
   ${navigation(view, strings)}
   <main>
     ${content}

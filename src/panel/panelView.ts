@@ -3,7 +3,7 @@
  * its links, the locale switcher and the fallback note. Pure (no `vscode` import): it reads the glossary snapshot
  * it is given, so that unit tests drive it with a snapshot of their own term map.
  */
-import { HF_DOCS_HOME, classifyHref, languageEndonym, languageName, parseHttpUrl, renderEntryHtml, type LinkTarget } from '../glossary';
+import { classifyHref, languageEndonym, languageName, ownEntry, ownTitle, parseHttpUrl, renderEntry, type LinkTarget } from '../glossary';
 import type { GlossarySnapshot } from '../service/snapshot';
 import type { NavigationHistory, SerializedHistory } from './history';
 import { SafeHtml } from './html';
@@ -37,7 +37,8 @@ export interface EntryView {
   readonly body: SafeHtml;
   /** Set when the entry is not in the locale that was asked for. */
   readonly fallbackNote?: string;
-  readonly hubUrl: string;
+  /** Where "Open on huggingface.co" goes; absent when the term has no page upstream. */
+  readonly hubUrl?: string;
   readonly videos: readonly LinkItem[];
   /** Every locale the term exists in, in term map order. */
   readonly locales: readonly LocaleChoice[];
@@ -65,6 +66,15 @@ export interface ViewContext {
   readonly notFound: (termId: string) => string;
   /** The localized note for an entry shown in another locale than the requested one; arguments are language names. */
   readonly fallbackNote: (requestedLanguage: string, shownLanguage: string) => string;
+  /**
+   * The localized message for an entry that cannot be rendered (nested too deeply, say); `reason` is the renderer's
+   * English explanation. Defaults to an English sentence.
+   */
+  readonly renderFailed?: (title: string, reason: string) => string;
+}
+
+function defaultRenderFailed(title: string, reason: string): string {
+  return `The entry "${title}" cannot be shown: ${reason}.`;
 }
 
 export interface BuiltView {
@@ -107,10 +117,22 @@ export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHi
     }
     return target;
   };
-  const body = SafeHtml.trust(renderEntryHtml(entry.markdown, { linkTarget }));
+  const rendered = renderEntry(entry.markdown, { linkTarget });
+  if (!rendered.ok) {
+    // An error boundary: the panel shows why instead of failing, and the history entry stays valid, so that Back,
+    // Forward and a restore after a reload all work (each shows this message again rather than throwing).
+    const shownTitle = ownTitle(term, locale) ?? entry.title;
+    return {
+      view: { kind: 'message', title: shownTitle, message: (context.renderFailed ?? defaultRenderFailed)(shownTitle, rendered.reason), state, ...navigation },
+      openableUrls: new Set(),
+      shown: { locale, isFallback, title: shownTitle },
+    };
+  }
+  const body = SafeHtml.trust(rendered.html);
 
-  const hubUrl = parseHttpUrl(glossary.glossaryUrl(term.id, locale)) ?? HF_DOCS_HOME;
-  openableUrls.add(hubUrl);
+  const hubTarget = glossary.glossaryUrl(term.id, locale);
+  const hubUrl = hubTarget === undefined ? undefined : parseHttpUrl(hubTarget);
+  if (hubUrl !== undefined) openableUrls.add(hubUrl);
   const videos: LinkItem[] = [];
   for (const link of entry.links) {
     if (link.kind !== 'video') continue;
@@ -120,7 +142,7 @@ export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHi
     videos.push({ text: link.text.trim() === '' ? url : link.text, url });
   }
 
-  const title = term.titles[locale] ?? entry.title;
+  const title = ownTitle(term, locale) ?? entry.title;
   return {
     view: {
       kind: 'entry',
@@ -133,10 +155,10 @@ export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHi
       fallbackNote: isFallback
         ? context.fallbackNote(languageName(requested, context.uiLanguage, 'mid-sentence'), languageName(locale, context.uiLanguage, 'mid-sentence'))
         : undefined,
-      hubUrl,
+      ...(hubUrl === undefined ? {} : { hubUrl }),
       videos,
       locales: glossary.termMap.locales
-        .filter((l) => term.entries[l] !== undefined)
+        .filter((l) => ownEntry(term, l) !== undefined)
         .map((l) => ({ locale: l, label: languageEndonym(l) })),
       ...navigation,
       state,
@@ -144,4 +166,31 @@ export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHi
     openableUrls,
     shown: { locale, isFallback, title },
   };
+}
+
+/**
+ * buildPanelView inside an error boundary: whatever goes wrong (a corrupt term, a renderer bug), the panel gets a
+ * message view that keeps the history's state and navigation, never an exception.
+ */
+export function buildPanelViewSafely(glossary: GlossarySnapshot, history: NavigationHistory, context: ViewContext): BuiltView {
+  try {
+    return buildPanelView(glossary, history, context);
+  } catch (error) {
+    const current = history.current;
+    const termId = current?.termId ?? '';
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const state: PanelState | undefined = current === undefined ? undefined : { termId, locale: current.locale, history: history.toJSON() };
+    return {
+      view: {
+        kind: 'message',
+        title: termId,
+        message: (context.renderFailed ?? defaultRenderFailed)(termId, reason),
+        canGoBack: history.canGoBack,
+        canGoForward: history.canGoForward,
+        ...(state ? { state } : {}),
+      },
+      openableUrls: new Set(),
+      shown: undefined,
+    };
+  }
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { classifyConfigChange, readConfig, type ConfigChange, type GlossaryConfig } from '../config';
 import { mergeTermMaps, parseTermMapJson, type TermMap } from '../glossary';
 import { Disposable } from '../util/dispose';
+import type { GlossaryCompilerHost } from './compilerHost';
 import { CustomGlossaries, type CustomGlossaryReport } from './customGlossaries';
 import { createSnapshot, type GlossarySnapshot } from './snapshot';
 
@@ -42,9 +43,12 @@ export class GlossaryService extends Disposable {
   public constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly output: vscode.LogOutputChannel,
+    compiler: GlossaryCompilerHost,
   ) {
     super();
-    this.custom = this._register(new CustomGlossaries(output));
+    // The compiler host is the platform seam: the composition root picks a worker thread (Node) or another host, and
+    // the service only hands it sources. The custom glossaries own it and dispose of it with themselves.
+    this.custom = this._register(new CustomGlossaries(output, compiler));
     this._register(
       this.custom.onDidChange(() => {
         this.current = undefined;

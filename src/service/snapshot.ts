@@ -4,7 +4,7 @@
  * whenever any of that changes; the hover, the panel, search and the trees take the snapshot of the moment as data.
  * Pure TypeScript (no `vscode` import), so that tests, benchmarks and a later language server build one directly.
  */
-import { chooseEntry, resolveDisplayLocale, applyDocsVersion, versionedGlossaryUrl, type ChosenEntry, type Locale, type Term, type TermMap } from '../glossary';
+import { chooseEntry, resolveDisplayLocale, applyDocsVersion, termPageUrl, type ChosenEntry, type Locale, type Term, type TermMap } from '../glossary';
 import { createTermMatcher, type MatchContext, type TermMatch, type TermMatcher } from '../matching';
 
 export interface GlossarySnapshot {
@@ -23,8 +23,11 @@ export interface GlossarySnapshot {
   termAt(lineText: string, offset: number, context: MatchContext): { readonly term: Term; readonly match: TermMatch } | undefined;
   /** A huggingface.co URL rewritten for the docs version. */
   docsUrl(url: string): string;
-  /** The glossary page of a term on huggingface.co for a locale, with the docs version applied. */
-  glossaryUrl(termId: string, locale: Locale): string;
+  /**
+   * Where "Open on huggingface.co" goes for a term read in a locale, with the docs version applied: its glossary
+   * anchor, else its documentation page (see termPageUrl); undefined when it has neither, and no link is shown.
+   */
+  glossaryUrl(termId: string, locale: Locale): string | undefined;
 }
 
 /** The settings a snapshot depends on, and VS Code's display language (for `auto`). */
@@ -63,7 +66,11 @@ export function createSnapshot(termMap: TermMap, settings: SnapshotSettings, mat
       return match && term ? { term, match } : undefined;
     },
     docsUrl: (url) => applyDocsVersion(url, docsVersion),
-    glossaryUrl: (termId, locale) => versionedGlossaryUrl(termId, locale, docsVersion),
+    glossaryUrl(termId, locale) {
+      const term = snapshot.term(termId);
+      const url = term && termPageUrl(term, locale);
+      return url === undefined ? undefined : applyDocsVersion(url, docsVersion);
+    },
   };
   return Object.freeze(snapshot);
 }

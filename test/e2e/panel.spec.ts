@@ -138,6 +138,8 @@ describe('entry panel', () => {
     const reference = view.locator('article.entry a[data-term]').first();
     const target = await reference.getAttribute('data-term');
     assert.ok(target, 'the encoder models entry refers to another term');
+    // A click reaches the host only through the page's script (media/panel.js), so this also proves that the CSP
+    // lets the nonce-carrying script run.
     await reference.click();
     await view.locator(`body[data-term-id="${target}"]`).waitFor();
     await ui().screenshot('panel-after-cross-reference');

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
 import { Commands, Settings } from '../../src/ids';
 import type { CustomGlossaryReport } from '../../src/service/glossaryService';
+import { MAX_CUSTOM_GLOSSARY_BYTES } from '../../src/service/customGlossaries';
 import { escapeMarkdown } from '../../src/glossary';
 import { glossaryHovers, hoverAt, positionOf, setSetting, setWorkspaceSetting, englishTestApi, waitFor } from './editorFeatures';
 import { fixtureUri, openFixture } from './fixtures';
@@ -150,12 +151,35 @@ suite('hover', () => {
     await hoverAt(document, 'hostile_example');
   });
 
+  test('a custom glossary over the old 1 MB limit compiles (in the worker) and loads', async () => {
+    const large = fixtureUri('large-glossary.md');
+    const entries: string[] = [];
+    for (let i = 0, bytes = 0; bytes <= 1_100_000; i++) {
+      entries.push(`### large term ${i}\n\nAn entry of a glossary larger than the limit custom glossaries had before they compiled in a worker.\n\n`);
+      bytes += entries[i]!.length;
+    }
+    await vscode.workspace.fs.writeFile(large, Buffer.from(`# Glossary\n\n## L\n\n${entries.join('')}`));
+    try {
+      await setWorkspaceSetting(Settings.customGlossaries, ['large-glossary.md']);
+      const report = await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries);
+      assert.equal(report.status, 'loaded', JSON.stringify(report));
+      assert.equal(api.glossary.snapshot().term(`large-term-${entries.length - 1}`)?.id, `large-term-${entries.length - 1}`);
+    } finally {
+      await setWorkspaceSetting(Settings.customGlossaries, undefined);
+      await vscode.workspace.fs.delete(large);
+    }
+  });
+
   test('an oversized custom glossary is refused with a clear error and the glossary loaded before stays', async () => {
     await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md']);
     assert.equal((await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries)).status, 'loaded');
     const huge = fixtureUri('huge-glossary.md');
-    // Valid entries with distinct names: without the size limit this file would compile and load.
-    const entries = Array.from({ length: 20_000 }, (_, i) => `### filler term ${i}\n\nA line of filler that makes the file far larger than any real glossary.\n\n`);
+    // Valid entries with distinct names, just over the limit: without the size limit this file would compile and load.
+    const entries: string[] = [];
+    for (let i = 0, bytes = 0; bytes <= MAX_CUSTOM_GLOSSARY_BYTES; i++) {
+      entries.push(`### filler term ${i}\n\nA line of filler that makes the file far larger than any real glossary.\n\n`);
+      bytes += entries[i]!.length;
+    }
     await vscode.workspace.fs.writeFile(huge, Buffer.from(`# Glossary\n\n## F\n\n${entries.join('')}`));
     try {
       await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md', 'huge-glossary.md']);

@@ -35,11 +35,6 @@ function entryPanelTabs(): vscode.Tab[] {
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(ENTRY_PANEL_VIEW_TYPE));
 }
 
-/** The `data-term` targets of the entry shown, in document order. */
-function termLinks(html: string): string[] {
-  return [...html.matchAll(/data-term="([^"]+)"/g)].map((m) => m[1]!);
-}
-
 /** A term whose entry in `locale` refers to another term, so that there is a cross-reference to follow. */
 function termWithReference(api: GlossaryTestApi, locale: string): { from: string; to: string } {
   for (const term of api.glossary.snapshot().termMap.terms) {
@@ -62,21 +57,19 @@ suite('entry panel', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('openEntry opens the panel on attention-mask and its script runs', async () => {
+  // What the page looks like, and that its script runs under the CSP, is checked where the page can be seen: the
+  // unit tests of panelHtml.ts and the UI tests in Chromium (test/e2e/panel.spec.ts), whose clicks only work when it runs.
+  test('openEntry opens one panel on attention-mask, titled with its entry', async () => {
     const opened = await vscode.commands.executeCommand<boolean>(Commands.openEntry, { termId: 'attention-mask' });
     assert.equal(opened, true);
     const snapshot = state(api);
+    const title = api.glossary.snapshot().term('attention-mask')?.titles.en;
     assert.equal(snapshot.termId, 'attention-mask');
     assert.equal(snapshot.locale, 'en');
-    assert.equal(snapshot.title, api.glossary.snapshot().term('attention-mask')?.titles.en);
-    assert.match(snapshot.html, /<h1 lang="en" dir="ltr">[^<]*attention mask/i);
-    assert.match(snapshot.html, /<code>attention_mask<\/code>/);
-    assert.match(snapshot.html, /Content-Security-Policy" content="default-src &#39;none&#39;/);
-    assert.match(snapshot.html, /glossary#attention-mask" data-external="true"/);
-    assert.doesNotMatch(snapshot.html, /<iframe/);
-    // The page's script reports back only if the CSP let the nonce script run.
-    await waitFor('the webview script to report ready', () => state(api).ready, (ready) => ready);
-    assert.equal(entryPanelTabs().length, 1);
+    assert.equal(snapshot.isFallback, false);
+    assert.equal(snapshot.title, title);
+    // The workbench reports tabs asynchronously; the tab carries the title the reader sees.
+    await waitFor('one entry panel tab with the entry\'s title', () => entryPanelTabs().map((tab) => tab.label), (labels) => labels.length === 1 && labels[0] === title);
   });
 
   test('a plain term id works as the argument, and the panel is reused', async () => {
@@ -101,32 +94,29 @@ suite('entry panel', () => {
   test('a cross-reference navigates inside the panel, with Back and Forward', async () => {
     const { from, to } = termWithReference(api, 'en');
     await vscode.commands.executeCommand(Commands.openEntry, { termId: from });
-    const shown = state(api);
-    assert.ok(termLinks(shown.html).includes(to), `the ${from} entry links to ${to}`);
-    const depth = shown.history.index;
+    const depth = state(api).history.index;
 
     await api.entryPanel.handleMessage({ type: 'navigate', termId: to });
     let now = state(api);
     assert.equal(now.termId, to);
     assert.equal(now.history.index, depth + 1);
-    assert.match(now.html, /data-action="back"[^>]*aria-label="[^"]*">/);
-    assert.doesNotMatch(now.html, /data-action="back"[^>]* disabled>/, 'Back is enabled after a navigation');
+    assert.equal(now.history.entries.length, depth + 2, 'the navigation is one step of history');
 
     await api.entryPanel.handleMessage({ type: 'back' });
     now = state(api);
     assert.equal(now.termId, from);
-    assert.doesNotMatch(now.html, /data-action="forward"[^>]* disabled>/, 'Forward is enabled after Back');
+    assert.equal(now.history.index, depth);
+    assert.equal(now.history.entries.length, depth + 2, 'Back keeps the way forward');
 
     await api.entryPanel.handleMessage({ type: 'forward' });
     assert.equal(state(api).termId, to);
-    await waitFor('the page after navigation to report ready', () => state(api).ready, (ready) => ready);
+    assert.equal(state(api).history.index, depth + 1);
   });
 
   test('the locale switcher shows the Spanish entry, and navigation keeps the chosen locale', async () => {
     const term = api.glossary.snapshot().term('attention-mask');
     assert.ok(term?.entries.es, 'the bundled glossary has a Spanish attention-mask entry');
     await vscode.commands.executeCommand(Commands.openEntry, { termId: 'attention-mask' });
-    assert.match(state(api).html, /data-locale="es"/, 'the switcher offers Spanish');
 
     await api.entryPanel.handleMessage({ type: 'switchLocale', locale: 'es' });
     const spanish = state(api);
@@ -135,9 +125,6 @@ suite('entry panel', () => {
     assert.equal(spanish.locale, 'es');
     assert.equal(spanish.isFallback, false);
     assert.equal(spanish.title, term.entries.es.title);
-    assert.match(spanish.html, /<article class="entry" lang="es"/);
-    assert.match(spanish.html, /<span class="locale current" aria-current="true" lang="es">/);
-    assert.match(spanish.html, /\/es\/glossary#attention-mask" data-external="true"/);
 
     const { from, to } = termWithReference(api, 'es');
     await vscode.commands.executeCommand(Commands.openEntry, { termId: from, locale: 'es' });
@@ -157,21 +144,33 @@ suite('entry panel', () => {
   test('malformed and unexpected messages are ignored', async () => {
     await vscode.commands.executeCommand(Commands.openEntry, { termId: 'attention-mask' });
     const before = state(api);
-    for (const message of [
-      null,
-      'back',
-      { type: 'runCommand', command: 'workbench.action.terminal.new' },
-      { type: 'navigate', termId: 'no-such-term' },
-      { type: 'navigate', termId: '"><img src=x onerror=alert(1)>' },
-      { type: 'openExternal', url: 'command:workbench.action.terminal.new' },
-      // An http(s) URL the entry does not link to is refused too (no browser opens).
-      { type: 'openExternal', url: 'https://example.com/not-in-this-entry' },
-    ]) {
-      await api.entryPanel.handleMessage(message);
+    let renders = 0;
+    const listener = api.entryPanel.onDidRender(() => {
+      renders += 1;
+    });
+    try {
+      for (const message of [
+        null,
+        'back',
+        { type: 'runCommand', command: 'workbench.action.terminal.new' },
+        { type: 'navigate', termId: 'no-such-term' },
+        { type: 'navigate', termId: '"><img src=x onerror=alert(1)>' },
+        { type: 'openExternal', url: 'command:workbench.action.terminal.new' },
+        // An http(s) URL the entry does not link to is refused too (no browser opens).
+        { type: 'openExternal', url: 'https://example.com/not-in-this-entry' },
+        // The page no longer reports renders; a message claiming to is as foreign as any other.
+        { type: 'ready', render: 1 },
+      ]) {
+        await api.entryPanel.handleMessage(message);
+      }
+      assert.deepEqual(state(api).history, before.history);
+      assert.equal(renders, 0, 'no message caused a render');
+      // The count is live: a valid message renders once.
+      await api.entryPanel.handleMessage({ type: 'switchLocale', locale: 'en' });
+      assert.equal(renders, 1);
+    } finally {
+      listener.dispose();
     }
-    const after = state(api);
-    assert.deepEqual(after.history, before.history);
-    assert.equal(after.renders, before.renders, 'no message caused a render');
   });
 
   test('the panel follows the language setting when the reader picked no locale', async () => {
@@ -180,7 +179,6 @@ suite('entry panel', () => {
     await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(Settings.language, 'es', vscode.ConfigurationTarget.Global);
     try {
       await waitFor('the panel to re-render in Spanish', () => state(api).locale, (locale) => locale === 'es');
-      assert.match(state(api).html, /<article class="entry" lang="es"/);
     } finally {
       await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(Settings.language, 'en', vscode.ConfigurationTarget.Global);
     }

@@ -83,12 +83,41 @@ suite('settings apply live', () => {
     }
   });
 
-  test('Change Language offers automatic and every locale of the term map, named in its own language', () => {
-    const items = languageItems(api.glossary.snapshot().termMap.locales, 'es', 'en');
-    assert.deepEqual(items.map((i) => i.value), ['auto', ...api.glossary.snapshot().termMap.locales]);
-    assert.equal(items.find((i) => i.value === 'es')?.label, 'Español');
-    assert.equal(items.find((i) => i.value === 'en')?.label, 'English');
+  test('Change Language offers automatic and every glossary locale, each named in its own language', () => {
+    const locales = api.glossary.snapshot().termMap.locales;
+    const items = languageItems(locales, 'es', 'en');
+    assert.deepEqual(items.map((i) => i.value), ['auto', 'en', 'es', 'ja', 'ko', 'zh-hans', 'ar']);
+    assert.deepEqual(items.slice(1).map((i) => i.label), ['English', 'Español', '日本語', '한국어', '简体中文', 'العربية']);
+    assert.equal(items.find((i) => i.value === 'zh-hans')?.description, 'Simplified Chinese · zh-hans');
     assert.match(items.find((i) => i.value === 'es')?.description ?? '', /\(/, 'the current choice is marked');
+    assert.equal(items[0]?.detail, 'Now: English', 'automatic says which language it gives');
+    for (const item of items.slice(1)) {
+      assert.equal(item.detail !== undefined, !locales.includes(item.value), `${item.value}: only a locale without entries says so`);
+    }
+  });
+
+  test('Change Language names the languages in the UI language, and automatic follows the fallback chain', () => {
+    const locales = api.glossary.snapshot().termMap.locales;
+    const items = languageItems(locales, 'auto', 'zh-tw');
+    assert.equal(items.find((i) => i.value === 'ja')?.description, '日文 · ja');
+    // The Chinese glossary, once bundled, is tagged zh-hans (or zh by the compiler's path rule); until then, English.
+    const expected = locales.includes('zh-hans') ? '簡體中文' : locales.includes('zh') ? '中文' : '英文';
+    assert.equal(items[0]?.detail, `Now: ${expected}`);
+  });
+
+  test('language zh-hans shows a term without a Simplified Chinese entry in English, with a note', async () => {
+    const { document } = await openFixture('sample.py');
+    const english = (await hoverAt(document, 'input_ids =')).markdown;
+    const hasChinese = api.glossary.snapshot().term('input-ids')?.entries['zh-hans'] !== undefined;
+    await setSetting(Settings.language, 'zh-hans');
+    try {
+      const markdown = await waitFor('the zh-hans hover', async () => (await hoverAt(document, 'input_ids =')).markdown, (text) => text !== english);
+      // The note is Markdown with its punctuation escaped; compare its text.
+      const text = markdown.replace(/\\(.)/g, '$1');
+      if (!hasChinese) assert.ok(text.includes('Shown in English because this term has no Simplified Chinese entry.'), markdown);
+    } finally {
+      await setSetting(Settings.language, 'en');
+    }
   });
 
   test('Change Language writes where the choice takes effect: the workspace when it overrides the user settings', async () => {

@@ -1,11 +1,13 @@
 /**
  * The manifest and the code agree: every command, view and setting in package.json is defined in src/ids.ts and
- * the other way round, every command has a handler, every manifest string exists in every UI locale, and every
- * runtime string has its Spanish translation.
+ * the other way round, every command has a handler, the language setting offers the glossary locales of the core,
+ * and every manifest string and every runtime string exists in every UI locale with the same placeholders, the same
+ * code spans and the same technical names.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { AUTO_LANGUAGE, GLOSSARY_LOCALES } from '../../src/glossary';
 import { Commands, ENTRY_PANEL_VIEW_TYPE, SETTINGS_SECTION, Settings, Views, settingKey } from '../../src/ids';
 
 /** The compiled test lives in out/test/unit; the repository root is three levels up. */
@@ -117,27 +119,93 @@ describe('command handlers', () => {
   });
 });
 
+/**
+ * The UI languages besides English, as VS Code names its display languages (`zh-cn` is Simplified Chinese). Each has
+ * a `package.nls.<locale>.json` and an `l10n/bundle.l10n.<locale>.json`, and no other locale has either.
+ */
+const UI_LOCALES = ['es', 'ja', 'ko', 'zh-cn', 'ar'];
+
+/** Names that stay as they are written in every language. */
+const TECHNICAL_NAMES = ['Transformers', 'Hugging Face', 'Python', 'Markdown', 'VS Code', 'huggingface.co', 'doc-builder'];
+
+/** Bidirectional control characters: invisible, and able to reorder what is shown around them. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * Checks that `translated` keeps what must not be translated in `english`: the same `{n}` placeholders, the same code
+ * spans (setting values and ids such as `auto` or `plaintext`), the technical names, and no bidi control character.
+ */
+function assertFaithful(english: string, translated: string, where: string): void {
+  const placeholders = (text: string): string[] => sorted(new Set(text.match(/\{\d+\}/g) ?? []));
+  const codeSpans = (text: string): string[] => sorted(text.match(/`[^`]+`/g) ?? []);
+  assert.deepEqual(placeholders(translated), placeholders(english), `${where}: "${translated}" changes the placeholders of "${english}"`);
+  assert.deepEqual(codeSpans(translated), codeSpans(english), `${where}: "${translated}" changes the code spans of "${english}"`);
+  for (const name of TECHNICAL_NAMES) {
+    if (english.includes(name)) assert.ok(translated.includes(name), `${where}: "${translated}" does not keep the name ${name}`);
+  }
+  assert.doesNotMatch(translated, BIDI_CONTROLS, `${where}: "${translated}" contains a bidi control character`);
+}
+
+describe('UI locales', () => {
+  it('are exactly the ones listed here, for the manifest and the runtime strings', () => {
+    const localesOf = (dir: string, pattern: RegExp): string[] =>
+      sorted(fs.readdirSync(path.join(root, dir)).flatMap((name) => pattern.exec(name)?.slice(1, 2) ?? []));
+    assert.deepEqual(localesOf('.', /^package\.nls\.(.+)\.json$/), sorted(UI_LOCALES));
+    assert.deepEqual(localesOf('l10n', /^bundle\.l10n\.(.+)\.json$/), sorted(UI_LOCALES));
+  });
+
+  it('include every glossary locale, under the id VS Code gives its display language', () => {
+    const displayLanguage: Record<string, string> = { 'zh-hans': 'zh-cn' };
+    for (const locale of GLOSSARY_LOCALES.filter((l) => l !== 'en')) assert.ok(UI_LOCALES.includes(displayLanguage[locale] ?? locale), `no UI in ${locale}`);
+  });
+});
+
+describe('the language setting', () => {
+  const language = manifest.contributes.configuration.properties[settingKey(Settings.language)]!;
+
+  it('offers automatic and exactly the glossary locales of the core, in its order', () => {
+    assert.deepEqual(language.enum, [AUTO_LANGUAGE, ...GLOSSARY_LOCALES]);
+  });
+
+  it('describes each value with the string of that value', () => {
+    assert.deepEqual(
+      language.enumDescriptions,
+      language.enum?.map((value) => `%config.language.${value}%`),
+    );
+  });
+});
+
 describe('manifest strings', () => {
   const used = new Set([...manifestText.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!));
   const english = readJson<Record<string, string>>('package.nls.json');
-  const spanish = readJson<Record<string, string>>('package.nls.es.json');
 
-  it('are all defined in English and Spanish', () => {
-    for (const key of used) {
-      assert.ok(english[key], `package.nls.json lacks ${key}`);
-      assert.ok(spanish[key], `package.nls.es.json lacks ${key}`);
-    }
+  it('are all defined in English', () => {
+    for (const key of used) assert.ok(english[key], `package.nls.json lacks ${key}`);
   });
 
-  it('are all used, and both locales have the same keys', () => {
+  it('are all used', () => {
     for (const key of Object.keys(english)) assert.ok(used.has(key), `package.nls.json defines ${key}, which package.json never uses`);
-    assert.deepEqual(sorted(Object.keys(spanish)), sorted(Object.keys(english)));
   });
 
-  it('are translated, not copied', () => {
-    const same = Object.keys(english).filter((key) => english[key] === spanish[key]);
-    assert.deepEqual(same, [], 'these Spanish strings are identical to the English ones');
-  });
+  for (const locale of UI_LOCALES) {
+    describe(`in ${locale}`, () => {
+      const file = `package.nls.${locale}.json`;
+      const translated = readJson<Record<string, string>>(file);
+
+      it('have exactly the keys of the English strings', () => {
+        assert.deepEqual(sorted(Object.keys(translated)), sorted(Object.keys(english)));
+      });
+
+      it('are translated, not copied', () => {
+        const same = Object.keys(english).filter((key) => english[key] === translated[key]);
+        assert.deepEqual(same, [], `these strings of ${file} are identical to the English ones`);
+      });
+
+      it('keep placeholders, code spans and technical names', () => {
+        for (const [key, text] of Object.entries(translated)) assertFaithful(english[key] ?? '', text, `${file} ${key}`);
+      });
+    });
+  }
 });
 
 /** The value of a string literal without template substitutions: quotes removed, escapes decoded. */
@@ -160,7 +228,6 @@ describe('runtime strings', () => {
     const allCalls = text.match(/l10n\.t\(/g)?.length ?? 0;
     if (allCalls !== literalCalls.length) nonLiteral.push(file);
   }
-  const bundle = readJson<Record<string, string>>('l10n/bundle.l10n.es.json');
 
   it('are found in the sources', () => {
     assert.ok(strings.size > 10, `only ${strings.size} vscode.l10n.t strings found: is the scan broken?`);
@@ -170,16 +237,22 @@ describe('runtime strings', () => {
     assert.deepEqual(nonLiteral, [], 'these files call vscode.l10n.t with something other than a string literal');
   });
 
-  it('all have a Spanish translation with the same placeholders', () => {
-    const placeholders = (text: string): string[] => sorted(new Set(text.match(/\{\d+\}/g) ?? []));
-    for (const [message, file] of strings) {
-      const translation = bundle[message];
-      assert.ok(translation, `l10n/bundle.l10n.es.json lacks "${message}" (from ${file})`);
-      assert.deepEqual(placeholders(translation), placeholders(message), `the Spanish "${translation}" changes the placeholders of "${message}"`);
-    }
-  });
+  for (const locale of UI_LOCALES) {
+    describe(`in ${locale}`, () => {
+      const file = `l10n/bundle.l10n.${locale}.json`;
+      const bundle = readJson<Record<string, string>>(file);
 
-  it('has no stale Spanish translation', () => {
-    for (const message of Object.keys(bundle)) assert.ok(strings.has(message), `l10n/bundle.l10n.es.json translates "${message}", which src/ no longer uses`);
-  });
+      it('all have a translation that keeps placeholders, code spans and technical names', () => {
+        for (const [message, source] of strings) {
+          const translation = bundle[message];
+          assert.ok(translation, `${file} lacks "${message}" (from ${source})`);
+          assertFaithful(message, translation, file);
+        }
+      });
+
+      it('have no stale translation', () => {
+        for (const message of Object.keys(bundle)) assert.ok(strings.has(message), `${file} translates "${message}", which src/ no longer uses`);
+      });
+    });
+  }
 });

@@ -189,7 +189,13 @@ describe('transformers-glossary CLI', () => {
       const result = run(['lookup', 'logits', '--glossary', glossary]);
       assert.equal(result.code, EXIT_OK, result.stderr);
       assert.equal(result.stdout.split('Raw scores').length, 2, result.stdout);
-      assert.match(result.stdout, /A second paragraph\./);
+      assert.match(result.stdout, /A second paragraph\.\n$/, 'no glossary URL: the upstream glossary has no "logits" entry');
+    });
+
+    it('ends with the docs page a term declares when the upstream glossary lacks it', () => {
+      const glossary = path.join(scratch, 'en.md');
+      fs.writeFileSync(glossary, '# Glossary\n\n## L\n\n### logits\n<!-- glossary\ndocs: main_classes/output\n-->\n\nRaw scores.\n');
+      assert.match(run(['lookup', 'logits', '--glossary', glossary]).stdout, /\n\nhttps:\/\/huggingface\.co\/docs\/transformers\/en\/main_classes\/output\n$/);
     });
 
     it('shows the entry of --lang, and says so when it falls back to English', () => {

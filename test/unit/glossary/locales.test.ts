@@ -1,25 +1,113 @@
 import * as assert from 'node:assert/strict';
-import { chooseEntry, languageEndonym, languageName, primaryLanguage, resolveDisplayLocale, textDirection } from '../../../src/glossary';
+import {
+  GLOSSARY_LOCALES,
+  chooseEntry,
+  docsLanguage,
+  hfGlossaryUrl,
+  languageEndonym,
+  languageName,
+  localeFallbackChain,
+  offeredLocales,
+  primaryLanguage,
+  resolveDisplayLocale,
+  textDirection,
+} from '../../../src/glossary';
 import { testTermMap } from '../../helpers/termMapFixture';
 
 describe('display locale', () => {
+  /** Every glossary locale: the term map once the bundled content covers them all. */
+  const all = [...GLOSSARY_LOCALES];
+  const auto = (uiLanguage: string, available: readonly string[] = all): string => resolveDisplayLocale('auto', uiLanguage, available);
+
   it('follows VS Code when the setting is auto and the term map has that language', () => {
-    assert.equal(resolveDisplayLocale('auto', 'es', ['en', 'es']), 'es');
-    assert.equal(resolveDisplayLocale('auto', 'es-419', ['en', 'es']), 'es');
+    assert.deepEqual(['en', 'es', 'ja', 'ko', 'ar'].map((ui) => auto(ui)), ['en', 'es', 'ja', 'ko', 'ar']);
+  });
+
+  it('maps VS Code ids of Simplified Chinese to zh-hans', () => {
+    assert.equal(auto('zh-cn'), 'zh-hans');
+    assert.equal(auto('zh-CN'), 'zh-hans');
+    assert.equal(auto('zh'), 'zh-hans');
+    assert.equal(auto('zh-sg'), 'zh-hans');
+    assert.equal(auto('zh-Hans-HK'), 'zh-hans', 'an explicit script wins over the region');
+  });
+
+  it('serves Traditional Chinese readers the Simplified Chinese glossary, there being no Traditional one', () => {
+    assert.equal(auto('zh-tw'), 'zh-hans');
+    assert.equal(auto('zh-hk'), 'zh-hans');
+    assert.equal(auto('zh-mo'), 'zh-hans');
+    assert.deepEqual(localeFallbackChain('zh-tw'), ['zh-tw', 'zh-hant', 'zh-hans', 'zh', 'en']);
+    // A Traditional Chinese glossary, if a custom one ever provides it, comes first.
+    assert.equal(auto('zh-tw', [...all, 'zh-hant']), 'zh-hant');
+  });
+
+  it('accepts a Chinese glossary tagged zh, as the compiler tags docs/source/zh/', () => {
+    assert.equal(auto('zh-cn', ['en', 'es', 'zh']), 'zh');
+    assert.equal(auto('zh-tw', ['en', 'zh']), 'zh');
+  });
+
+  it('uses the entries of the language for a regional variety', () => {
+    assert.equal(auto('es-419'), 'es');
+    assert.equal(auto('es-mx'), 'es');
+    assert.equal(auto('es_ES'), 'es');
+    assert.equal(auto('ar-eg'), 'ar');
+    assert.equal(auto('ar-SA'), 'ar');
+    assert.equal(auto('ja-jp'), 'ja');
+    assert.equal(auto('ko-KR'), 'ko');
+    assert.equal(auto('en-gb'), 'en');
+  });
+
+  it('prefers a glossary written for the exact variety when the term map has one', () => {
+    assert.equal(auto('es-mx', [...all, 'es-mx']), 'es-mx');
   });
 
   it('falls back to English when VS Code speaks a language the term map lacks', () => {
-    assert.equal(resolveDisplayLocale('auto', 'zh-cn', ['en', 'es']), 'en');
+    assert.equal(auto('pt-br'), 'en');
+    assert.deepEqual(localeFallbackChain('pt-br'), ['pt-br', 'pt', 'en']);
+    assert.equal(auto('fr'), 'en');
+    assert.equal(auto('zh-cn', ['en', 'es']), 'en');
+    assert.equal(auto('ja', ['en', 'es']), 'en');
+    assert.equal(auto(''), 'en');
+    assert.equal(auto('not a locale!'), 'en');
+  });
+
+  it('ends every chain in English, once', () => {
+    for (const tag of ['en', 'en-us', 'zh-hk', 'ar', 'qqq', '']) {
+      const chain = localeFallbackChain(tag);
+      assert.equal(chain.at(-1), 'en', tag);
+      assert.equal(chain.indexOf('en'), chain.length - 1, tag);
+    }
   });
 
   it('keeps an explicit choice even when the term map lacks it, so that entries fall back visibly', () => {
     assert.equal(resolveDisplayLocale('es', 'en', ['en', 'es']), 'es');
     assert.equal(resolveDisplayLocale('ja', 'en', ['en', 'es']), 'ja');
+    assert.equal(resolveDisplayLocale('zh-hans', 'en', ['en', 'es']), 'zh-hans');
+  });
+
+  it('settles an explicit setting written by hand on the locale it means', () => {
+    assert.equal(resolveDisplayLocale('es-419', 'en', ['en', 'es']), 'es');
+    assert.equal(resolveDisplayLocale(' ES ', 'en', ['en', 'es']), 'es');
+    assert.equal(resolveDisplayLocale('zh-CN', 'en', ['en', 'es']), 'zh-hans');
+    assert.equal(resolveDisplayLocale('zh-tw', 'en', ['en', 'es']), 'zh-hans');
+    assert.equal(resolveDisplayLocale('zh-hans', 'en', ['en', 'zh']), 'zh');
+    assert.equal(resolveDisplayLocale('ja-JP', 'en', ['en', 'es']), 'ja');
+    assert.equal(resolveDisplayLocale('AUTO', 'es', ['en', 'es']), 'es');
   });
 
   it('reads primary language subtags', () => {
     assert.equal(primaryLanguage('pt-BR'), 'pt');
     assert.equal(primaryLanguage('zh_TW'), 'zh');
+  });
+
+  it('offers every glossary locale, then the other locales of the term map', () => {
+    assert.deepEqual(offeredLocales(['en', 'es']), ['en', 'es', 'ja', 'ko', 'zh-hans', 'ar']);
+    assert.deepEqual(offeredLocales(['en', 'fr', 'es']), ['en', 'es', 'ja', 'ko', 'zh-hans', 'ar', 'fr']);
+  });
+
+  it('links Simplified Chinese to the zh folder of the docs', () => {
+    assert.equal(docsLanguage('zh-hans'), 'zh');
+    assert.equal(docsLanguage('ko'), 'ko');
+    assert.equal(hfGlossaryUrl('zh-hans', 'attention-mask'), 'https://huggingface.co/docs/transformers/zh/glossary#attention-mask');
   });
 });
 
@@ -46,8 +134,18 @@ describe('chooseEntry', () => {
 });
 
 describe('language names', () => {
-  it('names the docs languages in their own language', () => {
-    assert.deepEqual(['en', 'es', 'ja', 'ko', 'ar'].map(languageEndonym), ['English', 'Español', '日本語', '한국어', 'العربية']);
+  it('names the glossary languages in their own language, as Change Language lists them', () => {
+    assert.deepEqual(GLOSSARY_LOCALES.map(languageEndonym), ['English', 'Español', '日本語', '한국어', '简体中文', 'العربية']);
+  });
+
+  it('names them in each UI language, as the Change Language descriptions and the fallback notes do', () => {
+    const names = (ui: string): string[] => GLOSSARY_LOCALES.map((locale) => languageName(locale, ui, 'mid-sentence'));
+    assert.deepEqual(names('ja'), ['英語', 'スペイン語', '日本語', '韓国語', '簡体中国語', 'アラビア語']);
+    assert.deepEqual(names('ko'), ['영어', '스페인어', '일본어', '한국어', '중국어(간체)', '아랍어']);
+    assert.deepEqual(names('zh-cn'), ['英语', '西班牙语', '日语', '韩语', '简体中文', '阿拉伯语']);
+    assert.deepEqual(names('ar'), ['الإنجليزية', 'الإسبانية', 'اليابانية', 'الكورية', 'الصينية المبسطة', 'العربية']);
+    assert.equal(languageName('zh-hans', 'en', 'label'), 'Simplified Chinese');
+    assert.equal(languageName('zh-hans', 'es', 'mid-sentence'), 'chino simplificado');
   });
 
   it('names a language in the UI language', () => {

@@ -63,15 +63,25 @@ describe('computeHover', () => {
     assert.ok(linkTargets(html).includes('https://huggingface.co/docs/transformers/main/en/glossary#masked-language-modeling-mlm'));
   });
 
+  it('opens a term that the upstream glossary lacks on its docs: page, in the docs version, and hides the link without one', () => {
+    const line = 'value = hostile_example + 1';
+    const withDocs = { ...testTermMap, terms: testTermMap.terms.map((t) => (t.id === 'hostile-example' ? { ...t, docs: ['no_such_page', 'kv_cache#reuse'] } : t)) };
+    const snapshot = createSnapshot(withDocs, { language: 'es', uiLanguage: 'en', docsVersion: 'v4.46.0', ignoredTerms: [] });
+    const targets = linkTargets(withoutAutolinkLiterals(renderMarkdown(computeHover(line, line.indexOf('hostile_example'), 'code', snapshot)!.markdown)));
+    // The entry is English (no Spanish one), and kv_cache has no Spanish translation anyway.
+    assert.equal(targets[1], 'https://huggingface.co/docs/transformers/v4.46.0/en/kv_cache#reuse');
+    assert.equal(linkTargets(withoutAutolinkLiterals(renderMarkdown(computeHover(line, line.indexOf('hostile_example'), 'code', deps('en'))!.markdown))).length, 1);
+  });
+
   it('renders a hostile entry as inert text: no command link but ours, no HTML', () => {
     const line = 'value = hostile_example + 1';
     const hover = computeHover(line, line.indexOf('hostile_example'), 'code', deps('en'))!;
     const html = withoutAutolinkLiterals(renderMarkdown(hover.markdown));
-    // Exactly the two links the hover builds itself; the entry's own link and image stayed text.
+    // Exactly the link the hover builds itself (the term has no page upstream, so no huggingface.co link); the
+    // entry's own link and image stayed text.
     const targets = linkTargets(html);
-    assert.equal(targets.length, 2, html);
+    assert.equal(targets.length, 1, html);
     assert.ok(targets[0]!.startsWith(`command:${Commands.openEntry}?`));
-    assert.ok(targets[1]!.startsWith('https://huggingface.co/'));
     assert.doesNotMatch(html, /<(?!\/?(?:p|strong|em|a|code)\b)[a-z]/i, 'an HTML element other than the hover\'s own appeared');
     assert.doesNotMatch(html, /(?:href|src)="(?!command:transformersGlossary\.openEntry\?|https:\/\/huggingface\.co\/)/);
     const text = textOf(html);

@@ -10,7 +10,6 @@ const assets: PanelAssets = {
   scriptUri: 'https://webview.example/media/panel.js',
   styleUri: 'https://webview.example/media/panel.css',
   uiLanguage: 'en',
-  render: 7,
 };
 
 const strings: PanelStrings = {
@@ -47,6 +46,13 @@ function view(overrides: Partial<EntryView> = {}): EntryView {
 }
 
 describe('entryPanelHtml', () => {
+  it('shows the huggingface.co link only when the view has one', () => {
+    assert.ok(entryPanelHtml(view(), assets, strings).includes('href="https://huggingface.co/docs/transformers/main/en/glossary#attention-mask"'));
+    const page = entryPanelHtml(view({ hubUrl: undefined }), assets, strings);
+    assert.doesNotMatch(page, /huggingface\.co/);
+    assert.doesNotMatch(page, /<ul class="links">/);
+  });
+
   it('sets a CSP that allows only our stylesheet and the nonce script', () => {
     const page = entryPanelHtml(view(), assets, strings);
     const csp = contentSecurityPolicy(assets.cspSource, assets.nonce);
@@ -135,7 +141,7 @@ describe('entryPanelHtml', () => {
       strings,
     );
     assert.match(page, /<h1>vanished<\/h1><p class="message">The glossary no longer has &lt;b&gt;it&lt;\/b&gt;.<\/p>/);
-    assert.match(page, /<body data-term-id="" data-render="7" data-state="">/);
+    assert.match(page, /<body data-term-id="" data-state="">/);
   });
 });
 

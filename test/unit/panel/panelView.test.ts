@@ -80,6 +80,13 @@ describe('buildPanelView', () => {
     assert.deepEqual(built.shown, { locale: 'en', isFallback: true, title: 'input IDs' });
   });
 
+  it('offers no huggingface.co link for a term that has no page upstream', () => {
+    const kvCache = term('kv-cache', { en: entry('KV cache', 'Keys and values kept between steps.') }, { identifiers: ['past_key_values'] });
+    const built = buildPanelView(glossaryOf([kvCache]), historyOf({ termId: 'kv-cache' }), context);
+    assert.equal((built.view as EntryView).hubUrl, undefined);
+    assert.deepEqual([...built.openableUrls], []);
+  });
+
   it('falls back to any locale the term has', () => {
     const view = entryView(glossary, historyOf({ termId: 'connectionist-temporal-classification-ctc' }));
     assert.equal(view.locale, 'ja');

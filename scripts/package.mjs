@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Builds the production bundle and packages the extension as a .vsix with vsce. The .vscodeignore allow-list
-// decides what goes in; everything is bundled by esbuild, hence --no-dependencies. The package's details page is
+// Builds the production bundle and packages the extension as a .vsix with vsce (`npm run package`; the UI tests and
+// `npm start` package through packageVsix too). The .vscodeignore allow-list decides what goes in; everything is
+// bundled by esbuild, hence --no-dependencies. The package's details page is
 // docs/marketplace.md, written for users and free of the repository README's screenshots, whose relative paths have no
 // public base URL to resolve against.
-// Usage: node scripts/e2e/package.mjs [output.vsix]   (default: transformers-glossary-<version>.vsix in the repo)
+// Usage: node scripts/package.mjs [output.vsix]   (default: transformers-glossary-<version>.vsix in the repo)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { REPO_ROOT } from './config.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function runOrThrow(what, command, args) {
   const r = spawnSync(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
