@@ -12,6 +12,7 @@ import { contextForFileName, createTermMatcher } from '../matching';
 import type { ParsedArgs } from './args';
 import { HELP_TEXT, UsageError, parseArgs } from './args';
 import { findTerm, formatEntry, suggestTerms, titleIn } from './lookup';
+import { escapeForTerminal, jsonForTerminal } from './terminalText';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -166,11 +167,10 @@ function runBuild(args: ParsedArgs, io: CliIo): number {
     io.stderr(`${PROGRAM}: ${plural(errors, 'error')}; ${args.out === undefined ? 'no term map printed' : `${args.out} left unchanged`}\n`);
     return EXIT_FAILURE;
   }
-  const json = `${JSON.stringify(termMap, null, 2)}\n`;
   if (args.out === undefined) {
-    io.stdout(json);
+    io.stdout(`${jsonForTerminal(termMap)}\n`);
   } else {
-    writeAtomically(args.out, json);
+    writeAtomically(args.out, `${JSON.stringify(termMap, null, 2)}\n`);
     io.stderr(`${PROGRAM}: wrote ${plural(termMap.terms.length, 'term')} in ${plural(termMap.locales.length, 'locale')} to ${args.out}\n`);
   }
   return EXIT_OK;
@@ -224,11 +224,20 @@ function runScan(args: ParsedArgs, io: CliIo): number {
       else io.stdout(`${record.file}:${record.line}:${record.column}: ${record.text} → ${record.termId}\n`);
     }
   }
-  if (args.json) io.stdout(`${JSON.stringify(records, null, 2)}\n`);
+  if (args.json) io.stdout(`${jsonForTerminal(records)}\n`);
   return unreadable > 0 ? EXIT_USAGE : EXIT_OK;
 }
 
-export function main(argv: readonly string[], io: CliIo): number {
+/**
+ * The one way out to the terminal: every line any command prints, including file names, diagnostics and text from
+ * glossaries and documents, has its control characters escaped (see terminalText.ts).
+ */
+function terminalIo(io: CliIo): CliIo {
+  return { ...io, stdout: (text) => io.stdout(escapeForTerminal(text)), stderr: (text) => io.stderr(escapeForTerminal(text)) };
+}
+
+export function main(argv: readonly string[], rawIo: CliIo): number {
+  const io = terminalIo(rawIo);
   try {
     const args = parseArgs(argv);
     switch (args.command) {

@@ -3,7 +3,7 @@
  * never touches the file system and never throws on bad input.
  */
 import type { CompileResult, Diagnostic, GlossarySource, Locale, Term, TermEntry, TermMap } from './types';
-import { SOURCE_LOCALE, TERM_MAP_SCHEMA_VERSION } from './types';
+import { MAX_SURFACE_FORM_LENGTH, SOURCE_LOCALE, TERM_MAP_SCHEMA_VERSION } from './types';
 import { decodeGlossaryText } from './decode';
 import { diagnosticAt, sortDiagnostics } from './diagnostics';
 import type { ParsedEntry, ParsedGlossary } from './parse';
@@ -240,7 +240,7 @@ function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[]
     builder.entries[locale] = {
       title: entry.title,
       section: entry.section,
-      aliases: [...localAliases].filter((a) => a !== entry.title),
+      aliases: [...localAliases].filter((a) => a !== entry.title && a.length <= MAX_SURFACE_FORM_LENGTH),
       summary: normalized.summary,
       markdown: normalized.markdown,
       links: normalized.links,
@@ -295,12 +295,15 @@ function finishTerm(builder: TermBuilder): Term {
     aliasKeys.add(key);
     aliases.push(alias);
   }
+  // Forms derived from a title of the maximum length (a plural, an identifier) may pass the limit by a few
+  // characters; the title itself is kept, so nothing a reader wrote is lost by leaving them out.
+  const withinLimit = (form: string): boolean => form.length <= MAX_SURFACE_FORM_LENGTH;
   return {
     id: builder.id,
     titles: builder.titles,
-    abbreviations: [...builder.abbreviations],
-    identifiers: [...builder.identifiers],
-    aliases,
+    abbreviations: [...builder.abbreviations].filter(withinLimit),
+    identifiers: [...builder.identifiers].filter(withinLimit),
+    aliases: aliases.filter(withinLimit),
     entries: builder.entries,
     ...(builder.docs.size > 0 ? { docs: [...builder.docs] } : {}),
   };

@@ -150,7 +150,8 @@ function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; co
   let lineStart = 0;
   let line = 1;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 10) {
+    // A lone CR ends a line as LF and CRLF do (the text is normalized that way below, and editors agree).
+    if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) {
       line++;
       lineStart = i + 1;
     }

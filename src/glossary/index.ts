@@ -5,7 +5,7 @@
  * Code outside this folder imports it through this file only.
  */
 export type * from './types';
-export { TERM_MAP_SCHEMA_VERSION, SOURCE_LOCALE } from './types';
+export { MAX_SURFACE_FORM_LENGTH, TERM_MAP_SCHEMA_VERSION, SOURCE_LOCALE } from './types';
 export { compileGlossaries, isFolderReadme, localeFromPath, localeFromContent } from './compile';
 export { formatDiagnostic, sortDiagnostics } from './diagnostics';
 export { decodeGlossaryText } from './decode';

@@ -14,6 +14,7 @@
  * huggingface.co" uses the first one that exists when the term has no anchor in the upstream glossary.
  */
 import type { Diagnostic } from './types';
+import { MAX_SURFACE_FORM_LENGTH } from './types';
 import { diagnosticAt } from './diagnostics';
 import { isPythonName } from './anchors';
 import { bundledDocsIndex, splitDocsReference } from './docsIndex';
@@ -63,7 +64,14 @@ export function parseMetadataComment(html: string, file: string, line: number, c
       .slice(colon + 1)
       .split(',')
       .map((v) => v.trim().replace(/\s+/g, ' '))
-      .filter((v) => v.length > 0);
+      .filter((v) => v.length > 0)
+      .filter((v) => {
+        // A form past the limit can name no term; the matcher would ignore it, so it is dropped here, visibly.
+        if (v.length <= MAX_SURFACE_FORM_LENGTH) return true;
+        const message = `glossary metadata value of ${v.length} characters is dropped: surface forms are at most ${MAX_SURFACE_FORM_LENGTH} characters`;
+        diagnostics.push(diagnosticAt('warning', 'surface-form-too-long', message, file, where.line, where.column));
+        return false;
+      });
     if (values.length === 0) {
       diagnostics.push(diagnosticAt('warning', 'metadata-malformed', `glossary metadata key "${key}" has no value`, file, where.line, where.column));
       return;

@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import { toString } from 'mdast-util-to-string';
 import type { Definition, Heading, Html, Nodes, Root, RootContent } from 'mdast';
 import type { Diagnostic } from './types';
+import { MAX_SURFACE_FORM_LENGTH } from './types';
 import { diagnosticAt } from './diagnostics';
 import { splitHeading } from './anchors';
 import { isMetadataComment } from './metadata';
@@ -188,10 +189,10 @@ function flattenChildren(children: readonly RootContent[], ctx: FlattenContext, 
 const LETTER_SECTION = /^\p{Lu}$/u;
 
 /**
- * Headings longer than this are cut: no term is named in 200 characters, and a bound keeps every pattern that
- * looks at titles (alignment, aliases) cheap on hostile input.
+ * Headings longer than the surface form limit are cut: a bound keeps every pattern that looks at titles (alignment,
+ * aliases) cheap on hostile input, and titles are matched like every other surface form.
  */
-const MAX_TITLE = 200;
+const MAX_TITLE = MAX_SURFACE_FORM_LENGTH;
 
 /** Custom anchors become ids, URLs fragments and HTML ids downstream: keep them to a safe alphabet. */
 const VALID_CUSTOM_ANCHOR = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;

@@ -14,6 +14,14 @@ export type Locale = string;
 /** The locale whose anchors give every term its identity. */
 export const SOURCE_LOCALE: Locale = 'en';
 
+/**
+ * The longest surface form (title, alias, abbreviation, identifier) and term id a term map holds, in UTF-16 code
+ * units. No term is named in 200 characters, and the bound is what keeps matching linear: the compiler cuts longer
+ * titles and drops longer aliases, abbreviations and identifiers with a warning, and the matcher ignores longer
+ * forms in any term map it is handed (term maps also come from JSON files).
+ */
+export const MAX_SURFACE_FORM_LENGTH = 200;
+
 export interface TermMap {
   readonly schemaVersion: typeof TERM_MAP_SCHEMA_VERSION;
   /** Every locale that has at least one entry, source locale first, then alphabetical. */

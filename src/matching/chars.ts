@@ -84,6 +84,11 @@ export function classAt(text: string, index: number): number {
   return classOfUnit(c);
 }
 
+/** Hyphens that join the words of a phrase (`self-attention`). */
+export function isHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
 /** FNV-1a over UTF-16 code units: cheap to compute incrementally while the scanner walks a word. */
 export const HASH_SEED = 0x811c9dc5 | 0;
 

@@ -7,6 +7,7 @@ import type { TermMap } from '../glossary';
 import type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
 import { findLinks } from './links';
 import { Scanner } from './scanner';
+import { FIND_TERM_AT_REACH, syncPointAtOrBefore } from './window';
 import { buildTermIndex } from './termIndex';
 import { markdownContextRanges } from './markdownContext';
 
@@ -16,13 +17,6 @@ export { contextAt, contextForFileName, contextForLanguage, markdownContextRange
 export type { MatchContextRange } from './markdownContext';
 export type { Word } from './words';
 
-/**
- * How far on each side of the offset findTermAt looks. Generous enough for the longest glossary link
- * (`[link text](https://huggingface.co/docs/transformers/main/en/glossary#anchor)`), small enough that a
- * pathological line costs the same as a short one.
- */
-export const FIND_TERM_AT_WINDOW = 320;
-
 export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions = {}): TermMatcher {
   const index = buildTermIndex(termMap, options);
   const scanner = new Scanner(index);
@@ -30,8 +24,8 @@ export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions 
   return {
     findTermAt(lineText: string, offset: number, context: MatchContext): TermMatch | undefined {
       if (!(offset >= 0 && offset < lineText.length)) return undefined;
-      const from = Math.max(0, offset - FIND_TERM_AT_WINDOW);
-      const to = Math.min(lineText.length, offset + FIND_TERM_AT_WINDOW);
+      const from = syncPointAtOrBefore(lineText, offset);
+      const to = Math.min(lineText.length, offset + FIND_TERM_AT_REACH);
       const links = findLinks(lineText, from, to, index.anchors);
       const found: TermMatch[] = [];
       scanner.scan(lineText, from, to, context, links, found, offset);

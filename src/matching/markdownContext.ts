@@ -41,17 +41,20 @@ export function markdownContextRanges(text: string): MatchContextRange[] {
     rangeContext = context;
   };
   let lineStart = 0;
+  // `\r\n`, a lone `\r` and `\n` each end a line, as in VS Code, whose hover asks contextAt by those lines.
+  const lineEnds = /\r\n?|\n/g;
   while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    const nextLine = lineEnd + 1;
+    lineEnds.lastIndex = lineStart;
+    const found = lineEnds.exec(text);
+    const lineEnd = found ? found.index : text.length;
+    const nextLine = found ? found.index + found[0].length : text.length + 1;
     // Only a line whose first non-space character (within three columns) is a fence character can open or close a
     // fence; the regular expression runs on those lines only.
     let firstUnit = lineStart;
     while (firstUnit < lineStart + 3 && text.charCodeAt(firstUnit) === 0x20) firstUnit++;
     const mayBeFence = text.charCodeAt(firstUnit) === 0x60 || text.charCodeAt(firstUnit) === 0x7e;
     if (mayBeFence) {
-      const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+      const line = text.slice(lineStart, lineEnd);
       const opening = fenceOpening.exec(line);
       if (fence === undefined && opening) {
         const marker = opening[1]!;

@@ -10,9 +10,10 @@ import type { MatchContext, TermMatch } from './types';
 import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
 import { filterSlot } from './termIndex';
 import type { LinkSpan } from './links';
-import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, hashStep, isSpace } from './chars';
+import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, hashStep, isHyphen, isSpace } from './chars';
 import { foldKey, isInsideWord, unitLength, wordEnd } from './words';
 import { isMarkedPosition } from './positions';
+import { MAX_MATCH_LENGTH } from './window';
 
 /** Words longer than this are never terms; skipping them bounds the work on minified or generated lines. */
 export const MAX_WORD_LENGTH = 128;
@@ -38,10 +39,6 @@ function regionEquals(text: string, start: number, end: number, key: string, fol
     if (unit !== key.charCodeAt(i)) return false;
   }
   return true;
-}
-
-function isHyphen(c: number): boolean {
-  return c === 0x2d || c === 0x2010 || c === 0x2011;
 }
 
 export class Scanner {
@@ -221,7 +218,9 @@ export class Scanner {
       phrases = index.phrases.get(folded);
       if (exact === undefined && restricted === undefined) restricted = index.wordRestricted.get(folded);
     }
-    if (phrases !== undefined && !continuesPathOrCompound(text, start) && this.phraseAt(text, start, end, to, phrases, phrasesBySecondWord, this.nextLinkStart)) return true;
+    // A phrase never reaches past MAX_MATCH_LENGTH: findAll and findTermAt's window read the same words, in bounded work.
+    const reach = Math.min(to, start + MAX_MATCH_LENGTH);
+    if (phrases !== undefined && !continuesPathOrCompound(text, start) && this.phraseAt(text, start, end, reach, phrases, phrasesBySecondWord, this.nextLinkStart)) return true;
     if (exact !== undefined) return this.setMatch(start, end, exact, sameSpelling);
     if (restricted !== undefined && isMarkedPosition(text, start, end, this.scanContext)) return this.setMatch(start, end, restricted, sameSpelling);
     if (this.wordHasUnderscore && ascii) return this.compoundAt(text, start, end);

@@ -4,7 +4,7 @@
  */
 import type { Term, TermMap } from '../glossary';
 import type { TermMatch } from './types';
-import { compareIds, pluralOf, singularOf, trailingParenthetical } from '../glossary';
+import { MAX_SURFACE_FORM_LENGTH, compareIds, pluralOf, singularOf, trailingParenthetical } from '../glossary';
 import { hashOf, isAscii } from './chars';
 import { foldKey, isIdentifierWord, splitWords } from './words';
 
@@ -117,6 +117,14 @@ function groupBySecondWord(entries: readonly PhraseEntry[] | undefined): Readonl
   return groups;
 }
 
+/**
+ * Whether the index takes a surface form or term id at all. The compiler never writes longer ones; a term map from
+ * elsewhere may, and the bound is what keeps every match, and so findTermAt's window, within MAX_MATCH_LENGTH.
+ */
+function isWithinFormLimit(form: string): boolean {
+  return typeof form === 'string' && form.length <= MAX_SURFACE_FORM_LENGTH;
+}
+
 export interface IndexOptions {
   /** Term ids or surface forms (compared case-insensitively) that must never match. */
   readonly ignoredTerms?: readonly string[];
@@ -165,6 +173,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
   };
 
   const addSurfaceForm = (term: Term, form: string, depth = 0): void => {
+    if (!isWithinFormLimit(form)) return;
     const cleaned = form.replace(customAnchor, '').trim();
     if (cleaned === '' || isIgnored(cleaned)) return;
     const parenthetical = trailingParenthetical(cleaned);
@@ -195,10 +204,10 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
   const terms = [...termMap.terms].sort((a, b) => compareIds(a.id, b.id));
   for (const term of terms) {
     if (isIgnored(term.id)) continue;
-    setFirst(anchors, term.id.toLowerCase(), term.id);
+    if (isWithinFormLimit(term.id)) setFirst(anchors, term.id.toLowerCase(), term.id);
 
     for (const identifier of term.identifiers) {
-      if (isIgnored(identifier)) continue;
+      if (!isWithinFormLimit(identifier) || isIgnored(identifier)) continue;
       if (!isIdentifierWord(identifier)) {
         addSurfaceForm(term, identifier);
         continue;
@@ -217,7 +226,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
       }
     }
     for (const abbreviation of term.abbreviations) {
-      if (isIgnored(abbreviation)) continue;
+      if (!isWithinFormLimit(abbreviation) || isIgnored(abbreviation)) continue;
       const words = splitWords(abbreviation);
       if (words.length === 1) setFirst(exactAnywhere, words[0]!.text, { termId: term.id, via: 'abbreviation' });
       else if (words.length > 1) addSurfaceForm(term, abbreviation);
