@@ -95,6 +95,13 @@ export default tseslint.config(
     },
   },
   {
+    // The launcher for the older code-server must load code-server's own CommonJS files with require() before it
+    // starts them (see its header), so it is a CommonJS script.
+    files: ['scripts/e2e/smoke-driver-launcher.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -9,7 +9,7 @@
 //   spec substrings  run only the spec files whose path contains one of them, e.g. `hover`
 // Env: TG_UI_GREP=<text> runs matching test titles only; KEEP_TMP=1 keeps the temporary directory.
 // Screenshots: test-results/screenshots/. Exit code: 0 passed, 1 failed, 3 runner error.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';

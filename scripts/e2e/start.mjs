@@ -7,7 +7,7 @@
 //   Ctrl+C stops code-server and everything it started, and removes the temporary profile.
 // Env: PORT (default 8080, or a free port when 8080 is taken), TG_START_BROWSER=1 forces code-server even when
 // `code` exists.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT, TARGETS } from './config.mjs';
 import { freePort, installVsix, makeTempDirs, portIsFree, setSignalHandler, startCodeServer } from './codeserver.mjs';
