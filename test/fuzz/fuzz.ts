@@ -46,27 +46,7 @@ export interface Failure {
 export interface FuzzReport {
   readonly cases: number;
   readonly failures: Failure[];
-  /** Violations skipped as known reproducers of classes another branch fixes, by class. */
-  readonly known: Map<string, number>;
   readonly elapsedMs: number;
-}
-
-/**
- * TODO(#10, H4's branch): violations of classes 1, 2, 3, 4, 9 and 10 of issue #10 are being fixed on another
- * branch. Until it is merged, their known reproducers are counted here instead of failing the run; remove each
- * rule once its class is fixed, so that the fuzzer guards the fix.
- */
-export function knownClass(v: Violation, testCase: FuzzCase): string | undefined {
-  const text = [...testCase.glossaries.map((g) => (typeof g.content === 'string' ? g.content : Buffer.from(g.content).toString('latin1'))), ...testCase.documents.map((d) => d.text)].join('\n');
-  if (v.invariant === 'unopenable-id') return 'class 4 (ids the panel cannot open)';
-  if (v.invariant === 'link-kept-refused') return 'class 10 (links kept that the renderer refuses)';
-  if (/Maximum call stack|too much recursion/.test(v.message)) return 'class 2/3 (deep nesting, argument spreads)';
-  if (/URI malformed/.test(v.message)) return 'class 9 (lone surrogates)';
-  if ((v.invariant === 'internal-error' || v.invariant === 'compiler-throws' || v.invariant === 'cli-internal-error') && /\[`(?:constructor|toString|__proto__|hasOwnProperty|valueOf)`\]/.test(text)) {
-    return 'class 1 (prototype keys)';
-  }
-  if (v.invariant === 'superlinear-compile' && /(?:<Tip[^>]*>\s*){20}|(?:> ?){20}|(?:\n {2,}- ){20}/.test(text)) return 'class 2/3 (deep nesting, argument spreads)';
-  return undefined;
 }
 
 export function runFuzz(options: FuzzOptions): FuzzReport {
@@ -74,7 +54,6 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
   const corpus = loadCorpus(options.root);
   const linearity = new LinearityCheck(options.root);
   const failures: Failure[] = [];
-  const known = new Map<string, number>();
   const log = options.log ?? ((): void => undefined);
   let count = 0;
 
@@ -83,12 +62,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     const r = new Random(seed ?? count);
     const { violations, timings } = checkCase(testCase, r, { cli, render, probes: options.probes ?? 200 });
     linearity.check(testCase, timings, violations);
-    const open: Violation[] = [];
-    for (const v of violations) {
-      const cls = knownClass(v, testCase);
-      if (cls === undefined) open.push(v);
-      else known.set(cls, (known.get(cls) ?? 0) + 1);
-    }
+    const open: readonly Violation[] = violations;
     if (open.length === 0) return;
     let file: string | undefined;
     if (options.failureDir !== undefined) {
@@ -114,5 +88,5 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
       if ((i + 1) % 1000 === 0) log(`${i + 1} cases, ${failures.length} failing, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
   }
-  return { cases: count, failures, known, elapsedMs: performance.now() - started };
+  return { cases: count, failures, elapsedMs: performance.now() - started };
 }
