@@ -9,7 +9,8 @@ import tseslint from 'typescript-eslint';
 
 const noVscode = {
   name: 'vscode',
-  message: 'This module is pure: only the VS Code adapters (see `vscodeAdapters` in eslint.config.mjs) may import vscode.',
+  message:
+    'This module is pure: only the VS Code adapters (see `vscodeAdapters` in eslint.config.mjs) may import vscode.',
 };
 const markdownLibraries = ['unified', 'remark-*', 'rehype-*', 'mdast-*', 'hast-*', 'unist-*'];
 
@@ -37,7 +38,10 @@ const core = ['src/glossary/**', 'src/matching/**', 'src/cli/**', 'src/cli.ts'];
 function restrictImports({ vscode, markdown }) {
   const patterns = [
     // A core folder is used through its public entry, so that its internals can move without touching its users.
-    { group: ['**/glossary/*', '**/matching/*'], message: 'Import the core folders through their index: `../glossary`, `../matching`.' },
+    {
+      group: ['**/glossary/*', '**/matching/*'],
+      message: 'Import the core folders through their index: `../glossary`, `../matching`.',
+    },
   ];
   if (vscode) patterns.push({ group: ['vscode'], message: noVscode.message });
   if (markdown) patterns.push({ group: markdownLibraries, message: 'Markdown libraries stay inside src/glossary/.' });
@@ -62,12 +66,21 @@ export default tseslint.config(
   },
   // Markdown libraries belong to the compiler (which also renders entries to sanitized HTML).
   { files: ['src/glossary/**/*.ts'], rules: restrictImports({ vscode: true, markdown: false }) },
-  { files: ['src/**/*.ts'], ignores: ['src/glossary/**', ...vscodeAdapters], rules: restrictImports({ vscode: true, markdown: true }) },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/glossary/**', ...vscodeAdapters],
+    rules: restrictImports({ vscode: true, markdown: true }),
+  },
   { files: vscodeAdapters, ignores: core, rules: restrictImports({ vscode: false, markdown: true }) },
   { files: core, ignores: ['src/glossary/**'], rules: restrictImports({ vscode: true, markdown: true }) },
   {
     files: ['test/unit/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['vscode'], message: noVscode.message }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noVscode], patterns: [{ group: ['vscode'], message: noVscode.message }] },
+      ],
+    },
   },
   {
     // The panel's page runs in the webview: it may import types from the host (the message protocol), never code,
@@ -79,7 +92,13 @@ export default tseslint.config(
         'error',
         {
           paths: [noVscode],
-          patterns: [{ group: ['../*', 'vscode'], allowTypeImports: true, message: 'The webview page imports only types from the host.' }],
+          patterns: [
+            {
+              group: ['../*', 'vscode'],
+              allowTypeImports: true,
+              message: 'The webview page imports only types from the host.',
+            },
+          ],
         },
       ],
     },

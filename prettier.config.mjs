@@ -27,4 +27,7 @@ export default {
   endOfLine: 'lf',
   // Markdown prose keeps the line breaks its author chose; Prettier does not rewrap paragraphs.
   proseWrap: 'preserve',
+  // Template literals are data, not code to reflow: the panel's `html` tagged templates build the exact page (its CSP
+  // meta tag is compared byte for byte in the tests), and reformatting embedded HTML or CSS would change what ships.
+  embeddedLanguageFormatting: 'off',
 };

@@ -121,7 +121,11 @@ if (args.has('--bench')) {
   targets.push({
     ...node,
     sourcemap: false,
-    entryPoints: [path.join(root, 'scripts/bench/bench.ts'), path.join(root, 'scripts/bench/matcher-entry.ts'), path.join(root, 'scripts/bench/compile-size.ts')],
+    entryPoints: [
+      path.join(root, 'scripts/bench/bench.ts'),
+      path.join(root, 'scripts/bench/matcher-entry.ts'),
+      path.join(root, 'scripts/bench/compile-size.ts'),
+    ],
     outdir: path.join(root, 'out/bench'),
   });
 }

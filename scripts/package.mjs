@@ -24,7 +24,15 @@ export function packageVsix(output) {
   fs.mkdirSync(path.dirname(vsix), { recursive: true });
   runOrThrow('the production build', process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--production']);
   const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  runOrThrow('vsce package', process.execPath, [vsce, 'package', '--no-dependencies', '--readme-path', 'docs/marketplace.md', '--out', vsix]);
+  runOrThrow('vsce package', process.execPath, [
+    vsce,
+    'package',
+    '--no-dependencies',
+    '--readme-path',
+    'docs/marketplace.md',
+    '--out',
+    vsix,
+  ]);
   return vsix;
 }
 

@@ -14,12 +14,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 function usage(message) {
-  process.stderr.write(`${message}\nusage: node scripts/refresh-docs-index.mjs --from PATH [--out FILE] [--commit SHA]\n`);
+  process.stderr.write(
+    `${message}\nusage: node scripts/refresh-docs-index.mjs --from PATH [--out FILE] [--commit SHA]\n`,
+  );
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const options = { out: resolve(dirname(fileURLToPath(import.meta.url)), '..', 'glossary', 'upstream', 'docs-index.json') };
+  const options = {
+    out: resolve(dirname(fileURLToPath(import.meta.url)), '..', 'glossary', 'upstream', 'docs-index.json'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -65,7 +69,11 @@ function anchorOf(heading) {
   if (custom) return custom[1].trim();
   // Translated headings (Korean, Arabic) get anchors from their own script; they are not term ids, so none is listed.
   if (/[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(heading)) return undefined;
-  const anchor = heading.trim().toLowerCase().replace(/ /g, '-').replace(/[^a-z0-9-]/g, '');
+  const anchor = heading
+    .trim()
+    .toLowerCase()
+    .replace(/ /g, '-')
+    .replace(/[^a-z0-9-]/g, '');
   return anchor === '' ? undefined : anchor;
 }
 
@@ -90,9 +98,14 @@ export function glossaryAnchors(text) {
 
 export function buildIndex(root, commit) {
   const source = join(root, 'docs', 'source');
-  if (!existsSync(source)) throw new Error(`${source} does not exist: --from must be a checkout of huggingface/transformers`);
+  if (!existsSync(source)) {
+    throw new Error(`${source} does not exist: --from must be a checkout of huggingface/transformers`);
+  }
   const locales = {};
-  for (const lang of readdirSync(source, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const lang of readdirSync(source, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
     const toctree = join(source, lang, '_toctree.yml');
     if (!existsSync(toctree)) continue;
     const entry = { pages: { commit, paths: toctreePages(readFileSync(toctree, 'utf8')) } };
@@ -104,7 +117,8 @@ export function buildIndex(root, commit) {
   }
   if (!locales.en) throw new Error(`no docs/source/en/_toctree.yml under ${root}`);
   return {
-    description: 'Documentation pages (toctree entries) and glossary term anchors that exist on huggingface.co per locale. Regenerate with scripts/refresh-docs-index.mjs.',
+    description:
+      'Documentation pages (toctree entries) and glossary term anchors that exist on huggingface.co per locale. Regenerate with scripts/refresh-docs-index.mjs.',
     repository: 'huggingface/transformers',
     provenance: `Read from a checkout of huggingface/transformers at commit ${commit}.`,
     locales,
@@ -113,7 +127,10 @@ export function buildIndex(root, commit) {
 
 function headCommit(root) {
   try {
-    return execFileSync('git', ['-C', root, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['-C', root, 'rev-parse', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }
@@ -125,7 +142,9 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   try {
     const index = buildIndex(root, options.commit ?? headCommit(root));
     writeFileSync(options.out, `${JSON.stringify(index, null, 1)}\n`);
-    const summary = Object.entries(index.locales).map(([lang, l]) => `${lang} ${l.pages.paths.length}${l.glossary ? `+${l.glossary.anchors.length}` : ''}`);
+    const summary = Object.entries(index.locales).map(
+      ([lang, l]) => `${lang} ${l.pages.paths.length}${l.glossary ? `+${l.glossary.anchors.length}` : ''}`,
+    );
     process.stdout.write(`wrote ${options.out}: pages(+anchors) per locale: ${summary.join(', ')}\n`);
   } catch (error) {
     process.stderr.write(`refresh-docs-index: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -22,7 +22,12 @@ function readOr(file, fallback) {
 
 /** Runs a command with its output shown live and captured, so that the tier can count what it printed. */
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  });
   process.stdout.write(result.stdout ?? '');
   process.stderr.write(result.stderr ?? '');
   return { status: result.status ?? 1, output: `${result.stdout ?? ''}\n${result.stderr ?? ''}` };
@@ -36,9 +41,17 @@ function runLive(command, args) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; process.stdout.write(chunk); });
-    child.stderr.on('data', (chunk) => { output += chunk; process.stderr.write(chunk); });
-    child.on('error', (error) => { output += String(error); });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
+    child.on('error', (error) => {
+      output += String(error);
+    });
     child.on('close', (code) => resolve({ status: code ?? 1, output }));
   });
 }
@@ -55,7 +68,12 @@ async function setupE2e(target) {
 /** The integration tier on one code-server target (scripts/e2e/run-integration.mjs). */
 async function integration(target) {
   if (!(await setupE2e(target))) return { passed: 0, failed: 1 };
-  const r = await runLive(process.execPath, [path.join(root, 'scripts/e2e/run-integration.mjs'), '--target', target, ...(builtThisRun ? ['--no-build'] : [])]);
+  const r = await runLive(process.execPath, [
+    path.join(root, 'scripts/e2e/run-integration.mjs'),
+    '--target',
+    target,
+    ...(builtThisRun ? ['--no-build'] : []),
+  ]);
   return mochaCounts(r.output, r.status);
 }
 
@@ -85,7 +103,10 @@ const tiers = [
       const report = JSON.parse(readOr(path.join(root, 'out/eslint.json'), '[]'));
       const failedFiles = report.filter((f) => f.errorCount + f.warningCount > 0);
       if (failedFiles.length > 0) run(bin('eslint'), ['.']);
-      return { passed: report.length - failedFiles.length, failed: failedFiles.length + (r.status !== 0 && failedFiles.length === 0 ? 1 : 0) };
+      return {
+        passed: report.length - failedFiles.length,
+        failed: failedFiles.length + (r.status !== 0 && failedFiles.length === 0 ? 1 : 0),
+      };
     },
   },
   {

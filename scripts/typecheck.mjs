@@ -14,7 +14,16 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Every TypeScript part, by the folder of its tsconfig.json. */
-export const TS_PROJECTS = ['.', 'src/panel/webview', 'test/helpers', 'test/unit', 'test/fuzz', 'test/integration', 'test/e2e', 'scripts'];
+export const TS_PROJECTS = [
+  '.',
+  'src/panel/webview',
+  'test/helpers',
+  'test/unit',
+  'test/fuzz',
+  'test/integration',
+  'test/e2e',
+  'scripts',
+];
 
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 let failed = 0;

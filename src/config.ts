@@ -17,7 +17,9 @@ export interface GlossaryConfig {
 /** Reads a string array setting, dropping anything that is not a non-empty string (settings.json is hand-edited). */
 function stringArray(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim());
+  return value
+    .filter((item): item is string => typeof item === 'string' && item.trim() !== '')
+    .map((item) => item.trim());
 }
 
 export function readConfig(): GlossaryConfig {
@@ -42,7 +44,9 @@ export function readCustomGlossaryPaths(): { path: string; folder: vscode.Worksp
   const scopes: (vscode.WorkspaceFolder | undefined)[] = folders.length > 0 ? [...folders] : [undefined];
   const result: { path: string; folder: vscode.WorkspaceFolder | undefined }[] = [];
   for (const folder of scopes) {
-    const paths = stringArray(vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<unknown>(Settings.customGlossaries));
+    const paths = stringArray(
+      vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<unknown>(Settings.customGlossaries),
+    );
     for (const path of paths) result.push({ path, folder });
   }
   return result;
@@ -64,7 +68,8 @@ export interface ConfigChange {
 }
 
 export function classifyConfigChange(event: vscode.ConfigurationChangeEvent): ConfigChange {
-  const affects = (key: (typeof Settings)[keyof typeof Settings]): boolean => event.affectsConfiguration(settingKey(key));
+  const affects = (key: (typeof Settings)[keyof typeof Settings]): boolean =>
+    event.affectsConfiguration(settingKey(key));
   return {
     display: affects(Settings.language) || affects(Settings.docsVersion),
     matcher: affects(Settings.ignoredTerms),

@@ -33,7 +33,9 @@ export function activate(context: vscode.ExtensionContext): GlossaryTestApi | un
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Transformers Glossary'), { log: true });
   // Custom glossaries compile in a worker thread from dist/compileWorker.js (built beside this bundle); nothing starts
   // until the first compilation.
-  const compiler = new NodeCompilerHost({ workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'compileWorker.js').fsPath });
+  const compiler = new NodeCompilerHost({
+    workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'compileWorker.js').fsPath,
+  });
   const glossary = new GlossaryService(context.extensionUri, output, compiler);
   const trees = registerTreeViews(glossary);
   const entryPanel = registerEntryPanel(context, glossary, { warn: (message) => output.warn(message) });

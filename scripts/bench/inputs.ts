@@ -21,14 +21,62 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 }
 
 const MODEL_ARGUMENTS = [
-  'input_ids', 'attention_mask', 'token_type_ids', 'position_ids', 'head_mask', 'inputs_embeds', 'labels',
-  'past_key_values', 'use_cache', 'output_attentions', 'output_hidden_states', 'return_dict', 'decoder_input_ids',
-  'decoder_attention_mask', 'pixel_values', 'cache_position',
+  'input_ids',
+  'attention_mask',
+  'token_type_ids',
+  'position_ids',
+  'head_mask',
+  'inputs_embeds',
+  'labels',
+  'past_key_values',
+  'use_cache',
+  'output_attentions',
+  'output_hidden_states',
+  'return_dict',
+  'decoder_input_ids',
+  'decoder_attention_mask',
+  'pixel_values',
+  'cache_position',
 ];
-const PLAIN_NAMES = ['hidden', 'residual', 'query', 'key', 'value', 'scores', 'probs', 'weights', 'batch', 'layer', 'outputs', 'config', 'module'];
+const PLAIN_NAMES = [
+  'hidden',
+  'residual',
+  'query',
+  'key',
+  'value',
+  'scores',
+  'probs',
+  'weights',
+  'batch',
+  'layer',
+  'outputs',
+  'config',
+  'module',
+];
 const COMMENT_WORDS = [
-  'the', 'model', 'computes', 'scores', 'for', 'each', 'attention', 'mask', 'self-attention', 'layer', 'we', 'apply',
-  'dropout', 'before', 'projection', 'tokens', 'padding', 'encoder', 'decoder', 'cache', 'keys', 'values', 'heads',
+  'the',
+  'model',
+  'computes',
+  'scores',
+  'for',
+  'each',
+  'attention',
+  'mask',
+  'self-attention',
+  'layer',
+  'we',
+  'apply',
+  'dropout',
+  'before',
+  'projection',
+  'tokens',
+  'padding',
+  'encoder',
+  'decoder',
+  'cache',
+  'keys',
+  'values',
+  'heads',
 ];
 
 /**
@@ -42,7 +90,9 @@ export function pythonModule(lineCount: number, seed = 1): string {
   while (lines.length < lineCount) {
     classIndex++;
     lines.push(`class Block${classIndex}(nn.Module):`);
-    lines.push(`    """A block that mixes ${pick(random, COMMENT_WORDS)} and ${pick(random, COMMENT_WORDS)} states."""`);
+    lines.push(
+      `    """A block that mixes ${pick(random, COMMENT_WORDS)} and ${pick(random, COMMENT_WORDS)} states."""`,
+    );
     lines.push('');
     const args = MODEL_ARGUMENTS.filter(() => random() < 0.4);
     lines.push(`    def forward(self, ${args.map((a) => `${a}=None`).join(', ')}):`);
@@ -52,13 +102,19 @@ export function pythonModule(lineCount: number, seed = 1): string {
         lines.push(`        # ${Array.from({ length: 8 }, () => pick(random, COMMENT_WORDS)).join(' ')}`);
       } else if (roll < 0.5) {
         const a = pick(random, MODEL_ARGUMENTS);
-        lines.push(`        ${pick(random, PLAIN_NAMES)} = self.layer${i}(${a}=${a}, ${pick(random, PLAIN_NAMES)}=${pick(random, PLAIN_NAMES)})`);
+        lines.push(
+          `        ${pick(random, PLAIN_NAMES)} = self.layer${i}(${a}=${a}, ${pick(random, PLAIN_NAMES)}=${pick(random, PLAIN_NAMES)})`,
+        );
       } else if (roll < 0.65) {
         lines.push(`        if ${pick(random, MODEL_ARGUMENTS)} is not None:`);
       } else if (roll < 0.8) {
-        lines.push(`        outputs["${pick(random, MODEL_ARGUMENTS)}"] = ${pick(random, PLAIN_NAMES)}.view(batch, -1)`);
+        lines.push(
+          `        outputs["${pick(random, MODEL_ARGUMENTS)}"] = ${pick(random, PLAIN_NAMES)}.view(batch, -1)`,
+        );
       } else {
-        lines.push(`        ${pick(random, PLAIN_NAMES)} = torch.matmul(${pick(random, PLAIN_NAMES)}, ${pick(random, PLAIN_NAMES)}.transpose(-1, -2))`);
+        lines.push(
+          `        ${pick(random, PLAIN_NAMES)} = torch.matmul(${pick(random, PLAIN_NAMES)}, ${pick(random, PLAIN_NAMES)}.transpose(-1, -2))`,
+        );
       }
     }
     lines.push('        return outputs');
@@ -68,10 +124,48 @@ export function pythonModule(lineCount: number, seed = 1): string {
 }
 
 const PROSE_WORDS = [
-  'the', 'a', 'model', 'uses', 'an', 'attention mask', 'to', 'ignore', 'padding', 'tokens', 'while', 'computing',
-  'self-attention', 'over', 'input IDs', 'and', 'the', 'tokenizer', 'returns', 'them', 'with', 'position IDs', 'for',
-  'masked language modeling', 'MLM', 'we', 'fine-tune', 'pretrained models', 'on', 'labels', 'from', 'the', 'dataset',
-  'encoder models', 'decoder models', 'transfer learning', 'is', 'cheap', 'because', 'of', 'the', 'checkpoint',
+  'the',
+  'a',
+  'model',
+  'uses',
+  'an',
+  'attention mask',
+  'to',
+  'ignore',
+  'padding',
+  'tokens',
+  'while',
+  'computing',
+  'self-attention',
+  'over',
+  'input IDs',
+  'and',
+  'the',
+  'tokenizer',
+  'returns',
+  'them',
+  'with',
+  'position IDs',
+  'for',
+  'masked language modeling',
+  'MLM',
+  'we',
+  'fine-tune',
+  'pretrained models',
+  'on',
+  'labels',
+  'from',
+  'the',
+  'dataset',
+  'encoder models',
+  'decoder models',
+  'transfer learning',
+  'is',
+  'cheap',
+  'because',
+  'of',
+  'the',
+  'checkpoint',
 ];
 
 /** A Markdown document of about `bytes` UTF-8 bytes: headings, paragraphs, inline code, glossary links and fences. */
@@ -84,8 +178,9 @@ export function markdownDoc(bytes: number, seed = 2): string {
     paragraph++;
     let text: string;
     if (paragraph % 12 === 1) text = `## Section ${paragraph}`;
-    else if (paragraph % 12 === 7) text = '```python\noutputs = model(input_ids=input_ids, attention_mask=attention_mask)\n```';
-    else {
+    else if (paragraph % 12 === 7) {
+      text = '```python\noutputs = model(input_ids=input_ids, attention_mask=attention_mask)\n```';
+    } else {
       const words = Array.from({ length: 60 }, () => pick(random, PROSE_WORDS));
       words[Math.floor(random() * 60)] = '`attention_mask`';
       if (random() < 0.3) words[Math.floor(random() * 60)] = '[input IDs](../glossary#input-ids)';
@@ -117,7 +212,12 @@ export function syntheticGlossary(entryCount: number, seed = 4): string {
   const names = new Set<string>();
   while (names.size < entryCount) {
     const words = 1 + Math.floor(random() * 3);
-    names.add(Array.from({ length: words }, () => pick(random, SYLLABLES) + pick(random, SYLLABLES) + pick(random, SYLLABLES)).join(' '));
+    names.add(
+      Array.from(
+        { length: words },
+        () => pick(random, SYLLABLES) + pick(random, SYLLABLES) + pick(random, SYLLABLES),
+      ).join(' '),
+    );
   }
   const sorted = [...names].sort();
   const anchors = sorted.map((n) => n.replace(/ /g, '-'));
@@ -131,8 +231,14 @@ export function syntheticGlossary(entryCount: number, seed = 4): string {
     }
     const other = anchors[Math.floor(random() * anchors.length)]!;
     out.push(`### ${name}`, '');
-    out.push(`The ${name} is a synthetic term number ${i} that the benchmark uses to measure how compile time grows.`, '');
-    out.push(`It relates to [${other.replace(/-/g, ' ')}](#${other}) and to the [\`AutoModel\`] class, see [the guide](model_doc/auto).`, '');
+    out.push(
+      `The ${name} is a synthetic term number ${i} that the benchmark uses to measure how compile time grows.`,
+      '',
+    );
+    out.push(
+      `It relates to [${other.replace(/-/g, ' ')}](#${other}) and to the [\`AutoModel\`] class, see [the guide](model_doc/auto).`,
+      '',
+    );
     if (i % 5 === 0) out.push('```python', `>>> value_${i} = ${i} * 2`, '```', '');
   });
   return out.join('\n');
@@ -150,7 +256,10 @@ export function repeatedGlossary(source: string, bytes: number): string {
   const parts = [head];
   let size = head.length;
   for (let copy = 0; size < bytes; copy++) {
-    const repeated = copy === 0 ? body : body.replace(/^### (.+?)\s*(?:\[\[[^\]]*\]\])?\s*$/gm, (_, title: string) => `### ${title} ${copy}`);
+    const repeated =
+      copy === 0
+        ? body
+        : body.replace(/^### (.+?)\s*(?:\[\[[^\]]*\]\])?\s*$/gm, (_, title: string) => `### ${title} ${copy}`);
     parts.push(repeated);
     size += repeated.length;
   }

@@ -13,8 +13,14 @@ const LAUNCHER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'smoke-
 
 /** Flags for Chromium in a container: no sandbox (root), no GPU, no background traffic to Google. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
 ];
 
 /** User settings that keep the workbench quiet and offline, and make hovers appear quickly for the UI tests. */
@@ -37,7 +43,9 @@ export const QUIET_SETTINGS = {
 /** Fails with the command that fixes it when the setup has not run. */
 export function requireSetup({ target = TARGETS.current, needBrowser = true } = {}) {
   if (!isInstalled({ target, needBrowser })) {
-    throw new Error(`code-server ${target.codeServer} is not installed in ${CACHE_DIR}. Run \`npm run setup:e2e\` first.`);
+    throw new Error(
+      `code-server ${target.codeServer} is not installed in ${CACHE_DIR}. Run \`npm run setup:e2e\` first.`,
+    );
   }
 }
 
@@ -75,14 +83,25 @@ export function makeTempDirs(prefix, settings = {}) {
   const extensions = path.join(root, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2),
+  );
   const config = path.join(root, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
   return { root, userData, extensions, config };
 }
 
 function baseArgs(dirs, target = TARGETS.current) {
-  return [pathsOf(target).codeServerEntry, '--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+  return [
+    pathsOf(target).codeServerEntry,
+    '--config',
+    dirs.config,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+  ];
 }
 
 /**
@@ -90,13 +109,19 @@ function baseArgs(dirs, target = TARGETS.current) {
  * ones are started through a launcher that teaches their parser the flag (see smoke-driver-launcher.js).
  */
 function smokeTestDriverArgs(target, args) {
-  if (target.legacy) return [LAUNCHER, pathsOf(target).codeServerPackage, ...args.slice(1), '--enable-smoke-test-driver'];
+  if (target.legacy) {
+    return [LAUNCHER, pathsOf(target).codeServerPackage, ...args.slice(1), '--enable-smoke-test-driver'];
+  }
   return [...args, '--vscode-option', 'enable-smoke-test-driver'];
 }
 
 /** Installs a .vsix into the run's extensions directory, the way a user installs a downloaded package. */
 export function installVsix(dirs, vsix) {
-  const output = execFileSync(pathsOf(TARGETS.current).nodeBin, [...baseArgs(dirs), '--install-extension', vsix, '--force'], { encoding: 'utf8' });
+  const output = execFileSync(
+    pathsOf(TARGETS.current).nodeBin,
+    [...baseArgs(dirs), '--install-extension', vsix, '--force'],
+    { encoding: 'utf8' },
+  );
   return output.trim().split('\n').pop() ?? '';
 }
 
@@ -169,14 +194,29 @@ export function removeOnExit(dir) {
  * `payload` URL parameter (extensionDevelopmentPath, extensionTestsPath); its side effect is that notification
  * toasts are suppressed, so the UI tests and `npm start` run without it and install the .vsix instead.
  */
-export async function startCodeServer({ dirs, folder, port, host = '127.0.0.1', smokeTestDriver = false, env = {}, stdio = 'log', target = TARGETS.current }) {
+export async function startCodeServer({
+  dirs,
+  folder,
+  port,
+  host = '127.0.0.1',
+  smokeTestDriver = false,
+  env = {},
+  stdio = 'log',
+  target = TARGETS.current,
+}) {
   requireSetup({ target, needBrowser: false });
   port = port ?? (await freePort());
   let args = [
     ...baseArgs(dirs, target),
-    '--bind-addr', `${host}:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
+    '--bind-addr',
+    `${host}:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
   ];
   if (smokeTestDriver) args = smokeTestDriverArgs(target, args);
   if (folder) args.push(folder);
@@ -192,7 +232,9 @@ export async function startCodeServer({ dirs, folder, port, host = '127.0.0.1', 
   const forget = killOnExit(child.pid);
   const url = `http://${host}:${port}`;
   for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`code-server exited early with code ${child.exitCode}; see ${logFile}`);
+    if (child.exitCode !== null) {
+      throw new Error(`code-server exited early with code ${child.exitCode}; see ${logFile}`);
+    }
     try {
       const response = await fetch(`${url}/healthz`);
       if (response.ok) break;
@@ -206,20 +248,30 @@ export async function startCodeServer({ dirs, folder, port, host = '127.0.0.1', 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
-    child, port, url, dirs, logFile, startupMs: Date.now() - started,
+    child,
+    port,
+    url,
+    dirs,
+    logFile,
+    startupMs: Date.now() - started,
     /** Stops code-server and its process group: SIGTERM, then SIGKILL for whatever is left after 5 s. */
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         killGroup(child.pid, 'SIGTERM');
         await new Promise((resolve) => {
           const timer = setTimeout(resolve, 5000);
-          child.once('exit', () => { clearTimeout(timer); resolve(); });
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
         });
       }
       // Stragglers in the same group (extension host, pty host) go too; the stop ends when the group is gone (or
       // after 10 s: a killed process that nobody reaps stays a zombie in its group, and must not hang the run).
       killGroup(child.pid, 'SIGKILL');
-      for (const deadline = Date.now() + 10_000; groupIsAlive(child.pid) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const deadline = Date.now() + 10_000; groupIsAlive(child.pid) && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       forget();
     },
   };

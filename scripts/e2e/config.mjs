@@ -29,7 +29,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 /** The cache lives outside the repository, so that a clean clone or `git clean` never throws it away. */
 export const CACHE_DIR = path.resolve(
-  process.env.TG_E2E_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'transformers-glossary-e2e'),
+  process.env.TG_E2E_CACHE ||
+    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'transformers-glossary-e2e'),
 );
 
 /** The paths of one target's installation. */
@@ -68,7 +69,12 @@ export function chromiumPath() {
 export function isInstalled({ target = TARGETS.current, needBrowser = true } = {}) {
   const p = pathsOf(target);
   try {
-    return fs.readFileSync(p.stampFile, 'utf8') === p.stamp && fs.existsSync(p.nodeBin) && fs.existsSync(p.codeServerEntry) && (!needBrowser || chromiumPath() !== undefined);
+    return (
+      fs.readFileSync(p.stampFile, 'utf8') === p.stamp &&
+      fs.existsSync(p.nodeBin) &&
+      fs.existsSync(p.codeServerEntry) &&
+      (!needBrowser || chromiumPath() !== undefined)
+    );
   } catch {
     return false;
   }

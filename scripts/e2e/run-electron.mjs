@@ -13,7 +13,9 @@ import { runTests } from '@vscode/test-electron';
 import { REPO_ROOT } from './config.mjs';
 
 if (!process.argv.includes('--no-build')) {
-  const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--tests'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--tests'], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(1);
 }
 const workspaceRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'tg-electron-'));

@@ -15,7 +15,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import { REPO_ROOT, targetFromArgs } from './config.mjs';
-import { launchChromium, makeTempDirs, remoteUri, requireSetup, startCodeServer, startMemorySampler, workbenchUrl } from './codeserver.mjs';
+import {
+  launchChromium,
+  makeTempDirs,
+  remoteUri,
+  requireSetup,
+  startCodeServer,
+  startMemorySampler,
+  workbenchUrl,
+} from './codeserver.mjs';
 
 const EXIT_TIMEOUT = 2;
 const EXIT_RUNNER_ERROR = 3;
@@ -24,7 +32,8 @@ const testsModule = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index');
 const fixture = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 
 /** Workbench console messages worth showing without VERBOSE: what explains a failure to load or activate. */
-const IMPORTANT = /Activating extension .* failed|Cannot find module|extensionTestsPath|Error: .*\bat\b|TypeError|ReferenceError|SyntaxError/;
+const IMPORTANT =
+  /Activating extension .* failed|Cannot find module|extensionTestsPath|Error: .*\bat\b|TypeError|ReferenceError|SyntaxError/;
 /** Known offline noise that is never worth showing. */
 const NOISE = /ENOTFOUND|open-vsx|marketplace|Service Worker|net::ERR_/;
 
@@ -33,7 +42,11 @@ function followFile(file) {
   let offset = 0;
   const flush = () => {
     let size;
-    try { size = fs.statSync(file).size; } catch { return; }
+    try {
+      size = fs.statSync(file).size;
+    } catch {
+      return;
+    }
     if (size <= offset) return;
     const fd = fs.openSync(file, 'r');
     const buffer = Buffer.alloc(size - offset);
@@ -43,17 +56,27 @@ function followFile(file) {
     process.stdout.write(buffer);
   };
   const timer = setInterval(flush, 200);
-  return { stop() { clearInterval(timer); flush(); }, printedAnything: () => offset > 0 };
+  return {
+    stop() {
+      clearInterval(timer);
+      flush();
+    },
+    printedAnything: () => offset > 0,
+  };
 }
 
 async function main() {
   const target = targetFromArgs();
   requireSetup({ target });
   if (!process.argv.includes('--no-build')) {
-    const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--tests'], { stdio: 'inherit' });
+    const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--tests'], {
+      stdio: 'inherit',
+    });
     if (build.status !== 0) throw new Error('the build failed');
   }
-  if (!fs.existsSync(`${testsModule}.js`)) throw new Error(`${testsModule}.js is missing; run \`node scripts/build.mjs --tests\``);
+  if (!fs.existsSync(`${testsModule}.js`)) {
+    throw new Error(`${testsModule}.js is missing; run \`node scripts/build.mjs --tests\``);
+  }
 
   const startedAt = Date.now();
   const dirs = makeTempDirs('tg-integration-');
@@ -67,7 +90,13 @@ async function main() {
   let follower;
   let exitCode = EXIT_RUNNER_ERROR;
   try {
-    server = await startCodeServer({ dirs, folder: workspace, smokeTestDriver: true, target, env: { TG_INTEGRATION_LOG: mochaLog, TG_EXPECT_VSCODE_VERSION: target.vscode } });
+    server = await startCodeServer({
+      dirs,
+      folder: workspace,
+      smokeTestDriver: true,
+      target,
+      env: { TG_INTEGRATION_LOG: mochaLog, TG_EXPECT_VSCODE_VERSION: target.vscode },
+    });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const finished = new Promise((resolve) => {
@@ -92,10 +121,14 @@ async function main() {
       ['extensionTestsPath', remoteUri(testsModule)],
       ['skipWelcome', 'true'],
     ]);
-    console.log(`[integration] code-server ${target.codeServer} (VS Code ${target.vscode}) ${server.url} (started in ${server.startupMs} ms), workspace ${workspace}`);
+    console.log(
+      `[integration] code-server ${target.codeServer} (VS Code ${target.vscode}) ${server.url} (started in ${server.startupMs} ms), workspace ${workspace}`,
+    );
     await page.goto(workbenchUrl(server.url, workspace, { payload }));
     let timer;
-    const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+    const timedOut = new Promise((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
     const result = await Promise.race([finished, timedOut]);
     clearTimeout(timer);
     if (result === 'timeout') {
@@ -108,11 +141,15 @@ async function main() {
     follower?.stop();
     if (exitCode !== 0 && follower && !follower.printedAnything()) {
       // run() failed before mocha reported anything, e.g. a test file that throws on load.
-      console.log('[integration] mocha printed nothing: the tests module failed to load (rerun with VERBOSE=1, see the code-server log)');
+      console.log(
+        '[integration] mocha printed nothing: the tests module failed to load (rerun with VERBOSE=1, see the code-server log)',
+      );
     }
     await browser?.close().catch(() => undefined);
     await server?.stop();
-    console.log(`[integration] exit code ${exitCode}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s, peak memory (PSS, runner + code-server + Chromium) ${memory.stop()} MiB`);
+    console.log(
+      `[integration] exit code ${exitCode}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s, peak memory (PSS, runner + code-server + Chromium) ${memory.stop()} MiB`,
+    );
     if (process.env.KEEP_TMP) console.log(`[integration] kept ${dirs.root}`);
     else fs.rmSync(dirs.root, { recursive: true, force: true });
   }

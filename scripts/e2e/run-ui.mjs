@@ -15,7 +15,15 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { listFiles } from '../files.mjs';
 import { REPO_ROOT } from './config.mjs';
-import { installVsix, killOnExit, launchChromiumServer, makeTempDirs, requireSetup, startCodeServer, startMemorySampler } from './codeserver.mjs';
+import {
+  installVsix,
+  killOnExit,
+  launchChromiumServer,
+  makeTempDirs,
+  requireSetup,
+  startCodeServer,
+  startMemorySampler,
+} from './codeserver.mjs';
 import { packageVsix } from '../package.mjs';
 
 const EXIT_RUNNER_ERROR = 3;
@@ -36,8 +44,16 @@ async function compileSpecs() {
   const sources = listFiles(SPEC_SOURCE, /\.spec\.ts$/);
   if (sources.length === 0) throw new Error(`no *.spec.ts files in ${SPEC_SOURCE}`);
   await build({
-    entryPoints: sources, outdir: SPEC_OUT, outbase: SPEC_SOURCE, bundle: true, platform: 'node', target: 'node20',
-    format: 'cjs', sourcemap: 'inline', logLevel: 'warning', external: ['playwright-core', 'mocha'],
+    entryPoints: sources,
+    outdir: SPEC_OUT,
+    outbase: SPEC_SOURCE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    external: ['playwright-core', 'mocha'],
   });
   return sources.map((source) => path.join(SPEC_OUT, path.relative(SPEC_SOURCE, source)).replace(/\.ts$/, '.js'));
 }
@@ -56,9 +72,19 @@ function runMocha(specs, env) {
   const args = [mocha, '--ui', 'bdd', '--reporter', 'spec', '--timeout', '600000', '--enable-source-maps', ...specs];
   if (process.env.TG_UI_GREP) args.push('--grep', process.env.TG_UI_GREP);
   // Its own process group, so that an interrupted run also stops the specs (see killOnExit).
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...env }, detached: true });
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    detached: true,
+  });
   const forget = killOnExit(child.pid);
-  return new Promise((resolve) => child.on('exit', (code, signal) => { forget(); resolve(code ?? (signal ? 1 : 0)); }));
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      forget();
+      resolve(code ?? (signal ? 1 : 0));
+    }),
+  );
 }
 
 /** Times the steps of a run, so that its last line shows where the time went. */
@@ -83,12 +109,16 @@ async function main() {
   const startedAt = Date.now();
   const steps = stepTimer();
   let specs = await steps.time('compile specs', compileSpecs);
-  if (options.filters.length > 0) specs = specs.filter((spec) => options.filters.some((f) => path.relative(SPEC_OUT, spec).includes(f)));
+  if (options.filters.length > 0) {
+    specs = specs.filter((spec) => options.filters.some((f) => path.relative(SPEC_OUT, spec).includes(f)));
+  }
   if (specs.length === 0) throw new Error(`no spec matches ${options.filters.join(', ')}`);
 
   const dirs = makeTempDirs('tg-ui-', UI_SETTINGS);
   // The package goes into this run's temporary directory, so that concurrent runs never share one file.
-  const vsix = options.vsix ?? (await steps.time('package', () => packageVsix(path.join(dirs.root, 'transformers-glossary.vsix'))));
+  const vsix =
+    options.vsix ??
+    (await steps.time('package', () => packageVsix(path.join(dirs.root, 'transformers-glossary.vsix'))));
   const workspace = path.join(dirs.root, 'workspace');
   fs.cpSync(fixture, workspace, { recursive: true });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -102,21 +132,31 @@ async function main() {
   try {
     server = await steps.time('start code-server', () => startCodeServer({ dirs, folder: workspace }));
     browserServer = await steps.time('start Chromium', launchChromiumServer);
-    console.log(`[ui] code-server ${server.url} (started in ${server.startupMs} ms), ${specs.length} spec file(s), screenshots in ${path.relative(REPO_ROOT, SCREENSHOTS)}/`);
-    exitCode = await steps.time('specs', () => runMocha(specs, {
-      TG_UI_URL: server.url,
-      TG_UI_WORKSPACE: workspace,
-      TG_UI_BROWSER_ENDPOINT: browserServer.wsEndpoint(),
-      TG_UI_SCREENSHOTS: SCREENSHOTS,
-      TG_UI_USER_SETTINGS: path.join(dirs.userData, 'User', 'settings.json'),
-      TG_UI_BASE_SETTINGS: baseSettings,
-    }));
+    console.log(
+      `[ui] code-server ${server.url} (started in ${server.startupMs} ms), ${specs.length} spec file(s), screenshots in ${path.relative(REPO_ROOT, SCREENSHOTS)}/`,
+    );
+    exitCode = await steps.time('specs', () =>
+      runMocha(specs, {
+        TG_UI_URL: server.url,
+        TG_UI_WORKSPACE: workspace,
+        TG_UI_BROWSER_ENDPOINT: browserServer.wsEndpoint(),
+        TG_UI_SCREENSHOTS: SCREENSHOTS,
+        TG_UI_USER_SETTINGS: path.join(dirs.userData, 'User', 'settings.json'),
+        TG_UI_BASE_SETTINGS: baseSettings,
+      }),
+    );
   } finally {
     await browserServer?.close().catch(() => undefined);
     await server?.stop();
     console.log(`[ui] steps: ${steps}`);
-    console.log(`[ui] exit code ${exitCode}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s, peak memory (PSS, runner + code-server + Chromium + mocha) ${memory.stop()} MiB`);
-    if (exitCode !== 0) console.log(`[ui] code-server's log: ${server?.logFile ?? 'none'}${process.env.KEEP_TMP ? '' : ' (removed; rerun with KEEP_TMP=1 to keep it)'}`);
+    console.log(
+      `[ui] exit code ${exitCode}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s, peak memory (PSS, runner + code-server + Chromium + mocha) ${memory.stop()} MiB`,
+    );
+    if (exitCode !== 0) {
+      console.log(
+        `[ui] code-server's log: ${server?.logFile ?? 'none'}${process.env.KEEP_TMP ? '' : ' (removed; rerun with KEEP_TMP=1 to keep it)'}`,
+      );
+    }
     if (process.env.KEEP_TMP) console.log(`[ui] kept ${dirs.root}`);
     else fs.rmSync(dirs.root, { recursive: true, force: true });
   }

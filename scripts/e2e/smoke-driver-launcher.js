@@ -10,5 +10,8 @@ const path = require('node:path');
 const [packageDir] = process.argv.splice(2, 1);
 if (!packageDir) throw new Error('usage: node smoke-driver-launcher.js <code-server package directory> [arguments...]');
 const cli = require(path.join(packageDir, 'out', 'node', 'cli.js'));
-cli.options['enable-smoke-test-driver'] = { type: 'boolean', description: 'Let the workbench run extension tests from the URL payload.' };
+cli.options['enable-smoke-test-driver'] = {
+  type: 'boolean',
+  description: 'Let the workbench run extension tests from the URL payload.',
+};
 require(path.join(packageDir, 'out', 'node', 'entry.js'));

@@ -23,7 +23,9 @@ function hasCommand(name) {
 async function choosePort() {
   if (process.env.PORT) {
     const port = Number(process.env.PORT);
-    if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT=${process.env.PORT} is not a port number`);
+    if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+      throw new Error(`PORT=${process.env.PORT} is not a port number`);
+    }
     if (!(await portIsFree(port))) throw new Error(`PORT=${port} is already in use on 127.0.0.1`);
     return port;
   }
@@ -34,7 +36,9 @@ async function startDesktop() {
   const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the build failed');
   console.log(`[start] opening ${SAMPLES} in VS Code with the extension in development mode`);
-  const code = spawnSync('code', ['--new-window', `--extensionDevelopmentPath=${REPO_ROOT}`, SAMPLES], { stdio: 'inherit' });
+  const code = spawnSync('code', ['--new-window', `--extensionDevelopmentPath=${REPO_ROOT}`, SAMPLES], {
+    stdio: 'inherit',
+  });
   return code.status ?? 1;
 }
 
@@ -47,7 +51,9 @@ async function startBrowser() {
   console.log(`[start] ${installVsix(dirs, vsix)}`);
   const server = await startCodeServer({ dirs, folder: SAMPLES, port: await choosePort() });
   const url = `${server.url}/?folder=${encodeURIComponent(SAMPLES)}`;
-  console.log(`\n  Transformers Glossary is running in VS Code (code-server) at:\n\n    ${url}\n\n  Open it in your browser; press Ctrl+C here to stop.\n`);
+  console.log(
+    `\n  Transformers Glossary is running in VS Code (code-server) at:\n\n    ${url}\n\n  Open it in your browser; press Ctrl+C here to stop.\n`,
+  );
   let stopping = false;
   // A graceful stop gives the extension host a moment to shut down; a second Ctrl+C exits at once, and the
   // harness's exit hook still kills code-server's process group and removes the temporary profile.

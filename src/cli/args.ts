@@ -29,12 +29,18 @@ const ALLOWED_OPTIONS: Record<CommandName, readonly string[]> = {
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0) return { command: 'help', positionals: [], json: false };
-  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help', positionals: [], json: false };
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
+    return { command: 'help', positionals: [], json: false };
+  }
   if (argv.includes('--version') || argv.includes('-V')) return { command: 'version', positionals: [], json: false };
 
   const [commandArg, ...rest] = argv;
   if (!COMMANDS.includes(commandArg as CommandName)) {
-    throw new UsageError(commandArg!.startsWith('-') ? `unknown option '${commandArg}' (try --help)` : `unknown command '${commandArg}' (try --help)`);
+    throw new UsageError(
+      commandArg!.startsWith('-')
+        ? `unknown option '${commandArg}' (try --help)`
+        : `unknown command '${commandArg}' (try --help)`,
+    );
   }
   const command = commandArg as CommandName;
   const allowed = ALLOWED_OPTIONS[command];
@@ -78,7 +84,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
       case '--lang':
         lang = takeValue();
-        if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/.test(lang)) throw new UsageError(`--lang wants a language code such as 'en' or 'es', not '${lang}'`);
+        if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/.test(lang)) {
+          throw new UsageError(`--lang wants a language code such as 'en' or 'es', not '${lang}'`);
+        }
         break;
       case '--json':
         if (inlineValue !== undefined) throw new UsageError('--json takes no value');

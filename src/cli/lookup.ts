@@ -1,7 +1,15 @@
 /**
  * `lookup`: finding a term by any name a person might type, and printing its entry for a terminal.
  */
-import { chooseEntry, compareIds, termPageUrl, trailingParenthetical, type Locale, type Term, type TermMap } from '../glossary';
+import {
+  chooseEntry,
+  compareIds,
+  termPageUrl,
+  trailingParenthetical,
+  type Locale,
+  type Term,
+  type TermMap,
+} from '../glossary';
 import { createTermMatcher, foldKey } from '../matching';
 
 /**
@@ -34,7 +42,9 @@ function namesOf(term: Term): string[] {
 export function findTerm(termMap: TermMap, query: string): Term | undefined {
   const trimmed = query.trim();
   if (trimmed === '') return undefined;
-  const exact = termMap.terms.find((term) => term.id === trimmed || term.identifiers.includes(trimmed) || term.abbreviations.includes(trimmed));
+  const exact = termMap.terms.find(
+    (term) => term.id === trimmed || term.identifiers.includes(trimmed) || term.abbreviations.includes(trimmed),
+  );
   if (exact) return exact;
   const key = lookupKey(trimmed);
   const byName = termMap.terms.find((term) => namesOf(term).some((name) => lookupKey(name) === key));
@@ -71,7 +81,9 @@ export function suggestTerms(termMap: TermMap, query: string, limit = 5): Term[]
       const nameKey = lookupKey(name);
       const distance = editDistance(key, nameKey);
       if (distance <= Math.max(2, Math.floor(key.length / 3))) best = Math.min(best, distance);
-      else if (key.length >= 3 && ` ${nameKey} `.includes(` ${key}`)) best = Math.min(best, 3 + nameKey.length - key.length);
+      else if (key.length >= 3 && ` ${nameKey} `.includes(` ${key}`)) {
+        best = Math.min(best, 3 + nameKey.length - key.length);
+      }
     }
     if (best !== Infinity) scored.push({ term, score: best });
   }
@@ -85,13 +97,15 @@ export function titleIn(term: Term, locale: Locale): string {
 }
 
 function plainParagraph(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[`*]/g, '')
-    // `_emphasis_`, but not the underscores inside identifiers such as `batch_size`.
-    .replace(/(^|[^\p{L}\p{N}_])_([^_]+)_(?=[^\p{L}\p{N}_]|$)/gu, '$1$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    markdown
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[`*]/g, '')
+      // `_emphasis_`, but not the underscores inside identifiers such as `batch_size`.
+      .replace(/(^|[^\p{L}\p{N}_])_([^_]+)_(?=[^\p{L}\p{N}_]|$)/gu, '$1$2')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
@@ -107,13 +121,16 @@ export function formatEntry(term: Term, locale: Locale): string {
   if (term.identifiers.length > 0) lines.push(`Identifiers: ${term.identifiers.join(', ')}`);
   if (term.abbreviations.length > 0) lines.push(`Abbreviations: ${term.abbreviations.join(', ')}`);
   const otherTitles = Object.entries(term.titles).filter(([titleLocale]) => titleLocale !== shownLocale);
-  if (otherTitles.length > 0) lines.push(`Other languages: ${otherTitles.map(([titleLocale, title]) => `${titleLocale}: ${title}`).join('; ')}`);
+  if (otherTitles.length > 0) {
+    lines.push(`Other languages: ${otherTitles.map(([titleLocale, title]) => `${titleLocale}: ${title}`).join('; ')}`);
+  }
   lines.push('');
   lines.push(entry.summary);
   // The summary is the body's first paragraph as plain text; print the body after it without repeating it.
   const blocks = entry.markdown.trim().split(/\n[ \t]*\n/);
   const firstParagraph = blocks.findIndex((block) => plainParagraph(block) === entry.summary);
-  const rest = firstParagraph === -1 ? blocks : [...blocks.slice(0, firstParagraph), ...blocks.slice(firstParagraph + 1)];
+  const rest =
+    firstParagraph === -1 ? blocks : [...blocks.slice(0, firstParagraph), ...blocks.slice(firstParagraph + 1)];
   if (rest.length > 0 && rest.join('').trim() !== '') {
     lines.push('');
     lines.push(rest.join('\n\n'));

@@ -6,7 +6,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex, SOURCE_LOCALE, TermMapJsonError, compileGlossaries, formatDiagnostic, isFolderReadme, parseTermMapJson } from '../glossary';
+import {
+  LineIndex,
+  SOURCE_LOCALE,
+  TermMapJsonError,
+  compileGlossaries,
+  formatDiagnostic,
+  isFolderReadme,
+  parseTermMapJson,
+} from '../glossary';
 import type { Diagnostic, GlossarySource, TermMap } from '../glossary';
 import { contextForFileName, createTermMatcher } from '../matching';
 import type { ParsedArgs } from './args';
@@ -70,7 +78,9 @@ function readBytes(file: string): Uint8Array {
 
 /** Text as an editor sees it: UTF-8 without the byte order mark, which VS Code does not count in columns. */
 function readText(file: string): string {
-  return Buffer.from(readBytes(file)).toString('utf8').replace(/^\uFEFF/, '');
+  return Buffer.from(readBytes(file))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 }
 
 /**
@@ -81,11 +91,20 @@ function readText(file: string): string {
 function glossarySources(files: readonly string[], io: CliIo): readonly string[] {
   const sources = files.filter((file) => !isFolderReadme(file));
   if (sources.length === 0) throw new CliFailure('no glossary source among the files given (only READMEs)', EXIT_USAGE);
-  for (const file of files) if (isFolderReadme(file)) io.stderr(`${PROGRAM}: skipped ${file}: a folder's README documents the glossary and is not compiled\n`);
+  for (const file of files) {
+    if (isFolderReadme(file)) {
+      io.stderr(`${PROGRAM}: skipped ${file}: a folder's README documents the glossary and is not compiled\n`);
+    }
+  }
   return sources;
 }
 
-function compile(files: readonly string[]): { termMap: TermMap; diagnostics: readonly Diagnostic[]; errors: number; warnings: number } {
+function compile(files: readonly string[]): {
+  termMap: TermMap;
+  diagnostics: readonly Diagnostic[];
+  errors: number;
+  warnings: number;
+} {
   const sources: GlossarySource[] = files.map((file) => ({ file, content: readBytes(file) }));
   const { termMap, diagnostics } = compileGlossaries(sources);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -117,18 +136,25 @@ function loadTermMap(args: ParsedArgs, io: CliIo): TermMap {
     try {
       text = fs.readFileSync(io.bundledTermMapPath, 'utf8');
     } catch {
-      throw new CliFailure(`no bundled term map at ${io.bundledTermMapPath} (run \`npm run build\` with glossary/*.md present, or pass --glossary FILE)`, EXIT_USAGE);
+      throw new CliFailure(
+        `no bundled term map at ${io.bundledTermMapPath} (run \`npm run build\` with glossary/*.md present, or pass --glossary FILE)`,
+        EXIT_USAGE,
+      );
     }
     return parseTermMap(text, io.bundledTermMapPath);
   }
   const jsonFiles = files.filter((file) => file.toLowerCase().endsWith('.json'));
   if (jsonFiles.length > 0) {
-    if (files.length > 1) throw new CliFailure('--glossary takes either glossary sources or one term map .json, not both', EXIT_USAGE);
+    if (files.length > 1) {
+      throw new CliFailure('--glossary takes either glossary sources or one term map .json, not both', EXIT_USAGE);
+    }
     return parseTermMap(readText(jsonFiles[0]!), jsonFiles[0]!);
   }
   const compiled = compile(glossarySources(files, io));
   if (compiled.errors > 0) {
-    for (const diagnostic of compiled.diagnostics) if (diagnostic.severity === 'error') io.stderr(`${formatDiagnostic(diagnostic)}\n`);
+    for (const diagnostic of compiled.diagnostics) {
+      if (diagnostic.severity === 'error') io.stderr(`${formatDiagnostic(diagnostic)}\n`);
+    }
     throw new CliFailure(`the glossary has ${plural(compiled.errors, 'error')}`, EXIT_FAILURE);
   }
   return compiled.termMap;
@@ -138,7 +164,9 @@ function runCheck(args: ParsedArgs, io: CliIo): number {
   const files = glossarySources(args.positionals, io);
   const { termMap, diagnostics, errors, warnings } = compile(files);
   for (const diagnostic of diagnostics) io.stdout(`${formatDiagnostic(diagnostic)}\n`);
-  io.stdout(`${plural(files.length, 'file')}, ${plural(termMap.terms.length, 'term')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+  io.stdout(
+    `${plural(files.length, 'file')}, ${plural(termMap.terms.length, 'term')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`,
+  );
   return errors > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
@@ -164,14 +192,18 @@ function runBuild(args: ParsedArgs, io: CliIo): number {
   const { termMap, diagnostics, errors } = compile(glossarySources(args.positionals, io));
   for (const diagnostic of diagnostics) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
   if (errors > 0) {
-    io.stderr(`${PROGRAM}: ${plural(errors, 'error')}; ${args.out === undefined ? 'no term map printed' : `${args.out} left unchanged`}\n`);
+    io.stderr(
+      `${PROGRAM}: ${plural(errors, 'error')}; ${args.out === undefined ? 'no term map printed' : `${args.out} left unchanged`}\n`,
+    );
     return EXIT_FAILURE;
   }
   if (args.out === undefined) {
     io.stdout(`${jsonForTerminal(termMap)}\n`);
   } else {
     writeAtomically(args.out, `${JSON.stringify(termMap, null, 2)}\n`);
-    io.stderr(`${PROGRAM}: wrote ${plural(termMap.terms.length, 'term')} in ${plural(termMap.locales.length, 'locale')} to ${args.out}\n`);
+    io.stderr(
+      `${PROGRAM}: wrote ${plural(termMap.terms.length, 'term')} in ${plural(termMap.locales.length, 'locale')} to ${args.out}\n`,
+    );
   }
   return EXIT_OK;
 }
@@ -186,7 +218,10 @@ function runLookup(args: ParsedArgs, io: CliIo): number {
     return EXIT_OK;
   }
   const suggestions = suggestTerms(termMap, query);
-  const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.map((s) => `${titleIn(s, locale)} (${s.id})`).join(', ')}?` : '';
+  const hint =
+    suggestions.length > 0
+      ? ` Did you mean: ${suggestions.map((s) => `${titleIn(s, locale)} (${s.id})`).join(', ')}?`
+      : '';
   io.stderr(`${PROGRAM}: no glossary entry for "${query}".${hint}\n`);
   return EXIT_FAILURE;
 }
@@ -233,7 +268,11 @@ function runScan(args: ParsedArgs, io: CliIo): number {
  * glossaries and documents, has its control characters escaped (see terminalText.ts).
  */
 function terminalIo(io: CliIo): CliIo {
-  return { ...io, stdout: (text) => io.stdout(escapeForTerminal(text)), stderr: (text) => io.stderr(escapeForTerminal(text)) };
+  return {
+    ...io,
+    stdout: (text) => io.stdout(escapeForTerminal(text)),
+    stderr: (text) => io.stderr(escapeForTerminal(text)),
+  };
 }
 
 export function main(argv: readonly string[], rawIo: CliIo): number {

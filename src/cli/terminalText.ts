@@ -32,5 +32,8 @@ export function escapeForTerminal(text: string): string {
  * already escapes C0 controls and lone surrogates, and this adds the rest.
  */
 export function jsonForTerminal(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(UNSAFE_FOR_TERMINAL, (character) => `\\u${codeUnitHex(character).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(
+    UNSAFE_FOR_TERMINAL,
+    (character) => `\\u${codeUnitHex(character).padStart(4, '0')}`,
+  );
 }

@@ -1,5 +1,11 @@
 import type * as vscode from 'vscode';
-import { contextAt, contextForLanguage, markdownContextRanges, type MatchContext, type MatchContextRange } from '../matching';
+import {
+  contextAt,
+  contextForLanguage,
+  markdownContextRanges,
+  type MatchContext,
+  type MatchContextRange,
+} from '../matching';
 
 /**
  * The fenced-block layout of each Markdown document, computed at most once per document version. Keyed by the

@@ -55,10 +55,21 @@ function formatSurfaceForm(form: string): string {
  * The hover for the term at `character` in `lineText`, or undefined when there is none. Work is bounded by the
  * line: the caller passes one line, never the document.
  */
-export function computeHover(lineText: string, character: number, context: MatchContext, glossary: GlossarySnapshot, strings: HoverStrings): HoverContent | undefined {
+export function computeHover(
+  lineText: string,
+  character: number,
+  context: MatchContext,
+  glossary: GlossarySnapshot,
+  strings: HoverStrings,
+): HoverContent | undefined {
   const found = glossary.termAt(lineText, character, context);
   if (!found) return undefined;
-  return { start: found.match.start, end: found.match.end, termId: found.term.id, markdown: hoverMarkdown(found.term, glossary, strings) };
+  return {
+    start: found.match.start,
+    end: found.match.end,
+    termId: found.term.id,
+    markdown: hoverMarkdown(found.term, glossary, strings),
+  };
 }
 
 /** The hover Markdown of one term in the display locale. */
@@ -68,16 +79,26 @@ export function hoverMarkdown(term: Term, glossary: GlossarySnapshot, strings: H
   if (chosen.entry.summary.trim() !== '') blocks.push(escapeMarkdown(chosen.entry.summary));
 
   const facts: string[] = [];
-  if (term.identifiers.length > 0) facts.push(`${escapeMarkdown(strings.identifiers)}: ${term.identifiers.map(formatSurfaceForm).join(', ')}`);
-  if (term.abbreviations.length > 0) facts.push(`${escapeMarkdown(strings.abbreviations)}: ${term.abbreviations.map(formatSurfaceForm).join(', ')}`);
+  if (term.identifiers.length > 0) {
+    facts.push(`${escapeMarkdown(strings.identifiers)}: ${term.identifiers.map(formatSurfaceForm).join(', ')}`);
+  }
+  if (term.abbreviations.length > 0) {
+    facts.push(`${escapeMarkdown(strings.abbreviations)}: ${term.abbreviations.map(formatSurfaceForm).join(', ')}`);
+  }
   if (facts.length > 0) blocks.push(facts.join(' · '));
 
-  if (chosen.isFallback) blocks.push(`*${escapeMarkdown(strings.fallbackNote(chosen.locale, glossary.displayLocale))}*`);
+  if (chosen.isFallback) {
+    blocks.push(`*${escapeMarkdown(strings.fallbackNote(chosen.locale, glossary.displayLocale))}*`);
+  }
 
   const args: OpenEntryArgs = { termId: term.id, locale: chosen.locale };
   const openEntry = `[${escapeMarkdown(strings.openEntry)}](${commandUri(Commands.openEntry, args)})`;
   const hubUrl = glossary.glossaryUrl(term.id, chosen.locale);
   // A term with no page upstream gets no huggingface.co link rather than one that leads to a 404.
-  blocks.push(hubUrl === undefined ? openEntry : `${openEntry} · [${escapeMarkdown(strings.openOnHub)}](${encodeLinkDestination(hubUrl)})`);
+  blocks.push(
+    hubUrl === undefined
+      ? openEntry
+      : `${openEntry} · [${escapeMarkdown(strings.openOnHub)}](${encodeLinkDestination(hubUrl)})`,
+  );
   return blocks.join('\n\n');
 }

@@ -34,7 +34,11 @@ function localizedHoverStrings(): HoverStrings {
     identifiers: vscode.l10n.t('Identifiers'),
     abbreviations: vscode.l10n.t('Abbreviation'),
     fallbackNote: (shown, requested) =>
-      vscode.l10n.t('Shown in {0} because this term has no {1} entry.', languageName(shown, uiLanguage, 'mid-sentence'), languageName(requested, uiLanguage, 'mid-sentence')),
+      vscode.l10n.t(
+        'Shown in {0} because this term has no {1} entry.',
+        languageName(shown, uiLanguage, 'mid-sentence'),
+        languageName(requested, uiLanguage, 'mid-sentence'),
+      ),
   };
 }
 
@@ -43,7 +47,11 @@ class GlossaryHoverProvider implements vscode.HoverProvider {
 
   public constructor(private readonly glossary: GlossaryService) {}
 
-  public provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+  public provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): vscode.Hover | undefined {
     if (token.isCancellationRequested) return undefined;
     // The snapshot of this moment is read once: a settings change during the hover cannot mix two states.
     const glossary = this.glossary.snapshot();
@@ -55,7 +63,10 @@ class GlossaryHoverProvider implements vscode.HoverProvider {
     markdown.isTrusted = { enabledCommands: [Commands.openEntry] };
     markdown.supportHtml = false;
     markdown.supportThemeIcons = false;
-    return new vscode.Hover(markdown, new vscode.Range(position.line, found.match.start, position.line, found.match.end));
+    return new vscode.Hover(
+      markdown,
+      new vscode.Range(position.line, found.match.start, position.line, found.match.end),
+    );
   }
 }
 
@@ -92,6 +103,9 @@ class HoverRegistration extends Disposable {
     this.registration = undefined;
     const config = this.glossary.settings;
     if (!config.hoverEnabled) return;
-    this.registration = vscode.languages.registerHoverProvider(hoverSelector(config.hoverAdditionalLanguages), this.provider);
+    this.registration = vscode.languages.registerHoverProvider(
+      hoverSelector(config.hoverAdditionalLanguages),
+      this.provider,
+    );
   }
 }

@@ -17,7 +17,8 @@ interface LanguageItem extends vscode.QuickPickItem {
  * A locale without entries yet says that its terms are shown in English.
  */
 export function languageItems(locales: readonly string[], current: string, uiLanguage: string): LanguageItem[] {
-  const mark = (value: string, description: string): string => (value === current ? vscode.l10n.t('{0} (current)', description) : description);
+  const mark = (value: string, description: string): string =>
+    value === current ? vscode.l10n.t('{0} (current)', description) : description;
   const automatic = resolveDisplayLocale(AUTO_LANGUAGE, uiLanguage, locales);
   const auto: LanguageItem = {
     value: AUTO_LANGUAGE,
@@ -31,7 +32,9 @@ export function languageItems(locales: readonly string[], current: string, uiLan
       value: locale,
       label: languageEndonym(locale),
       description: mark(locale, `${languageName(locale, uiLanguage, 'label')} · ${locale}`),
-      detail: locales.includes(locale) ? undefined : vscode.l10n.t('No entries in this language yet: terms are shown in English.'),
+      detail: locales.includes(locale)
+        ? undefined
+        : vscode.l10n.t('No entries in this language yet: terms are shown in English.'),
     })),
   ];
 }
@@ -49,7 +52,11 @@ export async function changeLanguage(glossary: GlossaryService): Promise<string 
   });
   if (!picked) return undefined;
   const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  await configuration.update(Settings.language, picked.value, languageSettingTarget(configuration.inspect(Settings.language)));
+  await configuration.update(
+    Settings.language,
+    picked.value,
+    languageSettingTarget(configuration.inspect(Settings.language)),
+  );
   return picked.value;
 }
 

@@ -39,7 +39,9 @@ export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions 
       if (context === 'code') {
         scanner.scan(text, 0, text.length, 'code', links, found);
       } else {
-        for (const range of markdownContextRanges(text)) scanner.scan(text, range.start, range.end, range.context, links, found);
+        for (const range of markdownContextRanges(text)) {
+          scanner.scan(text, range.start, range.end, range.context, links, found);
+        }
       }
       return found;
     },

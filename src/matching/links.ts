@@ -36,7 +36,19 @@ function isAnchorUnit(c: number): boolean {
 
 /** Characters that end a link target when walking backwards from `glossary`. */
 function isTargetDelimiter(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x28 || c === 0x3c || c === 0x22 || c === 0x27 || c === 0x5b || c === 0x5d || c === 0x60;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x28 ||
+    c === 0x3c ||
+    c === 0x22 ||
+    c === 0x27 ||
+    c === 0x5b ||
+    c === 0x5d ||
+    c === 0x60
+  );
 }
 
 /**
@@ -45,7 +57,12 @@ function isTargetDelimiter(c: number): boolean {
  * says (at most LINK_REACH_AFTER units), so that a window gives the same link as the whole text or none: the
  * caller drops links that end past its range.
  */
-export function linkAt(text: string, at: number, from: number, anchors: ReadonlyMap<string, string>): LinkSpan | undefined {
+export function linkAt(
+  text: string,
+  at: number,
+  from: number,
+  anchors: ReadonlyMap<string, string>,
+): LinkSpan | undefined {
   let cursor = at + GLOSSARY.length;
   // `.md` is how the Markdown sources link; `.html` is what the older Sphinx docs and docstrings still carry.
   if (text.startsWith('.md', cursor)) cursor += 3;
@@ -73,7 +90,12 @@ export function linkAt(text: string, at: number, from: number, anchors: Readonly
   }
 
   // `[text](target)`: widen to the whole link so that the link text, which is what a reader points at, matches.
-  if (before === 0x28 && targetStart - 2 >= from && text.charCodeAt(targetStart - 2) === 0x5d && text.charCodeAt(anchorEnd) === 0x29) {
+  if (
+    before === 0x28 &&
+    targetStart - 2 >= from &&
+    text.charCodeAt(targetStart - 2) === 0x5d &&
+    text.charCodeAt(anchorEnd) === 0x29
+  ) {
     const textLimit = Math.max(from, targetStart - 2 - MAX_LINK_REACH);
     for (let open = targetStart - 3; open >= textLimit; open--) {
       const c = text.charCodeAt(open);
@@ -82,7 +104,12 @@ export function linkAt(text: string, at: number, from: number, anchors: Readonly
     }
   }
   // `` `text <target>`_ `` (reStructuredText, still in older docstrings): the whole link, for the same reason.
-  if (before === 0x3c && text.charCodeAt(anchorEnd) === 0x3e && text.charCodeAt(anchorEnd + 1) === 0x60 && text.charCodeAt(anchorEnd + 2) === 0x5f) {
+  if (
+    before === 0x3c &&
+    text.charCodeAt(anchorEnd) === 0x3e &&
+    text.charCodeAt(anchorEnd + 1) === 0x60 &&
+    text.charCodeAt(anchorEnd + 2) === 0x5f
+  ) {
     const end = text.charCodeAt(anchorEnd + 3) === 0x5f ? anchorEnd + 4 : anchorEnd + 3;
     const textLimit = Math.max(from, targetStart - 1 - MAX_LINK_REACH);
     for (let open = targetStart - 2; open >= textLimit; open--) {

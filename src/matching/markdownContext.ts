@@ -60,14 +60,22 @@ export function markdownContextRanges(text: string): MatchContextRange[] {
         const marker = opening[1]!;
         fence = { marker, python: pythonFenceInfo.has((opening[2] ?? '').toLowerCase()) };
         if (fence.python) switchTo(Math.min(nextLine, text.length), 'code');
-      } else if (fence !== undefined && opening && opening[2] === '' && opening[1]!.startsWith(fence.marker) && line.trim() === opening[1]) {
+      } else if (
+        fence !== undefined &&
+        opening &&
+        opening[2] === '' &&
+        opening[1]!.startsWith(fence.marker) &&
+        line.trim() === opening[1]
+      ) {
         if (fence.python) switchTo(lineStart, 'prose');
         fence = undefined;
       }
     }
     lineStart = nextLine;
   }
-  if (text.length > rangeStart || ranges.length === 0) ranges.push({ start: rangeStart, end: text.length, context: rangeContext });
+  if (text.length > rangeStart || ranges.length === 0) {
+    ranges.push({ start: rangeStart, end: text.length, context: rangeContext });
+  }
   return ranges;
 }
 
@@ -84,4 +92,3 @@ export function contextAt(ranges: readonly MatchContextRange[], offset: number):
   }
   return 'prose';
 }
-

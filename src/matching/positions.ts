@@ -31,7 +31,13 @@ export function isMarkedPosition(text: string, start: number, end: number, conte
   if ((before === DOUBLE_QUOTE || before === SINGLE_QUOTE) && after === before) return true;
   // `outputs.logits`, `self.head`, `transformers.pipeline`: an attribute is a named field of an object, and the names
   // the library gives its fields are the concepts the glossary explains.
-  if (before === 0x2e /* . */ && start >= 2 && (classAt(text, start - 2) !== CLASS_NONE || text.charCodeAt(start - 2) === 0x29 || text.charCodeAt(start - 2) === 0x5d)) {
+  if (
+    before === 0x2e /* . */ &&
+    start >= 2 &&
+    (classAt(text, start - 2) !== CLASS_NONE ||
+      text.charCodeAt(start - 2) === 0x29 ||
+      text.charCodeAt(start - 2) === 0x5d)
+  ) {
     return true;
   }
   return isParameterPosition(text, start, end) || isBareCall(text, start, end);
@@ -51,7 +57,11 @@ function isBareCall(text: string, start: number, end: number): boolean {
 /** Whether the text just before `at` is the whole word `keyword`. */
 function endsWithKeyword(text: string, at: number, keyword: string): boolean {
   const keywordStart = at - keyword.length;
-  return keywordStart >= 0 && text.startsWith(keyword, keywordStart) && (keywordStart === 0 || classAt(text, keywordStart - 1) === CLASS_NONE);
+  return (
+    keywordStart >= 0 &&
+    text.startsWith(keyword, keywordStart) &&
+    (keywordStart === 0 || classAt(text, keywordStart - 1) === CLASS_NONE)
+  );
 }
 
 /** How far the marked-position checks look across spaces: far enough for any indentation, and bounded on a pathological line. */

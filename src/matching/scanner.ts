@@ -10,7 +10,17 @@ import type { MatchContext, TermMatch } from './types';
 import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
 import { filterSlot } from './termIndex';
 import type { LinkSpan } from './links';
-import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, hashStep, isHyphen, isSpace } from './chars';
+import {
+  ASCII_CLASSES,
+  CLASS_MARK,
+  CLASS_NONE,
+  CLASS_SPACED,
+  HASH_SEED,
+  classAt,
+  hashStep,
+  isHyphen,
+  isSpace,
+} from './chars';
 import { foldKey, isInsideWord, unitLength, wordEnd } from './words';
 import { isMarkedPosition } from './positions';
 import { MAX_MATCH_LENGTH } from './window';
@@ -76,7 +86,15 @@ export class Scanner {
    * those inside the range win over anything else they cover. Scanning stops once it passes `stopAfter`, which
    * lets findTermAt give up as soon as no later match can contain its offset.
    */
-  scan(text: string, from: number, to: number, context: MatchContext, links: readonly LinkSpan[], out: TermMatch[], stopAfter = Infinity): void {
+  scan(
+    text: string,
+    from: number,
+    to: number,
+    context: MatchContext,
+    links: readonly LinkSpan[],
+    out: TermMatch[],
+    stopAfter = Infinity,
+  ): void {
     const filter = this.index.hashFilter;
     let linkCursor = firstLinkFrom(links, from);
     let nextLinkStart = linkCursor < links.length ? links[linkCursor]!.start : Infinity;
@@ -91,7 +109,13 @@ export class Scanner {
         linkCursor++;
         nextLinkStart = linkCursor < links.length ? links[linkCursor]!.start : Infinity;
         if (link.end <= to && link.start >= i) {
-          out.push({ termId: link.termId, start: link.start, end: link.end, text: text.slice(link.start, link.end), via: 'link' });
+          out.push({
+            termId: link.termId,
+            start: link.start,
+            end: link.end,
+            text: text.slice(link.start, link.end),
+            via: 'link',
+          });
           i = link.end;
         }
         continue;
@@ -141,7 +165,14 @@ export class Scanner {
         for (let k = start; k < end; k++) rawHash = hashStep(rawHash, text.charCodeAt(k));
       }
       // Most words are not the start of any form: the prefilter settles them here, without a call.
-      if (ascii && !hasUnderscore && filter[filterSlot(lowerHash)] === 0 && (!hasUpper || filter[filterSlot(rawHash)] === 0)) continue;
+      if (
+        ascii &&
+        !hasUnderscore &&
+        filter[filterSlot(lowerHash)] === 0 &&
+        (!hasUpper || filter[filterSlot(rawHash)] === 0)
+      ) {
+        continue;
+      }
       this.scanTo = to;
       this.scanContext = context;
       this.nextLinkStart = nextLinkStart;
@@ -154,7 +185,13 @@ export class Scanner {
         const target = this.matchTarget!;
         const matchStart = this.matchStart;
         const matchEnd = this.matchEnd;
-        out.push({ termId: target.termId, start: matchStart, end: matchEnd, text: this.matchText ?? text.slice(matchStart, matchEnd), via: target.via });
+        out.push({
+          termId: target.termId,
+          start: matchStart,
+          end: matchEnd,
+          text: this.matchText ?? text.slice(matchStart, matchEnd),
+          via: target.via,
+        });
         i = Math.max(matchEnd, end);
       }
     }
@@ -220,9 +257,17 @@ export class Scanner {
     }
     // A phrase never reaches past MAX_MATCH_LENGTH: findAll and findTermAt's window read the same words, in bounded work.
     const reach = Math.min(to, start + MAX_MATCH_LENGTH);
-    if (phrases !== undefined && !continuesPathOrCompound(text, start) && this.phraseAt(text, start, end, reach, phrases, phrasesBySecondWord, this.nextLinkStart)) return true;
+    if (
+      phrases !== undefined &&
+      !continuesPathOrCompound(text, start) &&
+      this.phraseAt(text, start, end, reach, phrases, phrasesBySecondWord, this.nextLinkStart)
+    ) {
+      return true;
+    }
     if (exact !== undefined) return this.setMatch(start, end, exact, sameSpelling);
-    if (restricted !== undefined && isMarkedPosition(text, start, end, this.scanContext)) return this.setMatch(start, end, restricted, sameSpelling);
+    if (restricted !== undefined && isMarkedPosition(text, start, end, this.scanContext)) {
+      return this.setMatch(start, end, restricted, sameSpelling);
+    }
     if (this.wordHasUnderscore && ascii) return this.compoundAt(text, start, end);
     return false;
   }
@@ -309,7 +354,12 @@ export class Scanner {
       }
       if (matched) {
         const end = ends[entry.rest.length - 1]!;
-        return this.setMatch(start, end, entry.target, regionEquals(text, start, end, entry.canonical, false) ? entry.canonical : undefined);
+        return this.setMatch(
+          start,
+          end,
+          entry.target,
+          regionEquals(text, start, end, entry.canonical, false) ? entry.canonical : undefined,
+        );
       }
     }
     return false;
@@ -394,4 +444,3 @@ function skipPhraseGap(text: string, at: number, to: number): number | undefined
   if (next >= to || classAt(text, next) === CLASS_NONE) return undefined;
   return next;
 }
-

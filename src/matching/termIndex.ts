@@ -102,7 +102,9 @@ function isDistinctiveWord(word: string): boolean {
  */
 const RESERVED_NAMES = new Set(['transformers']);
 
-function groupBySecondWord(entries: readonly PhraseEntry[] | undefined): ReadonlyMap<number, readonly PhraseEntry[]> | undefined {
+function groupBySecondWord(
+  entries: readonly PhraseEntry[] | undefined,
+): ReadonlyMap<number, readonly PhraseEntry[]> | undefined {
   if (entries === undefined) return undefined;
   const groups = new Map<number, PhraseEntry[]>();
   // Entries arrive longest first; pushing in order keeps every group longest first too.
@@ -140,7 +142,9 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     const last = keys[keys.length - 1];
     if (last === undefined) continue;
     ignoredPhraseKeys.add(keys.join(' '));
-    for (const variant of [pluralOf(last), singularOf(last)]) if (variant !== undefined) ignoredPhraseKeys.add([...keys.slice(0, -1), variant].join(' '));
+    for (const variant of [pluralOf(last), singularOf(last)]) {
+      if (variant !== undefined) ignoredPhraseKeys.add([...keys.slice(0, -1), variant].join(' '));
+    }
   }
 
   const exactAnywhere = new Map<string, FormTarget>();
@@ -189,8 +193,14 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     if (words.slice(1).some((word) => !phraseGap.test(word.gapBefore))) return;
     if (words.length === 1) {
       const word = words[0]!.text;
-      if (isDistinctiveWord(word)) setFirst(exactAnywhere, word, { termId: term.id, via: depth > 0 && /^[A-Z0-9]+$/.test(word) ? 'abbreviation' : 'phrase' });
-      else if (!RESERVED_NAMES.has(foldKey(word)) && !ignoredPhraseKeys.has(foldKey(word))) setFirst(wordRestricted, foldKey(word), { termId: term.id, via: 'phrase' });
+      if (isDistinctiveWord(word)) {
+        setFirst(exactAnywhere, word, {
+          termId: term.id,
+          via: depth > 0 && /^[A-Z0-9]+$/.test(word) ? 'abbreviation' : 'phrase',
+        });
+      } else if (!RESERVED_NAMES.has(foldKey(word)) && !ignoredPhraseKeys.has(foldKey(word))) {
+        setFirst(wordRestricted, foldKey(word), { termId: term.id, via: 'phrase' });
+      }
       return;
     }
     const keys = words.map((word) => foldKey(word.text));
@@ -218,7 +228,12 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
         setFirst(exactAnywhere, identifier, target);
         setFirst(compoundIdentifiers, identifier, target);
         maxCompoundSegments = Math.max(maxCompoundSegments, identifier.split('_').length);
-        if (!isIgnored(segments.join(' '))) addPhraseWords(term.id, segments.map((segment) => segment.toLowerCase()));
+        if (!isIgnored(segments.join(' '))) {
+          addPhraseWords(
+            term.id,
+            segments.map((segment) => segment.toLowerCase()),
+          );
+        }
       } else if (isDistinctiveWord(identifier)) {
         setFirst(exactAnywhere, identifier, { termId: term.id, via: 'identifier' });
       } else if (!RESERVED_NAMES.has(identifier.toLowerCase())) {
@@ -242,11 +257,21 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
   }
 
   const phrases = new Map<string, readonly PhraseEntry[]>();
-  for (const [first, list] of phraseLists) phrases.set(first, [...list].sort((a, b) => b.rest.length - a.rest.length));
+  for (const [first, list] of phraseLists) {
+    phrases.set(
+      first,
+      [...list].sort((a, b) => b.rest.length - a.rest.length),
+    );
+  }
 
   const hashedForms = new Map<number, HashedForm[]>();
   const hashFilter = new Uint8Array(0x10000);
-  const keys = new Set([...exactAnywhere.keys(), ...exactRestricted.keys(), ...wordRestricted.keys(), ...phrases.keys()]);
+  const keys = new Set([
+    ...exactAnywhere.keys(),
+    ...exactRestricted.keys(),
+    ...wordRestricted.keys(),
+    ...phrases.keys(),
+  ]);
   for (const key of keys) {
     if (!isAscii(key)) continue;
     const hasUpper = /[A-Z]/.test(key);

@@ -48,7 +48,9 @@ export function syncPointAtOrBefore(text: string, offset: number): number {
       if (candidate !== -1 && candidate - 1 - j <= MAX_LINK_LENGTH) candidate = -1;
     }
     if (candidate !== -1 && candidate - 1 - j > MAX_LINK_LENGTH) return candidate;
-    if (candidate === -1 && j < offset && nearestLink - j > MAX_LINK_LENGTH && isMatchBoundary(text, j)) candidate = j + 1;
+    if (candidate === -1 && j < offset && nearestLink - j > MAX_LINK_LENGTH && isMatchBoundary(text, j)) {
+      candidate = j + 1;
+    }
   }
   return candidate === -1 ? 0 : candidate;
 }

@@ -111,7 +111,9 @@ export class EntryPanel extends Disposable {
     try {
       this.restoreState(panel, state);
     } catch (error) {
-      this.logger.warn(`entry panel: could not restore the panel: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `entry panel: could not restore the panel: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if (this.panel === panel) this.panel = undefined;
       panel.dispose();
     }
@@ -213,7 +215,9 @@ export class EntryPanel extends Disposable {
     this.panelListeners.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => {
         this.handleMessage(raw).catch((error: unknown) => {
-          this.logger.warn(`entry panel: handling a message failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.warn(
+            `entry panel: handling a message failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         });
       }),
       panel.onDidDispose(() => {
@@ -232,7 +236,8 @@ export class EntryPanel extends Disposable {
     const built = buildPanelViewSafely(this.glossary.snapshot(), this.history, {
       uiLanguage: vscode.env.language,
       notFound: (termId) => vscode.l10n.t('The glossary no longer has the term "{0}".', termId),
-      fallbackNote: (requested, shown) => vscode.l10n.t('This term has no entry in {0}; the {1} entry is shown.', requested, shown),
+      fallbackNote: (requested, shown) =>
+        vscode.l10n.t('This term has no entry in {0}; the {1} entry is shown.', requested, shown),
       renderFailed: (title, reason) => vscode.l10n.t('The entry "{0}" cannot be shown ({1}).', title, reason),
     });
     this.openableUrls = built.openableUrls;

@@ -40,7 +40,10 @@ export function registerEntryPanel(
       logger.warn(`entry panel: ignoring ${Commands.openEntry} with malformed arguments`);
       return false;
     }
-    const preserveFocus = typeof options === 'object' && options !== null && (options as { preserveFocus?: unknown }).preserveFocus === true;
+    const preserveFocus =
+      typeof options === 'object' &&
+      options !== null &&
+      (options as { preserveFocus?: unknown }).preserveFocus === true;
     if (!panel.open(entry, preserveFocus)) {
       void vscode.window.showWarningMessage(vscode.l10n.t('The glossary has no term "{0}".', entry.termId));
       return false;

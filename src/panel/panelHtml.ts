@@ -79,14 +79,18 @@ function entryBody(view: EntryView, strings: PanelStrings): SafeHtml {
     ${view.fallbackNote === undefined ? '' : html`<p class="fallback-note" role="note">${view.fallbackNote}</p>`}
     <article class="entry" lang="${view.locale}" dir="${direction}">${view.body}</article>
     <footer>
-      ${view.hubUrl === undefined
-        ? ''
-        : html`<h2>${strings.links}</h2><ul class="links"><li><a href="${view.hubUrl}" data-external="true">${strings.openOnHub}</a></li></ul>`}
-      ${view.videos.length === 0
-        ? ''
-        : html`<h2>${strings.videos}</h2><ul class="links videos">${view.videos.map(
-            (video) => html`<li><a href="${video.url}" data-external="true">${video.text}</a></li>`,
-          )}</ul>`}
+      ${
+        view.hubUrl === undefined
+          ? ''
+          : html`<h2>${strings.links}</h2><ul class="links"><li><a href="${view.hubUrl}" data-external="true">${strings.openOnHub}</a></li></ul>`
+      }
+      ${
+        view.videos.length === 0
+          ? ''
+          : html`<h2>${strings.videos}</h2><ul class="links videos">${view.videos.map(
+              (video) => html`<li><a href="${video.url}" data-external="true">${video.text}</a></li>`,
+            )}</ul>`
+      }
     </footer>`;
 }
 
@@ -94,7 +98,10 @@ function entryBody(view: EntryView, strings: PanelStrings): SafeHtml {
 export function entryPanelHtml(view: PanelView, assets: PanelAssets, strings: PanelStrings): string {
   const state = view.state === undefined ? '' : JSON.stringify(view.state);
   const termId = view.kind === 'entry' ? view.termId : '';
-  const content = view.kind === 'entry' ? entryBody(view, strings) : html`<h1>${view.title}</h1><p class="message">${view.message}</p>`;
+  const content =
+    view.kind === 'entry'
+      ? entryBody(view, strings)
+      : html`<h1>${view.title}</h1><p class="message">${view.message}</p>`;
   return html`<!DOCTYPE html>
 <html lang="${assets.uiLanguage}">
 <head>

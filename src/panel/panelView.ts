@@ -3,7 +3,16 @@
  * its links, the locale switcher and the fallback note. Pure (no `vscode` import): it reads the glossary snapshot
  * it is given, so that unit tests drive it with a snapshot of their own term map.
  */
-import { classifyHref, languageEndonym, languageName, ownEntry, ownTitle, parseHttpUrl, renderEntry, type LinkTarget } from '../glossary';
+import {
+  classifyHref,
+  languageEndonym,
+  languageName,
+  ownEntry,
+  ownTitle,
+  parseHttpUrl,
+  renderEntry,
+  type LinkTarget,
+} from '../glossary';
 import type { GlossarySnapshot } from '../service/snapshot';
 import type { NavigationHistory, SerializedHistory } from './history';
 import { SafeHtml } from './html';
@@ -85,7 +94,11 @@ export interface BuiltView {
   readonly shown: { readonly locale: string; readonly isFallback: boolean; readonly title: string } | undefined;
 }
 
-export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHistory, context: ViewContext): BuiltView {
+export function buildPanelView(
+  glossary: GlossarySnapshot,
+  history: NavigationHistory,
+  context: ViewContext,
+): BuiltView {
   const current = history.current;
   if (current === undefined) throw new Error('the entry panel has nothing to show: its history is empty');
   const state: PanelState = { termId: current.termId, locale: current.locale, history: history.toJSON() };
@@ -107,7 +120,9 @@ export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHi
     const target = classifyHref(href);
     if (target.kind === 'term') {
       // A reference to a term the glossary lacks would lead nowhere: it stays plain text.
-      return target.termId !== undefined && glossary.term(target.termId) !== undefined ? target : { kind: 'unsafe', href: '' };
+      return target.termId !== undefined && glossary.term(target.termId) !== undefined
+        ? target
+        : { kind: 'unsafe', href: '' };
     }
     if (target.kind === 'external') {
       const url = parseHttpUrl(glossary.docsUrl(target.href));
@@ -123,7 +138,13 @@ export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHi
     // Forward and a restore after a reload all work (each shows this message again rather than throwing).
     const shownTitle = ownTitle(term, locale) ?? entry.title;
     return {
-      view: { kind: 'message', title: shownTitle, message: (context.renderFailed ?? defaultRenderFailed)(shownTitle, rendered.reason), state, ...navigation },
+      view: {
+        kind: 'message',
+        title: shownTitle,
+        message: (context.renderFailed ?? defaultRenderFailed)(shownTitle, rendered.reason),
+        state,
+        ...navigation,
+      },
       openableUrls: new Set(),
       shown: { locale, isFallback, title: shownTitle },
     };
@@ -153,7 +174,10 @@ export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHi
       abbreviations: term.abbreviations,
       body,
       fallbackNote: isFallback
-        ? context.fallbackNote(languageName(requested, context.uiLanguage, 'mid-sentence'), languageName(locale, context.uiLanguage, 'mid-sentence'))
+        ? context.fallbackNote(
+            languageName(requested, context.uiLanguage, 'mid-sentence'),
+            languageName(locale, context.uiLanguage, 'mid-sentence'),
+          )
         : undefined,
       ...(hubUrl === undefined ? {} : { hubUrl }),
       videos,
@@ -172,14 +196,19 @@ export function buildPanelView(glossary: GlossarySnapshot, history: NavigationHi
  * buildPanelView inside an error boundary: whatever goes wrong (a corrupt term, a renderer bug), the panel gets a
  * message view that keeps the history's state and navigation, never an exception.
  */
-export function buildPanelViewSafely(glossary: GlossarySnapshot, history: NavigationHistory, context: ViewContext): BuiltView {
+export function buildPanelViewSafely(
+  glossary: GlossarySnapshot,
+  history: NavigationHistory,
+  context: ViewContext,
+): BuiltView {
   try {
     return buildPanelView(glossary, history, context);
   } catch (error) {
     const current = history.current;
     const termId = current?.termId ?? '';
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const state: PanelState | undefined = current === undefined ? undefined : { termId, locale: current.locale, history: history.toJSON() };
+    const state: PanelState | undefined =
+      current === undefined ? undefined : { termId, locale: current.locale, history: history.toJSON() };
     return {
       view: {
         kind: 'message',

@@ -23,7 +23,12 @@ function withoutIcons(text: string | undefined): string | undefined {
 }
 
 function toQuickPickItem(data: SearchItemData): SearchQuickPickItem {
-  return { termId: data.termId, label: withoutIcons(data.label), description: withoutIcons(data.description), detail: withoutIcons(data.detail) };
+  return {
+    termId: data.termId,
+    label: withoutIcons(data.label),
+    description: withoutIcons(data.description),
+    detail: withoutIcons(data.detail),
+  };
 }
 
 /** The title, in the display locale, of the term under the active editor's cursor; undefined when there is none. */
@@ -39,10 +44,15 @@ export function termTitleAtCursor(glossary: GlossaryService): string | undefined
  * Shows Glossary: Search and returns the quick pick (tests read its items and drive its value). Accepting an item
  * opens the entry panel on it.
  */
-export function showGlossarySearch(glossary: GlossaryService, initialValue = termTitleAtCursor(glossary)): vscode.QuickPick<SearchQuickPickItem> {
+export function showGlossarySearch(
+  glossary: GlossaryService,
+  initialValue = termTitleAtCursor(glossary),
+): vscode.QuickPick<SearchQuickPickItem> {
   const quickPick = vscode.window.createQuickPick<SearchQuickPickItem>();
   quickPick.title = vscode.l10n.t('Glossary: Search');
-  quickPick.placeholder = vscode.l10n.t('Type a term in any language, an identifier, an abbreviation or words of its summary');
+  quickPick.placeholder = vscode.l10n.t(
+    'Type a term in any language, an identifier, an abbreviation or words of its summary',
+  );
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   let data: SearchItemData[] = [];

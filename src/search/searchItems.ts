@@ -42,15 +42,21 @@ function otherNames(term: Term, label: string): string[] {
 export function buildSearchItem(term: Term, chosen: ChosenEntry): SearchItemData {
   const label = chosen.entry.title;
   const forms = [...term.identifiers, ...term.abbreviations];
-  const description = [...new Set([...forms, ...otherNames(term, label).filter((name) => !forms.includes(name))])].join(separator);
-  const names = [...new Set([...Object.values(term.titles), ...term.identifiers, ...term.abbreviations, ...term.aliases])];
+  const description = [...new Set([...forms, ...otherNames(term, label).filter((name) => !forms.includes(name))])].join(
+    separator,
+  );
+  const names = [
+    ...new Set([...Object.values(term.titles), ...term.identifiers, ...term.abbreviations, ...term.aliases]),
+  ];
   return { termId: term.id, label, description, detail: chosen.entry.summary, names };
 }
 
 /** One item per term, sorted by label for the display locale. */
 export function buildSearchItems(glossary: GlossarySnapshot): SearchItemData[] {
   const collator = new Intl.Collator(glossary.displayLocale, { sensitivity: 'base', numeric: true });
-  return glossary.termMap.terms.map((term) => buildSearchItem(term, glossary.entryFor(term))).sort((a, b) => collator.compare(a.label, b.label));
+  return glossary.termMap.terms
+    .map((term) => buildSearchItem(term, glossary.entryFor(term)))
+    .sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /**

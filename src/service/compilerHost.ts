@@ -7,7 +7,14 @@
  * This file is pure: the protocol spoken with a worker and the check of every message that comes back live here once,
  * for every host that talks to a worker.
  */
-import { TermMapJsonError, compileGlossaries, parseTermMapJson, type CompileResult, type Diagnostic, type GlossarySource } from '../glossary';
+import {
+  TermMapJsonError,
+  compileGlossaries,
+  parseTermMapJson,
+  type CompileResult,
+  type Diagnostic,
+  type GlossarySource,
+} from '../glossary';
 
 /** Why a compilation produced no result. The service turns each reason into a message of its own words. */
 export type CompileFailureReason =
@@ -54,7 +61,11 @@ export class InThreadCompilerHost implements GlossaryCompilerHost {
   public compile(sources: readonly GlossarySource[]): Promise<CompileOutcome> {
     const bytes = sourceBytes(sources);
     if (bytes > this.maxBytes) {
-      return Promise.resolve({ ok: false, reason: 'unavailable', detail: `${bytes} bytes is more than the ${this.maxBytes} compiled on this thread` });
+      return Promise.resolve({
+        ok: false,
+        reason: 'unavailable',
+        detail: `${bytes} bytes is more than the ${this.maxBytes} compiled on this thread`,
+      });
     }
     return Promise.resolve({ ok: true, result: compileGlossaries(sources) });
   }
@@ -67,7 +78,9 @@ export class InThreadCompilerHost implements GlossaryCompilerHost {
 /** The total size of the sources, counting a string by its UTF-16 length (an upper bound of what it costs to compile). */
 export function sourceBytes(sources: readonly GlossarySource[]): number {
   let total = 0;
-  for (const source of sources) total += typeof source.content === 'string' ? source.content.length * 2 : source.content.byteLength;
+  for (const source of sources) {
+    total += typeof source.content === 'string' ? source.content.length * 2 : source.content.byteLength;
+  }
   return total;
 }
 
@@ -85,15 +98,32 @@ export interface CompileRequest {
  * validator as every term map read from a file (`parseTermMapJson`) before anything is published.
  */
 export type CompileResponse =
-  | { readonly type: 'result'; readonly id: number; readonly termMapJson: string; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly type: 'result';
+      readonly id: number;
+      readonly termMapJson: string;
+      readonly diagnostics: readonly Diagnostic[];
+    }
   | { readonly type: 'failure'; readonly id: number; readonly message: string };
 
 /** The worker's side: answers one request. Exceptions become a `failure` message rather than a dead worker. */
 export function answerCompileRequest(request: unknown): CompileResponse | undefined {
-  if (!isRecord(request) || request.type !== 'compile' || typeof request.id !== 'number' || !Array.isArray(request.sources)) return undefined;
+  if (
+    !isRecord(request) ||
+    request.type !== 'compile' ||
+    typeof request.id !== 'number' ||
+    !Array.isArray(request.sources)
+  ) {
+    return undefined;
+  }
   try {
     const result = compileGlossaries(request.sources as GlossarySource[]);
-    return { type: 'result', id: request.id, termMapJson: JSON.stringify(result.termMap), diagnostics: result.diagnostics };
+    return {
+      type: 'result',
+      id: request.id,
+      termMapJson: JSON.stringify(result.termMap),
+      diagnostics: result.diagnostics,
+    };
   } catch (error) {
     return { type: 'failure', id: request.id, message: error instanceof Error ? error.message : String(error) };
   }
@@ -109,7 +139,9 @@ const MAX_DETAIL_CHARS = 500;
 export function readCompileResponse(message: unknown, id: number): CompileOutcome {
   const invalid = (detail: string): CompileOutcome => ({ ok: false, reason: 'invalid-message', detail });
   if (!isRecord(message)) return invalid('the worker sent something that is not an object');
-  if (message.id !== id) return invalid(`the worker answered request ${String(message.id).slice(0, 40)} while ${id} was waiting`);
+  if (message.id !== id) {
+    return invalid(`the worker answered request ${String(message.id).slice(0, 40)} while ${id} was waiting`);
+  }
   if (message.type === 'failure') {
     const text = typeof message.message === 'string' ? message.message.slice(0, MAX_DETAIL_CHARS) : 'no reason given';
     return { ok: false, reason: 'crashed', detail: `the compiler failed: ${text}` };
@@ -124,7 +156,10 @@ export function readCompileResponse(message: unknown, id: number): CompileOutcom
     diagnostics.push(diagnostic);
   }
   try {
-    return { ok: true, result: { termMap: parseTermMapJson(message.termMapJson, 'the compiled term map'), diagnostics } };
+    return {
+      ok: true,
+      result: { termMap: parseTermMapJson(message.termMapJson, 'the compiled term map'), diagnostics },
+    };
   } catch (error) {
     if (error instanceof TermMapJsonError) return invalid(error.message.slice(0, MAX_DETAIL_CHARS));
     throw error;
@@ -134,10 +169,17 @@ export function readCompileResponse(message: unknown, id: number): CompileOutcom
 /** A diagnostic rebuilt from its checked fields only, so that no extra property of a foreign object travels on. */
 function readDiagnostic(value: unknown): Diagnostic | undefined {
   if (!isRecord(value) || (value.severity !== 'error' && value.severity !== 'warning')) return undefined;
-  if (typeof value.message !== 'string' || typeof value.code !== 'string' || !isRecord(value.location)) return undefined;
+  if (typeof value.message !== 'string' || typeof value.code !== 'string' || !isRecord(value.location)) {
+    return undefined;
+  }
   const { file, line, column } = value.location;
   if (typeof file !== 'string' || !Number.isInteger(line) || !Number.isInteger(column)) return undefined;
-  return { severity: value.severity, message: value.message, code: value.code, location: { file, line: line as number, column: column as number } };
+  return {
+    severity: value.severity,
+    message: value.message,
+    code: value.code,
+    location: { file, line: line as number, column: column as number },
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -120,7 +120,13 @@ export class CustomGlossaries extends Disposable {
         }
         sources.push({ file, content: await vscode.workspace.fs.readFile(uri) });
       } catch (error) {
-        readFailures.push(vscode.l10n.t('Cannot read the custom glossary {0}: {1}', file, error instanceof Error ? error.message : String(error)));
+        readFailures.push(
+          vscode.l10n.t(
+            'Cannot read the custom glossary {0}: {1}',
+            file,
+            error instanceof Error ? error.message : String(error),
+          ),
+        );
       }
     }
     const files = uris.map((uri) => uri.toString());
@@ -148,7 +154,12 @@ export class CustomGlossaries extends Disposable {
       return { status: 'failed', files, errors: 1, warnings: 0 };
     }
     if (outcome.fallback !== undefined) {
-      this.output.error(vscode.l10n.t('The glossary compiler worker could not start ({0}); the custom glossaries were compiled on the editor thread. Reinstall the extension.', outcome.fallback));
+      this.output.error(
+        vscode.l10n.t(
+          'The glossary compiler worker could not start ({0}); the custom glossaries were compiled on the editor thread. Reinstall the extension.',
+          outcome.fallback,
+        ),
+      );
     }
     const result = outcome.result;
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -164,7 +175,9 @@ export class CustomGlossaries extends Disposable {
       this.warnAboutErrors();
       return { status: 'failed', files, errors: errors.length, warnings };
     }
-    this.output.info(vscode.l10n.t('Loaded {0} terms from {1} custom glossary files.', result.termMap.terms.length, uris.length));
+    this.output.info(
+      vscode.l10n.t('Loaded {0} terms from {1} custom glossary files.', result.termMap.terms.length, uris.length),
+    );
     this.publish(result.termMap);
     return { status: 'loaded', files, errors: 0, warnings };
   }
@@ -184,7 +197,12 @@ export class CustomGlossaries extends Disposable {
     const showProblems = vscode.l10n.t('Show Problems');
     const showOutput = vscode.l10n.t('Show Output');
     void vscode.window
-      .showWarningMessage(message ?? vscode.l10n.t('A custom glossary has errors and was not loaded. The glossary loaded before stays in use.'), showProblems, showOutput)
+      .showWarningMessage(
+        message ??
+          vscode.l10n.t('A custom glossary has errors and was not loaded. The glossary loaded before stays in use.'),
+        showProblems,
+        showOutput,
+      )
       .then((choice) => {
         if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
         else if (choice === showOutput) this.output.show(true);
@@ -218,7 +236,9 @@ export class CustomGlossaries extends Disposable {
     disposeAll(this.watchers.splice(0));
     for (const uri of uris) {
       const directory = vscode.Uri.joinPath(uri, '..');
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(directory, path.posix.basename(uri.path)));
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(directory, path.posix.basename(uri.path)),
+      );
       watcher.onDidChange(() => this.scheduleReload());
       watcher.onDidCreate(() => this.scheduleReload());
       watcher.onDidDelete(() => this.scheduleReload());
@@ -231,11 +251,20 @@ export class CustomGlossaries extends Disposable {
 function compileFailureMessage(outcome: Extract<CompileOutcome, { ok: false }>): string {
   switch (outcome.reason) {
     case 'timeout':
-      return vscode.l10n.t('Compiling the custom glossaries took longer than the limit of {0} and was stopped. The glossary loaded before stays in use.', outcome.detail);
+      return vscode.l10n.t(
+        'Compiling the custom glossaries took longer than the limit of {0} and was stopped. The glossary loaded before stays in use.',
+        outcome.detail,
+      );
     case 'memory':
-      return vscode.l10n.t('Compiling the custom glossaries needed more memory than the limit of {0} and was stopped. The glossary loaded before stays in use.', outcome.detail);
+      return vscode.l10n.t(
+        'Compiling the custom glossaries needed more memory than the limit of {0} and was stopped. The glossary loaded before stays in use.',
+        outcome.detail,
+      );
     default:
-      return vscode.l10n.t('The custom glossaries could not be compiled: {0}. The glossary loaded before stays in use.', outcome.detail);
+      return vscode.l10n.t(
+        'The custom glossaries could not be compiled: {0}. The glossary loaded before stays in use.',
+        outcome.detail,
+      );
   }
 }
 

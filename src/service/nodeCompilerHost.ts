@@ -6,7 +6,14 @@
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { GlossarySource } from '../glossary';
-import { InThreadCompilerHost, readCompileResponse, sourceBytes, type CompileOutcome, type CompileRequest, type GlossaryCompilerHost } from './compilerHost';
+import {
+  InThreadCompilerHost,
+  readCompileResponse,
+  sourceBytes,
+  type CompileOutcome,
+  type CompileRequest,
+  type GlossaryCompilerHost,
+} from './compilerHost';
 
 /**
  * How long one compilation may take. The compiler took 26 s for a generated 1.25 MB glossary on this project's shared
@@ -100,13 +107,18 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
         worker.off('exit', onExit);
         // A worker that failed, ran too long or spoke out of turn is not trusted with the next compilation, and one
         // that compiled a large input gives its memory back.
-        if (outcome.ok ? bytes > (this.options.recycleAfterBytes ?? RECYCLE_AFTER_BYTES) : outcome.reason !== 'crashed') this.stopWorker();
+        if (
+          outcome.ok ? bytes > (this.options.recycleAfterBytes ?? RECYCLE_AFTER_BYTES) : outcome.reason !== 'crashed'
+        ) {
+          this.stopWorker();
+        }
         resolve(outcome);
       };
       const running: Running = { finish };
       this.running = running;
       const onMessage = (message: unknown): void => finish(readCompileResponse(message, id));
-      const onMessageError = (): void => finish({ ok: false, reason: 'invalid-message', detail: 'the worker sent a message that cannot be read' });
+      const onMessageError = (): void =>
+        finish({ ok: false, reason: 'invalid-message', detail: 'the worker sent a message that cannot be read' });
       const onError = (error: Error): void => {
         const outOfMemory = (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
         finish({
@@ -115,8 +127,12 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
           detail: outOfMemory ? `${this.memoryLimitMb} MB` : error.message.slice(0, 500),
         });
       };
-      const onExit = (code: number): void => finish({ ok: false, reason: 'crashed', detail: `the compiler's worker stopped (exit code ${code})` });
-      const timer = setTimeout(() => finish({ ok: false, reason: 'timeout', detail: `${this.timeLimitMs / 1000} s` }), this.timeLimitMs);
+      const onExit = (code: number): void =>
+        finish({ ok: false, reason: 'crashed', detail: `the compiler's worker stopped (exit code ${code})` });
+      const timer = setTimeout(
+        () => finish({ ok: false, reason: 'timeout', detail: `${this.timeLimitMs / 1000} s` }),
+        this.timeLimitMs,
+      );
       worker.on('message', onMessage);
       worker.on('messageerror', onMessageError);
       worker.on('error', onError);
@@ -124,7 +140,11 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
       try {
         post(worker, { type: 'compile', id, sources });
       } catch (error) {
-        finish({ ok: false, reason: 'crashed', detail: `the sources could not be sent to the worker: ${error instanceof Error ? error.message : String(error)}` });
+        finish({
+          ok: false,
+          reason: 'crashed',
+          detail: `the sources could not be sent to the worker: ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
     });
   }
@@ -133,7 +153,9 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
   private startWorker(): Worker {
     if (this.worker) return this.worker;
     if (!fs.existsSync(this.options.workerFile)) throw new Error(`${this.options.workerFile} is missing`);
-    const worker = new Worker(this.options.workerFile, { resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
+    const worker = new Worker(this.options.workerFile, {
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb },
+    });
     // The worker must never keep a process alive on its own (the CLI, the tests), and an error while it is idle must
     // not become an unhandled 'error' event: it only means the next compilation starts a new worker.
     worker.unref();
@@ -154,7 +176,11 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
   private async compileInThread(sources: readonly GlossarySource[], why: string): Promise<CompileOutcome> {
     const outcome = await this.fallback.compile(sources);
     if (outcome.ok) return { ...outcome, fallback: why };
-    return { ok: false, reason: 'unavailable', detail: `${why}; ${sourceBytes(sources)} bytes is too much to compile on the editor's thread` };
+    return {
+      ok: false,
+      reason: 'unavailable',
+      detail: `${why}; ${sourceBytes(sources)} bytes is too much to compile on the editor's thread`,
+    };
   }
 }
 
@@ -166,7 +192,13 @@ function post(worker: Worker, request: CompileRequest): void {
   const transfer: ArrayBuffer[] = [];
   for (const { content } of request.sources) {
     if (typeof content === 'string' || !(content.buffer instanceof ArrayBuffer)) continue;
-    if (content.byteOffset === 0 && content.byteLength === content.buffer.byteLength && !transfer.includes(content.buffer)) transfer.push(content.buffer);
+    if (
+      content.byteOffset === 0 &&
+      content.byteLength === content.buffer.byteLength &&
+      !transfer.includes(content.buffer)
+    ) {
+      transfer.push(content.buffer);
+    }
   }
   try {
     worker.postMessage(request, transfer);

@@ -4,7 +4,16 @@
  * whenever any of that changes; the hover, the panel, search and the trees take the snapshot of the moment as data.
  * Pure TypeScript (no `vscode` import), so that tests, benchmarks and a later language server build one directly.
  */
-import { chooseEntry, resolveDisplayLocale, applyDocsVersion, termPageUrl, type ChosenEntry, type Locale, type Term, type TermMap } from '../glossary';
+import {
+  chooseEntry,
+  resolveDisplayLocale,
+  applyDocsVersion,
+  termPageUrl,
+  type ChosenEntry,
+  type Locale,
+  type Term,
+  type TermMap,
+} from '../glossary';
 import { createTermMatcher, type MatchContext, type TermMatch, type TermMatcher } from '../matching';
 
 export interface GlossarySnapshot {
@@ -20,7 +29,11 @@ export interface GlossarySnapshot {
   /** The entry of `term` to show for `locale` (default: displayLocale), by the one fallback rule, chooseEntry. */
   entryFor(term: Term, locale?: Locale): ChosenEntry;
   /** The term at `offset` of one line of text, and where it matched; undefined when no term stands there. */
-  termAt(lineText: string, offset: number, context: MatchContext): { readonly term: Term; readonly match: TermMatch } | undefined;
+  termAt(
+    lineText: string,
+    offset: number,
+    context: MatchContext,
+  ): { readonly term: Term; readonly match: TermMatch } | undefined;
   /** A huggingface.co URL rewritten for the docs version. */
   docsUrl(url: string): string;
   /**

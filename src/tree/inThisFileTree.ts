@@ -110,7 +110,9 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
       const term = glossary.term(group.termId);
       if (!term) return [];
       const { entry } = glossary.entryFor(term);
-      return [{ termId: term.id, title: entry.title, summary: entry.summary, count: group.matches.length, uri: document.uri }];
+      return [
+        { termId: term.id, title: entry.title, summary: entry.summary, count: group.matches.length, uri: document.uri },
+      ];
     });
     this.setMessage(nodes.length === 0 ? vscode.l10n.t('No glossary terms in this file.') : undefined);
     return nodes;
@@ -123,7 +125,11 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
     item.description = node.count === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', node.count);
     item.tooltip = termTooltip(node.title, node.summary);
     const args: RevealNextOccurrenceArgs = { termId: node.termId, uri: node.uri.toString() };
-    item.command = { command: Commands.revealNextOccurrence, title: vscode.l10n.t('Reveal Next Occurrence'), arguments: [args] };
+    item.command = {
+      command: Commands.revealNextOccurrence,
+      title: vscode.l10n.t('Reveal Next Occurrence'),
+      arguments: [args],
+    };
     return item;
   }
 
@@ -131,7 +137,12 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
   public occurrencesIn(document: vscode.TextDocument): readonly TermOccurrences[] {
     const matcher = this.glossary.snapshot().matcher;
     const cached = this.scans.get(document);
-    if (cached && cached.version === document.version && cached.matcher === matcher && cached.languageId === document.languageId) {
+    if (
+      cached &&
+      cached.version === document.version &&
+      cached.matcher === matcher &&
+      cached.languageId === document.languageId
+    ) {
       return cached.occurrences;
     }
     const matches: TermMatch[] = matcher.findAll(document.getText(), contextForLanguage(document.languageId));

@@ -29,7 +29,9 @@ export function registerTreeViews(glossary: GlossaryService): GlossaryTrees {
     termsTree,
     termsView,
     inThisFileTree,
-    vscode.commands.registerCommand(Commands.revealNextOccurrence, (args?: RevealNextOccurrenceArgs) => revealNextOccurrence(inThisFileTree, args)),
+    vscode.commands.registerCommand(Commands.revealNextOccurrence, (args?: RevealNextOccurrenceArgs) =>
+      revealNextOccurrence(inThisFileTree, args),
+    ),
   );
   return {
     termsTree,
@@ -46,7 +48,10 @@ export function registerTreeViews(glossary: GlossaryService): GlossaryTrees {
  * Selects and reveals the next occurrence of a term in its document, cycling through the occurrences on repeated
  * calls. Returns the range it selected, or undefined when the term does not occur.
  */
-export async function revealNextOccurrence(tree: InThisFileTreeProvider, args: RevealNextOccurrenceArgs | undefined): Promise<vscode.Range | undefined> {
+export async function revealNextOccurrence(
+  tree: InThisFileTreeProvider,
+  args: RevealNextOccurrenceArgs | undefined,
+): Promise<vscode.Range | undefined> {
   if (!args || typeof args.termId !== 'string') return undefined;
   const wanted = args.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
   if (!wanted) return undefined;
@@ -57,7 +62,9 @@ export async function revealNextOccurrence(tree: InThisFileTreeProvider, args: R
   }
   const { document } = editor;
   const group = tree.occurrencesIn(document).find((g) => g.termId === args.termId);
-  const next = group && nextOccurrence(group.matches, document.offsetAt(editor.selection.start), document.offsetAt(editor.selection.end));
+  const next =
+    group &&
+    nextOccurrence(group.matches, document.offsetAt(editor.selection.start), document.offsetAt(editor.selection.end));
   if (!next) return undefined;
   const range = new vscode.Range(document.positionAt(next.start), document.positionAt(next.end));
   editor.selection = new vscode.Selection(range.start, range.end);

@@ -25,7 +25,11 @@ export function groupOccurrences(matches: readonly TermMatch[]): TermOccurrences
  * The occurrence to reveal next: when the selection is exactly one occurrence (the previous reveal), the one after
  * it; otherwise the first that starts at or after the cursor. After the last one it wraps around to the first.
  */
-export function nextOccurrence(matches: readonly TermMatch[], selectionStart: number, selectionEnd: number): TermMatch | undefined {
+export function nextOccurrence(
+  matches: readonly TermMatch[],
+  selectionStart: number,
+  selectionEnd: number,
+): TermMatch | undefined {
   if (matches.length === 0) return undefined;
   const selectedIndex = matches.findIndex((m) => m.start === selectionStart && m.end === selectionEnd);
   if (selectedIndex >= 0) return matches[(selectedIndex + 1) % matches.length];

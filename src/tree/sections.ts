@@ -47,5 +47,8 @@ export function groupTermsBySection(glossary: GlossarySnapshot): TermSection[] {
   }
   return [...sections.entries()]
     .sort(([a], [b]) => (a === '#' ? -1 : b === '#' ? 1 : collator.compare(a, b)))
-    .map(([letter, terms]) => ({ letter, terms: terms.sort((a, b) => collator.compare(a.title, b.title) || compareIds(a.termId, b.termId)) }));
+    .map(([letter, terms]) => ({
+      letter,
+      terms: terms.sort((a, b) => collator.compare(a.title, b.title) || compareIds(a.termId, b.termId)),
+    }));
 }

@@ -63,7 +63,11 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
     item.id = `term:${term.termId}`;
     item.contextValue = 'term';
     item.tooltip = termTooltip(term.title, term.summary);
-    item.command = { command: Commands.openEntry, title: vscode.l10n.t('Open entry'), arguments: [{ termId: term.termId }] };
+    item.command = {
+      command: Commands.openEntry,
+      title: vscode.l10n.t('Open entry'),
+      arguments: [{ termId: term.termId }],
+    };
     return item;
   }
 

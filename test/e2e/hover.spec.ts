@@ -26,7 +26,9 @@ describe('hover in Python', () => {
     assert.match(text, /attention mask/i);
     assert.match(text, /attention_mask/);
     assert.match(text, /Open entry/);
-    await hover.locator('a[data-href^="https://huggingface.co/docs/transformers/main/en/glossary#attention-mask"]').waitFor();
+    await hover
+      .locator('a[data-href^="https://huggingface.co/docs/transformers/main/en/glossary#attention-mask"]')
+      .waitFor();
     await hover.locator('a[data-href^="command:transformersGlossary.openEntry"]').waitFor();
     assert.equal(await hover.locator('img, script, iframe').count(), 0);
     await ui().screenshot('hover-python');
@@ -36,7 +38,10 @@ describe('hover in Python', () => {
     await ui().hoverWord('attention_mask', { nth: occurrenceBefore(ui(), 'sample.py', 'attention_mask', ' =') });
     const hover = await ui().waitForHover(/Open entry/);
     await hover.locator('a[data-href^="command:transformersGlossary.openEntry"]').click();
-    await ui().webview().locator('h1', { hasText: /attention mask/i }).waitFor();
+    await ui()
+      .webview()
+      .locator('h1', { hasText: /attention mask/i })
+      .waitFor();
   });
 });
 
@@ -62,7 +67,9 @@ describe('hover in Python, in Spanish', () => {
       // The setting reaches the extension a moment after the quick pick closes; waitForHover hovers again until then.
       const hover = await ui().waitForHover(/máscara de atención/i);
       assert.match(await hover.innerText(), /huggingface\.co/);
-      await hover.locator('a[data-href^="https://huggingface.co/docs/transformers/main/es/glossary#attention-mask"]').waitFor();
+      await hover
+        .locator('a[data-href^="https://huggingface.co/docs/transformers/main/es/glossary#attention-mask"]')
+        .waitFor();
       await ui().screenshot('hover-python-es');
     } finally {
       // Back to English the same way, so that the next block finds the settings it expects.

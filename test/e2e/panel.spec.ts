@@ -41,7 +41,14 @@ image <img src="x" onerror="console.log('${PWNED}-onerror'); document.title = '$
 async function panelFrame(ui: Workbench): Promise<Frame> {
   await ui.webview().locator('body[data-term-id]').waitFor();
   for (const frame of ui.page.frames()) {
-    if ((await frame.locator('body[data-term-id]').count().catch(() => 0)) > 0) return frame;
+    if (
+      (await frame
+        .locator('body[data-term-id]')
+        .count()
+        .catch(() => 0)) > 0
+    ) {
+      return frame;
+    }
   }
   throw new Error('the entry panel frame was not found');
 }
@@ -75,7 +82,18 @@ function lowestContrast(): { ratio: number; what: string } {
     return 'rgb(255, 255, 255)';
   };
   let worst = { ratio: Infinity, what: 'nothing' };
-  const selectors = ['main h1', '.chip-label', '.chips code', '.locale', 'article.entry p', 'article.entry p code', 'article.entry pre code', 'article.entry a', 'footer a', '.nav-button:not(:disabled)'];
+  const selectors = [
+    'main h1',
+    '.chip-label',
+    '.chips code',
+    '.locale',
+    'article.entry p',
+    'article.entry p code',
+    'article.entry pre code',
+    'article.entry a',
+    'footer a',
+    '.nav-button:not(:disabled)',
+  ];
   for (const selector of selectors) {
     const element = document.querySelector(selector);
     if (!element) continue;
@@ -107,7 +125,11 @@ async function openFromSearch(ui: Workbench, title: string): Promise<void> {
       await ui.page.keyboard.press('Enter');
       return;
     } catch (error) {
-      if (Date.now() >= deadline) throw new Error(`"${title}" was not listed by Glossary: Search within ${WAIT_TIMEOUT_MS / 1000} s`, { cause: error });
+      if (Date.now() >= deadline) {
+        throw new Error(`"${title}" was not listed by Glossary: Search within ${WAIT_TIMEOUT_MS / 1000} s`, {
+          cause: error,
+        });
+      }
       await ui.page.keyboard.press('Escape');
     }
   }
@@ -126,7 +148,10 @@ describe('entry panel', () => {
     const view = ui().webview();
     await view.locator('main h1', { hasText: /attention mask/i }).waitFor();
     assert.equal(await view.locator('.identifiers code', { hasText: 'attention_mask' }).count(), 1);
-    assert.ok((await view.locator('article.entry pre code.language-python').count()) >= 1, 'the entry shows its Python example');
+    assert.ok(
+      (await view.locator('article.entry pre code.language-python').count()) >= 1,
+      'the entry shows its Python example',
+    );
     assert.equal(await view.locator('footer a[data-external]', { hasText: 'huggingface.co' }).count(), 1);
     assert.equal(await view.locator('iframe').count(), 0, 'videos are links, never embedded frames');
     assert.ok((await view.locator('.locales [data-locale="es"]').count()) === 1, 'the switcher offers Spanish');
@@ -174,18 +199,28 @@ describe('entry panel', () => {
     };
     context.on('page', onPage);
     // VS Code may ask before it opens an external site; each request to open the link asks once.
-    const confirm = ui().page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ }).first();
+    const confirm = ui()
+      .page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ })
+      .first();
     try {
       // The context's own default timeout (30 s) is not the page's: the limit is given here.
       const firstPage = context.waitForEvent('page', { timeout: WAIT_TIMEOUT_MS });
       await view.locator('footer a[data-external]', { hasText: 'huggingface.co' }).click();
       let pageOpened = false;
-      void firstPage.then(() => (pageOpened = true), () => undefined);
+      void firstPage.then(
+        () => (pageOpened = true),
+        () => undefined,
+      );
       const deadline = Date.now() + WAIT_TIMEOUT_MS;
       while (!pageOpened) {
-        if (Date.now() > deadline) throw new Error(`no page opened within ${WAIT_TIMEOUT_MS / 1000} s of the click on the huggingface.co link`);
+        if (Date.now() > deadline) {
+          throw new Error(`no page opened within ${WAIT_TIMEOUT_MS / 1000} s of the click on the huggingface.co link`);
+        }
         // Whichever comes first: the page, or the dialog that asks before it opens.
-        await Promise.race([firstPage.catch(() => undefined), confirm.waitFor({ timeout: 5_000 }).catch(() => undefined)]);
+        await Promise.race([
+          firstPage.catch(() => undefined),
+          confirm.waitFor({ timeout: 5_000 }).catch(() => undefined),
+        ]);
         if (!pageOpened && (await confirm.isVisible())) await confirm.click();
       }
       // A second opening (the webview's own link handling as well as the extension's) would come from the same click,
@@ -216,7 +251,9 @@ describe('entry panel', () => {
     await ui().page.locator('iframe.webview.ready').waitFor();
     const frameAt = Date.now();
     await ui().webview().locator('body[data-term-id="attention-mask"] article.entry[lang="es"]').waitFor();
-    console.log(`      (reload: page ${(loadedAt - started) / 1000} s, webview frame ${(frameAt - loadedAt) / 1000} s, entry ${(Date.now() - frameAt) / 1000} s)`);
+    console.log(
+      `      (reload: page ${(loadedAt - started) / 1000} s, webview frame ${(frameAt - loadedAt) / 1000} s, entry ${(Date.now() - frameAt) / 1000} s)`,
+    );
     await ui().screenshot('panel-restored-after-reload');
   });
 
@@ -249,9 +286,14 @@ describe('entry panel', () => {
         { polling: 250 },
       );
       const worst = await frame.evaluate(lowestContrast);
-      assert.ok(worst.ratio >= 4.5, `text contrast ${worst.ratio.toFixed(2)} in ${theme} is below 4.5 for ${worst.what}`);
+      assert.ok(
+        worst.ratio >= 4.5,
+        `text contrast ${worst.ratio.toFixed(2)} in ${theme} is below 4.5 for ${worst.what}`,
+      );
       if (theme.includes('High Contrast')) {
-        const border = await frame.evaluate(() => getComputedStyle(document.querySelector('.chips code') ?? document.body).borderTopColor);
+        const border = await frame.evaluate(
+          () => getComputedStyle(document.querySelector('.chips code') ?? document.body).borderTopColor,
+        );
         assert.doesNotMatch(border, /rgba\(0, 0, 0, 0\)|transparent/, 'chips have a visible border in high contrast');
       }
       await ui().screenshot(`panel-theme-${theme}`);
@@ -268,7 +310,9 @@ describe('entry panel with a hostile custom glossary', () => {
     fs.mkdirSync(path.join(workspace, 'hostile'), { recursive: true });
     fs.writeFileSync(path.join(workspace, file), HOSTILE_GLOSSARY);
   });
-  const ui = useWorkbench({ settings: { 'transformersGlossary.language': 'en', 'transformersGlossary.customGlossaries': [file] } });
+  const ui = useWorkbench({
+    settings: { 'transformersGlossary.language': 'en', 'transformersGlossary.customGlossaries': [file] },
+  });
 
   it('shows the hostile entry as inert text and runs none of it', async () => {
     const signs: string[] = [];
@@ -294,10 +338,16 @@ describe('entry panel with a hostile custom glossary', () => {
         await entry.getByText(text).first().waitFor();
       }
       // VS Code adds its own bootstrap script to the frame; the only script with a source is ours.
-      const sources = await view.locator('script[src]').evaluateAll((scripts) => scripts.map((script) => script.getAttribute('src') ?? ''));
+      const sources = await view
+        .locator('script[src]')
+        .evaluateAll((scripts) => scripts.map((script) => script.getAttribute('src') ?? ''));
       assert.equal(sources.length, 1, `scripts with a source: ${sources.join(', ')}`);
       assert.match(sources[0]!, /\/media\/panel\.js$/);
-      assert.equal(await view.locator('script', { hasText: PWNED }).count(), 0, 'no script from the entry is in the page');
+      assert.equal(
+        await view.locator('script', { hasText: PWNED }).count(),
+        0,
+        'no script from the entry is in the page',
+      );
       // VS Code also adds its default stylesheet (style#_defaultStyles) to the frame; no other style may exist.
       const embedded = await view
         .locator('img, iframe, style:not(#_defaultStyles), object, embed')
@@ -308,7 +358,9 @@ describe('entry panel with a hostile custom glossary', () => {
         .locator('body [onclick], body [onerror], body [onload], body [onmouseover], body [style]')
         .evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 120)));
       assert.deepEqual(handlers, []);
-      const hrefs = await view.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+      const hrefs = await view
+        .locator('a[href]')
+        .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
       for (const href of hrefs) assert.match(href, /^(https?:\/\/|#)/, `unexpected link destination ${href}`);
       // The markup shows as text, so that a reader sees what the glossary contains.
       await entry.getByText('onerror=', { exact: false }).first().waitFor();

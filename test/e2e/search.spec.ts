@@ -22,11 +22,16 @@ describe('Glossary: Search', () => {
   it('makes the term an abbreviation names the active row', async () => {
     const input = ui().quickInput.locator('input');
     await input.fill('MLM');
-    await focusedRow().filter({ hasText: /masked language model/i }).waitFor();
+    await focusedRow()
+      .filter({ hasText: /masked language model/i })
+      .waitFor();
   });
 
   it('opens the entry panel on Enter', async () => {
     await ui().page.keyboard.press('Enter');
-    await ui().webview().locator('h1', { hasText: /masked language model/i }).waitFor();
+    await ui()
+      .webview()
+      .locator('h1', { hasText: /masked language model/i })
+      .waitFor();
   });
 });

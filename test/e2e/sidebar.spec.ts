@@ -13,7 +13,12 @@ describe('sidebar', () => {
     const view = await ui().view('Terms');
     // The title actions: Search, Change Language and Collapse All.
     for (const label of ['Search', 'Change Language', 'Collapse All']) {
-      assert.ok((await view.locator(`.actions a[aria-label*="${label}"]`).count()) + (await ui().page.locator(`.pane-header .actions a[aria-label*="${label}"]`).count()) > 0, `no ${label} action`);
+      assert.ok(
+        (await view.locator(`.actions a[aria-label*="${label}"]`).count()) +
+          (await ui().page.locator(`.pane-header .actions a[aria-label*="${label}"]`).count()) >
+          0,
+        `no ${label} action`,
+      );
     }
   });
 

@@ -15,7 +15,9 @@ describe('workbench with the packaged extension', () => {
   it('opens sample.py from Quick Open as a Python file', async () => {
     const editor = await ui().openFile('sample.py');
     await editor.locator('.view-line', { hasText: 'def pad_batch' }).waitFor();
-    const language = ui().page.locator('.statusbar-item', { hasText: /^Python$/ }).first();
+    const language = ui()
+      .page.locator('.statusbar-item', { hasText: /^Python$/ })
+      .first();
     await language.waitFor();
     const box = await ui().wordBox('attention_mask');
     assert.ok(box.width > 0 && box.height > 0, 'attention_mask has an on-screen rectangle');

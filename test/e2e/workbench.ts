@@ -33,7 +33,9 @@ interface UiEnvironment {
 function environment(): UiEnvironment {
   const read = (name: string): string => {
     const value = process.env[name];
-    if (!value) throw new Error(`${name} is not set: run the UI tests with \`npm run test:ui\` (scripts/e2e/run-ui.mjs)`);
+    if (!value) {
+      throw new Error(`${name} is not set: run the UI tests with \`npm run test:ui\` (scripts/e2e/run-ui.mjs)`);
+    }
     return value;
   };
   return {
@@ -196,7 +198,11 @@ export class Workbench {
    * the Monaco editors inside it.
    */
   get activeEditor(): Locator {
-    return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor:visible, .notebookOverlay.notebook-editor:visible').first();
+    return this.page
+      .locator(
+        '.editor-group-container.active .editor-instance .monaco-editor:visible, .notebookOverlay.notebook-editor:visible',
+      )
+      .first();
   }
 
   /** Opens a workspace file (text or notebook) through Quick Open (Ctrl+P) and waits until its first line is rendered. */
@@ -241,7 +247,9 @@ export class Workbench {
         throw error;
       }
       const focused = this.quickPickRows.and(this.page.locator('.focused')).filter({ has: exactLabel });
-      for (let step = 0; step < 20 && (await focused.count()) === 0; step++) await this.page.keyboard.press('ArrowDown');
+      for (let step = 0; step < 20 && (await focused.count()) === 0; step++) {
+        await this.page.keyboard.press('ArrowDown');
+      }
       await focused.first().waitFor();
       await this.page.keyboard.press('Enter');
       return;
@@ -253,7 +261,10 @@ export class Workbench {
    * (so it works whatever spans the tokenizer split the line into). Scroll the word into view first if the file
    * is long: Monaco only renders the visible lines.
    */
-  async wordBox(word: string, options: HoverOptions = {}): Promise<{ x: number; y: number; width: number; height: number }> {
+  async wordBox(
+    word: string,
+    options: HoverOptions = {},
+  ): Promise<{ x: number; y: number; width: number; height: number }> {
     const editor = this.activeEditor;
     await editor.locator('.view-line', { hasText: word }).first().waitFor();
     const handle = await editor.elementHandle();
@@ -269,7 +280,10 @@ export class Workbench {
           const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
           const nodes: Text[] = [];
           for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-          const text = nodes.map((n) => n.data).join('').replace(/\u00a0/g, ' ');
+          const text = nodes
+            .map((n) => n.data)
+            .join('')
+            .replace(/\u00a0/g, ' ');
           for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
             if (wholeWord && (isWordChar(text[at - 1]) || isWordChar(text[at + word.length]))) continue;
             if (seen++ !== nth) continue;
@@ -327,8 +341,14 @@ export class Workbench {
         return hover;
       } catch (error) {
         if (!rehover) {
-          const shown = await hovers.first().innerText({ timeout: 1_000 }).catch(() => 'no hover');
-          throw new Error(`no hover ${text === undefined ? '' : `containing ${String(text)} `}within ${timeout / 1000} s; on screen: ${JSON.stringify(shown.slice(0, 300))}`, { cause: error });
+          const shown = await hovers
+            .first()
+            .innerText({ timeout: 1_000 })
+            .catch(() => 'no hover');
+          throw new Error(
+            `no hover ${text === undefined ? '' : `containing ${String(text)} `}within ${timeout / 1000} s; on screen: ${JSON.stringify(shown.slice(0, 300))}`,
+            { cause: error },
+          );
         }
         await this.hoverWord(this.lastHover!.word, this.lastHover!.options);
       }
@@ -431,7 +451,9 @@ export function useWorkbench(options: OpenOptions = {}): () => Workbench {
     const started = Date.now();
     const acquired = await Workbench.acquire(options);
     workbench = acquired.workbench;
-    console.log(`      (workbench ${acquired.reused ? 'reset' : 'loaded'} in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `      (workbench ${acquired.reused ? 'reset' : 'loaded'} in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && workbench) {
@@ -443,7 +465,9 @@ export function useWorkbench(options: OpenOptions = {}): () => Workbench {
     workbench = undefined;
   });
   return () => {
-    if (!workbench) throw new Error('the workbench is not open: call ui() inside a test, not while the describe block is defined');
+    if (!workbench) {
+      throw new Error('the workbench is not open: call ui() inside a test, not while the describe block is defined');
+    }
     return workbench;
   };
 }

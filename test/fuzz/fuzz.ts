@@ -67,12 +67,28 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     let file: string | undefined;
     if (options.failureDir !== undefined) {
       const first = open[0]!.invariant;
-      const fails = (candidate: FuzzCase): boolean => checkCase(candidate, new Random(seed ?? count), { cli: first.startsWith('cli'), render: first.startsWith('panel'), probes: 200 }).violations.some((v) => v.invariant === first);
+      const fails = (candidate: FuzzCase): boolean =>
+        checkCase(candidate, new Random(seed ?? count), {
+          cli: first.startsWith('cli'),
+          render: first.startsWith('panel'),
+          probes: 200,
+        }).violations.some((v) => v.invariant === first);
       const small = first.startsWith('superlinear') ? testCase : minimize(testCase, fails);
-      file = writeCase(options.failureDir, `${seed ?? name.replace(/[^\w.-]/g, '_')}.json`, caseToJson(small, { seed, name, violations: open }));
+      file = writeCase(
+        options.failureDir,
+        `${seed ?? name.replace(/[^\w.-]/g, '_')}.json`,
+        caseToJson(small, { seed, name, violations: open }),
+      );
     }
-    failures.push({ name, ...(seed === undefined ? {} : { seed }), violations: open, ...(file === undefined ? {} : { file }) });
-    log(`FAIL ${name}${seed === undefined ? '' : ` (replay: npm run fuzz -- --replay ${seed})`}: ${open.map((v) => `${v.invariant}: ${v.message.slice(0, 300)}`).join('; ')}${file ? ` → ${path.relative(options.root, file)}` : ''}`);
+    failures.push({
+      name,
+      ...(seed === undefined ? {} : { seed }),
+      violations: open,
+      ...(file === undefined ? {} : { file }),
+    });
+    log(
+      `FAIL ${name}${seed === undefined ? '' : ` (replay: npm run fuzz -- --replay ${seed})`}: ${open.map((v) => `${v.invariant}: ${v.message.slice(0, 300)}`).join('; ')}${file ? ` → ${path.relative(options.root, file)}` : ''}`,
+    );
   };
 
   if (options.input !== undefined) {
@@ -80,12 +96,22 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
   } else if (options.replay !== undefined) {
     runOne(`case ${options.replay}`, randomCase(options.replay, corpus, options.maxSize), options.replay, true);
   } else {
-    for (const { name, testCase } of corpusCases(corpus, options.corpusMaxSize)) runOne(name, testCase, undefined, true);
+    for (const { name, testCase } of corpusCases(corpus, options.corpusMaxSize)) {
+      runOne(name, testCase, undefined, true);
+    }
     for (let i = 0; i < options.cases; i++) {
       const seed = caseSeed(options.seed, i);
       const every = (n: number): boolean => n > 0 && i % n === 0;
-      runOne(`case ${i}`, randomCase(seed, corpus, options.maxSize), seed, every(options.cliEvery), every(options.renderEvery));
-      if ((i + 1) % 1000 === 0) log(`${i + 1} cases, ${failures.length} failing, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      runOne(
+        `case ${i}`,
+        randomCase(seed, corpus, options.maxSize),
+        seed,
+        every(options.cliEvery),
+        every(options.renderEvery),
+      );
+      if ((i + 1) % 1000 === 0) {
+        log(`${i + 1} cases, ${failures.length} failing, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      }
     }
   }
   return { cases: count, failures, elapsedMs: performance.now() - started };

@@ -33,32 +33,161 @@ export interface Corpus {
 export function loadCorpus(root: string): Corpus {
   const dir = path.join(root, 'test', 'fixtures', 'hostile');
   const names = fs.readdirSync(dir).sort();
-  const glossaries = names.filter((n) => n.startsWith('g-')).map((name) => {
-    const bytes = new Uint8Array(fs.readFileSync(path.join(dir, name)));
-    return { name, bytes, text: new TextDecoder().decode(bytes) };
-  });
-  const documents = names.filter((n) => n.startsWith('d-')).map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
+  const glossaries = names
+    .filter((n) => n.startsWith('g-'))
+    .map((name) => {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(dir, name)));
+      return { name, bytes, text: new TextDecoder().decode(bytes) };
+    });
+  const documents = names
+    .filter((n) => n.startsWith('d-'))
+    .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
   return { glossaries, documents };
 }
 
 /** Pieces that have broken, or could break, a part of the pipeline: one of each class of issue #10 and more. */
 export const HOSTILE_TOKENS: readonly string[] = [
-  '\u001b[2J', '\u001b]0;title\u0007', '\u0007', '\u0085', '\u009b', '\u202e', '\u202c', '\u2066', '\u2069', '\u200e', '\u061c',
-  '\u0000', '\r', '\r\n', '\n', '\n\n', '\ufeff', '\u2028', '\u00a0', '\u3000', '\t', '\u000b', '\u000c',
-  '\u200b', '\u200c', '\u200d', '\u00ad', '\u0301', '\u0300\u0301\u0302', '🤗', '👩\u200d👩\u200d👧', '𝐀', '𠀀',
-  'الانتباه', 'アテンションマスク', '어텐션 마스크', 'atención', 'ＡＢＣ',
-  '# ', '## ', '### ', '#### ', '\n### ', '\n## X\n', '[[', ']]', '[[x]]', '[[-]]', '[', ']', '(', ')', '](#', '](', '![',
-  '`', '``', '```', '```python\n', '~~~', '*', '**', '_', '> ', '- ', '1. ', '    ', '|', '\\',
-  '<Tip>', '</Tip>', '<Tip warning={true}>', '<Youtube id="', '"/>', '<!--', '-->', '<!-- glossary\n', 'aliases: ', 'identifiers: ',
-  'abbreviations: ', '__proto__: ', '<script>', '</script>', '<img src=x onerror=alert(1)>', '&#0;', '&#x202E;', '&amp;',
-  '[`constructor`]', '[`toString`]', '[`__proto__`]', '[`hasOwnProperty`]', '[`AutoModel`]', '[`~pipeline`]',
-  '(glossary#attention-mask)', '(../glossary#input-ids)', 'glossary#', 'glossary.md#', '<https://huggingface.co/docs/transformers/main/en/glossary#token>`_',
-  '(https://huggingface.co@evil.example/)', '(https://huggingface.co/docs/%2e%2e/x)', '(javascript:alert(1))', '(data:text/html,x)', '(command:x)',
-  'attention mask', 'input IDs', 'input_ids', 'attention_mask', 'self-attention', 'token', 'tokens', 'MLM', 'pipeline()', 'labels=',
-  'tok tok', '$(x)', '${x}', '{{x}}',
+  '\u001b[2J',
+  '\u001b]0;title\u0007',
+  '\u0007',
+  '\u0085',
+  '\u009b',
+  '\u202e',
+  '\u202c',
+  '\u2066',
+  '\u2069',
+  '\u200e',
+  '\u061c',
+  '\u0000',
+  '\r',
+  '\r\n',
+  '\n',
+  '\n\n',
+  '\ufeff',
+  '\u2028',
+  '\u00a0',
+  '\u3000',
+  '\t',
+  '\u000b',
+  '\u000c',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u00ad',
+  '\u0301',
+  '\u0300\u0301\u0302',
+  '🤗',
+  '👩\u200d👩\u200d👧',
+  '𝐀',
+  '𠀀',
+  'الانتباه',
+  'アテンションマスク',
+  '어텐션 마스크',
+  'atención',
+  'ＡＢＣ',
+  '# ',
+  '## ',
+  '### ',
+  '#### ',
+  '\n### ',
+  '\n## X\n',
+  '[[',
+  ']]',
+  '[[x]]',
+  '[[-]]',
+  '[',
+  ']',
+  '(',
+  ')',
+  '](#',
+  '](',
+  '![',
+  '`',
+  '``',
+  '```',
+  '```python\n',
+  '~~~',
+  '*',
+  '**',
+  '_',
+  '> ',
+  '- ',
+  '1. ',
+  '    ',
+  '|',
+  '\\',
+  '<Tip>',
+  '</Tip>',
+  '<Tip warning={true}>',
+  '<Youtube id="',
+  '"/>',
+  '<!--',
+  '-->',
+  '<!-- glossary\n',
+  'aliases: ',
+  'identifiers: ',
+  'abbreviations: ',
+  '__proto__: ',
+  '<script>',
+  '</script>',
+  '<img src=x onerror=alert(1)>',
+  '&#0;',
+  '&#x202E;',
+  '&amp;',
+  '[`constructor`]',
+  '[`toString`]',
+  '[`__proto__`]',
+  '[`hasOwnProperty`]',
+  '[`AutoModel`]',
+  '[`~pipeline`]',
+  '(glossary#attention-mask)',
+  '(../glossary#input-ids)',
+  'glossary#',
+  'glossary.md#',
+  '<https://huggingface.co/docs/transformers/main/en/glossary#token>`_',
+  '(https://huggingface.co@evil.example/)',
+  '(https://huggingface.co/docs/%2e%2e/x)',
+  '(javascript:alert(1))',
+  '(data:text/html,x)',
+  '(command:x)',
+  'attention mask',
+  'input IDs',
+  'input_ids',
+  'attention_mask',
+  'self-attention',
+  'token',
+  'tokens',
+  'MLM',
+  'pipeline()',
+  'labels=',
+  'tok tok',
+  '$(x)',
+  '${x}',
+  '{{x}}',
 ];
 
-const WORDS = ['attention', 'mask', 'token', 'input', 'IDs', 'model', 'the', 'a', 'of', 'head', 'layer', 'self', 'batch', 'size', 'encoder', 'decoder', 'tok', 'pipeline', 'logits', 'labels'];
+const WORDS = [
+  'attention',
+  'mask',
+  'token',
+  'input',
+  'IDs',
+  'model',
+  'the',
+  'a',
+  'of',
+  'head',
+  'layer',
+  'self',
+  'batch',
+  'size',
+  'encoder',
+  'decoder',
+  'tok',
+  'pipeline',
+  'logits',
+  'labels',
+];
 
 /** Line ends of one file: one kind throughout, or a mix, as editors on different systems leave them. */
 function lineEnd(r: Random, style: number): string {
@@ -131,8 +260,20 @@ function block(r: Random, anchors: readonly string[], depth: number, eol: () => 
 function metadata(r: Random, eol: () => string): string {
   const lines = ['<!-- glossary'];
   for (let i = r.between(1, 4); i > 0; i--) {
-    const key = r.pick(['aliases', 'alias', 'identifiers', 'abbreviations', 'abbreviation', '__proto__', 'constructor', 'odd key', '']);
-    lines.push(`${key}: ${Array.from({ length: r.between(0, 5) }, () => (key.startsWith('identifier') ? r.pick(['input_ids', 'attention_mask', 'x y', 'class']) : surfaceForm(r))).join(', ')}`);
+    const key = r.pick([
+      'aliases',
+      'alias',
+      'identifiers',
+      'abbreviations',
+      'abbreviation',
+      '__proto__',
+      'constructor',
+      'odd key',
+      '',
+    ]);
+    lines.push(
+      `${key}: ${Array.from({ length: r.between(0, 5) }, () => (key.startsWith('identifier') ? r.pick(['input_ids', 'attention_mask', 'x y', 'class']) : surfaceForm(r))).join(', ')}`,
+    );
   }
   lines.push('-->');
   return lines.join(eol());
@@ -165,7 +306,13 @@ export function generateGlossary(r: Random, index: number): FuzzSource {
 }
 
 /** A document that uses the glossary's own forms, links near the length limits, code, fences and noise. */
-export function generateDocument(r: Random, forms: readonly string[], ids: readonly string[], index: number, maxSize: number): FuzzDocument {
+export function generateDocument(
+  r: Random,
+  forms: readonly string[],
+  ids: readonly string[],
+  index: number,
+  maxSize: number,
+): FuzzDocument {
   const style = r.int(5);
   const python = r.chance(0.3);
   const pieces: string[] = [];
@@ -229,7 +376,21 @@ export function mutate(r: Random, text: string, corpusTexts: readonly string[], 
         break;
       }
       case 6:
-        out = out.slice(0, at) + String.fromCodePoint(r.pick([r.int(0x250), r.between(0x300, 0x36f), r.between(0x590, 0x6ff), r.between(0x2000, 0x206f), r.between(0x3040, 0x30ff), r.between(0xac00, 0xd7a3), r.between(0x1f300, 0x1faff), r.between(0xfe00, 0xfeff)])) + out.slice(at);
+        out =
+          out.slice(0, at) +
+          String.fromCodePoint(
+            r.pick([
+              r.int(0x250),
+              r.between(0x300, 0x36f),
+              r.between(0x590, 0x6ff),
+              r.between(0x2000, 0x206f),
+              r.between(0x3040, 0x30ff),
+              r.between(0xac00, 0xd7a3),
+              r.between(0x1f300, 0x1faff),
+              r.between(0xfe00, 0xfeff),
+            ]),
+          ) +
+          out.slice(at);
         break;
       default: {
         // Many copies of one line: many headings, many entries, a long block.
@@ -247,6 +408,8 @@ export function mutate(r: Random, text: string, corpusTexts: readonly string[], 
 /** Flips a few bytes of the UTF-8 encoding: invalid sequences, stray NULs, a UTF-16 byte order mark. */
 export function mutateBytes(r: Random, text: string): Uint8Array {
   const bytes = new TextEncoder().encode(text);
-  for (let n = r.between(1, 4); n > 0 && bytes.length > 0; n--) bytes[r.int(bytes.length)] = r.pick([0x00, 0x80, 0xc0, 0xed, 0xf8, 0xff, 0xfe, 0x0d, r.int(256)]);
+  for (let n = r.between(1, 4); n > 0 && bytes.length > 0; n--) {
+    bytes[r.int(bytes.length)] = r.pick([0x00, 0x80, 0xc0, 0xed, 0xf8, 0xff, 0xfe, 0x0d, r.int(256)]);
+  }
   return bytes;
 }

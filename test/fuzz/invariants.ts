@@ -45,8 +45,9 @@ export interface CheckOptions {
 }
 
 /** Characters a terminal would obey (issue #10, class 5). */
-// eslint-disable-next-line no-control-regex
-const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const OBEYED =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point of this oracle.
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -56,7 +57,9 @@ function errorText(error: unknown): string {
 export function lenientText(source: FuzzSource): string {
   if (typeof source.content === 'string') return source.content;
   const b = source.content;
-  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b.subarray(2));
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
+    return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b.subarray(2));
+  }
   return new TextDecoder('utf-8').decode(b);
 }
 
@@ -97,14 +100,21 @@ function checkCompile(testCase: FuzzCase, out: Violation[]): { result?: CompileR
     const fileLines = lines.get(d.location.file);
     const line = fileLines?.[d.location.line - 1];
     if (line === undefined || d.location.column < 1 || d.location.column > line.text.length + 1) {
-      out.push({ invariant: 'diagnostic-outside-file', message: `${d.code} at ${d.location.file}:${d.location.line}:${d.location.column} (${fileLines?.length ?? 0} lines)` });
+      out.push({
+        invariant: 'diagnostic-outside-file',
+        message: `${d.code} at ${d.location.file}:${d.location.line}:${d.location.column} (${fileLines?.length ?? 0} lines)`,
+      });
     }
   }
   for (const term of result.termMap.terms) {
-    if (!isTermIdShape(term.id) || parseHistoryEntry({ termId: term.id }) === undefined) out.push({ invariant: 'unopenable-id', message: JSON.stringify(term.id) });
+    if (!isTermIdShape(term.id) || parseHistoryEntry({ termId: term.id }) === undefined) {
+      out.push({ invariant: 'unopenable-id', message: JSON.stringify(term.id) });
+    }
     for (const entry of Object.values(term.entries)) {
       for (const link of entry.links) {
-        if (link.kind !== 'term' && classifyHref(link.url).kind !== 'external') out.push({ invariant: 'link-kept-refused', message: `${link.kind} ${JSON.stringify(link.url)}` });
+        if (link.kind !== 'term' && classifyHref(link.url).kind !== 'external') {
+          out.push({ invariant: 'link-kept-refused', message: `${link.kind} ${JSON.stringify(link.url)}` });
+        }
       }
     }
   }
@@ -116,7 +126,14 @@ function sameMatch(a: TermMatch | undefined, b: TermMatch | undefined): boolean 
 }
 
 /** findAll's matches, and findTermAt at offsets inside them and elsewhere, on one document. */
-function checkDocument(matcher: TermMatcher, file: string, text: string, r: Random, probes: number, out: Violation[]): number {
+function checkDocument(
+  matcher: TermMatcher,
+  file: string,
+  text: string,
+  r: Random,
+  probes: number,
+  out: Violation[],
+): number {
   const context: MatchContext = contextForFileName(file);
   const started = performance.now();
   let all: TermMatch[];
@@ -130,7 +147,10 @@ function checkDocument(matcher: TermMatcher, file: string, text: string, r: Rand
   let previousEnd = 0;
   for (const m of all) {
     if (!(m.start >= previousEnd && m.end > m.start && m.end <= text.length) || text.slice(m.start, m.end) !== m.text) {
-      out.push({ invariant: 'findAll-range', message: `${file} ${m.start}-${m.end} ${JSON.stringify(m.text.slice(0, 80))}` });
+      out.push({
+        invariant: 'findAll-range',
+        message: `${file} ${m.start}-${m.end} ${JSON.stringify(m.text.slice(0, 80))}`,
+      });
       return ms;
     }
     previousEnd = m.end;
@@ -177,20 +197,34 @@ function checkDocument(matcher: TermMatcher, file: string, text: string, r: Rand
     const line = lines[lineNumber]!;
     if (offset >= line.start + line.text.length) continue; // a line end: no line holds it
     const expectedAll = covering(offset);
-    if (expectedAll !== undefined && (expectedAll.start < line.start || expectedAll.end > line.start + line.text.length)) {
+    if (
+      expectedAll !== undefined &&
+      (expectedAll.start < line.start || expectedAll.end > line.start + line.text.length)
+    ) {
       out.push({ invariant: 'findAll-crosses-line', message: `${file} ${expectedAll.start}-${expectedAll.end}` });
       return ms;
     }
-    const expected = expectedAll && { ...expectedAll, start: expectedAll.start - line.start, end: expectedAll.end - line.start };
+    const expected = expectedAll && {
+      ...expectedAll,
+      start: expectedAll.start - line.start,
+      end: expectedAll.end - line.start,
+    };
     let actual: TermMatch | undefined;
     try {
-      actual = matcher.findTermAt(line.text, offset - line.start, ranges === undefined ? context : contextAt(ranges, offset));
+      actual = matcher.findTermAt(
+        line.text,
+        offset - line.start,
+        ranges === undefined ? context : contextAt(ranges, offset),
+      );
     } catch (error) {
       out.push({ invariant: 'matcher-throws', message: `findTermAt on ${file}: ${errorText(error)}` });
       return ms;
     }
     if (!sameMatch(actual, expected)) {
-      out.push({ invariant: 'findTermAt-disagrees', message: `${file} line ${lineNumber + 1} offset ${offset - line.start}: findAll ${JSON.stringify(expected)}, findTermAt ${JSON.stringify(actual)}` });
+      out.push({
+        invariant: 'findTermAt-disagrees',
+        message: `${file} line ${lineNumber + 1} offset ${offset - line.start}: findAll ${JSON.stringify(expected)}, findTermAt ${JSON.stringify(actual)}`,
+      });
       return ms;
     }
   }
@@ -201,9 +235,29 @@ function checkDocument(matcher: TermMatcher, file: string, text: string, r: Rand
 function checkPanel(termMap: TermMap, out: Violation[]): void {
   // The real snapshot the extension publishes, over the case's term map.
   const glossary = createSnapshot(termMap, { language: 'en', uiLanguage: 'en', docsVersion: 'main', ignoredTerms: [] });
-  const context = { uiLanguage: 'en', notFound: (id: string) => `No ${id}`, fallbackNote: (a: string, b: string) => `${a} → ${b}` };
-  const assets = { cspSource: 'https://webview.example', nonce: 'bm9uY2U=', scriptUri: 'https://webview.example/p.js', styleUri: 'https://webview.example/p.css', uiLanguage: 'en', render: 1 };
-  const strings = { back: 'Back', forward: 'Forward', identifiers: 'In code', abbreviations: 'Abbreviations', languages: 'Languages', openOnHub: 'Hub', videos: 'Videos', links: 'Links' };
+  const context = {
+    uiLanguage: 'en',
+    notFound: (id: string) => `No ${id}`,
+    fallbackNote: (a: string, b: string) => `${a} → ${b}`,
+  };
+  const assets = {
+    cspSource: 'https://webview.example',
+    nonce: 'bm9uY2U=',
+    scriptUri: 'https://webview.example/p.js',
+    styleUri: 'https://webview.example/p.css',
+    uiLanguage: 'en',
+    render: 1,
+  };
+  const strings = {
+    back: 'Back',
+    forward: 'Forward',
+    identifiers: 'In code',
+    abbreviations: 'Abbreviations',
+    languages: 'Languages',
+    openOnHub: 'Hub',
+    videos: 'Videos',
+    links: 'Links',
+  };
   for (const term of termMap.terms.slice(0, 60)) {
     for (const locale of Object.keys(term.entries)) {
       try {
@@ -233,25 +287,48 @@ function checkCli(testCase: FuzzCase, termMap: TermMap | undefined, out: Violati
       fs.writeFileSync(file, d.text);
       return file;
     });
-    const title = termMap?.terms[0] ? Object.values(termMap.terms[0].titles)[0] ?? 'x' : 'attention mask';
+    const title = termMap?.terms[0] ? (Object.values(termMap.terms[0].titles)[0] ?? 'x') : 'attention mask';
     // `build` prints the term map; when it succeeds, the other commands read that JSON back (`--glossary x.json`) instead
     // of compiling again, which also puts the JSON escapes of the terminal output to the test.
     const termMapFile = path.join(dir, 'termmap.json');
-    const runs = [['check', ...glossaries], ['build', ...glossaries], ['lookup', title, '--glossary', termMapFile], ['scan', ...documents, '--glossary', termMapFile], ['scan', '--json', ...documents, '--glossary', termMapFile]];
+    const runs = [
+      ['check', ...glossaries],
+      ['build', ...glossaries],
+      ['lookup', title, '--glossary', termMapFile],
+      ['scan', ...documents, '--glossary', termMapFile],
+      ['scan', '--json', ...documents, '--glossary', termMapFile],
+    ];
     for (const argv of runs) {
-      if (argv[0] === 'lookup' && !fs.existsSync(termMapFile)) for (let i = 0; i < 3; i++) runs[2 + i]!.splice(runs[2 + i]!.length - 1, 1, ...glossaries);
+      if (argv[0] === 'lookup' && !fs.existsSync(termMapFile)) {
+        for (let i = 0; i < 3; i++) runs[2 + i]!.splice(runs[2 + i]!.length - 1, 1, ...glossaries);
+      }
       let output = '';
       let stdout = '';
       let code: number;
       try {
-        code = main(argv, { stdout: (t) => ((output += t), (stdout += t)), stderr: (t) => (output += t), bundledTermMapPath: path.join(dir, 'none.json'), version: '0' });
+        code = main(argv, {
+          stdout: (t) => ((output += t), (stdout += t)),
+          stderr: (t) => (output += t),
+          bundledTermMapPath: path.join(dir, 'none.json'),
+          version: '0',
+        });
       } catch (error) {
         out.push({ invariant: 'cli-throws', message: `${argv[0]}: ${errorText(error)}` });
         continue;
       }
-      if (/internal error/.test(output)) out.push({ invariant: 'cli-internal-error', message: `${argv[0]}: ${output.slice(output.indexOf('internal error'), 300)}` });
+      if (/internal error/.test(output)) {
+        out.push({
+          invariant: 'cli-internal-error',
+          message: `${argv[0]}: ${output.slice(output.indexOf('internal error'), 300)}`,
+        });
+      }
       const obeyed = OBEYED.exec(output);
-      if (obeyed) out.push({ invariant: 'cli-control-character', message: `${argv[0]} printed U+${obeyed[0].charCodeAt(0).toString(16)}` });
+      if (obeyed) {
+        out.push({
+          invariant: 'cli-control-character',
+          message: `${argv[0]} printed U+${obeyed[0].charCodeAt(0).toString(16)}`,
+        });
+      }
       if (code === 0 && (argv[0] === 'build' || argv[1] === '--json')) {
         try {
           JSON.parse(stdout);
@@ -266,7 +343,11 @@ function checkCli(testCase: FuzzCase, termMap: TermMap | undefined, out: Violati
   }
 }
 
-export function checkCase(testCase: FuzzCase, r: Random, options: CheckOptions): { violations: Violation[]; timings: CaseTimings } {
+export function checkCase(
+  testCase: FuzzCase,
+  r: Random,
+  options: CheckOptions,
+): { violations: Violation[]; timings: CaseTimings } {
   const violations: Violation[] = [];
   const before = prototypeSnapshot();
   const compiled = checkCompile(testCase, violations);
@@ -280,15 +361,24 @@ export function checkCase(testCase: FuzzCase, r: Random, options: CheckOptions):
       violations.push({ invariant: 'matcher-throws', message: `createTermMatcher: ${errorText(error)}` });
     }
     if (matcher !== undefined) {
-      for (const d of testCase.documents) findAllMs += checkDocument(matcher, d.file, d.text, r, options.probes, violations);
+      for (const d of testCase.documents) {
+        findAllMs += checkDocument(matcher, d.file, d.text, r, options.probes, violations);
+      }
       // The glossaries are documents too: the matcher meets its own forms in every spelling the file has.
-      for (const g of testCase.glossaries) checkDocument(matcher, g.file, lenientText(g), r, options.probes / 4, violations);
+      for (const g of testCase.glossaries) {
+        checkDocument(matcher, g.file, lenientText(g), r, options.probes / 4, violations);
+      }
     }
     if (options.render) checkPanel(termMap, violations);
   }
   if (options.cli) checkCli(testCase, termMap, violations);
-  if (!isDeepStrictEqual(prototypeSnapshot(), before)) violations.push({ invariant: 'prototype-changed', message: 'Object.prototype gained or changed a property' });
+  if (!isDeepStrictEqual(prototypeSnapshot(), before)) {
+    violations.push({ invariant: 'prototype-changed', message: 'Object.prototype gained or changed a property' });
+  }
   const glossarySize = testCase.glossaries.reduce((sum, g) => sum + g.content.length, 0);
   const documentSize = testCase.documents.reduce((sum, d) => sum + d.text.length, 0);
-  return { violations, timings: { glossarySize, compileMs: compiled.ms, documentSize, findAllMs, ...(termMap ? { termMap } : {}) } };
+  return {
+    violations,
+    timings: { glossarySize, compileMs: compiled.ms, documentSize, findAllMs, ...(termMap ? { termMap } : {}) },
+  };
 }

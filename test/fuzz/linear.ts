@@ -36,7 +36,12 @@ export class LinearityCheck {
 
   constructor(root: string) {
     this.honestGlossary = fs.readFileSync(path.join(root, 'glossary', 'en.md'), 'utf8');
-    this.honestProse = [path.join(root, 'samples', 'getting-started.md'), path.join(root, 'test', 'fixtures', 'docs', 'quicktour_toy.md')].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    this.honestProse = [
+      path.join(root, 'samples', 'getting-started.md'),
+      path.join(root, 'test', 'fixtures', 'docs', 'quicktour_toy.md'),
+    ]
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
   }
 
   /** An honest glossary of `size` code units: our own entries, repeated with numbered headings so that ids stay unique. */
@@ -44,7 +49,10 @@ export class LinearityCheck {
     const parts: string[] = [];
     let total = 0;
     for (let copy = 0; total < size; copy++) {
-      const text = copy === 0 ? this.honestGlossary : this.honestGlossary.replace(/^# .*$/m, '').replace(/^(### .*?)(\s*\[\[[^\]]*\]\])?$/gm, `$1 ${copy}`);
+      const text =
+        copy === 0
+          ? this.honestGlossary
+          : this.honestGlossary.replace(/^# .*$/m, '').replace(/^(### .*?)(\s*\[\[[^\]]*\]\])?$/gm, `$1 ${copy}`);
       parts.push(text);
       total += text.length;
     }
@@ -66,26 +74,43 @@ export class LinearityCheck {
     return this.compileBaselines.get(bucket)!;
   }
 
-  check(testCase: FuzzCase, timings: { glossarySize: number; compileMs: number; documentSize: number; findAllMs: number; termMap?: TermMap }, out: Violation[]): void {
+  check(
+    testCase: FuzzCase,
+    timings: { glossarySize: number; compileMs: number; documentSize: number; findAllMs: number; termMap?: TermMap },
+    out: Violation[],
+  ): void {
     const { glossarySize, documentSize } = timings;
-    if (glossarySize >= MIN_MEASURED_SIZE && timings.compileMs / glossarySize > SLOWDOWN_FACTOR * this.compileBaseline(glossarySize, false)) {
+    if (
+      glossarySize >= MIN_MEASURED_SIZE &&
+      timings.compileMs / glossarySize > SLOWDOWN_FACTOR * this.compileBaseline(glossarySize, false)
+    ) {
       const again = best(2, () => compileGlossaries(testCase.glossaries));
       const perUnit = Math.min(timings.compileMs, again) / glossarySize;
       const baseline = this.compileBaseline(glossarySize, true);
       if (perUnit > SLOWDOWN_FACTOR * baseline) {
-        out.push({ invariant: 'superlinear-compile', message: `${(perUnit / baseline).toFixed(0)}× slower per code unit than an honest glossary of ${glossarySize} units` });
+        out.push({
+          invariant: 'superlinear-compile',
+          message: `${(perUnit / baseline).toFixed(0)}× slower per code unit than an honest glossary of ${glossarySize} units`,
+        });
       }
     }
     if (documentSize >= MIN_MEASURED_SIZE && timings.termMap !== undefined) {
       const matcher = createTermMatcher(timings.termMap);
       const honest = this.proseOfSize(documentSize);
       const baseline = (): number => best(3, () => matcher.findAll(honest, 'prose')) / documentSize;
-      const measured = (): number => best(2, () => testCase.documents.forEach((d) => matcher.findAll(d.text, contextForFileName(d.file)))) / documentSize;
+      const measured = (): number =>
+        best(2, () => testCase.documents.forEach((d) => matcher.findAll(d.text, contextForFileName(d.file)))) /
+        documentSize;
       // A document shorter than the timer's resolution takes the first measurement at face value only when it is slow.
       if (timings.findAllMs / documentSize > SLOWDOWN_FACTOR * baseline()) {
         const perUnit = Math.min(timings.findAllMs / documentSize, measured());
         const base = baseline();
-        if (perUnit > SLOWDOWN_FACTOR * Math.max(base, 1e-6)) out.push({ invariant: 'superlinear-findAll', message: `${(perUnit / base).toFixed(0)}× slower per code unit than honest prose of ${documentSize} units` });
+        if (perUnit > SLOWDOWN_FACTOR * Math.max(base, 1e-6)) {
+          out.push({
+            invariant: 'superlinear-findAll',
+            message: `${(perUnit / base).toFixed(0)}× slower per code unit than honest prose of ${documentSize} units`,
+          });
+        }
       }
     }
   }

@@ -33,7 +33,9 @@ const number = (name: string, fallback: number): number => {
 const seed = number('seed', Math.floor(Math.random() * 2 ** 31));
 const cases = number('cases', 1000);
 const inputFile = options.get('input');
-console.log(`fuzz: seed ${seed}, ${cases} cases${options.has('replay') ? `, replaying case seed ${options.get('replay')}` : ''}`);
+console.log(
+  `fuzz: seed ${seed}, ${cases} cases${options.has('replay') ? `, replaying case seed ${options.get('replay')}` : ''}`,
+);
 const report = runFuzz({
   root,
   seed,
@@ -48,5 +50,7 @@ const report = runFuzz({
   ...(inputFile !== undefined ? { input: caseFromJson(fs.readFileSync(inputFile, 'utf8')) } : {}),
   log: (line) => console.log(line),
 });
-console.log(`fuzz: ${report.cases} cases in ${(report.elapsedMs / 1000).toFixed(1)} s, ${report.failures.length} failing (seed ${seed})`);
+console.log(
+  `fuzz: ${report.cases} cases in ${(report.elapsedMs / 1000).toFixed(1)} s, ${report.failures.length} failing (seed ${seed})`,
+);
 process.exitCode = report.failures.length > 0 ? 1 : 0;

@@ -8,10 +8,20 @@ import type { FuzzCase, FuzzSource } from './generate';
 
 type Fails = (candidate: FuzzCase) => boolean;
 
-function shrinkSequence<T extends { length: number }>(value: T, slice: (v: T, from: number, to: number) => T, join: (a: T, b: T) => T, stillFails: (v: T) => boolean, budget: { left: number }): T {
+function shrinkSequence<T extends { length: number }>(
+  value: T,
+  slice: (v: T, from: number, to: number) => T,
+  join: (a: T, b: T) => T,
+  stillFails: (v: T) => boolean,
+  budget: { left: number },
+): T {
   let current = value;
-  for (let chunk = Math.max(1, current.length >> 1); chunk >= 1 && budget.left > 0; chunk = chunk === 1 ? 0 : Math.max(1, chunk >> 1)) {
-    for (let at = 0; at < current.length && budget.left > 0; ) {
+  for (
+    let chunk = Math.max(1, current.length >> 1);
+    chunk >= 1 && budget.left > 0;
+    chunk = chunk === 1 ? 0 : Math.max(1, chunk >> 1)
+  ) {
+    for (let at = 0; at < current.length && budget.left > 0;) {
       const candidate = join(slice(current, 0, at), slice(current, at + chunk, current.length));
       budget.left--;
       if (stillFails(candidate)) current = candidate;
@@ -35,16 +45,42 @@ export function minimize(testCase: FuzzCase, fails: Fails, attempts = 400): Fuzz
     }
   }
   current.glossaries.forEach((g, i) => {
-    const replace = (content: string | Uint8Array): FuzzCase => ({ ...current, glossaries: current.glossaries.map((x, k) => (k === i ? { ...x, content } : x)) });
+    const replace = (content: string | Uint8Array): FuzzCase => ({
+      ...current,
+      glossaries: current.glossaries.map((x, k) => (k === i ? { ...x, content } : x)),
+    });
     const content =
       typeof g.content === 'string'
-        ? shrinkSequence(g.content, (v, a, b) => v.slice(a, b), (a, b) => a + b, (v) => fails(replace(v)), budget)
-        : shrinkSequence(g.content, (v, a, b) => v.slice(a, b), (a, b) => new Uint8Array([...a, ...b]), (v) => fails(replace(v)), budget);
+        ? shrinkSequence(
+            g.content,
+            (v, a, b) => v.slice(a, b),
+            (a, b) => a + b,
+            (v) => fails(replace(v)),
+            budget,
+          )
+        : shrinkSequence(
+            g.content,
+            (v, a, b) => v.slice(a, b),
+            (a, b) => new Uint8Array([...a, ...b]),
+            (v) => fails(replace(v)),
+            budget,
+          );
     current = replace(content);
   });
   current.documents.forEach((d, i) => {
-    const replace = (text: string): FuzzCase => ({ ...current, documents: current.documents.map((x, k) => (k === i ? { ...x, text } : x)) });
-    current = replace(shrinkSequence(d.text, (v, a, b) => v.slice(a, b), (a, b) => a + b, (v) => fails(replace(v)), budget));
+    const replace = (text: string): FuzzCase => ({
+      ...current,
+      documents: current.documents.map((x, k) => (k === i ? { ...x, text } : x)),
+    });
+    current = replace(
+      shrinkSequence(
+        d.text,
+        (v, a, b) => v.slice(a, b),
+        (a, b) => a + b,
+        (v) => fails(replace(v)),
+        budget,
+      ),
+    );
   });
   return current;
 }

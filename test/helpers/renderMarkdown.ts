@@ -10,7 +10,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeStringify, { allowDangerousHtml: true });
 
 export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(markdown));
@@ -42,7 +46,8 @@ export function withoutAutolinkLiterals(html: string): string {
   return html.replace(/<a href="([^"]*)">([^<]*)<\/a>/g, (whole, href: string, text: string) => {
     const shown = textOf(text);
     const target = textOf(href);
-    const isLiteral = /^(?:https?:\/\/|mailto:)/.test(target) && [shown, `http://${shown}`, `mailto:${shown}`].includes(target);
+    const isLiteral =
+      /^(?:https?:\/\/|mailto:)/.test(target) && [shown, `http://${shown}`, `mailto:${shown}`].includes(target);
     return isLiteral ? text : whole;
   });
 }

@@ -20,8 +20,18 @@ const attentionMask: Term = {
   identifiers: ['attention_mask'],
   aliases: ['attention masks', 'máscaras de atención'],
   entries: {
-    en: entry('attention mask', 'A tensor of ones and zeros that tells the model which tokens to attend to.', 'A', 'en.md'),
-    es: entry('máscara de atención', 'Un tensor de unos y ceros que indica al modelo a qué tokens debe atender.', 'M', 'es.md'),
+    en: entry(
+      'attention mask',
+      'A tensor of ones and zeros that tells the model which tokens to attend to.',
+      'A',
+      'en.md',
+    ),
+    es: entry(
+      'máscara de atención',
+      'Un tensor de unos y ceros que indica al modelo a qué tokens debe atender.',
+      'M',
+      'es.md',
+    ),
   },
 };
 
@@ -31,7 +41,14 @@ const maskedLanguageModeling: Term = {
   abbreviations: ['MLM'],
   identifiers: [],
   aliases: ['masked language modeling'],
-  entries: { en: entry('masked language modeling (MLM)', 'Pretraining in which some tokens are hidden and the model predicts them.', 'M', 'en.md') },
+  entries: {
+    en: entry(
+      'masked language modeling (MLM)',
+      'Pretraining in which some tokens are hidden and the model predicts them.',
+      'M',
+      'en.md',
+    ),
+  },
 };
 
 const largeLanguageModels: Term = {
@@ -40,7 +57,9 @@ const largeLanguageModels: Term = {
   abbreviations: ['LLM'],
   identifiers: [],
   aliases: ['large language model'],
-  entries: { en: entry('large language models (LLM)', 'Transformer models trained on very large amounts of text.', 'L', 'en.md') },
+  entries: {
+    en: entry('large language models (LLM)', 'Transformer models trained on very large amounts of text.', 'L', 'en.md'),
+  },
 };
 
 const hostile: Term = {

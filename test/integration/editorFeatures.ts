@@ -20,7 +20,11 @@ export async function testApi(): Promise<GlossaryTestApi> {
 export async function englishTestApi(): Promise<GlossaryTestApi> {
   const api = await testApi();
   await setSetting(Settings.language, 'en');
-  await waitFor('the display locale', () => api.glossary.snapshot().displayLocale, (locale) => locale === 'en');
+  await waitFor(
+    'the display locale',
+    () => api.glossary.snapshot().displayLocale,
+    (locale) => locale === 'en',
+  );
   return api;
 }
 
@@ -36,12 +40,19 @@ export const WAIT_TIMEOUT_MS = 60_000;
  * Polls `read` until `accept` holds and returns the accepted value; fails with what was awaited and the last value
  * seen when it never does. The one way the integration tests wait: on a condition, never for a fixed time.
  */
-export async function waitFor<T>(what: string, read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = WAIT_TIMEOUT_MS): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  read: () => T | Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = WAIT_TIMEOUT_MS,
+): Promise<T> {
   const started = Date.now();
   let value = await read();
   while (!accept(value)) {
     if (Date.now() - started > timeoutMs) {
-      assert.fail(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last value: ${JSON.stringify(value, null, 2)?.slice(0, 2000)}`);
+      assert.fail(
+        `timed out after ${timeoutMs / 1000} s waiting for ${what}; last value: ${JSON.stringify(value, null, 2)?.slice(0, 2000)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
     value = await read();
@@ -75,9 +86,12 @@ function markdownOf(content: vscode.MarkdownString | vscode.MarkedString): strin
 
 /** The hovers at a position that come from this extension (they are the ones linking to huggingface.co). */
 export async function glossaryHovers(uri: vscode.Uri, position: vscode.Position): Promise<GlossaryHover[]> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
   return hovers.flatMap((hover) =>
-    hover.contents.filter((content) => markdownOf(content).includes('huggingface.co')).map((content) => ({ markdown: markdownOf(content), range: hover.range, content })),
+    hover.contents
+      .filter((content) => markdownOf(content).includes('huggingface.co'))
+      .map((content) => ({ markdown: markdownOf(content), range: hover.range, content })),
   );
 }
 

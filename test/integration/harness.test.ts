@@ -6,7 +6,10 @@ import { fixtureUri } from './fixtures';
 /** The lowest version `engines.vscode` accepts, e.g. "1.85.0" for "^1.85.0". */
 function minimumClaimed(): string {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded (does engines.vscode accept VS Code ${vscode.version}?)`);
+  assert.ok(
+    extension,
+    `extension ${EXTENSION_ID} is not loaded (does engines.vscode accept VS Code ${vscode.version}?)`,
+  );
   const range = (extension.packageJSON as { engines?: { vscode?: string } }).engines?.vscode ?? '';
   const match = /(\d+)\.(\d+)\.(\d+)/.exec(range);
   assert.ok(match, `engines.vscode "${range}" names no version`);
@@ -30,7 +33,10 @@ suite('harness: the extension in a real extension host', () => {
     const api: unknown = await extension.activate();
     assert.equal(extension.isActive, true);
     // The extension host runs these tests in ExtensionMode.Test, the only mode in which activate() returns its test API.
-    assert.ok(api !== undefined && typeof (api as { activationTime?: unknown }).activationTime === 'number', 'activate() returns the test API in test mode');
+    assert.ok(
+      api !== undefined && typeof (api as { activationTime?: unknown }).activationTime === 'number',
+      'activate() returns the test API in test mode',
+    );
   });
 
   test('the extension host is the VS Code version the runner started', () => {
@@ -39,7 +45,10 @@ suite('harness: the extension in a real extension host', () => {
     const expected = process.env.TG_EXPECT_VSCODE_VERSION;
     console.log(`VS Code ${vscode.version}`);
     if (expected) assert.equal(vscode.version, expected);
-    assert.ok(semverAtLeast(vscode.version, minimumClaimed()), `VS Code ${vscode.version} is older than engines.vscode ${minimumClaimed()}`);
+    assert.ok(
+      semverAtLeast(vscode.version, minimumClaimed()),
+      `VS Code ${vscode.version} is older than engines.vscode ${minimumClaimed()}`,
+    );
   });
 
   test('the fixture workspace is open and its Python file is recognised as Python', async () => {

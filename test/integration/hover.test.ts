@@ -5,7 +5,15 @@ import { Commands, Settings } from '../../src/ids';
 import type { CustomGlossaryReport } from '../../src/service/glossaryService';
 import { MAX_CUSTOM_GLOSSARY_BYTES } from '../../src/service/customGlossaries';
 import { escapeMarkdown } from '../../src/glossary';
-import { glossaryHovers, hoverAt, positionOf, setSetting, setWorkspaceSetting, englishTestApi, waitFor } from './editorFeatures';
+import {
+  glossaryHovers,
+  hoverAt,
+  positionOf,
+  setSetting,
+  setWorkspaceSetting,
+  englishTestApi,
+  waitFor,
+} from './editorFeatures';
 import { fixtureUri, openFixture } from './fixtures';
 
 const openEntryLink = `(command:${Commands.openEntry}?`;
@@ -40,7 +48,10 @@ suite('hover', () => {
     assert.ok(hover.markdown.includes(escapeMarkdown(entry.summary)), 'the summary is shown');
     assert.ok(hover.markdown.includes('`attention_mask`'), 'the identifier is shown');
     assert.deepEqual(openEntryArgs(hover.markdown), { termId: 'attention-mask', locale: 'en' });
-    assert.ok(hover.markdown.includes('(https://huggingface.co/docs/transformers/main/en/glossary#attention-mask)'), hover.markdown);
+    assert.ok(
+      hover.markdown.includes('(https://huggingface.co/docs/transformers/main/en/glossary#attention-mask)'),
+      hover.markdown,
+    );
   });
 
   test('the hover range is exactly the identifier', async () => {
@@ -102,14 +113,20 @@ suite('hover', () => {
     const english = await hoverAt(document, 'attention_mask =');
     await setSetting(Settings.language, 'es');
     try {
-      await waitFor('the display locale', () => api.glossary.snapshot().displayLocale, (locale) => locale === 'es');
+      await waitFor(
+        'the display locale',
+        () => api.glossary.snapshot().displayLocale,
+        (locale) => locale === 'es',
+      );
       const spanish = await hoverAt(document, 'attention_mask =');
       const entry = api.glossary.snapshot().term('attention-mask')!.entries.es!;
       assert.notEqual(spanish.markdown, english.markdown);
       assert.ok(spanish.markdown.includes(`**${escapeMarkdown(entry.title)}**`), spanish.markdown);
       assert.ok(spanish.markdown.includes(escapeMarkdown(entry.summary)));
       assert.deepEqual(openEntryArgs(spanish.markdown), { termId: 'attention-mask', locale: 'es' });
-      assert.ok(spanish.markdown.includes('(https://huggingface.co/docs/transformers/main/es/glossary#attention-mask)'));
+      assert.ok(
+        spanish.markdown.includes('(https://huggingface.co/docs/transformers/main/es/glossary#attention-mask)'),
+      );
     } finally {
       await setSetting(Settings.language, 'en');
     }
@@ -119,15 +136,18 @@ suite('hover', () => {
     await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md']);
     const report = await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries);
     assert.equal(report.status, 'loaded', JSON.stringify(report));
-    const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'value = hostile_example + 1\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content: 'value = hostile_example + 1\n',
+    });
     const hover = await hoverAt(document, 'hostile_example');
     const summary = api.glossary.snapshot().term('hostile-example')!.entries.en!.summary;
     // The fixture's summary really is hostile: the test would prove nothing otherwise.
     assert.ok(summary.includes('[x](command:workbench.action.terminal.sendSequence?'), summary);
     assert.ok(summary.includes('<img src=x onerror=alert(1)>'), summary);
     assert.ok(hover.markdown.includes(escapeMarkdown(summary)));
-    assert.ok(!hover.markdown.includes('](command:workbench'), 'the entry\'s command link survived');
-    assert.ok(!hover.markdown.includes('<img'), 'the entry\'s HTML survived');
+    assert.ok(!hover.markdown.includes('](command:workbench'), "the entry's command link survived");
+    assert.ok(!hover.markdown.includes('<img'), "the entry's HTML survived");
     // The only links are the two the hover builds itself.
     const links = [...hover.markdown.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1]!);
     assert.equal(links.length, 2, hover.markdown);
@@ -144,10 +164,20 @@ suite('hover', () => {
     assert.equal(failed.status, 'failed');
     assert.ok(failed.errors > 0);
     assert.ok(api.glossary.snapshot().term('hostile-example'), 'the custom terms loaded before are still there');
-    assert.equal(api.glossary.snapshot().term('broken-example'), undefined, 'nothing of the broken glossary was merged');
+    assert.equal(
+      api.glossary.snapshot().term('broken-example'),
+      undefined,
+      'nothing of the broken glossary was merged',
+    );
     const problems = vscode.languages.getDiagnostics(fixtureUri('broken-glossary.md'));
-    assert.ok(problems.some((p) => p.severity === vscode.DiagnosticSeverity.Error), 'the error is in the Problems view');
-    const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'value = hostile_example + 1\n' });
+    assert.ok(
+      problems.some((p) => p.severity === vscode.DiagnosticSeverity.Error),
+      'the error is in the Problems view',
+    );
+    const document = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content: 'value = hostile_example + 1\n',
+    });
     await hoverAt(document, 'hostile_example');
   });
 
@@ -155,7 +185,9 @@ suite('hover', () => {
     const large = fixtureUri('large-glossary.md');
     const entries: string[] = [];
     for (let i = 0, bytes = 0; bytes <= 1_100_000; i++) {
-      entries.push(`### large term ${i}\n\nAn entry of a glossary larger than the limit custom glossaries had before they compiled in a worker.\n\n`);
+      entries.push(
+        `### large term ${i}\n\nAn entry of a glossary larger than the limit custom glossaries had before they compiled in a worker.\n\n`,
+      );
       bytes += entries[i]!.length;
     }
     await vscode.workspace.fs.writeFile(large, Buffer.from(`# Glossary\n\n## L\n\n${entries.join('')}`));
@@ -163,7 +195,10 @@ suite('hover', () => {
       await setWorkspaceSetting(Settings.customGlossaries, ['large-glossary.md']);
       const report = await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries);
       assert.equal(report.status, 'loaded', JSON.stringify(report));
-      assert.equal(api.glossary.snapshot().term(`large-term-${entries.length - 1}`)?.id, `large-term-${entries.length - 1}`);
+      assert.equal(
+        api.glossary.snapshot().term(`large-term-${entries.length - 1}`)?.id,
+        `large-term-${entries.length - 1}`,
+      );
     } finally {
       await setWorkspaceSetting(Settings.customGlossaries, undefined);
       await vscode.workspace.fs.delete(large);
@@ -172,12 +207,17 @@ suite('hover', () => {
 
   test('an oversized custom glossary is refused with a clear error and the glossary loaded before stays', async () => {
     await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md']);
-    assert.equal((await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries)).status, 'loaded');
+    assert.equal(
+      (await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries)).status,
+      'loaded',
+    );
     const huge = fixtureUri('huge-glossary.md');
     // Valid entries with distinct names, just over the limit: without the size limit this file would compile and load.
     const entries: string[] = [];
     for (let i = 0, bytes = 0; bytes <= MAX_CUSTOM_GLOSSARY_BYTES; i++) {
-      entries.push(`### filler term ${i}\n\nA line of filler that makes the file far larger than any real glossary.\n\n`);
+      entries.push(
+        `### filler term ${i}\n\nA line of filler that makes the file far larger than any real glossary.\n\n`,
+      );
       bytes += entries[i]!.length;
     }
     await vscode.workspace.fs.writeFile(huge, Buffer.from(`# Glossary\n\n## F\n\n${entries.join('')}`));
@@ -200,10 +240,18 @@ suite('hover', () => {
     const extra = '\n## W\n\n### watched example\n\nAn entry added while the extension watches the file.\n';
     try {
       await vscode.workspace.fs.writeFile(file, Buffer.concat([Buffer.from(original), Buffer.from(extra)]));
-      await waitFor('the added term', () => api.glossary.snapshot().term('watched-example')?.id, (id) => id === 'watched-example');
+      await waitFor(
+        'the added term',
+        () => api.glossary.snapshot().term('watched-example')?.id,
+        (id) => id === 'watched-example',
+      );
     } finally {
       await vscode.workspace.fs.writeFile(file, original);
     }
-    await waitFor('the removed term', () => api.glossary.snapshot().term('watched-example'), (term) => term === undefined);
+    await waitFor(
+      'the removed term',
+      () => api.glossary.snapshot().term('watched-example'),
+      (term) => term === undefined,
+    );
   });
 });

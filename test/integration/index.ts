@@ -53,7 +53,9 @@ function teeConsoleTo(logFile: string | undefined): () => void {
     originalConsoleLog(...args);
   };
   return () => {
-    for (const [method, original] of originals) Object.defineProperty(console, method, { configurable: true, writable: true, value: original });
+    for (const [method, original] of originals) {
+      Object.defineProperty(console, method, { configurable: true, writable: true, value: original });
+    }
     base.consoleLog = originalConsoleLog;
   };
 }

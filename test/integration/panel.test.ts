@@ -21,7 +21,9 @@ function entryPanelTabs(): vscode.Tab[] {
 /** A term whose entry in `locale` refers to another term, so that there is a cross-reference to follow. */
 function termWithReference(api: GlossaryTestApi, locale: string): { from: string; to: string } {
   for (const term of api.glossary.snapshot().termMap.terms) {
-    const link = term.entries[locale]?.links.find((l) => l.kind === 'term' && api.glossary.snapshot().term(l.termId) !== undefined);
+    const link = term.entries[locale]?.links.find(
+      (l) => l.kind === 'term' && api.glossary.snapshot().term(l.termId) !== undefined,
+    );
     if (link?.kind === 'term') return { from: term.id, to: link.termId };
   }
   assert.fail(`no ${locale} entry of the bundled glossary refers to another term`);
@@ -32,11 +34,15 @@ suite('entry panel', () => {
 
   suiteSetup(async () => {
     api = await testApi();
-    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(Settings.language, 'en', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(SETTINGS_SECTION)
+      .update(Settings.language, 'en', vscode.ConfigurationTarget.Global);
   });
 
   suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(Settings.language, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(SETTINGS_SECTION)
+      .update(Settings.language, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -52,7 +58,11 @@ suite('entry panel', () => {
     assert.equal(snapshot.isFallback, false);
     assert.equal(snapshot.title, title);
     // The workbench reports tabs asynchronously; the tab carries the title the reader sees.
-    await waitFor('one entry panel tab with the entry\'s title', () => entryPanelTabs().map((tab) => tab.label), (labels) => labels.length === 1 && labels[0] === title);
+    await waitFor(
+      "one entry panel tab with the entry's title",
+      () => entryPanelTabs().map((tab) => tab.label),
+      (labels) => labels.length === 1 && labels[0] === title,
+    );
   });
 
   test('a plain term id works as the argument, and the panel is reused', async () => {
@@ -60,7 +70,11 @@ suite('entry panel', () => {
     assert.equal(opened, true);
     assert.equal(state(api).termId, 'input-ids');
     // The workbench reports tabs asynchronously; a second panel would show up as a second tab.
-    await waitFor('exactly one entry panel tab', () => entryPanelTabs().length, (n) => n === 1);
+    await waitFor(
+      'exactly one entry panel tab',
+      () => entryPanelTabs().length,
+      (n) => n === 1,
+    );
   });
 
   test('unknown terms and malformed arguments open nothing', async () => {
@@ -69,7 +83,13 @@ suite('entry panel', () => {
     assert.equal(await vscode.commands.executeCommand<boolean>(Commands.openEntry, { termId: 'no-such-term' }), false);
     assert.equal(await vscode.commands.executeCommand<boolean>(Commands.openEntry, { termId: '<script>' }), false);
     assert.equal(await vscode.commands.executeCommand<boolean>(Commands.openEntry, 42), false);
-    assert.equal(await vscode.commands.executeCommand<boolean>(Commands.openEntry, { termId: 'attention-mask', locale: 'not a locale' }), false);
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>(Commands.openEntry, {
+        termId: 'attention-mask',
+        locale: 'not a locale',
+      }),
+      false,
+    );
     assert.deepEqual(state(api).history, before.history);
     await vscode.commands.executeCommand('notifications.clearAll');
   });
@@ -159,22 +179,42 @@ suite('entry panel', () => {
   test('the panel follows the language setting when the reader picked no locale', async () => {
     await vscode.commands.executeCommand(Commands.openEntry, { termId: 'attention-mask' });
     assert.equal(state(api).locale, 'en');
-    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(Settings.language, 'es', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(SETTINGS_SECTION)
+      .update(Settings.language, 'es', vscode.ConfigurationTarget.Global);
     try {
-      await waitFor('the panel to re-render in Spanish', () => state(api).locale, (locale) => locale === 'es');
+      await waitFor(
+        'the panel to re-render in Spanish',
+        () => state(api).locale,
+        (locale) => locale === 'es',
+      );
     } finally {
-      await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(Settings.language, 'en', vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration(SETTINGS_SECTION)
+        .update(Settings.language, 'en', vscode.ConfigurationTarget.Global);
     }
-    await waitFor('the panel to re-render in English', () => state(api).locale, (locale) => locale === 'en');
+    await waitFor(
+      'the panel to re-render in English',
+      () => state(api).locale,
+      (locale) => locale === 'en',
+    );
   });
 
   test('closing the panel forgets it, and openEntry creates a new one', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await waitFor('the panel to close', () => api.entryPanel.currentState(), (s) => s === undefined);
+    await waitFor(
+      'the panel to close',
+      () => api.entryPanel.currentState(),
+      (s) => s === undefined,
+    );
     await vscode.commands.executeCommand(Commands.openEntry, { termId: 'attention-mask' });
     const reopened = state(api);
     assert.deepEqual(reopened.history, { entries: [{ termId: 'attention-mask' }], index: 0 });
     // The workbench reports the new tab asynchronously.
-    await waitFor('one entry panel tab', () => entryPanelTabs().length, (n) => n === 1);
+    await waitFor(
+      'one entry panel tab',
+      () => entryPanelTabs().length,
+      (n) => n === 1,
+    );
   });
 });

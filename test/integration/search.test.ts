@@ -8,9 +8,17 @@ import { positionOf, setSetting, setWorkspaceSetting, englishTestApi, waitFor } 
 import { openFixture } from './fixtures';
 
 /** The term of the item VS Code's own filter makes active (the first one shown) once the quick pick shows `value`. */
-async function firstMatch(quickPick: vscode.QuickPick<SearchQuickPickItem>, value: string, expected: string): Promise<void> {
+async function firstMatch(
+  quickPick: vscode.QuickPick<SearchQuickPickItem>,
+  value: string,
+  expected: string,
+): Promise<void> {
   quickPick.value = value;
-  await waitFor(`the first item shown for "${value}"`, () => quickPick.activeItems.map((item) => item.termId), (ids) => ids[0] === expected);
+  await waitFor(
+    `the first item shown for "${value}"`,
+    () => quickPick.activeItems.map((item) => item.termId),
+    (ids) => ids[0] === expected,
+  );
 }
 
 suite('Glossary: Search', () => {
@@ -40,16 +48,29 @@ suite('Glossary: Search', () => {
       const term = api.glossary.snapshot().term(item.termId)!;
       assert.equal(item.label, api.glossary.snapshot().entryFor(term).entry.title);
       assert.equal(item.detail, api.glossary.snapshot().entryFor(term).entry.summary);
-      for (const form of [...term.identifiers, ...term.abbreviations]) assert.ok(item.description?.includes(form), `${item.termId} lacks ${form}`);
+      for (const form of [...term.identifiers, ...term.abbreviations]) {
+        assert.ok(item.description?.includes(form), `${item.termId} lacks ${form}`);
+      }
     }
     assert.ok(open.matchOnDescription && open.matchOnDetail, 'the filter reads descriptions and details');
   });
 
   test('typing a Spanish title, an abbreviation or an identifier finds the term', () => {
     open = api.openSearch('');
-    const items = open.items.map((item) => ({ termId: item.termId, label: item.label, description: item.description ?? '', detail: item.detail ?? '' }));
-    assert.ok(filterSearchItems(items, 'máscara').some((item) => item.termId === 'attention-mask'), '"máscara" finds attention mask');
-    assert.ok(filterSearchItems(items, 'MLM').some((item) => item.termId === 'masked-language-modeling-mlm'), '"MLM" finds masked language modeling');
+    const items = open.items.map((item) => ({
+      termId: item.termId,
+      label: item.label,
+      description: item.description ?? '',
+      detail: item.detail ?? '',
+    }));
+    assert.ok(
+      filterSearchItems(items, 'máscara').some((item) => item.termId === 'attention-mask'),
+      '"máscara" finds attention mask',
+    );
+    assert.ok(
+      filterSearchItems(items, 'MLM').some((item) => item.termId === 'masked-language-modeling-mlm'),
+      '"MLM" finds masked language modeling',
+    );
     assert.ok(filterSearchItems(items, 'input_ids').some((item) => item.termId === 'input-ids'));
   });
 
@@ -65,7 +86,10 @@ suite('Glossary: Search', () => {
     const position = positionOf(editor.document, 'attention_mask =', 3);
     editor.selection = new vscode.Selection(position, position);
     open = api.openSearch();
-    assert.equal(open.value, api.glossary.snapshot().entryFor(api.glossary.snapshot().term('attention-mask')!).entry.title);
+    assert.equal(
+      open.value,
+      api.glossary.snapshot().entryFor(api.glossary.snapshot().term('attention-mask')!).entry.title,
+    );
   });
 
   test('an open search follows the glossary: custom terms that finish loading appear in it', async () => {
@@ -75,10 +99,17 @@ suite('Glossary: Search', () => {
       await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md']);
       await vscode.commands.executeCommand(Commands.reloadGlossaries);
       const search = open;
-      await waitFor('the custom term in the open search', () => search.items.some((item) => item.termId === 'hostile-example'), (found) => found);
+      await waitFor(
+        'the custom term in the open search',
+        () => search.items.some((item) => item.termId === 'hostile-example'),
+        (found) => found,
+      );
       // Glossary text is data: an icon reference in it shows as written, not as an icon.
       const hostile = search.items.find((item) => item.termId === 'hostile-example')!;
-      assert.ok(api.glossary.snapshot().term('hostile-example')!.entries.en!.summary.includes('$(alert)'), 'the fixture really holds an icon reference');
+      assert.ok(
+        api.glossary.snapshot().term('hostile-example')!.entries.en!.summary.includes('$(alert)'),
+        'the fixture really holds an icon reference',
+      );
       assert.ok(!hostile.detail?.includes('$(alert)'), hostile.detail);
     } finally {
       await setWorkspaceSetting(Settings.customGlossaries, undefined);
@@ -89,7 +120,11 @@ suite('Glossary: Search', () => {
   test('labels items in Spanish when the display language is Spanish', async () => {
     await setSetting(Settings.language, 'es');
     try {
-      await waitFor('the display locale', () => api.glossary.snapshot().displayLocale, (locale) => locale === 'es');
+      await waitFor(
+        'the display locale',
+        () => api.glossary.snapshot().displayLocale,
+        (locale) => locale === 'es',
+      );
       open = api.openSearch('');
       const item = open.items.find((i) => i.termId === 'attention-mask')!;
       const term = api.glossary.snapshot().term('attention-mask')!;

@@ -14,7 +14,13 @@ suite('settings apply live', () => {
   });
 
   suiteTeardown(async () => {
-    for (const name of [Settings.language, Settings.ignoredTerms, Settings.docsVersion, Settings.hoverEnabled, Settings.hoverAdditionalLanguages]) {
+    for (const name of [
+      Settings.language,
+      Settings.ignoredTerms,
+      Settings.docsVersion,
+      Settings.hoverEnabled,
+      Settings.hoverAdditionalLanguages,
+    ]) {
       await setSetting(name, undefined);
     }
   });
@@ -24,12 +30,20 @@ suite('settings apply live', () => {
     await hoverAt(document, 'attention_mask =');
     await setSetting(Settings.ignoredTerms, ['attention_mask']);
     try {
-      await waitFor('the hover to go', () => glossaryHovers(document.uri, positionOf(document, 'attention_mask =')), (hovers) => hovers.length === 0);
+      await waitFor(
+        'the hover to go',
+        () => glossaryHovers(document.uri, positionOf(document, 'attention_mask =')),
+        (hovers) => hovers.length === 0,
+      );
       await hoverAt(document, 'input_ids =');
     } finally {
       await setSetting(Settings.ignoredTerms, undefined);
     }
-    await waitFor('the hover to come back', () => glossaryHovers(document.uri, positionOf(document, 'attention_mask =')), (hovers) => hovers.length === 1);
+    await waitFor(
+      'the hover to come back',
+      () => glossaryHovers(document.uri, positionOf(document, 'attention_mask =')),
+      (hovers) => hovers.length === 1,
+    );
   });
 
   test('language switches the hover text', async () => {
@@ -37,7 +51,11 @@ suite('settings apply live', () => {
     const english = (await hoverAt(document, 'input_ids =')).markdown;
     await setSetting(Settings.language, 'es');
     try {
-      const spanish = await waitFor('the Spanish hover', async () => (await hoverAt(document, 'input_ids =')).markdown, (text) => text !== english);
+      const spanish = await waitFor(
+        'the Spanish hover',
+        async () => (await hoverAt(document, 'input_ids =')).markdown,
+        (text) => text !== english,
+      );
       assert.ok(spanish.includes('/es/glossary#input-ids'));
     } finally {
       await setSetting(Settings.language, 'en');
@@ -48,13 +66,20 @@ suite('settings apply live', () => {
     const { document } = await openFixture('sample.py');
     await setSetting(Settings.docsVersion, 'v4.46.0');
     try {
-      await waitFor('the versioned link', async () => (await hoverAt(document, 'input_ids =')).markdown, (text) =>
-        text.includes('(https://huggingface.co/docs/transformers/v4.46.0/en/glossary#input-ids)'),
+      await waitFor(
+        'the versioned link',
+        async () => (await hoverAt(document, 'input_ids =')).markdown,
+        (text) => text.includes('(https://huggingface.co/docs/transformers/v4.46.0/en/glossary#input-ids)'),
       );
-      assert.equal(api.glossary.snapshot().glossaryUrl('input-ids', 'es'), 'https://huggingface.co/docs/transformers/v4.46.0/es/glossary#input-ids');
+      assert.equal(
+        api.glossary.snapshot().glossaryUrl('input-ids', 'es'),
+        'https://huggingface.co/docs/transformers/v4.46.0/es/glossary#input-ids',
+      );
       await setSetting(Settings.docsVersion, '');
-      await waitFor('the unversioned link', async () => (await hoverAt(document, 'input_ids =')).markdown, (text) =>
-        text.includes('(https://huggingface.co/docs/transformers/en/glossary#input-ids)'),
+      await waitFor(
+        'the unversioned link',
+        async () => (await hoverAt(document, 'input_ids =')).markdown,
+        (text) => text.includes('(https://huggingface.co/docs/transformers/en/glossary#input-ids)'),
       );
     } finally {
       await setSetting(Settings.docsVersion, undefined);
@@ -65,19 +90,34 @@ suite('settings apply live', () => {
     const { document } = await openFixture('sample.py');
     await setSetting(Settings.hoverEnabled, false);
     try {
-      await waitFor('no hover', () => glossaryHovers(document.uri, positionOf(document, 'input_ids =')), (hovers) => hovers.length === 0);
+      await waitFor(
+        'no hover',
+        () => glossaryHovers(document.uri, positionOf(document, 'input_ids =')),
+        (hovers) => hovers.length === 0,
+      );
     } finally {
       await setSetting(Settings.hoverEnabled, undefined);
     }
-    await waitFor('the hover', () => glossaryHovers(document.uri, positionOf(document, 'input_ids =')), (hovers) => hovers.length === 1);
+    await waitFor(
+      'the hover',
+      () => glossaryHovers(document.uri, positionOf(document, 'input_ids =')),
+      (hovers) => hovers.length === 1,
+    );
   });
 
   test('hover.additionalLanguages adds hovers to another language', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Pass the attention mask along with the batch.\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'plaintext',
+      content: 'Pass the attention mask along with the batch.\n',
+    });
     assert.deepEqual(await glossaryHovers(document.uri, positionOf(document, 'attention mask', 2)), []);
     await setSetting(Settings.hoverAdditionalLanguages, ['plaintext']);
     try {
-      await waitFor('the plaintext hover', () => glossaryHovers(document.uri, positionOf(document, 'attention mask', 2)), (hovers) => hovers.length === 1);
+      await waitFor(
+        'the plaintext hover',
+        () => glossaryHovers(document.uri, positionOf(document, 'attention mask', 2)),
+        (hovers) => hovers.length === 1,
+      );
     } finally {
       await setSetting(Settings.hoverAdditionalLanguages, undefined);
     }
@@ -86,13 +126,23 @@ suite('settings apply live', () => {
   test('Change Language offers automatic and every glossary locale, each named in its own language', () => {
     const locales = api.glossary.snapshot().termMap.locales;
     const items = languageItems(locales, 'es', 'en');
-    assert.deepEqual(items.map((i) => i.value), ['auto', 'en', 'es', 'ja', 'ko', 'zh-hans', 'ar']);
-    assert.deepEqual(items.slice(1).map((i) => i.label), ['English', 'Español', '日本語', '한국어', '简体中文', 'العربية']);
+    assert.deepEqual(
+      items.map((i) => i.value),
+      ['auto', 'en', 'es', 'ja', 'ko', 'zh-hans', 'ar'],
+    );
+    assert.deepEqual(
+      items.slice(1).map((i) => i.label),
+      ['English', 'Español', '日本語', '한국어', '简体中文', 'العربية'],
+    );
     assert.equal(items.find((i) => i.value === 'zh-hans')?.description, 'Simplified Chinese · zh-hans');
     assert.match(items.find((i) => i.value === 'es')?.description ?? '', /\(/, 'the current choice is marked');
     assert.equal(items[0]?.detail, 'Now: English', 'automatic says which language it gives');
     for (const item of items.slice(1)) {
-      assert.equal(item.detail !== undefined, !locales.includes(item.value), `${item.value}: only a locale without entries says so`);
+      assert.equal(
+        item.detail !== undefined,
+        !locales.includes(item.value),
+        `${item.value}: only a locale without entries says so`,
+      );
     }
   });
 
@@ -111,10 +161,16 @@ suite('settings apply live', () => {
     const hasChinese = api.glossary.snapshot().term('input-ids')?.entries['zh-hans'] !== undefined;
     await setSetting(Settings.language, 'zh-hans');
     try {
-      const markdown = await waitFor('the zh-hans hover', async () => (await hoverAt(document, 'input_ids =')).markdown, (text) => text !== english);
+      const markdown = await waitFor(
+        'the zh-hans hover',
+        async () => (await hoverAt(document, 'input_ids =')).markdown,
+        (text) => text !== english,
+      );
       // The note is Markdown with its punctuation escaped; compare its text.
       const text = markdown.replace(/\\(.)/g, '$1');
-      if (!hasChinese) assert.ok(text.includes('Shown in English because this term has no Simplified Chinese entry.'), markdown);
+      if (!hasChinese) {
+        assert.ok(text.includes('Shown in English because this term has no Simplified Chinese entry.'), markdown);
+      }
     } finally {
       await setSetting(Settings.language, 'en');
     }
@@ -125,7 +181,10 @@ suite('settings apply live', () => {
     assert.equal(languageSettingTarget(configuration().inspect(Settings.language)), vscode.ConfigurationTarget.Global);
     await configuration().update(Settings.language, 'es', vscode.ConfigurationTarget.Workspace);
     try {
-      assert.equal(languageSettingTarget(configuration().inspect(Settings.language)), vscode.ConfigurationTarget.Workspace);
+      assert.equal(
+        languageSettingTarget(configuration().inspect(Settings.language)),
+        vscode.ConfigurationTarget.Workspace,
+      );
     } finally {
       await configuration().update(Settings.language, undefined, vscode.ConfigurationTarget.Workspace);
     }

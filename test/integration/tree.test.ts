@@ -32,9 +32,17 @@ suite('sidebar', () => {
     assert.deepEqual(letters, [...new Set(letters)], 'each letter once');
     assert.deepEqual(letters, [...letters].sort(new Intl.Collator('en').compare));
     const ids = termNodes(api).map((node) => node.term.termId);
-    assert.deepEqual([...ids].sort(), api.glossary.snapshot().termMap.terms.map((t) => t.id).sort());
+    assert.deepEqual(
+      [...ids].sort(),
+      api.glossary
+        .snapshot()
+        .termMap.terms.map((t) => t.id)
+        .sort(),
+    );
     for (const section of sections(api)) {
-      for (const node of section.terms) assert.equal(sectionLetter(node.term.title, 'en', ''), section.letter, node.term.title);
+      for (const node of section.terms) {
+        assert.equal(sectionLetter(node.term.title, 'en', ''), section.letter, node.term.title);
+      }
     }
   });
 
@@ -52,13 +60,21 @@ suite('sidebar', () => {
   test('reveal finds a term through getParent', async () => {
     const node = api.termsTree.nodeFor('self-attention')!;
     await api.termsView.reveal(node, { select: true, focus: false });
-    await waitFor('the selection', () => api.termsView.selection.map((n) => (n as TermNode).term?.termId), (ids) => ids.includes('self-attention'));
+    await waitFor(
+      'the selection',
+      () => api.termsView.selection.map((n) => (n as TermNode).term?.termId),
+      (ids) => ids.includes('self-attention'),
+    );
   });
 
   test('Terms follows the display language', async () => {
     await setSetting(Settings.language, 'es');
     try {
-      await waitFor('the Spanish title', () => api.termsTree.nodeFor('attention-mask')?.term.title, (title) => title === api.glossary.snapshot().term('attention-mask')!.entries.es!.title);
+      await waitFor(
+        'the Spanish title',
+        () => api.termsTree.nodeFor('attention-mask')?.term.title,
+        (title) => title === api.glossary.snapshot().term('attention-mask')!.entries.es!.title,
+      );
       const letters = sections(api).map((s) => s.letter);
       assert.deepEqual(letters, [...letters].sort(new Intl.Collator('es').compare));
     } finally {
@@ -92,7 +108,11 @@ suite('sidebar', () => {
       offsets.push(editor.document.offsetAt(range.start));
     }
     const firstRound = offsets.slice(0, mask.count);
-    assert.deepEqual(firstRound, [...firstRound].sort((a, b) => a - b), 'occurrences in document order');
+    assert.deepEqual(
+      firstRound,
+      [...firstRound].sort((a, b) => a - b),
+      'occurrences in document order',
+    );
     assert.equal(new Set(firstRound).size, mask.count, 'every occurrence once');
     assert.equal(offsets[mask.count], offsets[0], 'then back to the first');
   });
@@ -102,8 +122,15 @@ suite('sidebar', () => {
     const before = api.inThisFileTree.getChildren().map((n) => n.termId);
     assert.ok(before.includes('attention-mask'));
     await vscode.commands.executeCommand(Commands.openEntry, { termId: 'attention-mask' });
-    await waitFor('the panel to take the focus', () => vscode.window.activeTextEditor, (editor) => editor === undefined);
-    assert.deepEqual(api.inThisFileTree.getChildren().map((n) => n.termId), before);
+    await waitFor(
+      'the panel to take the focus',
+      () => vscode.window.activeTextEditor,
+      (editor) => editor === undefined,
+    );
+    assert.deepEqual(
+      api.inThisFileTree.getChildren().map((n) => n.termId),
+      before,
+    );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
@@ -120,6 +147,9 @@ suite('sidebar', () => {
     await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), 'mask = attention_mask\n'));
     await changed;
     const nodes: OccurrenceNode[] = api.inThisFileTree.getChildren();
-    assert.deepEqual(nodes.map((n) => [n.termId, n.count]), [['attention-mask', 1]]);
+    assert.deepEqual(
+      nodes.map((n) => [n.termId, n.count]),
+      [['attention-mask', 1]],
+    );
   });
 });

@@ -40,7 +40,10 @@ function sourceFiles(dir: string): string[] {
 
 const manifest = readJson<Manifest>('package.json');
 const manifestText = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
-const sources = sourceFiles(path.join(root, 'src')).map((file) => ({ file: path.relative(root, file), text: fs.readFileSync(file, 'utf8') }));
+const sources = sourceFiles(path.join(root, 'src')).map((file) => ({
+  file: path.relative(root, file),
+  text: fs.readFileSync(file, 'utf8'),
+}));
 
 function sorted(values: Iterable<string>): string[] {
   return [...values].sort();
@@ -61,7 +64,9 @@ describe('package.json and src/ids.ts', () => {
   it('only name contributed commands in menus', () => {
     const known = new Set<string>(Object.values(Commands));
     for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
-      for (const item of items) assert.ok(known.has(item.command), `menu ${menu} names unknown command ${item.command}`);
+      for (const item of items) {
+        assert.ok(known.has(item.command), `menu ${menu} names unknown command ${item.command}`);
+      }
     }
   });
 
@@ -83,7 +88,9 @@ describe('package.json and src/ids.ts', () => {
 
   it('describe every value of every enum setting', () => {
     for (const [key, property] of Object.entries(manifest.contributes.configuration.properties)) {
-      if (property.enum) assert.equal(property.enumDescriptions?.length, property.enum.length, `${key} lacks enum descriptions`);
+      if (property.enum) {
+        assert.equal(property.enumDescriptions?.length, property.enum.length, `${key} lacks enum descriptions`);
+      }
     }
   });
 
@@ -105,16 +112,24 @@ describe('command handlers', () => {
   }
 
   it('exist for every contributed command', () => {
-    for (const [name, id] of Object.entries(Commands)) assert.ok(registered.has(name), `no registerCommand(Commands.${name}, …) for ${id} in src/`);
+    for (const [name, id] of Object.entries(Commands)) {
+      assert.ok(registered.has(name), `no registerCommand(Commands.${name}, …) for ${id} in src/`);
+    }
   });
 
   it('only exist for commands the manifest contributes', () => {
-    for (const name of registered) assert.ok(name in Commands, `src/ registers Commands.${name}, which src/ids.ts does not define`);
+    for (const name of registered) {
+      assert.ok(name in Commands, `src/ registers Commands.${name}, which src/ids.ts does not define`);
+    }
   });
 
   it('are registered through the ids module, never by a string literal', () => {
     for (const { file, text } of sources) {
-      assert.doesNotMatch(text, /registerCommand\(\s*['"`]transformersGlossary\./, `${file} registers a command by a literal id`);
+      assert.doesNotMatch(
+        text,
+        /registerCommand\(\s*['"`]transformersGlossary\./,
+        `${file} registers a command by a literal id`,
+      );
     }
   });
 });
@@ -126,7 +141,15 @@ describe('command handlers', () => {
 const UI_LOCALES = ['es', 'ja', 'ko', 'zh-cn', 'ar'];
 
 /** Names that stay as they are written in every language. */
-const TECHNICAL_NAMES = ['Transformers', 'Hugging Face', 'Python', 'Markdown', 'VS Code', 'huggingface.co', 'doc-builder'];
+const TECHNICAL_NAMES = [
+  'Transformers',
+  'Hugging Face',
+  'Python',
+  'Markdown',
+  'VS Code',
+  'huggingface.co',
+  'doc-builder',
+];
 
 /** Bidirectional control characters: invisible, and able to reorder what is shown around them. */
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
@@ -138,10 +161,20 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 function assertFaithful(english: string, translated: string, where: string): void {
   const placeholders = (text: string): string[] => sorted(new Set(text.match(/\{\d+\}/g) ?? []));
   const codeSpans = (text: string): string[] => sorted(text.match(/`[^`]+`/g) ?? []);
-  assert.deepEqual(placeholders(translated), placeholders(english), `${where}: "${translated}" changes the placeholders of "${english}"`);
-  assert.deepEqual(codeSpans(translated), codeSpans(english), `${where}: "${translated}" changes the code spans of "${english}"`);
+  assert.deepEqual(
+    placeholders(translated),
+    placeholders(english),
+    `${where}: "${translated}" changes the placeholders of "${english}"`,
+  );
+  assert.deepEqual(
+    codeSpans(translated),
+    codeSpans(english),
+    `${where}: "${translated}" changes the code spans of "${english}"`,
+  );
   for (const name of TECHNICAL_NAMES) {
-    if (english.includes(name)) assert.ok(translated.includes(name), `${where}: "${translated}" does not keep the name ${name}`);
+    if (english.includes(name)) {
+      assert.ok(translated.includes(name), `${where}: "${translated}" does not keep the name ${name}`);
+    }
   }
   assert.doesNotMatch(translated, BIDI_CONTROLS, `${where}: "${translated}" contains a bidi control character`);
 }
@@ -156,7 +189,9 @@ describe('UI locales', () => {
 
   it('include every glossary locale, under the id VS Code gives its display language', () => {
     const displayLanguage: Record<string, string> = { 'zh-hans': 'zh-cn' };
-    for (const locale of GLOSSARY_LOCALES.filter((l) => l !== 'en')) assert.ok(UI_LOCALES.includes(displayLanguage[locale] ?? locale), `no UI in ${locale}`);
+    for (const locale of GLOSSARY_LOCALES.filter((l) => l !== 'en')) {
+      assert.ok(UI_LOCALES.includes(displayLanguage[locale] ?? locale), `no UI in ${locale}`);
+    }
   });
 });
 
@@ -184,7 +219,9 @@ describe('manifest strings', () => {
   });
 
   it('are all used', () => {
-    for (const key of Object.keys(english)) assert.ok(used.has(key), `package.nls.json defines ${key}, which package.json never uses`);
+    for (const key of Object.keys(english)) {
+      assert.ok(used.has(key), `package.nls.json defines ${key}, which package.json never uses`);
+    }
   });
 
   for (const locale of UI_LOCALES) {
@@ -202,7 +239,9 @@ describe('manifest strings', () => {
       });
 
       it('keep placeholders, code spans and technical names', () => {
-        for (const [key, text] of Object.entries(translated)) assertFaithful(english[key] ?? '', text, `${file} ${key}`);
+        for (const [key, text] of Object.entries(translated)) {
+          assertFaithful(english[key] ?? '', text, `${file} ${key}`);
+        }
       });
     });
   }
@@ -251,7 +290,9 @@ describe('runtime strings', () => {
       });
 
       it('have no stale translation', () => {
-        for (const message of Object.keys(bundle)) assert.ok(strings.has(message), `${file} translates "${message}", which src/ no longer uses`);
+        for (const message of Object.keys(bundle)) {
+          assert.ok(strings.has(message), `${file} translates "${message}", which src/ no longer uses`);
+        }
       });
     });
   }

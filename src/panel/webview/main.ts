@@ -31,7 +31,9 @@ function messageForClick(target: Element): WebviewMessage | undefined {
   if (anchor) {
     const term = anchor.getAttribute('data-term');
     if (term) return { type: 'navigate', termId: term };
-    if (anchor.getAttribute('data-external') === 'true') return { type: 'openExternal', url: anchor.getAttribute('href') ?? '' };
+    if (anchor.getAttribute('data-external') === 'true') {
+      return { type: 'openExternal', url: anchor.getAttribute('href') ?? '' };
+    }
     return undefined;
   }
   const button = target.closest('button');

@@ -99,7 +99,10 @@ describe('transformers-glossary CLI', () => {
       const result = run(['check', broken]);
       assert.equal(result.code, EXIT_FAILURE);
       const lines = result.stdout.trimEnd().split('\n');
-      assert.match(lines[0]!, new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:9:1: error: .*attention-mask`));
+      assert.match(
+        lines[0]!,
+        new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:9:1: error: .*attention-mask`),
+      );
       assert.match(lines[1]!, /:13:1: error: .*autoencoding models/);
       assert.equal(lines[2], '1 file, 2 terms: 2 errors, 0 warnings');
     });
@@ -129,7 +132,10 @@ describe('transformers-glossary CLI', () => {
       const termMap = JSON.parse(result.stdout) as TermMap;
       assert.equal(termMap.schemaVersion, 1);
       assert.deepEqual(termMap.locales, ['en', 'es']);
-      assert.deepEqual(termMap.terms.map((term) => term.id), ['attention-mask', 'input-ids', 'labels', 'masked-language-modeling-mlm']);
+      assert.deepEqual(
+        termMap.terms.map((term) => term.id),
+        ['attention-mask', 'input-ids', 'labels', 'masked-language-modeling-mlm'],
+      );
     });
 
     it('writes --out atomically and leaves no temporary file behind', () => {
@@ -180,7 +186,10 @@ describe('transformers-glossary CLI', () => {
         const result = run(['lookup', ...query.split(' '), '--glossary', en, es]);
         assert.equal(result.code, EXIT_OK, result.stderr);
         assert.match(result.stdout, new RegExp(`^.*  \\(${termId}\\)\n`));
-        assert.ok(result.stdout.trimEnd().endsWith(`https://huggingface.co/docs/transformers/en/glossary#${termId}`), result.stdout);
+        assert.ok(
+          result.stdout.trimEnd().endsWith(`https://huggingface.co/docs/transformers/en/glossary#${termId}`),
+          result.stdout,
+        );
       });
     }
 
@@ -195,17 +204,30 @@ describe('transformers-glossary CLI', () => {
 
     it('does not repeat a summary whose paragraph holds links, code and identifiers', () => {
       const glossary = path.join(scratch, 'en.md');
-      fs.writeFileSync(glossary, '# Glossary\n\n## L\n\n### logits\n\nRaw scores of the [head](#logits), shaped `(batch_size, vocab_size)`, _before_ a softmax.\n\nA second paragraph.\n');
+      fs.writeFileSync(
+        glossary,
+        '# Glossary\n\n## L\n\n### logits\n\nRaw scores of the [head](#logits), shaped `(batch_size, vocab_size)`, _before_ a softmax.\n\nA second paragraph.\n',
+      );
       const result = run(['lookup', 'logits', '--glossary', glossary]);
       assert.equal(result.code, EXIT_OK, result.stderr);
       assert.equal(result.stdout.split('Raw scores').length, 2, result.stdout);
-      assert.match(result.stdout, /A second paragraph\.\n$/, 'no glossary URL: the upstream glossary has no "logits" entry');
+      assert.match(
+        result.stdout,
+        /A second paragraph\.\n$/,
+        'no glossary URL: the upstream glossary has no "logits" entry',
+      );
     });
 
     it('ends with the docs page a term declares when the upstream glossary lacks it', () => {
       const glossary = path.join(scratch, 'en.md');
-      fs.writeFileSync(glossary, '# Glossary\n\n## L\n\n### logits\n<!-- glossary\ndocs: main_classes/output\n-->\n\nRaw scores.\n');
-      assert.match(run(['lookup', 'logits', '--glossary', glossary]).stdout, /\n\nhttps:\/\/huggingface\.co\/docs\/transformers\/en\/main_classes\/output\n$/);
+      fs.writeFileSync(
+        glossary,
+        '# Glossary\n\n## L\n\n### logits\n<!-- glossary\ndocs: main_classes/output\n-->\n\nRaw scores.\n',
+      );
+      assert.match(
+        run(['lookup', 'logits', '--glossary', glossary]).stdout,
+        /\n\nhttps:\/\/huggingface\.co\/docs\/transformers\/en\/main_classes\/output\n$/,
+      );
     });
 
     it('shows the entry of --lang, and says so when it falls back to English', () => {
@@ -221,7 +243,10 @@ describe('transformers-glossary CLI', () => {
     it('suggests close names and exits 1 when nothing matches', () => {
       const result = run(['lookup', 'atention', 'mask', '--glossary', en]);
       assert.equal(result.code, EXIT_FAILURE);
-      assertOneLineError(result, /no glossary entry for "atention mask"\. Did you mean: attention mask \(attention-mask\)\?/);
+      assertOneLineError(
+        result,
+        /no glossary entry for "atention mask"\. Did you mean: attention mask \(attention-mask\)\?/,
+      );
       assertOneLineError(run(['lookup', 'zebra', '--glossary', en]), /no glossary entry for "zebra"\.$/);
     });
 
@@ -236,8 +261,14 @@ describe('transformers-glossary CLI', () => {
     it('rejects a term map .json whose terms lack fields with a clear usage error, not an internal error', () => {
       const termMapFile = path.join(scratch, 'bad.json');
       const cases: [string, RegExp][] = [
-        ['{"schemaVersion": 1, "locales": ["en"], "terms": [{"id": "x"}]}', /bad\.json is not a valid term map: the term "x" lacks its titles/],
-        ['{"schemaVersion": 1, "locales": ["en"], "terms": [{"id": "x", "titles": {}, "abbreviations": [], "identifiers": [], "aliases": [], "entries": {"en": {"title": "x"}}}]}', /the term "x" has an entry \(en\) that lacks its section/],
+        [
+          '{"schemaVersion": 1, "locales": ["en"], "terms": [{"id": "x"}]}',
+          /bad\.json is not a valid term map: the term "x" lacks its titles/,
+        ],
+        [
+          '{"schemaVersion": 1, "locales": ["en"], "terms": [{"id": "x", "titles": {}, "abbreviations": [], "identifiers": [], "aliases": [], "entries": {"en": {"title": "x"}}}]}',
+          /the term "x" has an entry \(en\) that lacks its section/,
+        ],
         ['{"schemaVersion": 1, "locales": ["en"], "terms": [null]}', /a term without an id/],
         ['[1, 2]', /bad\.json does not hold a term map/],
         ['{"schemaVersion": 1', /bad\.json is not valid JSON/],
@@ -289,7 +320,15 @@ describe('transformers-glossary CLI', () => {
       fs.writeFileSync(prose, 'loss = model(input_ids, labels=labels)\n');
       const result = run(['scan', code, prose, '--glossary', en]);
       assert.equal(result.code, EXIT_OK, result.stderr);
-      assert.equal(result.stdout, [`${code}:1:14: input_ids → input-ids`, `${code}:1:25: labels → labels`, `${prose}:1:14: input_ids → input-ids`, ''].join('\n'));
+      assert.equal(
+        result.stdout,
+        [
+          `${code}:1:14: input_ids → input-ids`,
+          `${code}:1:25: labels → labels`,
+          `${prose}:1:14: input_ids → input-ids`,
+          '',
+        ].join('\n'),
+      );
     });
 
     it('prints an empty JSON array when nothing matches', () => {
@@ -309,12 +348,22 @@ describe('transformers-glossary CLI', () => {
 
     it('finds every input_ids and attention_mask of the modeling fixture with the CLI glossary', () => {
       const modeling = path.join(root, 'test', 'fixtures', 'code', 'modeling_toy.py');
-      const records = JSON.parse(run(['scan', modeling, '--json', '--glossary', en]).stdout) as { text: string; termId: string }[];
+      const records = JSON.parse(run(['scan', modeling, '--json', '--glossary', en]).stdout) as {
+        text: string;
+        termId: string;
+      }[];
       const text = fs.readFileSync(modeling, 'utf8');
-      for (const [identifier, termId] of [['input_ids', 'input-ids'], ['attention_mask', 'attention-mask']] as const) {
+      for (const [identifier, termId] of [
+        ['input_ids', 'input-ids'],
+        ['attention_mask', 'attention-mask'],
+      ] as const) {
         // The fixture glossary has no decoder input IDs entry, so every occurrence, inside decoder_input_ids too, counts.
         const expected = text.split(identifier).length - 1;
-        assert.equal(records.filter((record) => record.text === identifier && record.termId === termId).length, expected, identifier);
+        assert.equal(
+          records.filter((record) => record.text === identifier && record.termId === termId).length,
+          expected,
+          identifier,
+        );
       }
     });
   });
@@ -324,7 +373,9 @@ describe('transformers-glossary CLI', () => {
 
     it('exits 2 with one line and no stack trace on bad input', () => {
       assert.ok(fs.existsSync(cli), 'dist/cli.js is built by `node scripts/build.mjs` before the unit tests run');
-      const result = spawnSync(process.execPath, [cli, 'scan', path.join(scratch, 'missing.py'), '--glossary', en], { encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [cli, 'scan', path.join(scratch, 'missing.py'), '--glossary', en], {
+        encoding: 'utf8',
+      });
       assert.equal(result.status, EXIT_USAGE);
       assertOneLineError({ code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }, /cannot read/);
     });

@@ -15,7 +15,17 @@ describe('seeded fuzz of compiler, matcher, CLI and panel (issue #10)', () => {
     // The budget is a number of cases (about 10 s of CPU here); the timeout is generous so that a loaded machine never fails it.
     this.timeout(600_000);
     const lines: string[] = [];
-    const report = runFuzz({ root: repoRoot(), seed: SEED, cases: CASES, maxSize: 2_048, corpusMaxSize: 8_192, cliEvery: 8, renderEvery: 2, probes: 100, log: (line) => lines.push(line) });
+    const report = runFuzz({
+      root: repoRoot(),
+      seed: SEED,
+      cases: CASES,
+      maxSize: 2_048,
+      corpusMaxSize: 8_192,
+      cliEvery: 8,
+      renderEvery: 2,
+      probes: 100,
+      log: (line) => lines.push(line),
+    });
     assert.ok(report.cases > CASES, 'the corpus cases ran too');
     assert.deepEqual(lines, [], `fuzz seed ${SEED} failed; replay a case with npm run fuzz -- --replay <case seed>`);
   });

@@ -27,15 +27,27 @@ describe('hostile input: surface form limits (issue #10, classes 6 and 7)', () =
     const text = `# Glossary\n\n## A\n\n### Attention mask\n\n<!-- glossary\naliases: mask, ${long}\nabbreviations: ${'A'.repeat(250)}\n-->\n\nA mask.\n`;
     const { termMap, diagnostics } = compileGlossaries([{ file: 'en.md', content: text }]);
     const dropped = diagnostics.filter((d) => d.code === 'surface-form-too-long');
-    assert.deepEqual(dropped.map((d) => [d.severity, d.location.line]), [['warning', 8], ['warning', 9]]);
+    assert.deepEqual(
+      dropped.map((d) => [d.severity, d.location.line]),
+      [
+        ['warning', 8],
+        ['warning', 9],
+      ],
+    );
     const term = termMap.terms[0]!;
     assert.ok(term.aliases.includes('mask'));
-    for (const form of [...term.aliases, ...term.abbreviations, ...term.identifiers, ...Object.values(term.titles)]) assert.ok(form.length <= MAX_SURFACE_FORM_LENGTH, form);
+    for (const form of [...term.aliases, ...term.abbreviations, ...term.identifiers, ...Object.values(term.titles)]) {
+      assert.ok(form.length <= MAX_SURFACE_FORM_LENGTH, form);
+    }
   });
 
   it('ignores forms past the limit in a term map it is handed, and matches an 80 KB document in one pass', () => {
     const words = 'token '.repeat(5_000).trim();
-    const matcher = createTermMatcher(makeTermMap([{ id: 'long', title: 'Long', aliases: [`${words} end`, 'A'.repeat(300)], abbreviations: ['B'.repeat(300)] }]));
+    const matcher = createTermMatcher(
+      makeTermMap([
+        { id: 'long', title: 'Long', aliases: [`${words} end`, 'A'.repeat(300)], abbreviations: ['B'.repeat(300)] },
+      ]),
+    );
     const document = `${'token '.repeat(13_000)}${'A'.repeat(300)} ${'B'.repeat(300)}`;
     // Before the bound, this document against the 5,000-word alias took tens of seconds (a regression hangs until the timeout).
     assert.deepEqual(matcher.findAll(document, 'prose'), []);
@@ -50,21 +62,35 @@ describe('hostile input: surface form limits (issue #10, classes 6 and 7)', () =
     const matcher = createTermMatcher(makeTermMap([{ id: 'longest', title: 'Longest', aliases: [alias] }]));
     const line = `Before, ${words.join('   ')}, after.`;
     const all = assertAgreement(matcher, line);
-    assert.deepEqual(all.map((m) => [m.termId, m.end - m.start]), [['longest', alias.length + 2 * 99]]);
+    assert.deepEqual(
+      all.map((m) => [m.termId, m.end - m.start]),
+      [['longest', alias.length + 2 * 99]],
+    );
   });
 
   it('finds a glossary link whose text is as long as links may be, at every offset', () => {
     const matcher = createTermMatcher(makeTermMap([{ id: 'attention-mask', title: 'Attention mask' }]));
     const text = 'x'.repeat(298);
-    for (const link of [`[${text}](glossary#attention-mask)`, `\`${text} <https://huggingface.co/docs/transformers/main/en/glossary#attention-mask>\`_`]) {
+    for (const link of [
+      `[${text}](glossary#attention-mask)`,
+      `\`${text} <https://huggingface.co/docs/transformers/main/en/glossary#attention-mask>\`_`,
+    ]) {
       const line = `See ${link}.`;
       const all = assertAgreement(matcher, line, 7);
-      assert.deepEqual(all.map((m) => [m.via, m.text]), [['link', link]]);
+      assert.deepEqual(
+        all.map((m) => [m.via, m.text]),
+        [['link', link]],
+      );
     }
   });
 
   it('agrees on chains of overlapping phrases, however long, and on chains of overlapping links', () => {
-    const matcher = createTermMatcher(makeTermMap([{ id: 'pair', title: 'Pair', aliases: ['tok tok'] }, { id: 'attention-mask', title: 'Attention mask' }]));
+    const matcher = createTermMatcher(
+      makeTermMap([
+        { id: 'pair', title: 'Pair', aliases: ['tok tok'] },
+        { id: 'attention-mask', title: 'Attention mask' },
+      ]),
+    );
     // Greedy matching pairs the words from the line start; a scan started in the middle would pair them differently.
     const chain = `${'tok '.repeat(2_001)}end`;
     const all = assertAgreement(matcher, chain, 37);

@@ -10,17 +10,27 @@ import { main } from '../../../src/cli/main';
 import { escapeForTerminal } from '../../../src/cli/terminalText';
 
 /** What a terminal would obey: C0 except tab and line feed, DEL, C1, bidi controls, lone surrogates. */
-// eslint-disable-next-line no-control-regex
-const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const OBEYED =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point of this oracle.
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function runCli(argv: string[], bundled = '/nonexistent/termmap.json'): { code: number; output: string; stdout: string } {
+function runCli(
+  argv: string[],
+  bundled = '/nonexistent/termmap.json',
+): { code: number; output: string; stdout: string } {
   let stdout = '';
   let stderr = '';
-  const code = main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), bundledTermMapPath: bundled, version: '0' });
+  const code = main(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    bundledTermMapPath: bundled,
+    version: '0',
+  });
   return { code, output: stdout + stderr, stdout };
 }
 
-const PAYLOAD = 'clear\u001b[2J title\u001b]0;owned\u0007 clip\u001b]52;c;ZXZpbA==\u001b\\ nel\u0085 csi\u009b31m rlo\u202eevil\u202c iso\u2066x\u2069 lrm\u200e alm\u061c';
+const PAYLOAD =
+  'clear\u001b[2J title\u001b]0;owned\u0007 clip\u001b]52;c;ZXZpbA==\u001b\\ nel\u0085 csi\u009b31m rlo\u202eevil\u202c iso\u2066x\u2069 lrm\u200e alm\u061c';
 
 describe('hostile input: terminal output (issue #10, class 5)', () => {
   let scratch: string;
@@ -28,7 +38,10 @@ describe('hostile input: terminal output (issue #10, class 5)', () => {
   afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   it('escapes control and bidi characters visibly and leaves tabs, line feeds and every script alone', () => {
-    assert.equal(escapeForTerminal('a\u001b[31mb\u0007\u0085\u202e\u0000\ud800\rc'), 'a\\u{1b}[31mb\\u{7}\\u{85}\\u{202e}\\u{0}\\u{d800}\\u{d}c');
+    assert.equal(
+      escapeForTerminal('a\u001b[31mb\u0007\u0085\u202e\u0000\ud800\rc'),
+      'a\\u{1b}[31mb\\u{7}\\u{85}\\u{202e}\\u{0}\\u{d800}\\u{d}c',
+    );
     const kept = 'tab\there\nالانتباه الذاتي 注意機構 어텐션 🤗 e\u0301 \u200d\u200c';
     assert.equal(escapeForTerminal(kept), kept);
   });
@@ -52,7 +65,10 @@ describe('hostile input: terminal output (issue #10, class 5)', () => {
     };
     for (const [name, run] of Object.entries(runs)) assert.doesNotMatch(run.output, OBEYED, name);
     assert.match(runs.check.output, /unknown glossary metadata key "key\\u\{1b\}\]0;x\\u\{7\}"/);
-    assert.match(runs.lookup.output, /A mask clear\\u\{1b\}\[2J title\\u\{1b\}\]0;owned\\u\{7\} .* nel\\u\{85\} csi\\u\{9b\}31m rlo\\u\{202e\}evil\\u\{202c\}/);
+    assert.match(
+      runs.lookup.output,
+      /A mask clear\\u\{1b\}\[2J title\\u\{1b\}\]0;owned\\u\{7\} .* nel\\u\{85\} csi\\u\{9b\}31m rlo\\u\{202e\}evil\\u\{202c\}/,
+    );
     assert.match(runs.lookup.output, /with الانتباه and 注意\./);
     assert.match(runs.scan.output, /doc\\u\{1b\}\[2J\\u\{202e\}\.md:1:5: attention mask → attention-mask/);
     assert.match(runs.missing.output, /gone\\u\{7\}\.md/);

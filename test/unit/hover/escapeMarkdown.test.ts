@@ -3,17 +3,31 @@ import { MARKDOWN_SPECIAL_CHARS, commandUri, encodeLinkDestination, escapeMarkdo
 import { linkTargets, renderMarkdown, textOf, withoutAutolinkLiterals } from '../../helpers/renderMarkdown';
 
 /** Every ASCII punctuation character, computed rather than typed so that none can be left out. */
-const asciiPunctuation = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).filter((char) => /[^A-Za-z0-9]/.test(char));
+const asciiPunctuation = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).filter((char) =>
+  /[^A-Za-z0-9]/.test(char),
+);
 
 /** The shapes in which a punctuation character can start markup: alone, doubled around a word, at a line start, ... */
 function placements(char: string): string[] {
-  return [char, `${char}${char}x${char}${char}`, `a${char}b${char}c`, `${char} item`, `${char}${char}${char}`, `[x]${char}(y)`, `<a${char}b>`, `x${char}www.example.invalid`];
+  return [
+    char,
+    `${char}${char}x${char}${char}`,
+    `a${char}b${char}c`,
+    `${char} item`,
+    `${char}${char}${char}`,
+    `[x]${char}(y)`,
+    `<a${char}b>`,
+    `x${char}www.example.invalid`,
+  ];
 }
 
 describe('escapeMarkdown', () => {
   it('changes every ASCII punctuation character (the escaping expression is built from the list of specials)', () => {
     assert.equal(asciiPunctuation.length, 32);
-    assert.deepEqual(asciiPunctuation.filter((char) => escapeMarkdown(char) === char), []);
+    assert.deepEqual(
+      asciiPunctuation.filter((char) => escapeMarkdown(char) === char),
+      [],
+    );
     // The list names every character once; the HTML characters are entities instead of backslash escapes.
     assert.deepEqual([...MARKDOWN_SPECIAL_CHARS, '&', '<', '>'].sort(), [...asciiPunctuation].sort());
   });
@@ -23,7 +37,9 @@ describe('escapeMarkdown', () => {
     for (const char of asciiPunctuation) {
       for (const input of placements(char)) {
         const html = withoutAutolinkLiterals(renderMarkdown(escapeMarkdown(input)));
-        if (!/^<p>[^<]*<\/p>$/.test(html.trim()) || textOf(html) !== input) wrong.push(`${JSON.stringify(input)} → ${html.trim()}`);
+        if (!/^<p>[^<]*<\/p>$/.test(html.trim()) || textOf(html) !== input) {
+          wrong.push(`${JSON.stringify(input)} → ${html.trim()}`);
+        }
       }
     }
     assert.deepEqual(wrong, []);

@@ -12,7 +12,12 @@ function deps(displayLocale: Locale, docsVersion = 'main'): GlossarySnapshot {
 }
 
 /** The hover as the extension computes it, with the English strings. */
-function computeHover(line: string, character: number, context: MatchContext, glossary: GlossarySnapshot): ReturnType<typeof computeHoverWith> {
+function computeHover(
+  line: string,
+  character: number,
+  context: MatchContext,
+  glossary: GlossarySnapshot,
+): ReturnType<typeof computeHoverWith> {
   return computeHoverWith(line, character, context, glossary, englishHoverStrings);
 }
 
@@ -40,7 +45,10 @@ describe('computeHover', () => {
     assert.match(html, /Identifiers: <code>attention_mask<\/code>/);
     const [openEntry, openOnHub] = linkTargets(html);
     assert.ok(openEntry?.startsWith(`command:${Commands.openEntry}?`), openEntry);
-    assert.deepEqual(JSON.parse(decodeURIComponent(openEntry!.slice(openEntry!.indexOf('?') + 1))), { termId: 'attention-mask', locale: 'en' });
+    assert.deepEqual(JSON.parse(decodeURIComponent(openEntry!.slice(openEntry!.indexOf('?') + 1))), {
+      termId: 'attention-mask',
+      locale: 'en',
+    });
     assert.equal(openOnHub, 'https://huggingface.co/docs/transformers/main/en/glossary#attention-mask');
     assert.doesNotMatch(text, /Shown in/);
   });
@@ -50,7 +58,9 @@ describe('computeHover', () => {
     const html = renderMarkdown(hover.markdown);
     assert.match(html, /<strong>máscara de atención<\/strong>/);
     assert.match(textOf(html), /indica al modelo/);
-    assert.ok(linkTargets(html).includes('https://huggingface.co/docs/transformers/v4.46.0/es/glossary#attention-mask'));
+    assert.ok(
+      linkTargets(html).includes('https://huggingface.co/docs/transformers/v4.46.0/es/glossary#attention-mask'),
+    );
   });
 
   it('falls back to English and says so when the term has no entry in the display locale', () => {
@@ -60,17 +70,42 @@ describe('computeHover', () => {
     assert.match(html, /<strong>masked language modeling \(MLM\)<\/strong>/);
     assert.match(textOf(html), /Shown in English because this term has no Spanish entry\./);
     assert.match(html, /Abbreviation: <code>MLM<\/code>/);
-    assert.ok(linkTargets(html).includes('https://huggingface.co/docs/transformers/main/en/glossary#masked-language-modeling-mlm'));
+    assert.ok(
+      linkTargets(html).includes(
+        'https://huggingface.co/docs/transformers/main/en/glossary#masked-language-modeling-mlm',
+      ),
+    );
   });
 
   it('opens a term that the upstream glossary lacks on its docs: page, in the docs version, and hides the link without one', () => {
     const line = 'value = hostile_example + 1';
-    const withDocs = { ...testTermMap, terms: testTermMap.terms.map((t) => (t.id === 'hostile-example' ? { ...t, docs: ['no_such_page', 'kv_cache#reuse'] } : t)) };
-    const snapshot = createSnapshot(withDocs, { language: 'es', uiLanguage: 'en', docsVersion: 'v4.46.0', ignoredTerms: [] });
-    const targets = linkTargets(withoutAutolinkLiterals(renderMarkdown(computeHover(line, line.indexOf('hostile_example'), 'code', snapshot)!.markdown)));
+    const withDocs = {
+      ...testTermMap,
+      terms: testTermMap.terms.map((t) =>
+        t.id === 'hostile-example' ? { ...t, docs: ['no_such_page', 'kv_cache#reuse'] } : t,
+      ),
+    };
+    const snapshot = createSnapshot(withDocs, {
+      language: 'es',
+      uiLanguage: 'en',
+      docsVersion: 'v4.46.0',
+      ignoredTerms: [],
+    });
+    const targets = linkTargets(
+      withoutAutolinkLiterals(
+        renderMarkdown(computeHover(line, line.indexOf('hostile_example'), 'code', snapshot)!.markdown),
+      ),
+    );
     // The entry is English (no Spanish one), and kv_cache has no Spanish translation anyway.
     assert.equal(targets[1], 'https://huggingface.co/docs/transformers/v4.46.0/en/kv_cache#reuse');
-    assert.equal(linkTargets(withoutAutolinkLiterals(renderMarkdown(computeHover(line, line.indexOf('hostile_example'), 'code', deps('en'))!.markdown))).length, 1);
+    assert.equal(
+      linkTargets(
+        withoutAutolinkLiterals(
+          renderMarkdown(computeHover(line, line.indexOf('hostile_example'), 'code', deps('en'))!.markdown),
+        ),
+      ).length,
+      1,
+    );
   });
 
   it('renders a hostile entry as inert text: no command link but ours, no HTML', () => {
@@ -82,8 +117,15 @@ describe('computeHover', () => {
     const targets = linkTargets(html);
     assert.equal(targets.length, 1, html);
     assert.ok(targets[0]!.startsWith(`command:${Commands.openEntry}?`));
-    assert.doesNotMatch(html, /<(?!\/?(?:p|strong|em|a|code)\b)[a-z]/i, 'an HTML element other than the hover\'s own appeared');
-    assert.doesNotMatch(html, /(?:href|src)="(?!command:transformersGlossary\.openEntry\?|https:\/\/huggingface\.co\/)/);
+    assert.doesNotMatch(
+      html,
+      /<(?!\/?(?:p|strong|em|a|code)\b)[a-z]/i,
+      "an HTML element other than the hover's own appeared",
+    );
+    assert.doesNotMatch(
+      html,
+      /(?:href|src)="(?!command:transformersGlossary\.openEntry\?|https:\/\/huggingface\.co\/)/,
+    );
     const text = textOf(html);
     assert.ok(text.includes(HOSTILE_SUMMARY), 'the summary is shown verbatim, as text');
     assert.ok(text.includes('hostile <b>example</b> [t](command:evil)'), 'the title is shown verbatim, as text');

@@ -51,7 +51,9 @@ describe('matcher on Transformers-style fixtures', () => {
   }
 
   it('matches single common words in the modeling file only as argument names, string keys and attributes', () => {
-    const singleWords = matches.filter((match) => ['labels', 'token', 'head', 'stride', 'transformer', 'pipeline'].includes(match.termId));
+    const singleWords = matches.filter((match) =>
+      ['labels', 'token', 'head', 'stride', 'transformer', 'pipeline'].includes(match.termId),
+    );
     assert.deepEqual(
       singleWords.map((match) => `${match.termId}:${lineOf(modeling, match.start)}`),
       ['head:38', 'stride:39', 'stride:39', 'head:48', 'labels:69', 'labels:88', 'labels:93'],
@@ -59,7 +61,9 @@ describe('matcher on Transformers-style fixtures', () => {
   });
 
   it('matches phrases, abbreviations and links in the comments and docstrings of the modeling file', () => {
-    const prose = matches.filter((match) => match.via !== 'identifier').map((match) => `${match.via}:${match.termId}:${lineOf(modeling, match.start)}`);
+    const prose = matches
+      .filter((match) => match.via !== 'identifier')
+      .map((match) => `${match.via}:${match.termId}:${lineOf(modeling, match.start)}`);
     assert.deepEqual(prose, [
       'link:attention-mask:4',
       'phrase:self-attention:43',
@@ -100,15 +104,24 @@ describe('matcher on Transformers-style fixtures', () => {
       for (const line of text.split('\n')) {
         const lineMatches = matcher.findAll(line, context);
         for (let offset = 0; offset < line.length; offset++) {
-          const expected: TermMatch | undefined = lineMatches.find((match) => match.start <= offset && offset < match.end);
-          assert.deepEqual(matcher.findTermAt(line, offset, context), expected, `${name}: ${JSON.stringify(line)} at ${offset}`);
+          const expected: TermMatch | undefined = lineMatches.find(
+            (match) => match.start <= offset && offset < match.end,
+          );
+          assert.deepEqual(
+            matcher.findTermAt(line, offset, context),
+            expected,
+            `${name}: ${JSON.stringify(line)} at ${offset}`,
+          );
         }
       }
     });
   }
 
   it('reports matches in order, without overlaps, with text equal to the range', () => {
-    for (const [text, context] of [[modeling, 'code'], [quicktour, 'prose']] as const) {
+    for (const [text, context] of [
+      [modeling, 'code'],
+      [quicktour, 'prose'],
+    ] as const) {
       let previousEnd = 0;
       for (const match of matcher.findAll(text, context)) {
         assert.ok(match.start >= previousEnd && match.end > match.start);
@@ -132,8 +145,12 @@ describe('matcher on whole documents and on their lines', () => {
       const byLines: TermMatch[] = [];
       let lineStart = 0;
       for (const line of text.split('\n')) {
-        const lineContext = contexts.find((range) => range.start <= lineStart && lineStart < Math.max(range.end, range.start + 1))?.context ?? context;
-        for (const match of matcher.findAll(line, lineContext)) byLines.push({ ...match, start: match.start + lineStart, end: match.end + lineStart });
+        const lineContext =
+          contexts.find((range) => range.start <= lineStart && lineStart < Math.max(range.end, range.start + 1))
+            ?.context ?? context;
+        for (const match of matcher.findAll(line, lineContext)) {
+          byLines.push({ ...match, start: match.start + lineStart, end: match.end + lineStart });
+        }
         lineStart += line.length + 1;
       }
       assert.deepEqual(matcher.findAll(text, context), byLines);

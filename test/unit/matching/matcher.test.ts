@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { contextAt, contextForFileName, contextForLanguage, createTermMatcher, markdownContextRanges } from '../../../src/matching';
+import {
+  contextAt,
+  contextForFileName,
+  contextForLanguage,
+  createTermMatcher,
+  markdownContextRanges,
+} from '../../../src/matching';
 import type { MatchContext, TermMatch } from '../../../src/matching';
 import { fixtureTermMap } from './termMapFixture';
 
@@ -24,8 +30,17 @@ describe('term matcher', () => {
   describe('identifiers in Python', () => {
     it('matches identifiers as keyword arguments, attributes and string contents, with exact ranges', () => {
       const line = 'outputs = model(input_ids=inputs.input_ids, attention_mask=batch["attention_mask"])';
-      assert.deepEqual(all(line, 'code'), ['input-ids@16:input_ids', 'input-ids@33:input_ids', 'attention-mask@44:attention_mask', 'attention-mask@66:attention_mask']);
-      assert.ok(matcher.findAll(line, 'code').every((match) => match.via === 'identifier' && line.slice(match.start, match.end) === match.text));
+      assert.deepEqual(all(line, 'code'), [
+        'input-ids@16:input_ids',
+        'input-ids@33:input_ids',
+        'attention-mask@44:attention_mask',
+        'attention-mask@66:attention_mask',
+      ]);
+      assert.ok(
+        matcher
+          .findAll(line, 'code')
+          .every((match) => match.via === 'identifier' && line.slice(match.start, match.end) === match.text),
+      );
     });
 
     it('matches identifiers case-sensitively only', () => {
@@ -34,7 +49,12 @@ describe('term matcher', () => {
 
     it('matches the longest known identifier made of whole segments inside a longer identifier', () => {
       const line = 'decoder_attention_mask = get_extended_attention_mask(position_ids_left, _attention_mask)';
-      assert.deepEqual(all(line, 'code'), ['attention-mask@8:attention_mask', 'attention-mask@38:attention_mask', 'position-ids@53:position_ids', 'attention-mask@73:attention_mask']);
+      assert.deepEqual(all(line, 'code'), [
+        'attention-mask@8:attention_mask',
+        'attention-mask@38:attention_mask',
+        'position-ids@53:position_ids',
+        'attention-mask@73:attention_mask',
+      ]);
     });
 
     it('prefers a whole known identifier to a known identifier inside it', () => {
@@ -54,12 +74,17 @@ describe('term matcher', () => {
 
   describe('abbreviations', () => {
     it('match case-sensitively as whole words in code and prose', () => {
-      assert.deepEqual(all('MLM and mlm, MLMs, BertForMLM, seq2seq but not Seq2Seq', 'prose'), ['masked-language-modeling-mlm@0:MLM', 'sequence-to-sequence-seq2seq@31:seq2seq']);
+      assert.deepEqual(all('MLM and mlm, MLMs, BertForMLM, seq2seq but not Seq2Seq', 'prose'), [
+        'masked-language-modeling-mlm@0:MLM',
+        'sequence-to-sequence-seq2seq@31:seq2seq',
+      ]);
       assert.deepEqual(all('if use_MLM or MLM:', 'code'), ['masked-language-modeling-mlm@14:MLM']);
     });
 
     it('match a CamelCase title anywhere, case-sensitively', () => {
-      assert.deepEqual(all('model = nn.DataParallel(model)  # dataparallel', 'code'), ['dataparallel-dp@11:DataParallel']);
+      assert.deepEqual(all('model = nn.DataParallel(model)  # dataparallel', 'code'), [
+        'dataparallel-dp@11:DataParallel',
+      ]);
     });
   });
 
@@ -76,8 +101,22 @@ describe('term matcher', () => {
         'pipe = pipeline("text-classification")',
       ].join('\n');
       assert.deepEqual(
-        matcher.findAll(code, 'code').filter((match) => match.termId !== 'input-ids').map((match) => `${match.termId}:${code.slice(0, match.start).split('\n').length}`),
-        ['labels:1', 'labels:2', 'labels:3', 'labels:4', 'labels:5', 'token:5', 'stride:6', 'head:7', 'labels:7', 'pipeline:8'],
+        matcher
+          .findAll(code, 'code')
+          .filter((match) => match.termId !== 'input-ids')
+          .map((match) => `${match.termId}:${code.slice(0, match.start).split('\n').length}`),
+        [
+          'labels:1',
+          'labels:2',
+          'labels:3',
+          'labels:4',
+          'labels:5',
+          'token:5',
+          'stride:6',
+          'head:7',
+          'labels:7',
+          'pipeline:8',
+        ],
       );
     });
 
@@ -95,8 +134,15 @@ describe('term matcher', () => {
     });
 
     it('match in prose only in inline code, emphasis and glossary links', () => {
-      const text = 'Use `labels`, a [`pipeline`], `pipeline()` and **token**; *head* too. A token, the head, "labels", `tokens`.';
-      assert.deepEqual(all(text, 'prose'), ['labels@5:labels', 'pipeline@18:pipeline', 'pipeline@31:pipeline', 'token@49:token', 'head@59:head']);
+      const text =
+        'Use `labels`, a [`pipeline`], `pipeline()` and **token**; *head* too. A token, the head, "labels", `tokens`.';
+      assert.deepEqual(all(text, 'prose'), [
+        'labels@5:labels',
+        'pipeline@18:pipeline',
+        'pipeline@31:pipeline',
+        'token@49:token',
+        'head@59:head',
+      ]);
     });
   });
 
@@ -113,24 +159,41 @@ describe('term matcher', () => {
     });
 
     it('respect word boundaries and never start inside a path or a hyphenated compound', () => {
-      assert.deepEqual(all('xattention mask, attention maskx, attention_masks, cross-attention mask, docs/input-ids', 'prose'), []);
+      assert.deepEqual(
+        all('xattention mask, attention maskx, attention_masks, cross-attention mask, docs/input-ids', 'prose'),
+        [],
+      );
     });
 
     it('let the longest phrase win', () => {
-      assert.deepEqual(all('decoder input IDs and input IDs', 'prose'), ['decoder-input-ids@0:decoder input IDs', 'input-ids@22:input IDs']);
+      assert.deepEqual(all('decoder input IDs and input IDs', 'prose'), [
+        'decoder-input-ids@0:decoder input IDs',
+        'input-ids@22:input IDs',
+      ]);
     });
 
     it('strip a parenthetical abbreviation from a title and match both parts', () => {
-      assert.deepEqual(all('masked language modeling (MLM)', 'prose'), ['masked-language-modeling-mlm@0:masked language modeling', 'masked-language-modeling-mlm@26:MLM']);
+      assert.deepEqual(all('masked language modeling (MLM)', 'prose'), [
+        'masked-language-modeling-mlm@0:masked language modeling',
+        'masked-language-modeling-mlm@26:MLM',
+      ]);
     });
 
     it('take the English name out of a Korean heading', () => {
-      assert.deepEqual(all('connectionist temporal classification', 'prose'), ['connectionist-temporal-classification-ctc@0:connectionist temporal classification']);
+      assert.deepEqual(all('connectionist temporal classification', 'prose'), [
+        'connectionist-temporal-classification-ctc@0:connectionist temporal classification',
+      ]);
     });
 
     it('match identifiers in prose and in comments of code', () => {
-      assert.deepEqual(all('Pass `input_ids` or input_ids.', 'prose'), ['input-ids@6:input_ids', 'input-ids@20:input_ids']);
-      assert.deepEqual(all('x = 1  # the attention mask and MLM', 'code'), ['attention-mask@13:attention mask', 'masked-language-modeling-mlm@32:MLM']);
+      assert.deepEqual(all('Pass `input_ids` or input_ids.', 'prose'), [
+        'input-ids@6:input_ids',
+        'input-ids@20:input_ids',
+      ]);
+      assert.deepEqual(all('x = 1  # the attention mask and MLM', 'code'), [
+        'attention-mask@13:attention mask',
+        'masked-language-modeling-mlm@32:MLM',
+      ]);
     });
 
     it('do not span a line break', () => {
@@ -161,22 +224,37 @@ describe('term matcher', () => {
     }
 
     it('match the reStructuredText links of older docstrings as a whole', () => {
-      const line = '            `What are input IDs? <../glossary.html#input-ids>`__ and `IDs <../glossary.html#input-ids>`_';
-      assert.deepEqual(all(line, 'code'), ['input-ids@12:`What are input IDs? <../glossary.html#input-ids>`__', 'input-ids@69:`IDs <../glossary.html#input-ids>`_']);
+      const line =
+        '            `What are input IDs? <../glossary.html#input-ids>`__ and `IDs <../glossary.html#input-ids>`_';
+      assert.deepEqual(all(line, 'code'), [
+        'input-ids@12:`What are input IDs? <../glossary.html#input-ids>`__',
+        'input-ids@69:`IDs <../glossary.html#input-ids>`_',
+      ]);
     });
 
     it('match a bare or autolinked URL on the URL', () => {
       const url = 'https://huggingface.co/docs/transformers/v4.40.0/es/glossary#attention-mask';
-      assert.deepEqual(all(`see ${url} and <${url}>`, 'prose'), [`attention-mask@4:${url}`, `attention-mask@${url.length + 10}:${url}`]);
+      assert.deepEqual(all(`see ${url} and <${url}>`, 'prose'), [
+        `attention-mask@4:${url}`,
+        `attention-mask@${url.length + 10}:${url}`,
+      ]);
     });
 
     it('ignore unknown anchors and glossaries of other sites', () => {
-      assert.deepEqual(all('[x](../glossary#no-such-term) [y](https://example.com/glossary#input-ids) [z](docs/glossary#input-ids) glossary#input-ids', 'prose'), []);
+      assert.deepEqual(
+        all(
+          '[x](../glossary#no-such-term) [y](https://example.com/glossary#input-ids) [z](docs/glossary#input-ids) glossary#input-ids',
+          'prose',
+        ),
+        [],
+      );
     });
 
     it('match in docstrings of code', () => {
       const line = '    Indices. [What are attention masks?](../glossary#attention-mask)';
-      assert.deepEqual(all(line, 'code'), ['attention-mask@13:[What are attention masks?](../glossary#attention-mask)']);
+      assert.deepEqual(all(line, 'code'), [
+        'attention-mask@13:[What are attention masks?](../glossary#attention-mask)',
+      ]);
     });
   });
 
@@ -202,8 +280,12 @@ describe('term matcher', () => {
     });
 
     it('does not crash on scripts without spaces and never matches inside their words', () => {
-      const japanese = 'アテンションマスクは重要です。ノンアテンションマスク。`アテンションマスク`と`ノンアテンションマスク`。注意力掩码和attention mask';
-      assert.deepEqual(all(japanese, 'prose'), ['attention-mask@28:アテンションマスク', 'attention-mask@59:attention mask']);
+      const japanese =
+        'アテンションマスクは重要です。ノンアテンションマスク。`アテンションマスク`と`ノンアテンションマスク`。注意力掩码和attention mask';
+      assert.deepEqual(all(japanese, 'prose'), [
+        'attention-mask@28:アテンションマスク',
+        'attention-mask@59:attention mask',
+      ]);
       for (let offset = 0; offset < japanese.length; offset++) matcher.findTermAt(japanese, offset, 'prose');
     });
   });
@@ -235,10 +317,18 @@ describe('term matcher', () => {
   describe('options', () => {
     it('never matches ignored term ids or surface forms', () => {
       const ignoring = createTermMatcher(fixtureTermMap, { ignoredTerms: ['labels', 'Attention Mask', 'MLM'] });
-      const text = 'model(labels=y, attention_mask=m)  # the attention mask, Attention-Masks, MLM, masked language modeling';
-      assert.deepEqual(summarize(ignoring.findAll(text, 'code')), ['attention-mask@16:attention_mask', 'masked-language-modeling-mlm@79:masked language modeling']);
+      const text =
+        'model(labels=y, attention_mask=m)  # the attention mask, Attention-Masks, MLM, masked language modeling';
+      assert.deepEqual(summarize(ignoring.findAll(text, 'code')), [
+        'attention-mask@16:attention_mask',
+        'masked-language-modeling-mlm@79:masked language modeling',
+      ]);
       const ignoringId = createTermMatcher(fixtureTermMap, { ignoredTerms: ['attention-mask'] });
-      assert.deepEqual(summarize(ignoringId.findAll(text, 'code')), ['labels@6:labels', 'masked-language-modeling-mlm@74:MLM', 'masked-language-modeling-mlm@79:masked language modeling']);
+      assert.deepEqual(summarize(ignoringId.findAll(text, 'code')), [
+        'labels@6:labels',
+        'masked-language-modeling-mlm@74:MLM',
+        'masked-language-modeling-mlm@79:masked language modeling',
+      ]);
     });
   });
 
@@ -256,13 +346,19 @@ describe('term matcher', () => {
     it('reads fenced Python blocks of Markdown as code and everything else as prose', () => {
       const text = 'a\n```python\nx(labels=y)\n```\nlabels=y\n~~~bash\nlabels=y\n~~~\n';
       const ranges = markdownContextRanges(text);
-      assert.deepEqual(ranges.map((range) => [range.context, text.slice(range.start, range.end)]), [
-        ['prose', 'a\n```python\n'],
-        ['code', 'x(labels=y)\n'],
-        ['prose', '```\nlabels=y\n~~~bash\nlabels=y\n~~~\n'],
-      ]);
+      assert.deepEqual(
+        ranges.map((range) => [range.context, text.slice(range.start, range.end)]),
+        [
+          ['prose', 'a\n```python\n'],
+          ['code', 'x(labels=y)\n'],
+          ['prose', '```\nlabels=y\n~~~bash\nlabels=y\n~~~\n'],
+        ],
+      );
       assert.deepEqual(all(text, 'prose'), ['labels@14:labels']);
-      assert.deepEqual([0, 12, 14, 24, 28, text.length].map((offset) => contextAt(ranges, offset)), ['prose', 'code', 'code', 'prose', 'prose', 'prose']);
+      assert.deepEqual(
+        [0, 12, 14, 24, 28, text.length].map((offset) => contextAt(ranges, offset)),
+        ['prose', 'code', 'code', 'prose', 'prose', 'prose'],
+      );
     });
   });
 });

@@ -43,12 +43,20 @@ export function makeTerm(spec: TermSpec): Term {
 
 export function makeTermMap(specs: TermSpec[]): TermMap {
   const terms = specs.map(makeTerm).sort((a, b) => a.id.localeCompare(b.id));
-  const locales = [...new Set(terms.flatMap((term) => Object.keys(term.titles)))].sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+  const locales = [...new Set(terms.flatMap((term) => Object.keys(term.titles)))].sort((a, b) =>
+    a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b),
+  );
   return { schemaVersion: TERM_MAP_SCHEMA_VERSION, locales, terms };
 }
 
 export const fixtureTermMap: TermMap = makeTermMap([
-  { id: 'attention-mask', title: 'attention mask', identifiers: ['attention_mask'], aliases: ['máscara de atención'], titles: { es: 'attention mask', ja: 'アテンションマスク' } },
+  {
+    id: 'attention-mask',
+    title: 'attention mask',
+    identifiers: ['attention_mask'],
+    aliases: ['máscara de atención'],
+    titles: { es: 'attention mask', ja: 'アテンションマスク' },
+  },
   { id: 'input-ids', title: 'input IDs', identifiers: ['input_ids'] },
   { id: 'decoder-input-ids', title: 'decoder input IDs', identifiers: ['decoder_input_ids'] },
   { id: 'token-type-ids', title: 'token Type IDs', identifiers: ['token_type_ids'] },
@@ -65,7 +73,17 @@ export const fixtureTermMap: TermMap = makeTermMap([
   { id: 'masked-language-modeling-mlm', title: 'masked language modeling (MLM)', abbreviations: ['MLM'] },
   { id: 'sequence-to-sequence-seq2seq', title: 'sequence-to-sequence (seq2seq)', abbreviations: ['seq2seq'] },
   { id: 'dataparallel-dp', title: 'DataParallel (DP)', abbreviations: ['DP'] },
-  { id: 'large-language-models-llm', title: 'large language models (LLM)', abbreviations: ['LLM'], titles: { ko: '대규모 언어 모델 (LLM)' } },
-  { id: 'connectionist-temporal-classification-ctc', title: 'connectionist temporal classification (CTC)', abbreviations: ['CTC'], titles: { ko: '연결주의 시간 분류 (connectionist temporal classification, CTC)' } },
+  {
+    id: 'large-language-models-llm',
+    title: 'large language models (LLM)',
+    abbreviations: ['LLM'],
+    titles: { ko: '대규모 언어 모델 (LLM)' },
+  },
+  {
+    id: 'connectionist-temporal-classification-ctc',
+    title: 'connectionist temporal classification (CTC)',
+    abbreviations: ['CTC'],
+    titles: { ko: '연결주의 시간 분류 (connectionist temporal classification, CTC)' },
+  },
   { id: 'encoder-models', title: 'encoder models' },
 ]);

@@ -17,17 +17,36 @@ export function entry(title: string, markdown: string, links: TermEntry['links']
   };
 }
 
-export function term(id: string, entries: Record<Locale, TermEntry>, extra: Partial<Pick<Term, 'identifiers' | 'abbreviations'>> = {}): Term {
+export function term(
+  id: string,
+  entries: Record<Locale, TermEntry>,
+  extra: Partial<Pick<Term, 'identifiers' | 'abbreviations'>> = {},
+): Term {
   const titles: Record<Locale, string> = {};
   for (const [locale, e] of Object.entries(entries)) titles[locale] = e.title;
-  return { id, titles, entries, aliases: [], identifiers: extra.identifiers ?? [], abbreviations: extra.abbreviations ?? [] };
+  return {
+    id,
+    titles,
+    entries,
+    aliases: [],
+    identifiers: extra.identifiers ?? [],
+    abbreviations: extra.abbreviations ?? [],
+  };
 }
 
 /**
  * A real glossary snapshot over `terms`, with the display locale and docs version a test chooses (the panel reads
  * nothing else of the glossary).
  */
-export function glossaryOf(terms: Term[], options: { locales?: Locale[]; displayLocale?: Locale } = {}): GlossarySnapshot {
+export function glossaryOf(
+  terms: Term[],
+  options: { locales?: Locale[]; displayLocale?: Locale } = {},
+): GlossarySnapshot {
   const termMap: TermMap = { schemaVersion: 1, locales: options.locales ?? ['en', 'es', 'ja'], terms };
-  return createSnapshot(termMap, { language: options.displayLocale ?? 'en', uiLanguage: 'en', docsVersion: 'main', ignoredTerms: [] });
+  return createSnapshot(termMap, {
+    language: options.displayLocale ?? 'en',
+    uiLanguage: 'en',
+    docsVersion: 'main',
+    ignoredTerms: [],
+  });
 }

@@ -65,7 +65,10 @@ describe('NavigationHistory', () => {
 
 describe('parsePanelState', () => {
   it('restores the saved history', () => {
-    const restored = parsePanelState({ termId: 'b', history: { entries: [{ termId: 'a' }, { termId: 'b', locale: 'es' }], index: 1 } });
+    const restored = parsePanelState({
+      termId: 'b',
+      history: { entries: [{ termId: 'a' }, { termId: 'b', locale: 'es' }], index: 1 },
+    });
     assert.deepEqual(restored?.current, { termId: 'b', locale: 'es' });
     assert.equal(restored?.canGoBack, true);
   });

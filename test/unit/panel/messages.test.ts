@@ -1,14 +1,25 @@
 import * as assert from 'node:assert/strict';
-import { describeRejectedMessage, isLocaleShape, parseOpenEntryArgs, parseWebviewMessage } from '../../../src/panel/messages';
+import {
+  describeRejectedMessage,
+  isLocaleShape,
+  parseOpenEntryArgs,
+  parseWebviewMessage,
+} from '../../../src/panel/messages';
 
 describe('parseWebviewMessage', () => {
   it('accepts every message the webview script sends', () => {
-    assert.deepEqual(parseWebviewMessage({ type: 'navigate', termId: 'encoder-models' }), { type: 'navigate', termId: 'encoder-models' });
+    assert.deepEqual(parseWebviewMessage({ type: 'navigate', termId: 'encoder-models' }), {
+      type: 'navigate',
+      termId: 'encoder-models',
+    });
     assert.deepEqual(parseWebviewMessage({ type: 'openExternal', url: 'https://huggingface.co/docs' }), {
       type: 'openExternal',
       url: 'https://huggingface.co/docs',
     });
-    assert.deepEqual(parseWebviewMessage({ type: 'switchLocale', locale: 'es' }), { type: 'switchLocale', locale: 'es' });
+    assert.deepEqual(parseWebviewMessage({ type: 'switchLocale', locale: 'es' }), {
+      type: 'switchLocale',
+      locale: 'es',
+    });
     assert.deepEqual(parseWebviewMessage({ type: 'back' }), { type: 'back' });
     assert.deepEqual(parseWebviewMessage({ type: 'forward' }), { type: 'forward' });
   });
@@ -49,7 +60,10 @@ describe('parseOpenEntryArgs', () => {
   it('accepts a term id or an object with an optional locale', () => {
     assert.deepEqual(parseOpenEntryArgs('attention-mask'), { termId: 'attention-mask' });
     assert.deepEqual(parseOpenEntryArgs({ termId: 'attention-mask' }), { termId: 'attention-mask' });
-    assert.deepEqual(parseOpenEntryArgs({ termId: 'attention-mask', locale: 'es' }), { termId: 'attention-mask', locale: 'es' });
+    assert.deepEqual(parseOpenEntryArgs({ termId: 'attention-mask', locale: 'es' }), {
+      termId: 'attention-mask',
+      locale: 'es',
+    });
     assert.deepEqual(parseOpenEntryArgs({ termId: 'attention-mask', locale: '' }), { termId: 'attention-mask' });
   });
 

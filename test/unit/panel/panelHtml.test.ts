@@ -47,7 +47,11 @@ function view(overrides: Partial<EntryView> = {}): EntryView {
 
 describe('entryPanelHtml', () => {
   it('shows the huggingface.co link only when the view has one', () => {
-    assert.ok(entryPanelHtml(view(), assets, strings).includes('href="https://huggingface.co/docs/transformers/main/en/glossary#attention-mask"'));
+    assert.ok(
+      entryPanelHtml(view(), assets, strings).includes(
+        'href="https://huggingface.co/docs/transformers/main/en/glossary#attention-mask"',
+      ),
+    );
     const page = entryPanelHtml(view({ hubUrl: undefined }), assets, strings);
     assert.doesNotMatch(page, /huggingface\.co/);
     assert.doesNotMatch(page, /<ul class="links">/);
@@ -82,11 +86,20 @@ describe('entryPanelHtml', () => {
     assert.match(page, /<h1 lang="en" dir="ltr">attention mask<\/h1>/);
     assert.match(page, /<li><code>attention_mask<\/code><\/li>/);
     assert.match(page, /<li><code>MLM<\/code><\/li>/);
-    assert.match(page, /<article class="entry" lang="en" dir="ltr"><p>Body with <a href="#input-ids" data-term="input-ids">/);
+    assert.match(
+      page,
+      /<article class="entry" lang="en" dir="ltr"><p>Body with <a href="#input-ids" data-term="input-ids">/,
+    );
     assert.match(page, /<span class="locale current" aria-current="true" lang="en">English<\/span>/);
     assert.match(page, /<button type="button" class="locale" data-locale="es" lang="es">Español<\/button>/);
-    assert.match(page, /<a href="https:\/\/huggingface.co\/docs\/transformers\/main\/en\/glossary#attention-mask" data-external="true">Open on huggingface.co<\/a>/);
-    assert.match(page, /<h2>Videos<\/h2><ul class="links videos"><li><a href="https:\/\/youtube.com\/watch\?v=abc" data-external="true">Watch<\/a>/);
+    assert.match(
+      page,
+      /<a href="https:\/\/huggingface.co\/docs\/transformers\/main\/en\/glossary#attention-mask" data-external="true">Open on huggingface.co<\/a>/,
+    );
+    assert.match(
+      page,
+      /<h2>Videos<\/h2><ul class="links videos"><li><a href="https:\/\/youtube.com\/watch\?v=abc" data-external="true">Watch<\/a>/,
+    );
   });
 
   it('disables the history buttons that lead nowhere', () => {
@@ -97,15 +110,24 @@ describe('entryPanelHtml', () => {
 
   it('shows the fallback note only when there is one', () => {
     assert.doesNotMatch(entryPanelHtml(view(), assets, strings), /fallback-note/);
-    assert.match(entryPanelHtml(view({ fallbackNote: 'Shown in English.' }), assets, strings), /<p class="fallback-note" role="note">Shown in English.<\/p>/);
+    assert.match(
+      entryPanelHtml(view({ fallbackNote: 'Shown in English.' }), assets, strings),
+      /<p class="fallback-note" role="note">Shown in English.<\/p>/,
+    );
   });
 
   it('shows no locale switcher when the term exists in one language only', () => {
-    assert.doesNotMatch(entryPanelHtml(view({ locales: [{ locale: 'en', label: 'English' }] }), assets, strings), /class="locales"/);
+    assert.doesNotMatch(
+      entryPanelHtml(view({ locales: [{ locale: 'en', label: 'English' }] }), assets, strings),
+      /class="locales"/,
+    );
   });
 
   it('lays out a right-to-left entry right to left', () => {
-    assert.match(entryPanelHtml(view({ locale: 'ar' }), assets, strings), /<article class="entry" lang="ar" dir="rtl">/);
+    assert.match(
+      entryPanelHtml(view({ locale: 'ar' }), assets, strings),
+      /<article class="entry" lang="ar" dir="rtl">/,
+    );
   });
 
   it('escapes every value taken from the glossary', () => {
@@ -136,7 +158,13 @@ describe('entryPanelHtml', () => {
 
   it('renders a message page for a term that is gone', () => {
     const page = entryPanelHtml(
-      { kind: 'message', title: 'vanished', message: 'The glossary no longer has <b>it</b>.', canGoBack: true, canGoForward: false },
+      {
+        kind: 'message',
+        title: 'vanished',
+        message: 'The glossary no longer has <b>it</b>.',
+        canGoBack: true,
+        canGoForward: false,
+      },
       assets,
       strings,
     );

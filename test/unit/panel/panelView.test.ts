@@ -31,7 +31,11 @@ const attentionMask = term(
   { identifiers: ['attention_mask'] },
 );
 const inputIds = term('input-ids', { en: entry('input IDs', 'Token indices.') }, { identifiers: ['input_ids'] });
-const ctc = term('connectionist-temporal-classification-ctc', { ja: entry('CTC (ja)', 'Only in Japanese.') }, { abbreviations: ['CTC'] });
+const ctc = term(
+  'connectionist-temporal-classification-ctc',
+  { ja: entry('CTC (ja)', 'Only in Japanese.') },
+  { abbreviations: ['CTC'] },
+);
 
 function historyOf(...entries: { termId: string; locale?: string }[]): NavigationHistory {
   const history = new NavigationHistory();
@@ -81,7 +85,11 @@ describe('buildPanelView', () => {
   });
 
   it('offers no huggingface.co link for a term that has no page upstream', () => {
-    const kvCache = term('kv-cache', { en: entry('KV cache', 'Keys and values kept between steps.') }, { identifiers: ['past_key_values'] });
+    const kvCache = term(
+      'kv-cache',
+      { en: entry('KV cache', 'Keys and values kept between steps.') },
+      { identifiers: ['past_key_values'] },
+    );
     const built = buildPanelView(glossaryOf([kvCache]), historyOf({ termId: 'kv-cache' }), context);
     assert.equal((built.view as EntryView).hubUrl, undefined);
     assert.deepEqual([...built.openableUrls], []);
@@ -101,7 +109,10 @@ describe('buildPanelView', () => {
     assert.match(body, /<a href="#input-ids" data-term="input-ids">input IDs<\/a>/);
     assert.match(body, /, gone, /);
     assert.doesNotMatch(body, /no-such-term/);
-    assert.match(body, /href="https:\/\/huggingface.co\/docs\/transformers\/main\/en\/model_doc\/bert" data-external="true"/);
+    assert.match(
+      body,
+      /href="https:\/\/huggingface.co\/docs\/transformers\/main\/en\/model_doc\/bert" data-external="true"/,
+    );
     assert.match(body, / and bad\.<\/p>/);
   });
 

@@ -17,11 +17,29 @@ const context: ViewContext = {
   fallbackNote: (requested, shown) => `no ${requested}, showing ${shown}`,
   renderFailed: (title, reason) => `cannot show ${title}: ${reason}`,
 };
-const strings: PanelStrings = { back: 'Back', forward: 'Forward', identifiers: 'In code', abbreviations: 'Abbr', languages: 'Languages', openOnHub: 'Hub', videos: 'Videos', links: 'Links' };
-const assets = { cspSource: 'vscode-resource:', nonce: 'n0nce', scriptUri: 'panel.js', styleUri: 'panel.css', uiLanguage: 'en', render: 1 };
+const strings: PanelStrings = {
+  back: 'Back',
+  forward: 'Forward',
+  identifiers: 'In code',
+  abbreviations: 'Abbr',
+  languages: 'Languages',
+  openOnHub: 'Hub',
+  videos: 'Videos',
+  links: 'Links',
+};
+const assets = {
+  cspSource: 'vscode-resource:',
+  nonce: 'n0nce',
+  scriptUri: 'panel.js',
+  styleUri: 'panel.css',
+  uiLanguage: 'en',
+  render: 1,
+};
 
 const deep = term('deep', { en: entry('deep', `${'>'.repeat(5000)} x`) });
-const lists = term('lists', { en: entry('lists', Array.from({ length: 3000 }, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n')) });
+const lists = term('lists', {
+  en: entry('lists', Array.from({ length: 3000 }, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n')),
+});
 const fine = term('fine', { en: entry('fine', 'An ordinary entry.') });
 const glossary = glossaryOf([deep, lists, fine]);
 
@@ -39,7 +57,10 @@ describe('the entry panel error boundary', function () {
       const history = historyOf('fine', id);
       const built = buildPanelView(glossary, history, context);
       assert.equal(built.view.kind, 'message');
-      assert.match(built.view.kind === 'message' ? built.view.message : '', new RegExp(`^cannot show ${id}: the entry nests \\d+ levels deep`));
+      assert.match(
+        built.view.kind === 'message' ? built.view.message : '',
+        new RegExp(`^cannot show ${id}: the entry nests \\d+ levels deep`),
+      );
       assert.equal(built.view.canGoBack, true);
       assert.deepEqual(built.view.state?.history, history.toJSON());
       // The page itself renders, and the state it saves restores to the same history.

@@ -22,18 +22,36 @@ describe('Glossary: Search items', () => {
 
   it('sorts items by label for the display locale', () => {
     const labels = spanish.map((item) => item.label);
-    assert.deepEqual(labels, [...labels].sort((a, b) => a.localeCompare(b, 'es')));
+    assert.deepEqual(
+      labels,
+      [...labels].sort((a, b) => a.localeCompare(b, 'es')),
+    );
   });
 
   it('finds a term by its title in another locale', () => {
-    assert.deepEqual(filterSearchItems(english, 'máscara').map((item) => item.termId), ['attention-mask']);
-    assert.deepEqual(filterSearchItems(spanish, 'attention mask').map((item) => item.termId), ['attention-mask']);
+    assert.deepEqual(
+      filterSearchItems(english, 'máscara').map((item) => item.termId),
+      ['attention-mask'],
+    );
+    assert.deepEqual(
+      filterSearchItems(spanish, 'attention mask').map((item) => item.termId),
+      ['attention-mask'],
+    );
   });
 
   it('finds a term by its abbreviation, its identifier and words of its summary', () => {
-    assert.deepEqual(filterSearchItems(english, 'MLM').map((item) => item.termId), ['masked-language-modeling-mlm']);
-    assert.deepEqual(filterSearchItems(english, 'attention_mask').map((item) => item.termId), ['attention-mask']);
-    assert.deepEqual(filterSearchItems(english, 'predicts them').map((item) => item.termId), ['masked-language-modeling-mlm']);
+    assert.deepEqual(
+      filterSearchItems(english, 'MLM').map((item) => item.termId),
+      ['masked-language-modeling-mlm'],
+    );
+    assert.deepEqual(
+      filterSearchItems(english, 'attention_mask').map((item) => item.termId),
+      ['attention-mask'],
+    );
+    assert.deepEqual(
+      filterSearchItems(english, 'predicts them').map((item) => item.termId),
+      ['masked-language-modeling-mlm'],
+    );
   });
 
   it('does not repeat the label or its plural in the description', () => {
@@ -45,7 +63,11 @@ describe('Glossary: Search items', () => {
     assert.equal(bestNameMatch(english, 'MLM')?.termId, 'masked-language-modeling-mlm');
     assert.equal(bestNameMatch(english, 'llm')?.termId, 'large-language-models-llm');
     assert.equal(bestNameMatch(english, 'attention_mask')?.termId, 'attention-mask');
-    assert.equal(bestNameMatch(english, 'mascara de')?.termId, 'attention-mask', 'a prefix of a title, diacritics ignored');
+    assert.equal(
+      bestNameMatch(english, 'mascara de')?.termId,
+      'attention-mask',
+      'a prefix of a title, diacritics ignored',
+    );
     assert.equal(bestNameMatch(english, 'tokens'), undefined, 'summary words name no term');
     assert.equal(bestNameMatch(english, '  '), undefined);
   });

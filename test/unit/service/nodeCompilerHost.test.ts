@@ -9,7 +9,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { compileGlossaries, type GlossarySource } from '../../../src/glossary';
-import { InThreadCompilerHost, type CompileOutcome, type GlossaryCompilerHost } from '../../../src/service/compilerHost';
+import {
+  InThreadCompilerHost,
+  type CompileOutcome,
+  type GlossaryCompilerHost,
+} from '../../../src/service/compilerHost';
 import { NodeCompilerHost } from '../../../src/service/nodeCompilerHost';
 import { repoRoot } from '../../helpers/repoRoot';
 
@@ -19,7 +23,12 @@ const workerFile = path.join(repoRoot(), 'dist', 'compileWorker.js');
 function glossary(count: number): string {
   const lines = ['# Glossary', '', '## T', ''];
   for (let i = 0; i < count; i++) {
-    lines.push(`### test term ${i}`, '', `Entry ${i} of a generated glossary, related to [test term ${(i * 7) % count}](#test-term-${(i * 7) % count}) and [\`AutoModel\`].`, '');
+    lines.push(
+      `### test term ${i}`,
+      '',
+      `Entry ${i} of a generated glossary, related to [test term ${(i * 7) % count}](#test-term-${(i * 7) % count}) and [\`AutoModel\`].`,
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -72,12 +81,22 @@ describe('NodeCompilerHost', function () {
   after(() => fs.rmSync(path.dirname(stubFile), { recursive: true, force: true }));
 
   it('compiles in the worker to the same term map and diagnostics as the compiler on this thread', async () => {
-    const files = ['glossary/en.md', 'glossary/es.md'].map((file) => ({ file, text: fs.readFileSync(path.join(repoRoot(), file)) }));
+    const files = ['glossary/en.md', 'glossary/es.md'].map((file) => ({
+      file,
+      text: fs.readFileSync(path.join(repoRoot(), file)),
+    }));
     // The broken link makes sure diagnostics travel too.
-    const extra = { file: 'custom.md', text: Buffer.from('# Glossary\n\n## C\n\n### custom term\n\nSee [nothing](#nowhere-at-all).\n') };
-    const expected = compileGlossaries([...files, extra].map(({ file, text }) => ({ file, content: new Uint8Array(text) })));
+    const extra = {
+      file: 'custom.md',
+      text: Buffer.from('# Glossary\n\n## C\n\n### custom term\n\nSee [nothing](#nowhere-at-all).\n'),
+    };
+    const expected = compileGlossaries(
+      [...files, extra].map(({ file, text }) => ({ file, content: new Uint8Array(text) })),
+    );
     assert.ok(expected.diagnostics.length > 0 && expected.termMap.terms.length > 90);
-    const outcome = await host().compile([...files, extra].map(({ file, text }) => ({ file, content: new Uint8Array(text) })));
+    const outcome = await host().compile(
+      [...files, extra].map(({ file, text }) => ({ file, content: new Uint8Array(text) })),
+    );
     assert.ok(outcome.ok, JSON.stringify(outcome));
     assert.deepEqual(outcome.result, expected);
     assert.equal(outcome.fallback, undefined);
@@ -88,7 +107,7 @@ describe('NodeCompilerHost', function () {
     assert.equal(content.byteLength > 0, true);
     const outcome = await host().compile([{ file: 'moved.md', content, locale: 'en' }]);
     assert.ok(outcome.ok && outcome.result.termMap.terms.length === 50);
-    assert.equal(content.byteLength, 0, 'the caller\'s buffer was transferred to the worker');
+    assert.equal(content.byteLength, 0, "the caller's buffer was transferred to the worker");
   });
 
   it('keeps this thread responsive while it compiles', async () => {
@@ -136,13 +155,28 @@ describe('NodeCompilerHost', function () {
 
   it('rejects every malformed message and keeps only the checked fields of a good one', async () => {
     const stub = host({ workerFile: stubFile });
-    for (const file of ['not-an-object.md', 'wrong-id.md', 'unknown-type.md', 'no-map.md', 'bad-map.md', 'bad-json.md', 'bad-diagnostic.md']) {
+    for (const file of [
+      'not-an-object.md',
+      'wrong-id.md',
+      'unknown-type.md',
+      'no-map.md',
+      'bad-map.md',
+      'bad-json.md',
+      'bad-diagnostic.md',
+    ]) {
       const rejected = failure(await stub.compile(stubSource(file)));
       assert.equal(rejected.reason, 'invalid-message', `${file}: ${rejected.detail}`);
     }
     const good = await stub.compile(stubSource('fine.md'));
     assert.ok(good.ok);
-    assert.deepEqual(good.result.diagnostics, [{ severity: 'warning', message: good.result.diagnostics[0]?.message, code: 'stub', location: { file: 'fine.md', line: 1, column: 1 } }]);
+    assert.deepEqual(good.result.diagnostics, [
+      {
+        severity: 'warning',
+        message: good.result.diagnostics[0]?.message,
+        code: 'stub',
+        location: { file: 'fine.md', line: 1, column: 1 },
+      },
+    ]);
     assert.match(good.result.diagnostics[0]!.message, /^from thread \d+$/);
   });
 
@@ -161,8 +195,13 @@ describe('NodeCompilerHost', function () {
 
   it('runs compilations one at a time, in order', async () => {
     const shared = host();
-    const outcomes = await Promise.all([10, 20, 30].map((n) => shared.compile([{ file: `g${n}.md`, content: glossary(n), locale: 'en' }])));
-    assert.deepEqual(outcomes.map((o) => (o.ok ? o.result.termMap.terms.length : -1)), [10, 20, 30]);
+    const outcomes = await Promise.all(
+      [10, 20, 30].map((n) => shared.compile([{ file: `g${n}.md`, content: glossary(n), locale: 'en' }])),
+    );
+    assert.deepEqual(
+      outcomes.map((o) => (o.ok ? o.result.termMap.terms.length : -1)),
+      [10, 20, 30],
+    );
   });
 
   it('ends a running compilation when disposed, and refuses new ones', async () => {

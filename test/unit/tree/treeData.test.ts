@@ -14,20 +14,35 @@ describe('Terms view sections', () => {
 
   it('groups terms by the letter of their title in the display locale', () => {
     const english = groupTermsBySection(snapshotOf(testTermMap, 'en'));
-    assert.deepEqual(english.map((s) => s.letter), ['A', 'H', 'L', 'M']);
+    assert.deepEqual(
+      english.map((s) => s.letter),
+      ['A', 'H', 'L', 'M'],
+    );
     const spanish = groupTermsBySection(snapshotOf(testTermMap, 'es'));
     // In Spanish "máscara de atención" moves to M and sorts before the English fallback "masked language modeling".
-    assert.deepEqual(spanish.map((s) => [s.letter, s.terms.map((t) => t.termId)]), [
-      ['H', ['hostile-example']],
-      ['L', ['large-language-models-llm']],
-      ['M', ['attention-mask', 'masked-language-modeling-mlm']],
-    ]);
-    assert.deepEqual(spanish[2]!.terms.map((t) => t.locale), ['es', 'en']);
+    assert.deepEqual(
+      spanish.map((s) => [s.letter, s.terms.map((t) => t.termId)]),
+      [
+        ['H', ['hostile-example']],
+        ['L', ['large-language-models-llm']],
+        ['M', ['attention-mask', 'masked-language-modeling-mlm']],
+      ],
+    );
+    assert.deepEqual(
+      spanish[2]!.terms.map((t) => t.locale),
+      ['es', 'en'],
+    );
   });
 });
 
 describe('In This File occurrences', () => {
-  const match = (termId: string, start: number): TermMatch => ({ termId, start, end: start + 4, text: 'term', via: 'identifier' });
+  const match = (termId: string, start: number): TermMatch => ({
+    termId,
+    start,
+    end: start + 4,
+    text: 'term',
+    via: 'identifier',
+  });
   const matches = [match('a', 0), match('b', 10), match('a', 20), match('a', 30)];
 
   it('groups matches by term in order of first appearance', () => {
