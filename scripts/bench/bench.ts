@@ -15,24 +15,12 @@ import { compileGlossaries, isFolderReadme } from '../../src/glossary';
 import type { GlossarySource, TermMap } from '../../src/glossary/types';
 import { computeHover, englishHoverStrings } from '../../src/hover/hoverContent';
 import { createSnapshot, type GlossarySnapshot } from '../../src/service/snapshot';
-import { InThreadCompilerHost, type GlossaryCompilerHost } from '../../src/service/compilerHost';
-import { NodeCompilerHost } from '../../src/service/nodeCompilerHost';
 import { createTermMatcher } from '../../src/matching';
 import type { MatchContext, TermMatcher } from '../../src/matching/types';
 import { CharTrieBaseline, RegexAlternationBaseline } from './baselines';
+import { largeGlossaries, workerOverhead } from './compileBench';
+import { quantile, type Figure } from './figures';
 import { markdownDoc, pythonModule, seededRandom, singleLine, syntheticGlossary } from './inputs';
-
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  /** Human-readable target, e.g. "< 20". */
-  target: string;
-  met: boolean;
-  baseline?: number;
-  ratio?: number;
-  note?: string;
-}
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -80,9 +68,6 @@ function sample(fn: (i: number) => unknown, iterations: number, warmup = Math.mi
   if (sink < 0) console.log(sink);
   return times.sort((a, b) => a - b);
 }
-
-const quantile = (sorted: readonly number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 function readGlossarySources(): GlossarySource[] {
   return fs
@@ -305,42 +290,7 @@ function compileMs(sources: GlossarySource[], runs: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------- 3b. large glossaries
-// Real entries repeated with unique headings to 1 MB and 10 MB; each size compiles in a child process of its own
-// (./compile-size.ts), so that its peak memory is its own. The baseline is remark parsing the same text in that child.
-interface LargeCompile {
-  bytes: number;
-  ms: number;
-  rssMb: number;
-  heapMb: number;
-  terms: number;
-  errors: number;
-  parseMs: number;
-}
-for (const megabytes of quick ? [1] : [1, 10]) {
-  const out = execFileSync(
-    process.execPath,
-    [path.join(__dirname, 'compile-size.js'), String(megabytes * 1_000_000), path.join(root, 'glossary/en.md')],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
-  const run = JSON.parse(out) as LargeCompile;
-  if (run.errors > 0) throw new Error(`the ${megabytes} MB glossary has ${run.errors} errors: its generator is broken`);
-  const mbps = run.bytes / 1e6 / (run.ms / 1000);
-  const label = `${megabytes} MB glossary (${run.terms.toLocaleString('en')} real entries)`;
-  record({
-    name: `compile ${label}, CPU time`,
-    value: mbps,
-    unit: 'MB/s',
-    target: '-',
-    met: true,
-    baseline: run.bytes / 1e6 / (run.parseMs / 1000),
-    ratio: run.parseMs / run.ms,
-  });
-  record({ name: `peak RSS, compile ${label}`, value: run.rssMb, unit: 'MB', target: '-', met: true });
-  record({ name: `heap high-water, compile ${label}`, value: run.heapMb, unit: 'MB', target: '-', met: true });
-}
+largeGlossaries({ root, quick, record });
 
 // ---------------------------------------------------------------------------------------------- 6. memory
 function retainedHeapMb(termMapFile: string): number {
@@ -456,71 +406,7 @@ if (skipHost) {
   }
 }
 
-// ---------------------------------------------------------------------------------------------- 3b. the compile worker
-/**
- * What compiling a custom glossary in the worker thread costs over compiling it on the calling thread, for a 1 MB
- * glossary: worker start-up, transferring the bytes, sending the term map back as JSON and checking it. Each worker
- * compile starts a fresh worker (a 1 MB input is past the host's recycling size), as it does in the editor.
- */
-async function workerOverhead(): Promise<void> {
-  const workerFile = path.join(root, 'dist', 'compileWorker.js');
-  if (!fs.existsSync(workerFile)) {
-    console.log('skip: dist/compileWorker.js is missing, so the compile worker is not measured');
-    return;
-  }
-  let entries = 4_000;
-  let text = syntheticGlossary(entries);
-  while (Buffer.byteLength(text) < 1_000_000) text = syntheticGlossary((entries += 200));
-  const bytes = Buffer.byteLength(text);
-  const time = async (host: GlossaryCompilerHost): Promise<number> => {
-    // A fresh array per run: the worker host transfers, and so empties, the one it is given.
-    const t0 = process.hrtime.bigint();
-    const outcome = await host.compile([
-      { file: 'synthetic-1mb.md', content: new Uint8Array(Buffer.from(text)), locale: 'en' },
-    ]);
-    const ns = Number(process.hrtime.bigint() - t0);
-    if (!outcome.ok) throw new Error(`the ${host.constructor.name} failed: ${outcome.detail}`);
-    return ns;
-  };
-  const worker = new NodeCompilerHost({ workerFile });
-  const inThread = new InThreadCompilerHost();
-  const workerTimes: number[] = [];
-  const threadTimes: number[] = [];
-  // Alternating runs, so that a change in the machine's load during the run touches both sides alike.
-  for (let run = 0; run < (quick ? 1 : 3); run++) {
-    threadTimes.push(await time(inThread));
-    workerTimes.push(await time(worker));
-  }
-  worker.dispose();
-  const workerMs =
-    quantile(
-      workerTimes.sort((a, b) => a - b),
-      0.5,
-    ) / 1e6;
-  const threadMs =
-    quantile(
-      threadTimes.sort((a, b) => a - b),
-      0.5,
-    ) / 1e6;
-  record({
-    name: `compile ${(bytes / 1e6).toFixed(2)} MB in the calling thread`,
-    value: bytes / 1e6 / (threadMs / 1000),
-    unit: 'MB/s',
-    target: '-',
-    met: true,
-  });
-  record({
-    name: `compile ${(bytes / 1e6).toFixed(2)} MB in the worker / in the calling thread`,
-    value: workerMs / threadMs,
-    unit: '×',
-    target: '≤ 1.2',
-    met: workerMs / threadMs <= 1.2,
-    baseline: threadMs,
-    ratio: workerMs / threadMs,
-  });
-}
-
-void workerOverhead().then(finish, (error: unknown) => {
+void workerOverhead({ root, quick, record }).then(finish, (error: unknown) => {
   console.error(error);
   process.exitCode = 1;
   finish();
