@@ -147,7 +147,9 @@ describe('entry panel', () => {
 
     const view = ui().webview();
     await view.locator('main h1', { hasText: /attention mask/i }).waitFor();
-    assert.equal(await view.locator('.identifiers code', { hasText: 'attention_mask' }).count(), 1);
+    // Exactly `attention_mask` among the entry's identifiers (the entry also lists `encoder_attention_mask` and
+    // `return_attention_mask`, which contain the same text).
+    assert.equal(await view.locator('.identifiers code', { hasText: /^attention_mask$/ }).count(), 1);
     assert.ok(
       (await view.locator('article.entry pre code.language-python').count()) >= 1,
       'the entry shows its Python example',

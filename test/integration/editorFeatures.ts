@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
-import { EXTENSION_ID, SETTINGS_SECTION, Settings } from '../../src/ids';
+import { Commands, EXTENSION_ID, SETTINGS_SECTION, Settings } from '../../src/ids';
 
 export async function testApi(): Promise<GlossaryTestApi> {
   const extension = vscode.extensions.getExtension<GlossaryTestApi>(EXTENSION_ID);
@@ -84,13 +84,16 @@ function markdownOf(content: vscode.MarkdownString | vscode.MarkedString): strin
   return content.value;
 }
 
-/** The hovers at a position that come from this extension (they are the ones linking to huggingface.co). */
+/**
+ * The hovers at a position that come from this extension: the ones with our Open Entry command link. (Not every one
+ * links to huggingface.co: a custom term with no upstream page has no such link.)
+ */
 export async function glossaryHovers(uri: vscode.Uri, position: vscode.Position): Promise<GlossaryHover[]> {
   const hovers =
     (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
   return hovers.flatMap((hover) =>
     hover.contents
-      .filter((content) => markdownOf(content).includes('huggingface.co'))
+      .filter((content) => markdownOf(content).includes(`command:${Commands.openEntry}?`))
       .map((content) => ({ markdown: markdownOf(content), range: hover.range, content })),
   );
 }
