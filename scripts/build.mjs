@@ -131,6 +131,9 @@ if (args.has('--bench')) {
 }
 
 if (args.has('--tests')) {
+  // Tests are bundled one output file per test file, and mocha runs every file it finds: a test that was moved or
+  // deleted must not keep running from a stale bundle, so the old outputs go first.
+  fs.rmSync(path.join(root, 'out/test'), { recursive: true, force: true });
   const unit = listFiles(path.join(root, 'test/unit'), /\.test\.ts$/);
   if (unit.length > 0) {
     targets.push({
