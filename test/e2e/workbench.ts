@@ -207,15 +207,25 @@ export class Workbench {
 
   /** Opens a workspace file (text or notebook) through Quick Open (Ctrl+P) and waits until its first line is rendered. */
   async openFile(relativePath: string): Promise<Locator> {
-    await this.closeWidgets();
-    await this.page.keyboard.press('Control+P');
-    const input = this.quickInput.locator('input');
-    await input.waitFor();
-    await input.fill(relativePath);
     const name = path.basename(relativePath);
-    await this.quickPickRows.filter({ hasText: name }).first().waitFor();
-    await this.page.keyboard.press('Enter');
-    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    const tab = this.page.locator('.tab.active', { hasText: name });
+    // Quick Open filters its rows asynchronously: the row we waited for can be on screen while the focused row is
+    // still a recently opened file, so Enter may open the wrong one. The row is clicked instead, and if the file's tab
+    // still does not become active, Quick Open is opened again (the condition decides, not a delay).
+    for (let attempt = 1; ; attempt++) {
+      await this.closeWidgets();
+      await this.page.keyboard.press('Control+P');
+      const input = this.quickInput.locator('input');
+      await input.waitFor();
+      await input.fill(relativePath);
+      await this.quickPickRows.filter({ hasText: name }).first().click();
+      try {
+        await tab.waitFor({ timeout: attempt < 3 ? 30_000 : 120_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
     const editor = this.activeEditor;
     // A notebook's markdown cells keep hidden Monaco editors; wait for a line that is really on screen.
     await editor.locator('.view-line:visible').first().waitFor();
