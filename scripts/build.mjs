@@ -2,6 +2,7 @@
 // Builds everything the extension and its tests run from:
 //   dist/extension.js  the extension bundle (CommonJS, `vscode` external)
 //   dist/compileWorker.js  the worker thread that compiles custom glossaries
+//   dist/web/extension.js  the browser bundle for the web worker extension host (CommonJS, `vscode` external)
 //   dist/cli.js        the `transformers-glossary` command-line tool
 //   media/panel.js     the entry panel's page (src/panel/webview/), bundled for the browser
 //   dist/termmap.json  the bundled term map, compiled from glossary/*.md by the CLI we just built
@@ -83,6 +84,22 @@ const targets = [
     outfile: path.join(root, 'dist/extension.js'),
     target: extensionHostNode,
     external: ['vscode'],
+  },
+  {
+    // The web worker extension host (vscode.dev, github.dev; `browser` in package.json) loads a CommonJS module with
+    // `vscode` as its only import. Built for the browser, so that esbuild refuses any Node built-in the code reaches
+    // (src/extensionWeb.ts is the composition root that keeps them out), and for the same Chromium as the webview.
+    entryPoints: [path.join(root, 'src/extensionWeb.ts')],
+    outfile: path.join(root, 'dist/web/extension.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'chrome114',
+    external: ['vscode'],
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+    legalComments: 'none',
   },
   {
     // The worker thread that compiles custom glossaries off the extension host's thread

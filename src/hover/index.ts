@@ -47,11 +47,13 @@ class GlossaryHoverProvider implements vscode.HoverProvider {
 
   public constructor(private readonly glossary: GlossaryService) {}
 
-  public provideHover(
+  public async provideHover(
     document: vscode.TextDocument,
     position: vscode.Position,
     token: vscode.CancellationToken,
-  ): vscode.Hover | undefined {
+  ): Promise<vscode.Hover | undefined> {
+    // The bundled term map is read on first use; the first hover waits for it (later ones find it read).
+    await this.glossary.whenReady();
     if (token.isCancellationRequested) return undefined;
     // The snapshot of this moment is read once: a settings change during the hover cannot mix two states.
     const glossary = this.glossary.snapshot();
