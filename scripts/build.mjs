@@ -174,6 +174,22 @@ if (args.has('--tests')) {
       external: ['vscode', 'mocha'],
     });
   }
+  // The web tier's tests (scripts/e2e/run-web.mjs): one browser bundle of test/web/index.ts and the shared suites it
+  // imports, which the web worker extension host loads as a CommonJS module whose only import is `vscode`. The one
+  // Node module the suites use, node:assert/strict, is replaced by a browser implementation of our own.
+  targets.push({
+    entryPoints: [path.join(root, 'test/web/index.ts')],
+    outfile: path.join(root, 'out/test/web/index.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'chrome114',
+    external: ['vscode'],
+    alias: { 'node:assert/strict': path.join(root, 'test/web/assert.ts') },
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
 }
 
 if (watch) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readCustomGlossaryPaths } from '../config';
-import { formatDiagnostic, type Diagnostic, type GlossarySource, type TermMap } from '../glossary';
+import { formatDiagnostic, localeFromPath, type Diagnostic, type GlossarySource, type TermMap } from '../glossary';
 import { debounce } from '../util/debounce';
 import { Disposable, disposeAll } from '../util/dispose';
 import type { CompileOutcome, GlossaryCompilerHost } from './compilerHost';
@@ -127,7 +127,11 @@ export class CustomGlossaries extends Disposable {
           );
           continue;
         }
-        sources.push({ file, content: await vscode.workspace.fs.readFile(uri) });
+        // A discovered glossary's locale is the name of its folder (docs/source/<lang>/), by the core's path rule,
+        // read from the URI's path so that a scheme or an encoded character cannot hide it.
+        const locale = discoveredFiles.includes(uri.toString()) ? localeFromPath(uri.path) : undefined;
+        const content = await vscode.workspace.fs.readFile(uri);
+        sources.push(locale ? { file, content, locale } : { file, content });
       } catch (error) {
         readFailures.push(
           vscode.l10n.t(

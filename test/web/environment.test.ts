@@ -1,0 +1,22 @@
+/**
+ * The web tier proves something only if the extension really ran in the browser's web worker extension host. If the
+ * workbench fell back to the Node extension host (a payload it ignored, a `browser` field it did not find), every
+ * other suite would still pass there, so this one fails the tier instead.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../../src/ids';
+
+suite('web extension host', () => {
+  test('the tests and the extension run in the web worker extension host, with no Node', async () => {
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web, 'the workbench is not the web one');
+    assert.equal(typeof (globalThis as { process?: unknown }).process, 'undefined', 'a Node `process` exists here');
+    assert.equal(typeof (globalThis as { require?: unknown }).require, 'undefined', 'a Node `require` exists here');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+    // An extension's exports reach only callers in its own extension host: the test API's live service here means
+    // that the extension activated in this (web worker) host, from its `browser` bundle.
+    const api = (await extension.activate()) as { glossary?: unknown } | undefined;
+    assert.ok(api?.glossary, 'the extension did not activate in this extension host');
+  });
+});
