@@ -93,6 +93,9 @@ const targets = [
     outfile: path.join(root, 'dist/web/extension.js'),
     bundle: true,
     platform: 'browser',
+    // The web extension host is a Web Worker: no DOM. A package that exports a `browser` build using `document`
+    // (decode-named-character-reference, under remark-parse) also exports a `worker` one, listed before it.
+    conditions: ['worker'],
     format: 'cjs',
     target: 'chrome114',
     external: ['vscode'],
@@ -182,6 +185,7 @@ if (args.has('--tests')) {
     outfile: path.join(root, 'out/test/web/index.js'),
     bundle: true,
     platform: 'browser',
+    conditions: ['worker'],
     format: 'cjs',
     target: 'chrome114',
     external: ['vscode'],

@@ -9,6 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import { REPO_ROOT, TARGETS, targetFromArgs } from './config.mjs';
+
+/** The extension's id (publisher.name), as src/ids.ts defines it. */
+const EXTENSION_ID = 'transformers-glossary.transformers-glossary';
 import {
   launchChromium,
   makeTempDirs,
@@ -24,13 +27,20 @@ export const EXIT_RUNNER_ERROR = 3;
 const timeoutMs = Number(process.env.TG_INTEGRATION_TIMEOUT_MS || 300_000);
 const fixture = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 
-const WEB_SETTINGS = {};
+/**
+ * The server environment of the web tier. Offline, the web workbench's extension gallery (open-vsx.org by default in
+ * code-server) asks the `github` authentication provider for a session before each query, and that provider never
+ * registers here: each query waited 30 s for it ("Timed out waiting for authentication provider 'github'"), holding
+ * up the workbench while the tests ran. An empty gallery configuration turns the gallery off, so nothing asks.
+ */
+const WEB_SERVER_ENV = { EXTENSIONS_GALLERY: '{}' };
 
 /** Workbench console messages worth showing without VERBOSE: what explains a failure to load or activate. */
 const IMPORTANT =
   /Activating extension .* failed|Cannot find module|extensionTestsPath|Error: .*\bat\b|TypeError|ReferenceError|SyntaxError/;
 /** Known offline noise that is never worth showing. */
-const NOISE = /ENOTFOUND|open-vsx|marketplace|Service Worker|net::ERR_/;
+// The workbench's language detection of untitled editors loads its model with `require`, which its web worker lacks.
+const NOISE = /ENOTFOUND|open-vsx|marketplace|Service Worker|net::ERR_|vscode-languagedetection/;
 
 /** Copies mocha's report from the file the extension host appends to, as it grows. */
 function followFile(file) {
@@ -59,6 +69,19 @@ function followFile(file) {
     printedAnything: () => offset > 0,
   };
 }
+
+/**
+ * User settings of the web tier: run this extension in the browser's web worker extension host.
+ *
+ * The payload's `extensionDevelopmentKind: web` is not enough in code-server 4.139 (VS Code 1.139): its web
+ * environment service exposes that payload value as `extensionDevelopmentLocationKind`, while the code that decides
+ * where a development extension runs reads `extensionDevelopmentKind`, which only the desktop and server
+ * environments define. So the extension's kinds come from its manifest, where `main` and `browser` make them
+ * `workspace, web`, and code-server prefers its Node extension host; `extensionKind: ["web"]` in a manifest is
+ * ignored (only `ui` and `workspace` are read from there). The user setting `remote.extensionKind` is read as is and
+ * first, so it makes the workbench run the extension where vscode.dev runs every extension.
+ */
+const WEB_SETTINGS = { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } };
 
 /**
  * Runs one test module inside code-server's workbench and returns the exit code. `web: true` runs the web tier: the
@@ -96,7 +119,11 @@ export async function runExtensionTests({ web = false, label = web ? 'web' : 'in
       folder: workspace,
       smokeTestDriver: true,
       target,
-      env: { TG_INTEGRATION_LOG: mochaLog, TG_EXPECT_VSCODE_VERSION: target.vscode },
+      env: {
+        TG_INTEGRATION_LOG: mochaLog,
+        TG_EXPECT_VSCODE_VERSION: target.vscode,
+        ...(web ? WEB_SERVER_ENV : {}),
+      },
     });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -117,9 +144,13 @@ export async function runExtensionTests({ web = false, label = web ? 'web' : 'in
     });
     page.on('pageerror', (error) => console.log(`[workbench page error] ${error.message}`));
     follower = followFile(mochaLog);
+    // The web tier names the server by its real remote authority (host:port), as the workbench does: the workbench
+    // runs the tests in the extension host of the extension whose location contains them, comparing the two URIs,
+    // and the extension's location carries that authority.
+    const devUri = (p) => (web ? `vscode-remote://${new URL(server.url).host}${path.resolve(p)}` : remoteUri(p));
     const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remoteUri(REPO_ROOT)],
-      ['extensionTestsPath', remoteUri(testsModule)],
+      ['extensionDevelopmentPath', devUri(REPO_ROOT)],
+      ['extensionTestsPath', devUri(testsModule)],
       ['skipWelcome', 'true'],
       // The workbench reads the development extension's kind from the payload: `web` loads it (its `browser` bundle)
       // and the tests module in the web worker extension host instead of the server's Node one.

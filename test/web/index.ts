@@ -9,7 +9,7 @@
  * other way out): the runner creates that file and streams it as it grows.
  */
 import * as vscode from 'vscode';
-import { mocha, mochaBase } from './mochaSetup';
+import { mochaBase, runMocha } from './mochaSetup';
 import './environment.test';
 import '../integration/hover.test';
 import '../integration/search.test';
@@ -41,6 +41,26 @@ function logWriter(): { write(line: string): void; flush(): Promise<void> } {
 
 type ConsoleMethod = 'log' | 'info' | 'warn' | 'error';
 
+/**
+ * What console.log prints for these arguments, for the substitutions mocha's reporter uses (`%s`, `%d`, `%i`, `%j`,
+ * `%o`, `%O`, `%c`, `%%`); the rest of the arguments follow, separated by spaces, as in Node's util.format.
+ */
+export function formatConsole(args: readonly unknown[]): string {
+  const text = (value: unknown): string => (typeof value === 'string' ? value : String(value));
+  if (typeof args[0] !== 'string') return args.map(text).join(' ');
+  let next = 1;
+  const formatted = args[0].replace(/%([sdifjoOc%])/g, (whole, kind: string) => {
+    if (kind === '%') return '%';
+    if (next >= args.length) return whole;
+    const value = args[next++];
+    if (kind === 'c') return '';
+    if (kind === 'd' || kind === 'i' || kind === 'f') return String(Number(value));
+    if (kind === 'j' || kind === 'o' || kind === 'O') return JSON.stringify(value) ?? String(value);
+    return text(value);
+  });
+  return [formatted, ...args.slice(next).map(text)].join(' ');
+}
+
 export function run(): Promise<void> {
   const log = logWriter();
   const originals = new Map<ConsoleMethod, (...args: unknown[]) => void>();
@@ -48,13 +68,13 @@ export function run(): Promise<void> {
     const original = console[method].bind(console);
     originals.set(method, original);
     console[method] = (...args: unknown[]) => {
-      log.write(args.map((arg) => (typeof arg === 'string' ? arg : String(arg))).join(' '));
+      log.write(formatConsole(args));
       original(...args);
     };
   }
   const originalConsoleLog = mochaBase.consoleLog;
   mochaBase.consoleLog = (...args: unknown[]) => {
-    log.write(args.map((arg) => (typeof arg === 'string' ? arg : String(arg))).join(' '));
+    log.write(formatConsole(args));
     originalConsoleLog(...args);
   };
   const restore = (): void => {
@@ -63,7 +83,7 @@ export function run(): Promise<void> {
   };
   return new Promise<void>((resolve, reject) => {
     try {
-      mocha.run((failures) => {
+      runMocha((failures) => {
         restore();
         void log.flush().then(() => {
           if (failures > 0) reject(new Error(`${failures} web test(s) failed.`));

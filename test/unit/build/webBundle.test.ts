@@ -30,6 +30,20 @@ export function nodeGlobals(bundle: string): string[] {
   return [...found].sort();
 }
 
+/**
+ * The DOM globals a bundle uses. The web extension host is a Web Worker: `document` and `window` do not exist there,
+ * and a library's `browser` build that creates elements (as one of remark's did) throws when the bundle loads.
+ */
+export function domGlobals(bundle: string): string[] {
+  const found = new Set<string>();
+  for (const match of bundle.matchAll(
+    /(?<![.\w$])((?:document|window)\.(?:createElement|getElementById|querySelector|body|document|location|addEventListener))\b/g,
+  )) {
+    found.add(match[1]!);
+  }
+  return [...found].sort();
+}
+
 describe('the web bundle', () => {
   const file = path.join(repoRoot(), WEB_BUNDLE);
 
@@ -57,11 +71,17 @@ describe('the web bundle', () => {
     assert.deepEqual(nodeGlobals(fs.readFileSync(file, 'utf8')), []);
   });
 
+  it('uses no DOM global: the web extension host is a worker', () => {
+    assert.deepEqual(domGlobals(fs.readFileSync(file, 'utf8')), []);
+  });
+
   it('the checks see what they look for', () => {
     // Without this, a regular expression that never matches would let every bundle pass.
     const sample =
       'const fs = require("fs"); const p = require("node:path"); require(\'vscode\'); x = process.env.HOME; Buffer.from(y);';
     assert.deepEqual(requiredModules(sample), ['fs', 'node:path', 'vscode']);
     assert.deepEqual(nodeGlobals(sample), ['Buffer.from', 'process.env']);
+    const dom = 'var e = document.createElement("i"); vscode.window.showQuickPick(); editor.document.uri;';
+    assert.deepEqual(domGlobals(dom), ['document.createElement']);
   });
 });
