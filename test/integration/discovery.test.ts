@@ -58,7 +58,11 @@ suite('discovered glossaries', () => {
     const report = await api.glossary.whenCustomGlossariesLoaded();
     assert.equal(report.status, 'loaded', JSON.stringify(report));
     assert.deepEqual(report.discovered, [file().toString()]);
-    const hover = await waitFor('the hover of the discovered term', () => hoverText(document), (text) => text !== '');
+    const hover = await waitFor(
+      'the hover of the discovered term',
+      () => hoverText(document),
+      (text) => text !== '',
+    );
     assert.ok(hover.includes('Una entrada de prueba que solo existe'), hover);
   });
 

@@ -12,7 +12,11 @@ suite('web extension host', () => {
     assert.equal(vscode.env.uiKind, vscode.UIKind.Web, 'the workbench is not the web one');
     // Node is there if `process.versions.node` is: a worker may carry a `process` stand-in of some library, never that.
     const host = globalThis as { process?: { versions?: { node?: unknown } }; require?: unknown };
-    assert.equal(host.process?.versions?.node, undefined, `this host runs Node ${String(host.process?.versions?.node)}`);
+    assert.equal(
+      host.process?.versions?.node,
+      undefined,
+      `this host runs Node ${String(host.process?.versions?.node)}`,
+    );
     assert.equal(typeof host.require, 'undefined', 'a Node `require` exists here');
     if (host.process !== undefined) {
       console.log(`      (a \`process\` object exists here, without Node: ${Object.keys(host.process).join(', ')})`);
