@@ -3,6 +3,7 @@
 //   dist/extension.js  the extension bundle (CommonJS, `vscode` external)
 //   dist/compileWorker.js  the worker thread that compiles custom glossaries
 //   dist/web/extension.js  the browser bundle for the web worker extension host (CommonJS, `vscode` external)
+//   dist/web/compileWorker.js  the nested Web Worker that compiles glossaries in the web extension host
 //   dist/cli.js        the `transformers-glossary` command-line tool
 //   media/panel.js     the entry panel's page (src/panel/webview/), bundled for the browser
 //   dist/termmap.json  the bundled term map, compiled from glossary/*.md by the CLI we just built
@@ -99,6 +100,21 @@ const targets = [
     format: 'cjs',
     target: 'chrome114',
     external: ['vscode'],
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+    legalComments: 'none',
+  },
+  {
+    // The nested Web Worker that compiles glossaries for the web extension host (src/service/webCompilerHost.ts);
+    // VS Code starts it with importScripts, so it is one classic script.
+    entryPoints: [path.join(root, 'src/service/webCompileWorker.ts')],
+    outfile: path.join(root, 'dist/web/compileWorker.js'),
+    bundle: true,
+    platform: 'browser',
+    conditions: ['worker'],
+    format: 'iife',
+    target: 'chrome114',
     sourcemap: production ? false : 'linked',
     minify: production,
     logLevel: 'warning',

@@ -10,7 +10,7 @@ import type { GlossaryCompilerHost } from './service/compilerHost';
 export interface ExtensionPlatform {
   /** Which extension host this is, for the log. */
   readonly kind: 'node' | 'web';
-  /** The host that compiles custom and discovered glossaries (Node: a worker thread; web: the host's own worker). */
+  /** The host that compiles custom and discovered glossaries (Node: a worker thread; web: a nested Web Worker). */
   createCompilerHost(extensionUri: vscode.Uri): GlossaryCompilerHost;
   /** What `~` in a custom glossary path stands for; a web extension host has no home directory. */
   readonly homeDirectory: vscode.Uri | undefined;

@@ -31,6 +31,8 @@ export interface CustomGlossaryReport {
   readonly discovered: readonly string[];
   readonly errors: number;
   readonly warnings: number;
+  /** Set when the compiler host could not use its worker and compiled on the calling thread: why it could not. */
+  readonly fallback?: string;
 }
 
 /** How long file events are collected before the glossaries are compiled again: an editor save fires several. */
@@ -203,7 +205,8 @@ export class CustomGlossaries extends Disposable {
       vscode.l10n.t('Loaded {0} terms from {1} custom glossary files.', result.termMap.terms.length, uris.length),
     );
     this.publish(result.termMap);
-    return report('loaded', 0, warnings);
+    const loaded = report('loaded', 0, warnings);
+    return outcome.fallback === undefined ? loaded : { ...loaded, fallback: outcome.fallback };
   }
 
   /** What a superseded load reports: the outcome of the load that replaced it, unless the glossaries are gone. */

@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from '../../src/ids';
+import type { CustomGlossaryReport } from '../../src/service/glossaryService';
+import { Commands, EXTENSION_ID, SETTINGS_SECTION, Settings } from '../../src/ids';
 
 suite('web extension host', () => {
   test('the tests and the extension run in the web worker extension host, with no Node', async () => {
@@ -27,5 +28,17 @@ suite('web extension host', () => {
     // that the extension activated in this (web worker) host, from its `browser` bundle.
     const api = (await extension.activate()) as { glossary?: unknown } | undefined;
     assert.ok(api?.glossary, 'the extension did not activate in this extension host');
+  });
+
+  test('glossaries compile in a nested Web Worker, not on the extension host thread', async () => {
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    await config.update(Settings.customGlossaries, ['hostile-glossary.md'], vscode.ConfigurationTarget.Workspace);
+    try {
+      const report = await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries);
+      assert.equal(report.status, 'loaded', JSON.stringify(report));
+      assert.equal(report.fallback, undefined, `compiled on the calling thread: ${String(report.fallback)}`);
+    } finally {
+      await config.update(Settings.customGlossaries, undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });

@@ -13,6 +13,8 @@ import { repoRoot } from '../../helpers/repoRoot';
 
 /** What the build writes for the web extension host, and what package.json's `browser` field must name. */
 const WEB_BUNDLE = 'dist/web/extension.js';
+/** The nested worker that compiles glossaries in the web extension host (src/service/webCompileWorker.ts). */
+const WEB_COMPILE_WORKER = 'dist/web/compileWorker.js';
 
 /** Every module name the bundle passes to `require`, in order of appearance. */
 export function requiredModules(bundle: string): string[] {
@@ -73,6 +75,15 @@ describe('the web bundle', () => {
 
   it('uses no DOM global: the web extension host is a worker', () => {
     assert.deepEqual(domGlobals(fs.readFileSync(file, 'utf8')), []);
+  });
+
+  it('its compile worker (dist/web/compileWorker.js) is shipped and requires nothing, Node or DOM', () => {
+    const worker = path.join(repoRoot(), WEB_COMPILE_WORKER);
+    assert.ok(fs.existsSync(worker), `${WEB_COMPILE_WORKER} is missing: run \`node scripts/build.mjs\``);
+    const text = fs.readFileSync(worker, 'utf8');
+    assert.deepEqual([requiredModules(text), nodeGlobals(text), domGlobals(text)], [[], [], []]);
+    const allowed = fs.readFileSync(path.join(repoRoot(), '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(allowed.includes(`!${WEB_COMPILE_WORKER}`));
   });
 
   it('the checks see what they look for', () => {
