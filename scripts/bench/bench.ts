@@ -388,7 +388,7 @@ if (skipHost) {
   const run = spawnSync(process.execPath, [path.join(root, 'scripts/e2e/run-integration.mjs'), '--no-build'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, TG_INTEGRATION_GREP: 'how long activate() took' },
+    env: { ...process.env, TG_INTEGRATION_GREP: 'reports how long activate' },
   });
   const samples = [...`${run.stdout}\n${run.stderr}`.matchAll(/TG_ACTIVATION_MS=([\d.]+)/g)].map((m) => Number(m[1]));
   if (samples.length > 0) {
