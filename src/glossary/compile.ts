@@ -9,6 +9,7 @@ import { diagnosticAt, sortDiagnostics } from './diagnostics';
 import type { ParsedEntry, ParsedGlossary } from './parse';
 import { parseGlossary } from './parse';
 import { alignGlossaries } from './align';
+import type { AlignmentReference } from './alignReference';
 import type { NormalizedEntry } from './normalize';
 import { EntryNormalizer } from './normalize';
 import { emptyMetadata } from './metadata';
@@ -110,12 +111,20 @@ interface TermBuilder {
   readonly firstEntry: Map<Locale, ParsedEntry>;
 }
 
+export interface CompileOptions {
+  /**
+   * The terms the face already knows (the bundled glossary, see `alignmentReference`): when no English source is
+   * compiled, translated headings are aligned to these English anchors instead of deriving ids of their own.
+   */
+  readonly reference?: AlignmentReference;
+}
+
 /**
  * Compiles glossary sources into one term map. Sources of different locales merge into one term per English
  * anchor; several sources may share a locale when they define different terms. The term map is returned even
  * when there are errors, but must not be published then.
  */
-export function compileGlossaries(sources: readonly GlossarySource[]): CompileResult {
+export function compileGlossaries(sources: readonly GlossarySource[], options: CompileOptions = {}): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const loaded: LoadedGlossary[] = [];
   for (const source of sources) {
@@ -128,7 +137,7 @@ export function compileGlossaries(sources: readonly GlossarySource[]): CompileRe
 
   let terms: Term[] = [];
   try {
-    terms = buildTerms(loaded, diagnostics);
+    terms = buildTerms(loaded, diagnostics, options.reference);
   } catch (error) {
     diagnostics.push(internalError(loaded[0]?.file ?? '<glossary>', error));
   }
@@ -145,10 +154,11 @@ function internalError(file: string, error: unknown): Diagnostic {
   return diagnosticAt('error', 'internal-error', `the compiler failed on this file (${message}); please report it with the file attached`, file, 1, 1);
 }
 
-function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[]): Term[] {
+function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[], reference: AlignmentReference | undefined): Term[] {
   const alignments = alignGlossaries(
     loaded.map((g) => ({ file: g.file, locale: g.locale, entries: g.parsed.entries })),
     diagnostics,
+    reference,
   );
 
   // Place every entry under its id, refusing a second entry for the same term in the same locale.

@@ -7,6 +7,9 @@
 export type * from './types';
 export { MAX_SURFACE_FORM_LENGTH, TERM_MAP_SCHEMA_VERSION, SOURCE_LOCALE } from './types';
 export { compileGlossaries, isFolderReadme, localeFromPath, localeFromContent } from './compile';
+export type { CompileOptions } from './compile';
+export { alignmentReference, isAlignmentReference } from './alignReference';
+export type { AlignmentReference, ReferenceTerm } from './alignReference';
 export { formatDiagnostic, sortDiagnostics } from './diagnostics';
 export { decodeGlossaryText } from './decode';
 export type { DecodedText } from './decode';

@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readCustomGlossaryPaths } from '../config';
-import { formatDiagnostic, type Diagnostic, type GlossarySource, type TermMap } from '../glossary';
+import { formatDiagnostic, type AlignmentReference, type Diagnostic, type GlossarySource, type TermMap } from '../glossary';
 import { debounce } from '../util/debounce';
 import { Disposable, disposeAll } from '../util/dispose';
 import type { CompileOutcome, GlossaryCompilerHost } from './compilerHost';
@@ -51,6 +51,8 @@ export class CustomGlossaries extends Disposable {
   public constructor(
     private readonly output: vscode.LogOutputChannel,
     private readonly compiler: GlossaryCompilerHost,
+    /** The bundled glossary as alignment reference, so that a translation listed alone gets the English anchors. */
+    private readonly reference: () => AlignmentReference | undefined = () => undefined,
   ) {
     super();
     this._register(compiler);
@@ -142,7 +144,8 @@ export class CustomGlossaries extends Disposable {
       return { status: 'failed', files, errors: readFailures.length, warnings: 0 };
     }
 
-    const outcome = await this.compiler.compile(sources);
+    const reference = this.reference();
+    const outcome = await this.compiler.compile(sources, reference ? { reference } : {});
     // A compilation takes long enough now (it runs in a worker) for a file event or a settings change to start a newer
     // load meanwhile; the caller of this one is told what that newer load did, which is what the user ends up with.
     if (!isLatest()) return this.newerLoad(files);

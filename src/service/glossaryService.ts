@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { classifyConfigChange, readConfig, type ConfigChange, type GlossaryConfig } from '../config';
-import { mergeTermMaps, parseTermMapJson, type TermMap } from '../glossary';
+import { alignmentReference, mergeTermMaps, parseTermMapJson, type AlignmentReference, type TermMap } from '../glossary';
 import { Disposable } from '../util/dispose';
 import type { GlossaryCompilerHost } from './compilerHost';
 import { CustomGlossaries, type CustomGlossaryReport } from './customGlossaries';
@@ -29,6 +29,7 @@ const EMPTY_TERM_MAP: TermMap = { schemaVersion: 1, locales: ['en'], terms: [] }
 export class GlossaryService extends Disposable {
   private config: GlossaryConfig = readConfig();
   private bundled: TermMap | undefined;
+  private bundledReference: AlignmentReference | undefined;
   private current: GlossarySnapshot | undefined;
   private readonly custom: CustomGlossaries;
 
@@ -48,7 +49,9 @@ export class GlossaryService extends Disposable {
     super();
     // The compiler host is the platform seam: the composition root picks a worker thread (Node) or another host, and
     // the service only hands it sources. The custom glossaries own it and dispose of it with themselves.
-    this.custom = this._register(new CustomGlossaries(output, compiler));
+    this.custom = this._register(
+      new CustomGlossaries(output, compiler, () => (this.bundledReference ??= alignmentReference(this.bundledTermMap()))),
+    );
     this._register(
       this.custom.onDidChange(() => {
         this.current = undefined;
