@@ -17,6 +17,7 @@ import { checkTranslation } from './translationChecks';
 import { abbreviationOf, englishAnchor, identifierFromHeading, isLatinScript, isLocaleTag, isTermIdShape, looksLikeAbbreviation, trailingParenthetical } from './anchors';
 import { numberVariants } from './inflection';
 import { LineIndex } from './lineIndex';
+import { reportBidiControls } from './bidi';
 import { compareIds, sortLocales } from './order';
 
 /** Language codes of the Transformers docs and other common ones, accepted when inferred from a file name. */
@@ -95,7 +96,9 @@ function loadSource(source: GlossarySource, diagnostics: Diagnostic[]): LoadedGl
     locale = SOURCE_LOCALE;
     diagnostics.push(diagnosticAt('warning', 'locale-unknown', `cannot tell the language of this glossary from its name or title; assuming "${locale}"`, source.file, 1, 1));
   }
-  return { file: source.file, locale, parsed, lines: new LineIndex(decoded.text) };
+  const lines = new LineIndex(decoded.text);
+  reportBidiControls(decoded.text, source.file, lines, diagnostics);
+  return { file: source.file, locale, parsed, lines };
 }
 
 interface TermBuilder {
