@@ -38,13 +38,48 @@ export function stripBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
 }
 
+const ISOLATE_OPENERS = { ltr: '\u2066', rtl: '\u2067', auto: '\u2068' } as const;
+
 /**
- * `text` wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so that it takes its direction from its own first
- * strong letter and leaves the order of the text around it alone: a Latin identifier inside an Arabic sentence, or an
- * Arabic title inside an English line. The text itself must hold no controls (strip them first).
+ * `text` wrapped in an isolate (LEFT-TO-RIGHT, RIGHT-TO-LEFT or FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE), so that
+ * it is laid out in that direction as one unit and leaves the order of the text around it alone. The text itself must
+ * hold no controls (strip them first): the isolates a face adds are the only ones, and they are balanced.
  */
-export function isolateBidi(text: string): string {
-  return `\u2068${text}\u2069`;
+export function isolateBidi(text: string, direction: 'ltr' | 'rtl' | 'auto' = 'auto'): string {
+  return `${ISOLATE_OPENERS[direction]}${text}\u2069`;
+}
+
+/**
+ * A run of Latin-script code or names inside other text: it starts at a letter, digit or `_` and goes on over ASCII
+ * letters, digits, spaces and the punctuation identifiers and calls use (`GPT-3`, `input_ids`, `tokenizer(a, b)`).
+ */
+const LATIN_RUN = /[A-Za-z0-9_][A-Za-z0-9_.,:;=+\-/'" ()[\]]*/g;
+
+function balanced(text: string): boolean {
+  const count = (pattern: RegExp): number => text.match(pattern)?.length ?? 0;
+  return count(/\(/g) === count(/\)/g) && count(/\[/g) === count(/\]/g);
+}
+
+/**
+ * Right-to-left text for a face that cannot set a direction (a VS Code hover, a tree label, a tooltip, all laid out
+ * left to right): the whole text in a RIGHT-TO-LEFT ISOLATE, so that an Arabic sentence keeps its reading order, and
+ * every Latin run in it in a LEFT-TO-RIGHT ISOLATE, so that `tokenizer(a, b)` or `GPT-3` is not reordered by the
+ * Arabic around it. A run ends at its last letter or digit, or at a closing bracket it opened itself, so that the
+ * punctuation of the Arabic sentence stays Arabic. Left-to-right text is returned as it is.
+ */
+export function directionalText(text: string, direction: 'ltr' | 'rtl'): string {
+  if (direction === 'ltr' || text === '') return text;
+  const isolated = text.replace(LATIN_RUN, (run) => {
+    let end = run.length;
+    while (end > 0) {
+      const last = run[end - 1]!;
+      if (/[A-Za-z0-9_]/.test(last) || ((last === ')' || last === ']') && balanced(run.slice(0, end)))) break;
+      end--;
+    }
+    const core = run.slice(0, end);
+    return balanced(core) && /[A-Za-z]/.test(core) ? `${isolateBidi(core, 'ltr')}${run.slice(end)}` : run;
+  });
+  return isolateBidi(isolated, 'rtl');
 }
 
 /** Warns, with its line and column, at the first bidirectional control of each line of a glossary source. */

@@ -36,7 +36,7 @@ export { TermMapJsonError, parseTermMapJson } from './termMapJson';
 export { mergeTermMaps } from './merge';
 export { compareIds, sortLocales } from './order';
 export { LineIndex } from './lineIndex';
-export { isolateBidi, stripBidiControls } from './bidi';
+export { directionalText, isolateBidi, stripBidiControls } from './bidi';
 export { MARKDOWN_SPECIAL_CHARS, commandUri, encodeLinkDestination, escapeMarkdown } from './markdownText';
 export { classifyHref, parseHttpUrl, renderEntry, renderEntryHtml } from './render';
 export type { LinkKind, LinkTarget, RenderOptions, RenderedEntry } from './render';
