@@ -3,7 +3,7 @@
  * is shown around it, and `check` names the line of every one it removed.
  */
 import * as assert from 'node:assert/strict';
-import { compileGlossaries, isolateBidi, stripBidiControls } from '../../../src/glossary';
+import { compileGlossaries, directionalText, isolateBidi, stripBidiControls } from '../../../src/glossary';
 
 const CONTROLS = ['\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
 
@@ -17,6 +17,22 @@ describe('bidirectional controls in glossary text', () => {
 
   it('isolates text between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE', () => {
     assert.equal(isolateBidi('input_ids'), '\u2068input_ids\u2069');
+  });
+
+  describe('directionalText', () => {
+    const show = (text: string): string => text.replace(/\u2066/g, '<L>').replace(/\u2067/g, '<R>').replace(/\u2069/g, '</>');
+
+    it('returns left-to-right text as it is', () => {
+      assert.equal(directionalText('attention mask (mask)', 'ltr'), 'attention mask (mask)');
+    });
+
+    it('isolates right-to-left text, and each Latin run in it up to its last letter or its own closing bracket', () => {
+      assert.equal(show(directionalText('يعيد tokenizer(a, b) قاموسا.', 'rtl')), '<R>يعيد <L>tokenizer(a, b)</> قاموسا.</>');
+      assert.equal(show(directionalText('نماذج (GPT-3 و BLOOM) كبيرة', 'rtl')), '<R>نماذج (<L>GPT-3</> و <L>BLOOM</>) كبيرة</>');
+      assert.equal(show(directionalText('القيم [batch_size, seq_len] هنا', 'rtl')), '<R>القيم [<L>batch_size, seq_len</>] هنا</>');
+      // Digits alone are no Latin run: Arabic text orders them by itself.
+      assert.equal(show(directionalText('175 مليار', 'rtl')), '<R>175 مليار</>');
+    });
   });
 
   const glossary = [
