@@ -78,7 +78,8 @@ function localeSwitcher(view: EntryView, strings: PanelStrings): SafeHtml {
 function entryBody(view: EntryView, strings: PanelStrings): SafeHtml {
   const direction = textDirection(view.locale);
   // The entry's title and body are in the entry's language and direction; the interface strings around them (labels,
-  // the note, the links) are in VS Code's language and take their direction from their own text (dir="auto").
+  // the note, the links) are in VS Code's language and take their direction from their own text (dir="auto"), inline
+  // where they head a block, so that the block still lines up with the page's side.
   return html`<header>
       <h1 lang="${view.locale}" dir="${direction}">${view.title}</h1>
       ${chips(strings.identifiers, view.identifiers, 'identifiers')}
@@ -91,12 +92,12 @@ function entryBody(view: EntryView, strings: PanelStrings): SafeHtml {
       ${
         view.hubUrl === undefined
           ? ''
-          : html`<h2 dir="auto">${strings.links}</h2><ul class="links"><li><a href="${view.hubUrl}" data-external="true" dir="auto">${strings.openOnHub}</a></li></ul>`
+          : html`<h2><span dir="auto">${strings.links}</span></h2><ul class="links"><li><a href="${view.hubUrl}" data-external="true" dir="auto">${strings.openOnHub}</a></li></ul>`
       }
       ${
         view.videos.length === 0
           ? ''
-          : html`<h2 dir="auto">${strings.videos}</h2><ul class="links videos">${view.videos.map(
+          : html`<h2><span dir="auto">${strings.videos}</span></h2><ul class="links videos">${view.videos.map(
               (video) => html`<li><a href="${video.url}" data-external="true" dir="auto">${video.text}</a></li>`,
             )}</ul>`
       }

@@ -105,11 +105,29 @@ describe('right-to-left panel and a Japanese hover', () => {
     await view.locator('body[data-term-id="attention-mask"] main h1', { hasText: 'قناع الانتباه' }).waitFor();
   });
 
+  it('lists the Arabic title in the sidebar in its reading order', async () => {
+    await ui().openViewContainer('Glossary');
+    const rows = await ui().treeRows('In This File');
+    const mask = rows.filter({ hasText: 'قناع الانتباه' }).first();
+    await mask.waitFor();
+    // Tree labels are laid out left to right: the label carries the isolates that keep the Arabic order.
+    assert.match(await mask.innerText(), /\u2067قناع الانتباه \(\u2066attention mask\u2069\)\u2069/);
+    await ui().screenshot('sidebar-ar');
+    await ui().runCommand('View: Show Explorer');
+  });
+
   it('shows the Japanese entry in a hover once Japanese is the glossary language', async () => {
+    // The entry panel opened beside the file; closing every editor leaves one tab of sample.py once it is reopened.
+    await ui().runCommand('View: Close All Editors');
+    await ui().page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
     await ui().openFile('sample.py');
-    ui().setSettings({ ...settings, 'transformersGlossary.language': 'ja' });
+    // Japanese is picked the way a person does, by its own name in Glossary: Change Language.
+    await ui().runCommand('Glossary: Change Language');
+    const japanese = ui().page.locator('.label-name', { hasText: /^日本語$/ });
+    await ui().quickPickRows.filter({ has: japanese }).first().click();
+    await ui().quickInput.waitFor({ state: 'hidden' });
     await ui().hoverWord('attention_mask');
-    // The setting reaches the extension a moment after the file changes; waitForHover hovers again until then.
+    // The setting reaches the extension a moment after the quick pick closes; waitForHover hovers again until then.
     const hover = await ui().waitForHover(/アテンションマスク/);
     const text = await hover.innerText();
     assert.match(text, /アテンションマスク \(attention mask\)/);

@@ -98,7 +98,7 @@ describe('entryPanelHtml', () => {
     );
     assert.match(
       page,
-      /<h2 dir="auto">Videos<\/h2><ul class="links videos"><li><a href="https:\/\/youtube.com\/watch\?v=abc" data-external="true" dir="auto">Watch<\/a>/,
+      /<h2><span dir="auto">Videos<\/span><\/h2><ul class="links videos"><li><a href="https:\/\/youtube.com\/watch\?v=abc" data-external="true" dir="auto">Watch<\/a>/,
     );
   });
 
