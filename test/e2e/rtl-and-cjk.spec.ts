@@ -107,7 +107,8 @@ describe('right-to-left panel and a Japanese hover', () => {
 
   it('lists the Arabic title in the sidebar in its reading order', async () => {
     await ui().openViewContainer('Glossary');
-    const rows = await ui().treeRows('In This File');
+    // The Terms view (In This File follows the active editor, which is the entry panel now).
+    const rows = await ui().treeRows('Terms');
     const mask = rows.filter({ hasText: 'قناع الانتباه' }).first();
     await mask.waitFor();
     // Tree labels are laid out left to right: the label carries the isolates that keep the Arabic order.
@@ -133,6 +134,15 @@ describe('right-to-left panel and a Japanese hover', () => {
     assert.match(text, /アテンションマスク \(attention mask\)/);
     assert.match(text, /どの位置が本物のトークンでどの位置がパディングか/);
     assert.doesNotMatch(text, /[\u2066-\u2069]/, 'left-to-right text gets no isolates');
+    // A hover hovered again fades in: the screenshot waits until its (finite) animations have ended.
+    await ui().page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+    );
     await ui().screenshot('hover-python-ja');
   });
 });
