@@ -2,7 +2,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readCustomGlossaryPaths } from '../config';
-import { formatDiagnostic, type AlignmentReference, type Diagnostic, type GlossarySource, type TermMap } from '../glossary';
+import {
+  formatDiagnostic,
+  type AlignmentReference,
+  type Diagnostic,
+  type GlossarySource,
+  type TermMap,
+} from '../glossary';
 import { debounce } from '../util/debounce';
 import { Disposable, disposeAll } from '../util/dispose';
 import type { CompileOutcome, GlossaryCompilerHost } from './compilerHost';

@@ -2,7 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { classifyConfigChange, readConfig, type ConfigChange, type GlossaryConfig } from '../config';
-import { alignmentReference, mergeTermMaps, parseTermMapJson, type AlignmentReference, type TermMap } from '../glossary';
+import {
+  alignmentReference,
+  mergeTermMaps,
+  parseTermMapJson,
+  type AlignmentReference,
+  type TermMap,
+} from '../glossary';
 import { Disposable } from '../util/dispose';
 import type { GlossaryCompilerHost } from './compilerHost';
 import { CustomGlossaries, type CustomGlossaryReport } from './customGlossaries';
@@ -50,7 +56,11 @@ export class GlossaryService extends Disposable {
     // The compiler host is the platform seam: the composition root picks a worker thread (Node) or another host, and
     // the service only hands it sources. The custom glossaries own it and dispose of it with themselves.
     this.custom = this._register(
-      new CustomGlossaries(output, compiler, () => (this.bundledReference ??= alignmentReference(this.bundledTermMap()))),
+      new CustomGlossaries(
+        output,
+        compiler,
+        () => (this.bundledReference ??= alignmentReference(this.bundledTermMap())),
+      ),
     );
     this._register(
       this.custom.onDidChange(() => {

@@ -173,7 +173,11 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
     if (worker) void worker.terminate();
   }
 
-  private async compileInThread(sources: readonly GlossarySource[], options: CompileOptions, why: string): Promise<CompileOutcome> {
+  private async compileInThread(
+    sources: readonly GlossarySource[],
+    options: CompileOptions,
+    why: string,
+  ): Promise<CompileOutcome> {
     const outcome = await this.fallback.compile(sources, options);
     if (outcome.ok) return { ...outcome, fallback: why };
     return {

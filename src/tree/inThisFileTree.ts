@@ -114,7 +114,14 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
       if (!term) return [];
       const { entry, locale } = glossary.entryFor(term);
       return [
-        { termId: term.id, title: entry.title, summary: entry.summary, locale, count: group.matches.length, uri: document.uri },
+        {
+          termId: term.id,
+          title: entry.title,
+          summary: entry.summary,
+          locale,
+          count: group.matches.length,
+          uri: document.uri,
+        },
       ];
     });
     this.setMessage(nodes.length === 0 ? vscode.l10n.t('No glossary terms in this file.') : undefined);
@@ -122,7 +129,10 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   public getTreeItem(node: OccurrenceNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(directionalText(node.title, textDirection(node.locale)), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      directionalText(node.title, textDirection(node.locale)),
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `occurrence:${node.termId}`;
     item.contextValue = 'occurrence';
     item.description = node.count === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', node.count);

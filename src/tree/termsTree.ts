@@ -59,7 +59,10 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
       return item;
     }
     const { term } = element;
-    const item = new vscode.TreeItem(directionalText(term.title, textDirection(term.locale)), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      directionalText(term.title, textDirection(term.locale)),
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `term:${term.termId}`;
     item.contextValue = 'term';
     item.tooltip = termTooltip(term.title, term.summary, term.locale);

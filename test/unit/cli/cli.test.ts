@@ -124,7 +124,10 @@ describe('transformers-glossary CLI', () => {
       const aligned = run(['check', korean], bundled);
       assert.equal(aligned.code, EXIT_OK, aligned.stderr);
       // Only the term the reference lacks is reported; `(LLM)` and `(deep learning)` found their English anchors.
-      assert.match(aligned.stdout, /^.*ko-alone\.md:47:1: warning: .*flash attention.*\n1 file, 9 terms: 0 errors, 1 warning\n$/);
+      assert.match(
+        aligned.stdout,
+        /^.*ko-alone\.md:47:1: warning: .*flash attention.*\n1 file, 9 terms: 0 errors, 1 warning\n$/,
+      );
       const ids = (JSON.parse(run(['build', korean], bundled).stdout) as TermMap).terms.map((t) => t.id);
       assert.ok(ids.includes('large-language-models-llm') && ids.includes('deep-learning-dl'), ids.join(' '));
       const alone = run(['check', korean]);

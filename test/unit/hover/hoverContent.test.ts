@@ -70,16 +70,29 @@ describe('computeHover', () => {
       locales: [...testTermMap.locales, 'ar'],
       terms: testTermMap.terms.map((t) =>
         t.id === 'attention-mask'
-          ? { ...t, titles: { ...t.titles, ar: 'قناع الانتباه' }, entries: { ...t.entries, ar: { ...t.entries.en!, title: 'قناع الانتباه', summary } } }
+          ? {
+              ...t,
+              titles: { ...t.titles, ar: 'قناع الانتباه' },
+              entries: { ...t.entries, ar: { ...t.entries.en!, title: 'قناع الانتباه', summary } },
+            }
           : t,
       ),
     };
-    const glossary = createSnapshot(withArabic, { language: 'ar', uiLanguage: 'en', docsVersion: 'main', ignoredTerms: [] });
-    const html = renderMarkdown(computeHover(pythonLine, pythonLine.indexOf('attention_mask'), 'code', glossary)!.markdown);
+    const glossary = createSnapshot(withArabic, {
+      language: 'ar',
+      uiLanguage: 'en',
+      docsVersion: 'main',
+      ignoredTerms: [],
+    });
+    const html = renderMarkdown(
+      computeHover(pythonLine, pythonLine.indexOf('attention_mask'), 'code', glossary)!.markdown,
+    );
     // A hover is laid out left to right; the isolates give the Arabic text its own direction inside it.
     assert.match(html, /<strong>\u2067قناع الانتباه\u2069<\/strong>/);
     assert.ok(
-      textOf(html).includes('\u2067يُمرَّر مع \u2066input_ids\u2069 إلى النموذج (مثل \u2066BERT\u2069) ليخبره بالمواضع المحشوة.\u2069'),
+      textOf(html).includes(
+        '\u2067يُمرَّر مع \u2066input_ids\u2069 إلى النموذج (مثل \u2066BERT\u2069) ليخبره بالمواضع المحشوة.\u2069',
+      ),
       textOf(html),
     );
     const english = computeHover(pythonLine, pythonLine.indexOf('attention_mask'), 'code', deps('en'))!.markdown;

@@ -158,7 +158,10 @@ describe('entryPanelHtml', () => {
     it('keeps identifiers left to right and lets mixed interface text find its own direction', () => {
       assert.match(page, /<li><code dir="ltr">attention_mask<\/code><\/li>/);
       assert.match(page, /<span class="chip-label" dir="auto">In code<\/span>/);
-      assert.match(page, /<button type="button" class="locale" data-locale="en" lang="en" dir="auto">English<\/button>/);
+      assert.match(
+        page,
+        /<button type="button" class="locale" data-locale="en" lang="en" dir="auto">English<\/button>/,
+      );
       assert.match(page, /<span class="locale current" aria-current="true" lang="ar" dir="auto">العربية<\/span>/);
       assert.match(page, /<a href="https:\/\/youtube.com\/watch\?v=abc" data-external="true" dir="auto">شرح مصور<\/a>/);
     });
@@ -213,7 +216,10 @@ describe('entryPanelHtml', () => {
       assets,
       strings,
     );
-    assert.match(page, /<h1 dir="auto">vanished<\/h1><p class="message" dir="auto">The glossary no longer has &lt;b&gt;it&lt;\/b&gt;.<\/p>/);
+    assert.match(
+      page,
+      /<h1 dir="auto">vanished<\/h1><p class="message" dir="auto">The glossary no longer has &lt;b&gt;it&lt;\/b&gt;.<\/p>/,
+    );
     assert.match(page, /<body data-term-id="" data-state="">/);
   });
 });

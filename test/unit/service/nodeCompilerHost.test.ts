@@ -107,7 +107,9 @@ describe('NodeCompilerHost', function () {
     const reference = alignmentReference(
       compileGlossaries([{ file: 'en.md', content: fs.readFileSync(path.join(fixtures, 'en-align.md')) }]).termMap,
     );
-    const korean = (): GlossarySource[] => [{ file: 'ko.md', content: fs.readFileSync(path.join(fixtures, 'ko-alone.md')) }];
+    const korean = (): GlossarySource[] => [
+      { file: 'ko.md', content: fs.readFileSync(path.join(fixtures, 'ko-alone.md')) },
+    ];
     const outcome = await host().compile(korean(), { reference });
     assert.ok(outcome.ok, JSON.stringify(outcome));
     assert.deepEqual(outcome.result, compileGlossaries(korean(), { reference }));
