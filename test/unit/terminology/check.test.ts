@@ -66,6 +66,8 @@ describe('terminology check: English forms', () => {
 
   it('leaves terms the locale keeps in English, terms it has no entry for, and English documents alone', () => {
     assert.deepEqual(check('Cada token cuenta.'), []);
+    // `canalización` is the entry's title, but `keep: english` says the Spanish docs write `pipeline`.
+    assert.deepEqual(check('El pipeline de texto y los pipelines.'), []);
     assert.deepEqual(check('La decoder attention mask es otra.'), []);
     assert.deepEqual(check('The attention mask and the head.', { locale: 'en' }), []);
   });
