@@ -98,8 +98,8 @@ function declaredForm(group: FormGroup, text: string): string {
 }
 
 /**
- * An English word written as a gloss of the translation rather than instead of it: in emphasis (`*pooling*`, the
- * Spanish docs' convention for foreign words) or alone in parentheses (`ajuste fino (fine-tuning)`).
+ * A form written as a gloss or a mention rather than used: in emphasis (`*pooling*`, the Spanish docs' convention for
+ * foreign words) or alone in parentheses (`ajuste fino (fine-tuning)`, `columna vertebral (backbone)`).
  */
 function isGloss(text: string, start: number, end: number): boolean {
   const before = text.charCodeAt(start - 1);
@@ -117,10 +117,10 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     const start = line.start + match.start;
     const end = line.start + match.end;
     if (overlapsAny(line.excluded, start, end)) continue;
-    if (group.kind === 'english' && isGloss(text, start, end)) continue;
+    if (isGloss(text, start, end)) continue;
     const form = declaredForm(group, match.text);
     const preferred = termbase.preferredForms(group.termId);
-    const replacement = replacementFor(match.text, group.kind === 'english' ? 'en' : locale, preferred, locale);
+    const replacement = replacementFor(match.text, group.languages.get(formKey(form)) ?? locale, preferred, locale);
     const fixes: TextFix[] = replacement !== undefined && replacement !== match.text ? [{ start, end, newText: replacement }] : [];
     const use = replacement !== undefined ? ` Use "${replacement}".` : '';
     if (group.kind === 'avoid') {
