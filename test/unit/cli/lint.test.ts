@@ -25,6 +25,14 @@ function run(argv: string[]): { code: number; stdout: string; stderr: string } {
   return { code, stdout, stderr };
 }
 
+/** The parts of a SARIF result the tests read. */
+interface SarifResult {
+  ruleId: string;
+  level: string;
+  locations: { physicalLocation: { region: Record<string, number> } }[];
+  fixes: { artifactChanges: { replacements: { insertedContent: { text: string } }[] }[] }[];
+}
+
 let scratch: string;
 const write = (relative: string, text: string): string => {
   const file = path.join(scratch, relative);
@@ -107,7 +115,7 @@ describe('transformers-glossary lint', () => {
   it('prints a SARIF 2.1.0 log with rules, levels, regions and fixes', () => {
     const log = JSON.parse(lint(spanish, '--format', 'sarif').stdout) as {
       version: string;
-      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; columnKind: string; results: Record<string, any>[] }[];
+      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; columnKind: string; results: SarifResult[] }[];
     };
     assert.equal(log.version, '2.1.0');
     const [runLog] = log.runs;
@@ -147,7 +155,7 @@ describe('transformers-glossary lint', () => {
     write('docs/source/es/a\u001bb.md', 'La cabeza.\n');
     const result = lint(path.join(scratch, 'docs/source/es'));
     assert.match(result.stdout, /a\\u\{1b\}b\.md:1:4/);
-    assert.doesNotMatch(result.stdout, /\u001b/);
+    assert.ok(!result.stdout.includes('\u001b'));
   });
 
   it('rejects an unknown format', () => {
