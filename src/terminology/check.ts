@@ -59,7 +59,7 @@ function checkWith(termbase: LocaleTermbase, text: string, options: CheckOptions
   const push = (code: FindingCode, finding: Omit<Finding, 'code' | 'severity'>): void => {
     const severity = severities[code];
     if (severity === 'off' || severity === undefined) return;
-    if (ignoredIds.has(finding.termId.toLowerCase()) || ignored.has(formKey(finding.text))) return;
+    if (ignoredIds.size > 0 && (ignoredIds.has(finding.termId.toLowerCase()) || ignored.has(formKey(finding.text)))) return;
     findings.push({ ...finding, code, severity: severity satisfies FindingSeverity });
   };
   const visit = (line: ProseLine): void => {

@@ -15,7 +15,7 @@
  *   `attention mask` inside it is not reported as the English form of attention-mask.
  */
 import type { AvoidedForm, Locale, Term, TermMap } from '../glossary';
-import { SOURCE_LOCALE, ownEntry, pluralPhrase, singularPhrase, trailingParenthetical } from '../glossary';
+import { SOURCE_LOCALE, isPluralPhrase, ownEntry, pluralPhrase, singularPhrase, trailingParenthetical } from '../glossary';
 import type { TermMatcher } from '../matching';
 import { createTermMatcher, foldKey, splitWords } from '../matching';
 
@@ -87,7 +87,9 @@ export function buildLocaleTermbase(termMap: TermMap, locale: Locale): LocaleTer
   // only the last word of phrases, by English rules, and never single words. `skip` holds the keys the term avoids,
   // which none of its allowed forms may bring back as a variant (`tokenizers` must not allow `tokenizer`).
   const add = (kind: GroupKind, termId: string, form: string, language: Locale, reason?: string, skip?: ReadonlySet<string>): void => {
-    for (const variant of [form, pluralPhrase(form, language), singularPhrase(form, language)]) {
+    // Only the other number: pluralising a plural (`models` → `modelses`) would add forms nobody writes.
+    const other = isPluralPhrase(form, language) ? singularPhrase(form, language) : pluralPhrase(form, language);
+    for (const variant of [form, other]) {
       if (variant === undefined || (variant !== form && formKey(variant) === formKey(form))) continue;
       if (skip?.has(formKey(variant))) continue;
       addOne(kind, termId, variant, language, reason);
