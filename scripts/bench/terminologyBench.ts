@@ -105,7 +105,7 @@ export function terminologyFigures({ root, quick, termMap, record }: Context): v
     let baselineHits = 0;
     const baselineOnce = (): void => {
       baselineHits = 0;
-      for (const file of files) for (const _ of fs.readFileSync(file, 'utf8').matchAll(pattern)) baselineHits++;
+      for (const file of files) baselineHits += [...fs.readFileSync(file, 'utf8').matchAll(pattern)].length;
     };
     const runs = quick ? 3 : 5;
     const lintMs = quantile(timeRuns(lintOnce, runs), 0.5);
