@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TermMap } from '../glossary';
-import { LineIndex, documentLocaleFromPath } from '../glossary';
+import { LineIndex, documentLocaleFromPath, isGlossaryDocumentPath } from '../glossary';
 import type { Finding } from '../terminology';
 import { applyFixes, createTerminologyChecker } from '../terminology';
 import type { ParsedArgs } from './args';
@@ -64,11 +64,6 @@ export function markdownFiles(inputs: readonly string[], io: CliIo): { files: st
   return { files, unreadable };
 }
 
-/** A glossary page (`glossary.md`, `glosario.md`): its anchors and in-page links are checked as a glossary's. */
-export function isGlossaryFile(file: string): boolean {
-  return /^(?:glossary|glosario)\.(?:md|mdx|markdown)$/i.test(path.basename(file));
-}
-
 /** The records of one file's findings, with 1-based lines and UTF-16 columns as VS Code and GitHub count them. */
 function recordsOf(file: string, text: string, findings: readonly Finding[]): LintRecord[] {
   const lines = new LineIndex(text);
@@ -114,7 +109,7 @@ export function runLint(args: ParsedArgs, io: CliIo, termMap: TermMap): number {
       unreadable++;
       continue;
     }
-    const options = { locale, isGlossary: isGlossaryFile(file) };
+    const options = { locale, isGlossary: isGlossaryDocumentPath(file) };
     let findings = checker.check(text, options);
     const fixes = findings.flatMap((finding) => finding.fixes.slice(0, 1));
     if (args.fix && fixes.length > 0) {

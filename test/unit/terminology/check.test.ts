@@ -135,6 +135,16 @@ describe('terminology check: anchors', () => {
   });
 });
 
+describe('terminology check: line ends', () => {
+  it('reads \\r\\n and lone \\r as line ends, for fences and for offsets', () => {
+    const text = 'la cabeza\r\n```\r\nla cabeza\r\n```\rla cabeza';
+    assert.deepEqual(
+      check(text).map((f) => f.start),
+      [3, text.lastIndexOf('cabeza')],
+    );
+  });
+});
+
 describe('terminology check: a range, as an editor re-checks it', () => {
   it('gives the findings of the lines the range touches, with the fence state of the lines before', () => {
     const text = 'la cabeza\n```\nla cabeza\n```\nla cabeza\nla cabeza\n';

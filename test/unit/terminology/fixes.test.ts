@@ -3,7 +3,7 @@
  * (a property test over generated documents), the number rules of inflection.ts, and the locale of a page's path.
  */
 import * as assert from 'node:assert/strict';
-import { documentLocaleFromPath, isPluralPhrase, pluralPhrase, singularPhrase } from '../../../src/glossary';
+import { documentLocaleFromPath, isGlossaryDocumentPath, isPluralPhrase, pluralPhrase, singularPhrase } from '../../../src/glossary';
 import { applyFixes, checkDocument, replacementFor } from '../../../src/terminology';
 import { terminologyTermMap } from './fixture';
 
@@ -117,5 +117,11 @@ describe('documentLocaleFromPath', () => {
     assert.equal(documentLocaleFromPath('docs/source/pt-BR/x.md'), 'pt-br');
     assert.equal(documentLocaleFromPath('docs/es/quicktour.md'), undefined);
     assert.equal(documentLocaleFromPath('docs/source/es'), undefined);
+  });
+
+  it('isGlossaryDocumentPath knows a glossary page by its name', () => {
+    assert.equal(isGlossaryDocumentPath('docs/source/es/glossary.md'), true);
+    assert.equal(isGlossaryDocumentPath('C:\\docs\\source\\es\\Glosario.mdx'), true);
+    assert.equal(isGlossaryDocumentPath('docs/source/es/glossary_extra.md'), false);
   });
 });
