@@ -12,7 +12,17 @@ import type { Finding } from '../terminology';
 import { applyFixes, createTerminologyChecker } from '../terminology';
 import type { ParsedArgs } from './args';
 import type { CliIo } from './io';
-import { CliFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROGRAM, describeFsError, plural, readText, writeAtomically } from './io';
+import {
+  CliFailure,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  PROGRAM,
+  describeFsError,
+  plural,
+  readText,
+  writeAtomically,
+} from './io';
 import type { LintRecord } from './reports';
 import { formatGithub, formatSarif, formatText } from './reports';
 import { jsonForTerminal } from './terminalText';
@@ -131,7 +141,9 @@ export function runLint(args: ParsedArgs, io: CliIo, termMap: TermMap): number {
   else if (format === 'sarif') io.stdout(`${jsonForTerminal(formatSarif(records, io.version))}\n`);
   else io.stdout(formatText(records, files.length - unknownLocale));
   if (unknownLocale > 0) {
-    io.stderr(`${PROGRAM}: skipped ${plural(unknownLocale, 'file')} of unknown language (not under docs/source/<lang>/; pass --lang)\n`);
+    io.stderr(
+      `${PROGRAM}: skipped ${plural(unknownLocale, 'file')} of unknown language (not under docs/source/<lang>/; pass --lang)\n`,
+    );
   }
   if (args.fix) io.stderr(`${PROGRAM}: fixed ${plural(fixedFindings, 'finding')} in ${plural(fixedFiles, 'file')}\n`);
   if (unreadable > 0) return EXIT_USAGE;

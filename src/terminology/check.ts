@@ -48,7 +48,8 @@ export function checkDocument(text: string, options: CheckOptions & { readonly t
 }
 
 /** `[text](../glossary#anchor)`, `glossary.md#anchor`, `https://huggingface.co/docs/transformers/en/glossary#anchor`. */
-const GLOSSARY_LINK = /^(?:(?:\.{1,2}\/)*|(?:https?:\/\/huggingface\.co)?\/docs\/transformers\/(?:[^/\s]+\/)*)glossary(?:\.md|\.mdx|\.html)?#([^\s#]*)$/;
+const GLOSSARY_LINK =
+  /^(?:(?:\.{1,2}\/)*|(?:https?:\/\/huggingface\.co)?\/docs\/transformers\/(?:[^/\s]+\/)*)glossary(?:\.md|\.mdx|\.html)?#([^\s#]*)$/;
 
 function checkWith(termbase: LocaleTermbase, text: string, options: CheckOptions): Finding[] {
   const severities = { ...DEFAULT_SEVERITIES, ...options.severities };
@@ -59,7 +60,9 @@ function checkWith(termbase: LocaleTermbase, text: string, options: CheckOptions
   const push = (code: FindingCode, finding: Omit<Finding, 'code' | 'severity'>): void => {
     const severity = severities[code];
     if (severity === 'off' || severity === undefined) return;
-    if (ignoredIds.size > 0 && (ignoredIds.has(finding.termId.toLowerCase()) || ignored.has(formKey(finding.text)))) return;
+    if (ignoredIds.size > 0 && (ignoredIds.has(finding.termId.toLowerCase()) || ignored.has(formKey(finding.text)))) {
+      return;
+    }
     findings.push({ ...finding, code, severity: severity satisfies FindingSeverity });
   };
   const visit = (line: ProseLine): void => {
@@ -121,7 +124,8 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     const form = declaredForm(group, match.text);
     const preferred = termbase.preferredForms(group.termId);
     const replacement = replacementFor(match.text, group.languages.get(formKey(form)) ?? locale, preferred, locale);
-    const fixes: TextFix[] = replacement !== undefined && replacement !== match.text ? [{ start, end, newText: replacement }] : [];
+    const fixes: TextFix[] =
+      replacement !== undefined && replacement !== match.text ? [{ start, end, newText: replacement }] : [];
     const use = replacement !== undefined ? ` Use "${replacement}".` : '';
     if (group.kind === 'avoid') {
       const reason = group.reasons.get(formKey(form));
@@ -147,7 +151,13 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
   }
 }
 
-function checkAnchors(termbase: LocaleTermbase, text: string, line: ProseLine, headingAnchors: ReadonlySet<string> | undefined, push: Push): void {
+function checkAnchors(
+  termbase: LocaleTermbase,
+  text: string,
+  line: ProseLine,
+  headingAnchors: ReadonlySet<string> | undefined,
+  push: Push,
+): void {
   for (const destination of line.destinations) {
     const target = text.slice(destination.start, destination.end);
     const glossary = GLOSSARY_LINK.exec(target);
@@ -155,7 +165,14 @@ function checkAnchors(termbase: LocaleTermbase, text: string, line: ProseLine, h
       const anchor = glossary[1]!;
       if (anchor !== '' && !termbase.anchors.has(anchor.toLowerCase())) {
         const start = destination.end - anchor.length;
-        push('unknown-anchor', { start, end: destination.end, termId: anchor, text: anchor, message: `the glossary has no term with the anchor "#${anchor}"`, fixes: [] });
+        push('unknown-anchor', {
+          start,
+          end: destination.end,
+          termId: anchor,
+          text: anchor,
+          message: `the glossary has no term with the anchor "#${anchor}"`,
+          fixes: [],
+        });
       }
     } else if (headingAnchors !== undefined && target.startsWith('#') && target.length > 1) {
       const anchor = target.slice(1);
@@ -175,7 +192,14 @@ function checkAnchors(termbase: LocaleTermbase, text: string, line: ProseLine, h
   for (const marker of line.markers) {
     const anchor = text.slice(marker.start, marker.end).trim();
     if (anchor !== '' && !termbase.anchors.has(anchor.toLowerCase())) {
-      push('unknown-anchor', { start: marker.start, end: marker.end, termId: anchor, text: anchor, message: `the heading marker [[${anchor}]] names no glossary term`, fixes: [] });
+      push('unknown-anchor', {
+        start: marker.start,
+        end: marker.end,
+        termId: anchor,
+        text: anchor,
+        message: `the heading marker [[${anchor}]] names no glossary term`,
+        fixes: [],
+      });
     }
   }
 }

@@ -61,7 +61,9 @@ describe('terminology check: English forms', () => {
   });
 
   it('replaces in Japanese without inflection', () => {
-    assert.deepEqual(summary(check('attention maskを渡します。', { locale: 'ja' })), ['english-term attention mask → アテンションマスク']);
+    assert.deepEqual(summary(check('attention maskを渡します。', { locale: 'ja' })), [
+      'english-term attention mask → アテンションマスク',
+    ]);
   });
 
   it('leaves terms the locale keeps in English, terms it has no entry for, and English documents alone', () => {
@@ -113,7 +115,10 @@ describe('terminology check: where it never looks', () => {
 
   it('silences ignored terms, by id or by form', () => {
     assert.deepEqual(check('la cabeza', { ignoredTerms: ['head'] }), []);
-    assert.deepEqual(check('la cabeza y la attention mask', { ignoredTerms: ['Cabeza'] }).map((f) => f.termId), ['attention-mask']);
+    assert.deepEqual(
+      check('la cabeza y la attention mask', { ignoredTerms: ['Cabeza'] }).map((f) => f.termId),
+      ['attention-mask'],
+    );
   });
 });
 
@@ -124,11 +129,15 @@ describe('terminology check: anchors', () => {
     assert.deepEqual(summary(findings), ['unknown-anchor no-such-term']);
     assert.equal(findings[0]!.severity, 'error');
     assert.equal(text.slice(findings[0]!.start, findings[0]!.end), 'no-such-term');
-    assert.deepEqual(check('[x](https://huggingface.co/docs/transformers/es/glossary#nope)').map((f) => f.text), ['nope']);
+    assert.deepEqual(
+      check('[x](https://huggingface.co/docs/transformers/es/glossary#nope)').map((f) => f.text),
+      ['nope'],
+    );
   });
 
   it('in a glossary file, reports in-page links and heading markers that name no term or heading', () => {
-    const text = '### cabecera[[head]]\n### otra[[sin-termino]]\n## Más cosas\nVer [a](#head), [b](#mas-cosas), [c](#nada).';
+    const text =
+      '### cabecera[[head]]\n### otra[[sin-termino]]\n## Más cosas\nVer [a](#head), [b](#mas-cosas), [c](#nada).';
     assert.deepEqual(summary(check(text, { isGlossary: true })), ['unknown-anchor sin-termino', 'unknown-anchor nada']);
     // An ordinary page may link to its own headings and use markers freely.
     assert.deepEqual(check(text), []);
