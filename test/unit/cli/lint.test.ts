@@ -142,13 +142,13 @@ describe('transformers-glossary lint', () => {
     assert.equal(avoided!.ruleId, 'avoided-term');
     assert.equal(avoided!.level, 'warning');
     assert.equal(english!.level, 'note');
-    assert.deepEqual(avoided!.locations[0].physicalLocation.region, {
+    assert.deepEqual(avoided!.locations[0]!.physicalLocation.region, {
       startLine: 3,
       startColumn: 7,
       endLine: 3,
       endColumn: 13,
     });
-    assert.deepEqual(avoided!.fixes[0].artifactChanges[0].replacements[0].insertedContent, { text: 'cabecera' });
+    assert.deepEqual(avoided!.fixes[0]!.artifactChanges[0]!.replacements[0]!.insertedContent, { text: 'cabecera' });
   });
 
   it('--fix rewrites fixable findings atomically and leaves every other file untouched', () => {
