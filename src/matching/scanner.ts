@@ -8,10 +8,12 @@
  */
 import type { MatchContext, TermMatch } from './types';
 import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
-import { filterSlot } from './termIndex';
+import { filterSlot, isCjkClass } from './termIndex';
+import { arabicReadings, koreanParticleLengths, startsArabic } from './affixes';
 import type { LinkSpan } from './links';
 import {
   ASCII_CLASSES,
+  CLASS_KATAKANA,
   CLASS_MARK,
   CLASS_NONE,
   CLASS_SPACED,
@@ -40,8 +42,12 @@ function regionEquals(text: string, start: number, end: number, key: string, fol
     for (let i = 0; i < key.length; i++) if (text.charCodeAt(start + i) !== key.charCodeAt(i)) return false;
     return true;
   }
-  // Folding keeps the length of Latin text (`ó` and `o` are one unit each), so a length mismatch settles it.
-  if (end - start !== key.length) return false;
+  // Folding keeps the length of Latin text (`ó` and `o` are one unit each), so a length mismatch settles it; only an
+  // Arabic word may differ in length from its key, by the article foldKey drops (the scanner folds marks beforehand).
+  if (end - start !== key.length) {
+    const first = text.charCodeAt(start);
+    return first >= 0x0621 && first <= 0x064a && foldKey(text.slice(start, end)) === key;
+  }
   for (let i = 0; i < key.length; i++) {
     let unit = text.charCodeAt(start + i);
     if (unit >= 0x80) return foldKey(text.slice(start, end)) === key;
@@ -124,6 +130,22 @@ export class Scanner {
       const cls = c < 0x80 ? ASCII_CLASSES[c]! : classAt(text, i);
       if (cls === CLASS_NONE) {
         i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        continue;
+      }
+      if (isCjkClass(cls)) {
+        // Japanese and Chinese: a form may start at any character, inside running text (cjkAt).
+        if (this.index.cjkFirstUnits[c] !== 0 && this.cjkAt(text, i, to)) {
+          out.push({
+            termId: this.matchTarget!.termId,
+            start: this.matchStart,
+            end: this.matchEnd,
+            text: text.slice(this.matchStart, this.matchEnd),
+            via: this.matchTarget!.via,
+          });
+          i = this.matchEnd;
+        } else {
+          i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        }
         continue;
       }
 
@@ -254,6 +276,9 @@ export class Scanner {
       const folded = foldKey(raw);
       phrases = index.phrases.get(folded);
       if (exact === undefined && restricted === undefined) restricted = index.wordRestricted.get(folded);
+      if (exact === undefined && restricted === undefined && phrases === undefined) {
+        return this.affixedAt(text, start, end, raw);
+      }
     }
     // A phrase never reaches past MAX_MATCH_LENGTH: findAll and findTermAt's window read the same words, in bounded work.
     const reach = Math.min(to, start + MAX_MATCH_LENGTH);
@@ -329,6 +354,7 @@ export class Scanner {
     }
     for (const entry of entries) {
       let matched = true;
+      let lastEnd = firstEnd;
       for (let n = 0; n < entry.rest.length; n++) {
         // Read the n-th following word once, however many phrases ask for it.
         while (known <= n && !exhausted) {
@@ -347,13 +373,25 @@ export class Scanner {
           ends[known] = nextEnd;
           known++;
         }
-        if (n >= known || !regionEquals(text, starts[n]!, ends[n]!, entry.rest[n]!, true)) {
+        if (n >= known) {
           matched = false;
           break;
         }
+        if (regionEquals(text, starts[n]!, ends[n]!, entry.rest[n]!, true)) {
+          lastEnd = ends[n]!;
+          continue;
+        }
+        // Korean writes a particle against the last word of a phrase (`어텐션 마스크를`): the match ends before it.
+        const particleEnd =
+          n === entry.rest.length - 1 ? particleStemEnd(text, starts[n]!, ends[n]!, entry.rest[n]!) : undefined;
+        if (particleEnd === undefined) {
+          matched = false;
+          break;
+        }
+        lastEnd = particleEnd;
       }
       if (matched) {
-        const end = ends[entry.rest.length - 1]!;
+        const end = lastEnd;
         return this.setMatch(
           start,
           end,
@@ -361,6 +399,66 @@ export class Scanner {
           regionEquals(text, start, end, entry.canonical, false) ? entry.canonical : undefined,
         );
       }
+    }
+    return false;
+  }
+
+  /**
+   * A word that is no form as written, read as a form with something attached (affixes.ts): a Korean particle after
+   * an identifier, abbreviation or word (`LLM은`, the range on `LLM`), or an Arabic proclitic before the first word of
+   * a phrase (`والانتباه الذاتي`, the range after `و`). Single dictionary words keep their rule: a particle or a
+   * proclitic is never a marked position.
+   */
+  private affixedAt(text: string, start: number, end: number, raw: string): boolean {
+    const index = this.index;
+    for (const length of koreanParticleLengths(text, start, end)) {
+      const stemEnd = end - length;
+      const stem = raw.slice(0, stemEnd - start);
+      const exact = index.exactAnywhere.get(stem);
+      if (exact !== undefined) return this.setMatch(start, stemEnd, exact);
+    }
+    if (!startsArabic(raw)) return false;
+    const reach = Math.min(this.scanTo, start + MAX_MATCH_LENGTH);
+    for (const reading of arabicReadings(raw)) {
+      const phrases = index.phrases.get(foldKey(reading.word));
+      const from = start + reading.skip;
+      if (phrases !== undefined && this.phraseAt(text, from, end, reach, phrases, undefined, this.nextLinkStart)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Sets the match to the longest CJK form starting at `at` (a Han or kana character) that the rules of CjkForm
+   * allow there. The text was folded beforehand, so the forms are compared unit by unit, ASCII letters lowercased.
+   */
+  private cjkAt(text: string, at: number, to: number): boolean {
+    const forms = this.index.cjkForms.get(text.charCodeAt(at));
+    if (forms === undefined) return false;
+    for (const form of forms) {
+      const key = form.key;
+      const end = at + key.length;
+      if (end > to) continue;
+      let same = true;
+      for (let k = 1; k < key.length; k++) {
+        let unit = text.charCodeAt(at + k);
+        if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
+        if (unit !== key.charCodeAt(k)) {
+          same = false;
+          break;
+        }
+      }
+      if (!same) continue;
+      const after = end < text.length ? classAt(text, end) : CLASS_NONE;
+      // A mark after the form belongs to its last character: never split a combining sequence.
+      if (after === CLASS_MARK) continue;
+      const before = at > 0 ? classAt(text, at - 1) : CLASS_NONE;
+      if (form.katakanaStart && before === CLASS_KATAKANA) continue;
+      if (form.katakanaEnd && after === CLASS_KATAKANA) continue;
+      if (form.spacedEnd && after === CLASS_SPACED) continue;
+      if (form.setOff && (isCjkClass(before) || isCjkClass(after))) continue;
+      return this.setMatch(at, end, form.target);
     }
     return false;
   }
@@ -427,6 +525,14 @@ function firstLinkFrom(links: readonly LinkSpan[], from: number): number {
     else high = middle;
   }
   return low;
+}
+
+/** Where the word [start, end) ends if it is `key` plus a Korean particle, the end of `key`; otherwise undefined. */
+function particleStemEnd(text: string, start: number, end: number, key: string): number | undefined {
+  for (const length of koreanParticleLengths(text, start, end)) {
+    if (regionEquals(text, start, end - length, key, true)) return end - length;
+  }
+  return undefined;
 }
 
 /** Where the next word of a phrase starts after a word ending at `at`, if the gap is one a phrase allows. */

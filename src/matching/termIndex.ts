@@ -5,7 +5,8 @@
 import type { Term, TermMap } from '../glossary';
 import type { TermMatch } from './types';
 import { MAX_SURFACE_FORM_LENGTH, compareIds, pluralOf, singularOf, trailingParenthetical } from '../glossary';
-import { hashOf, isAscii } from './chars';
+import { CLASS_HAN, CLASS_KATAKANA, CLASS_NONE, classAt, hashOf, isAscii, isSpace } from './chars';
+import { MAX_MATCH_LENGTH } from './window';
 import { foldKey, isIdentifierWord, splitWords } from './words';
 
 export type MatchVia = TermMatch['via'];
@@ -51,6 +52,34 @@ export interface HashedForm {
   readonly phrasesBySecondWord?: ReadonlyMap<number, readonly PhraseEntry[]>;
 }
 
+/**
+ * A form that starts with a Han or kana character (`注意力掩码`, `アテンションマスク`, `自己注意力`). Japanese and
+ * Chinese write words without spaces, so such a form is found inside running text, by its whole folded spelling.
+ */
+export interface CjkForm {
+  /** The folded form (foldKey), compared with the text in place, ASCII letters case-insensitively. */
+  readonly key: string;
+  readonly target: FormTarget;
+  /**
+   * The short-form rule (docs/matching.md): the form matches only when set off from Japanese and Chinese text on both
+   * sides, because it is a common word in running text (`令牌`, `模型`, `トークン`).
+   */
+  readonly setOff: boolean;
+  /** A form that starts (ends) with katakana does not start (end) inside a longer katakana word. */
+  readonly katakanaStart: boolean;
+  readonly katakanaEnd: boolean;
+  /** A form that ends with a Latin letter or digit does not end inside a longer Latin word (`输入ID` in `输入IDs`). */
+  readonly spacedEnd: boolean;
+}
+
+/** Whether a character class is Han, hiragana or katakana: the scripts written without spaces. */
+export function isCjkClass(cls: number): boolean {
+  return cls >= CLASS_HAN && cls <= CLASS_KATAKANA;
+}
+
+/** The longest a form may be, in Han or kana characters, and still be too common to match in running text. */
+export const SHORT_CJK_FORM = 2;
+
 /** The bit of the prefilter a hash falls on. */
 export function filterSlot(hash: number): number {
   return (hash ^ (hash >>> 16)) & 0xffff;
@@ -79,6 +108,10 @@ export interface TermIndex {
   readonly hashFilter: Uint8Array;
   /** Term ids by lowercase anchor, for `glossary#anchor` links. */
   readonly anchors: ReadonlyMap<string, string>;
+  /** Forms starting with Han or kana, by the first code unit of their key, longest first. */
+  readonly cjkForms: ReadonlyMap<number, readonly CjkForm[]>;
+  /** One byte per code unit: non-zero when some CJK form starts with it. */
+  readonly cjkFirstUnits: Uint8Array;
 }
 
 /** Gaps a phrase may have between its words: spaces, or a single hyphen (`self-attention`, `self attention`). */
@@ -101,6 +134,43 @@ function isDistinctiveWord(word: string): boolean {
  * never a plural of the `transformer` architecture, so it is kept out of the single-word forms.
  */
 const RESERVED_NAMES = new Set(['transformers']);
+
+/**
+ * Whether a term names a concept that English writes as a single dictionary word (`token`, `model`, `tokenizer`):
+ * its translations are as common in running text as the English word, so in Japanese and Chinese they follow the
+ * short-form rule whatever their length.
+ */
+function isSingleWordConcept(term: Term): boolean {
+  const english = term.titles['en'];
+  if (english === undefined) return false;
+  const words = splitWords(trailingParenthetical(english)?.base || english);
+  return words.length === 1 && !isDistinctiveWord(words[0]!.text);
+}
+
+/** The CJK form for `form`, or undefined when it is not one or cannot be matched as one (see CjkForm). */
+function cjkFormOf(term: Term, form: string): CjkForm | undefined {
+  if (!isCjkClass(classAt(form, 0))) return undefined;
+  const key = foldKey(form);
+  if (key.length === 0 || key.length > MAX_MATCH_LENGTH) return undefined;
+  let cjkCharacters = 0;
+  for (let i = 0; i < key.length; i++) {
+    const cls = classAt(key, i);
+    // Punctuation inside a form would let findTermAt start its scan inside a match (window.ts), so such forms are left out.
+    if (cls === CLASS_NONE && !isSpace(key.charCodeAt(i))) return undefined;
+    const c = key.charCodeAt(i);
+    if (isCjkClass(cls) && !(c >= 0xdc00 && c <= 0xdfff)) cjkCharacters++;
+  }
+  const last = key.length - 1;
+  const lastClass = classAt(key, last);
+  return {
+    key,
+    target: { termId: term.id, via: 'phrase' },
+    setOff: cjkCharacters <= SHORT_CJK_FORM || isSingleWordConcept(term),
+    katakanaStart: classAt(key, 0) === CLASS_KATAKANA,
+    katakanaEnd: lastClass === CLASS_KATAKANA,
+    spacedEnd: !isCjkClass(lastClass) && lastClass !== CLASS_NONE,
+  };
+}
 
 function groupBySecondWord(
   entries: readonly PhraseEntry[] | undefined,
@@ -154,6 +224,8 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
   const phraseKeys = new Set<string>();
   const compoundIdentifiers = new Map<string, FormTarget>();
   const anchors = new Map<string, string>();
+  const cjkLists = new Map<number, CjkForm[]>();
+  const cjkKeys = new Set<string>();
   let maxCompoundSegments = 0;
 
   // Earlier registrations win, so that a form claimed by two terms resolves the same way on every run: terms are
@@ -186,6 +258,16 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
       addSurfaceForm(term, outside, depth + 1);
       // Korean headings put the English name, sometimes with the abbreviation, inside the parentheses.
       for (const part of inside.split(/[,，、]/)) addSurfaceForm(term, part, depth + 1);
+      return;
+    }
+    const cjk = cjkFormOf(term, cleaned);
+    if (cjk !== undefined) {
+      if (cjkKeys.has(cjk.key)) return;
+      cjkKeys.add(cjk.key);
+      const first = cjk.key.charCodeAt(0);
+      const list = cjkLists.get(first);
+      if (list) list.push(cjk);
+      else cjkLists.set(first, [cjk]);
       return;
     }
     const words = splitWords(cleaned);
@@ -297,6 +379,16 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     if (firstSegment !== undefined) compoundFirstSegmentHashes.add(hashOf(firstSegment, false));
   }
 
+  const cjkForms = new Map<number, readonly CjkForm[]>();
+  const cjkFirstUnits = new Uint8Array(0x10000);
+  for (const [first, list] of cjkLists) {
+    cjkForms.set(
+      first,
+      [...list].sort((a, b) => b.key.length - a.key.length),
+    );
+    cjkFirstUnits[first] = 1;
+  }
+
   return {
     exactAnywhere,
     exactRestricted,
@@ -308,5 +400,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     hashedForms,
     hashFilter,
     anchors,
+    cjkForms,
+    cjkFirstUnits,
   };
 }
