@@ -5,7 +5,7 @@
 import type { Term, TermMap } from '../glossary';
 import type { TermMatch } from './types';
 import { MAX_SURFACE_FORM_LENGTH, compareIds, pluralOf, singularOf, trailingParenthetical } from '../glossary';
-import { CLASS_HAN, CLASS_KATAKANA, CLASS_NONE, classAt, hashOf, isAscii, isSpace } from './chars';
+import { CLASS_HAN, CLASS_KATAKANA, CLASS_MARK, CLASS_NONE, classAt, hashOf, isAscii, isSpace } from './chars';
 import { MAX_MATCH_LENGTH } from './window';
 import { foldKey, isIdentifierWord, splitWords } from './words';
 
@@ -77,7 +77,7 @@ export function isCjkClass(cls: number): boolean {
   return cls >= CLASS_HAN && cls <= CLASS_KATAKANA;
 }
 
-/** The longest a form may be, in Han or kana characters, and still be too common to match in running text. */
+/** The longest a CJK form may be, in characters (code points, not counting spaces), and still be too common to match in running text. */
 export const SHORT_CJK_FORM = 2;
 
 /** The bit of the prefilter a hash falls on. */
@@ -152,20 +152,20 @@ function cjkFormOf(term: Term, form: string): CjkForm | undefined {
   if (!isCjkClass(classAt(form, 0))) return undefined;
   const key = foldKey(form);
   if (key.length === 0 || key.length > MAX_MATCH_LENGTH) return undefined;
-  let cjkCharacters = 0;
+  let characters = 0;
   for (let i = 0; i < key.length; i++) {
     const cls = classAt(key, i);
     // Punctuation inside a form would let findTermAt start its scan inside a match (window.ts), so such forms are left out.
     if (cls === CLASS_NONE && !isSpace(key.charCodeAt(i))) return undefined;
     const c = key.charCodeAt(i);
-    if (isCjkClass(cls) && !(c >= 0xdc00 && c <= 0xdfff)) cjkCharacters++;
+    if (!isSpace(c) && !(c >= 0xdc00 && c <= 0xdfff) && cls !== CLASS_MARK) characters++;
   }
   const last = key.length - 1;
   const lastClass = classAt(key, last);
   return {
     key,
     target: { termId: term.id, via: 'phrase' },
-    setOff: cjkCharacters <= SHORT_CJK_FORM || isSingleWordConcept(term),
+    setOff: characters <= SHORT_CJK_FORM || isSingleWordConcept(term),
     katakanaStart: classAt(key, 0) === CLASS_KATAKANA,
     katakanaEnd: lastClass === CLASS_KATAKANA,
     spacedEnd: !isCjkClass(lastClass) && lastClass !== CLASS_NONE,
