@@ -21,6 +21,8 @@ const termMap = makeTermMap([
     title: 'self-attention',
     titles: { ja: '自己注意', 'zh-hans': '自注意力', ar: 'الانتباه الذاتي' },
   },
+  { id: 'self-attention-layer', title: 'self-attention layer', titles: { 'zh-hans': '自注意力层' } },
+  { id: 'fine-tuning', title: 'fine-tuning', titles: { 'zh-hans': '微调' } },
   { id: 'token', title: 'token', titles: { ja: 'トークン', 'zh-hans': '令牌', ko: '토큰' } },
   { id: 'model', title: 'model', titles: { 'zh-hans': '模型' } },
   { id: 'tokenizer', title: 'tokenizer', titles: { 'zh-hans': '分词器', ko: '토큰화기' } },
@@ -73,6 +75,7 @@ describe('matching in scripts without spaces, Korean, Arabic and other spellings
 
     it('take the longest form at the leftmost position', () => {
       assert.deepEqual(all('自注意力机制和注意力掩码'), ['self-attention@0:自注意力', 'attention-mask@7:注意力掩码']);
+      assert.deepEqual(all('每个自注意力层都有'), ['self-attention-layer@2:自注意力层']);
     });
 
     it('never match a katakana form inside a longer katakana word', () => {
@@ -85,7 +88,8 @@ describe('matching in scripts without spaces, Korean, Arabic and other spellings
     });
 
     it('match a short form (two characters or fewer, Latin letters counted) only when set off from Japanese and Chinese text', () => {
-      assert.deepEqual(all('每个令牌都有编号，模型很大。'), []);
+      assert.deepEqual(all('每个令牌都有编号，模型很大，我们微调它。'), []);
+      assert.deepEqual(all('微调：`微调`'), ['fine-tuning@0:微调', 'fine-tuning@4:微调']);
       assert.deepEqual(all('`令牌` 和 **模型**，令牌（token）'), [
         'token@1:令牌',
         'model@9:模型',
