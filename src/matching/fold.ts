@@ -30,34 +30,59 @@ function isWidthOrPresentationForm(c: number): boolean {
   return (c >= 0xff00 && c <= 0xffef) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe);
 }
 
-/**
- * Whether the code unit at `index` continues the cluster before it: a combining mark, a low surrogate, a medial or
- * final Hangul jamo of a decomposed syllable, or a half-width voiced sound mark (`ｶﾞ` is one letter).
- */
+/** Bits of the per-unit table: the unit makes a text need folding; the unit continues the cluster before it. */
+const NEEDS_FOLDING = 1;
+const CONTINUES = 2;
+const unitTable = new Uint8Array(0x10000);
+const blockReady = new Uint8Array(0x100);
+
+/** The table bits of a BMP code unit, computed once per block of 256 units the first time one of them is seen. */
+function unitBits(c: number): number {
+  const block = c >> 8;
+  if (blockReady[block] === 0) {
+    for (let u = block << 8; u < (block + 1) << 8; u++) unitTable[u] = classifyUnit(u);
+    blockReady[block] = 1;
+  }
+  return unitTable[c]!;
+}
+
+function classifyUnit(c: number): number {
+  // Surrogates: a low surrogate continues its pair; astral characters themselves are never folded.
+  if (c >= 0xd800 && c <= 0xdfff) return c >= 0xdc00 ? CONTINUES : 0;
+  if (c < 0x300) return 0;
+  const isMark = classAt(String.fromCharCode(c), 0) === CLASS_MARK;
+  let bits = 0;
+  // Marks (combining accents, tashkeel), tatweel, the width blocks and Arabic presentation forms, decomposed Hangul
+  // (conjoining jamo) and CJK compatibility ideographs, which NFC maps to the unified ones.
+  if (
+    isMark ||
+    isArabicIgnorable(c) ||
+    isWidthOrPresentationForm(c) ||
+    (c >= 0x1100 && c <= 0x11ff) ||
+    (c >= 0xa960 && c <= 0xa97f) ||
+    (c >= 0xd7b0 && c <= 0xd7ff) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  ) {
+    bits |= NEEDS_FOLDING;
+  }
+  // A combining mark, a medial or final jamo of a decomposed syllable, a half-width voiced sound mark (`ｶﾞ` is one letter).
+  if (isMark || (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff) || c === 0xff9e || c === 0xff9f) {
+    bits |= CONTINUES;
+  }
+  return bits;
+}
+
+/** Whether the code unit at `index` continues the cluster before it. */
 function continuesCluster(text: string, index: number): boolean {
   const c = text.charCodeAt(index);
-  if (c < 0x300) return false;
-  if (c >= 0xdc00 && c <= 0xdfff) return true;
-  if ((c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff) || c === 0xff9e || c === 0xff9f) return true;
-  return classAt(text, index) === CLASS_MARK;
+  return c >= 0x300 && (unitBits(c) & CONTINUES) !== 0;
 }
 
-/** Whether the unit `c` at `index` makes the text need folding (see the module comment). */
-function unitNeedsFolding(text: string, index: number, c: number): boolean {
-  if (c <= 0x36f) return true; // callers have already skipped everything below U+0300: this is a Latin combining mark
-  if (isArabicIgnorable(c) || isWidthOrPresentationForm(c)) return true;
-  // Decomposed Hangul (conjoining jamo) and CJK compatibility ideographs, which NFC maps to the unified ones.
-  if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff)) return true;
-  if (c >= 0xf900 && c <= 0xfaff) return true;
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  return classAt(text, index) === CLASS_MARK;
-}
-
-/** Whether [from, to) of `text` contains anything folding would change. One pass; nothing below U+0300 is looked at twice. */
+/** Whether [from, to) of `text` contains anything folding would change. One pass; nothing below U+0300 is looked up. */
 export function needsFolding(text: string, from = 0, to = text.length): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x300 && unitNeedsFolding(text, i, c)) return true;
+    if (c >= 0x300 && (unitBits(c) & NEEDS_FOLDING) !== 0) return true;
   }
   return false;
 }
@@ -77,34 +102,27 @@ function foldCluster(cluster: string): string {
 }
 
 /**
- * A folded copy of part of a text. `starts[k]` and `ends[k]` are the original span of the cluster that folded code
- * unit `k` came from (absolute offsets in the original text); a match [s, e) of the folded text is the original span
- * [starts[s], ends[e - 1]).
+ * A folded copy of [from, to) of a text. Only the clusters folding changed are listed (most of a text is copied as it
+ * is): changed cluster `n` came from the original [originalStarts[n], originalEnds[n]) and became the folded
+ * [foldedStarts[n], foldedEnds[n]) (empty for a tatweel). Between them, folded and original units correspond one to one.
  */
 export interface FoldedText {
   readonly text: string;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  readonly from: number;
+  readonly foldedStarts: readonly number[];
+  readonly foldedEnds: readonly number[];
+  readonly originalStarts: readonly number[];
+  readonly originalEnds: readonly number[];
 }
 
 /** Folds [from, to) of `text`; `from` should be the start of a cluster (see clusterStartAtOrBefore). */
 export function foldText(text: string, from = 0, to = text.length): FoldedText {
   const parts: string[] = [];
-  // Folding never lengthens a cluster by more than NFKC's widest expansion of a presentation form (18 units for
-  // U+FDFA); the arrays are sized for the common case and grown when needed.
-  let starts = new Int32Array(to - from + 16);
-  let ends = new Int32Array(to - from + 16);
-  let length = 0;
-  const ensure = (extra: number): void => {
-    if (length + extra <= starts.length) return;
-    const size = Math.max(starts.length * 2, length + extra);
-    const grownStarts = new Int32Array(size);
-    const grownEnds = new Int32Array(size);
-    grownStarts.set(starts);
-    grownEnds.set(ends);
-    starts = grownStarts;
-    ends = grownEnds;
-  };
+  const foldedStarts: number[] = [];
+  const foldedEnds: number[] = [];
+  const originalStarts: number[] = [];
+  const originalEnds: number[] = [];
+  let foldedLength = 0;
   let runStart = from;
   let i = from;
   while (i < to) {
@@ -114,33 +132,52 @@ export function foldText(text: string, from = 0, to = text.length): FoldedText {
     let needs = false;
     for (let k = i; k < clusterEnd && !needs; k++) {
       const unit = k === i ? c : text.charCodeAt(k);
-      if (unit >= 0x300 && unitNeedsFolding(text, k, unit)) needs = true;
+      if (unit >= 0x300 && (unitBits(unit) & NEEDS_FOLDING) !== 0) needs = true;
     }
-    if (!needs) {
-      // Unchanged text maps unit to unit.
-      ensure(clusterEnd - i);
-      for (let k = i; k < clusterEnd; k++) {
-        starts[length] = k;
-        ends[length] = k + 1;
-        length++;
+    if (needs) {
+      if (runStart < i) {
+        parts.push(text.slice(runStart, i));
+        foldedLength += i - runStart;
       }
-      i = clusterEnd;
-      continue;
-    }
-    if (runStart < i) parts.push(text.slice(runStart, i));
-    const folded = foldCluster(text.slice(i, clusterEnd));
-    parts.push(folded);
-    ensure(folded.length);
-    for (let k = 0; k < folded.length; k++) {
-      starts[length] = i;
-      ends[length] = clusterEnd;
-      length++;
+      const folded = foldCluster(text.slice(i, clusterEnd));
+      parts.push(folded);
+      foldedStarts.push(foldedLength);
+      foldedLength += folded.length;
+      foldedEnds.push(foldedLength);
+      originalStarts.push(i);
+      originalEnds.push(clusterEnd);
+      runStart = clusterEnd;
     }
     i = clusterEnd;
-    runStart = i;
   }
   if (runStart < to) parts.push(text.slice(runStart, to));
-  return { text: parts.join(''), starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
+  return { text: parts.join(''), from, foldedStarts, foldedEnds, originalStarts, originalEnds };
+}
+
+/** The last index n of the sorted `values` with values[n] <= `at`, or -1. */
+function lastAtOrBefore(values: readonly number[], at: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/** The original span [start, end) of folded code unit `k`. */
+function originalSpan(folded: FoldedText, k: number): [number, number] {
+  const n = lastAtOrBefore(folded.foldedStarts, k);
+  if (n < 0) return [folded.from + k, folded.from + k + 1];
+  if (k < folded.foldedEnds[n]!) return [folded.originalStarts[n]!, folded.originalEnds[n]!];
+  const start = folded.originalEnds[n]! + (k - folded.foldedEnds[n]!);
+  return [start, start + 1];
+}
+
+/** The original span of the folded range [start, end) (not empty): from its first unit's start to its last unit's end. */
+export function originalRange(folded: FoldedText, start: number, end: number): [number, number] {
+  return [originalSpan(folded, start)[0], originalSpan(folded, end - 1)[1]];
 }
 
 /** The folded spelling of a whole string (a glossary form, a search query): the same rule, without the offset map. */
@@ -150,14 +187,10 @@ export function foldString(text: string): string {
 
 /** The index of the first folded unit whose original span ends after `offset` (the unit covering it, or the next). */
 export function foldedIndexOf(folded: FoldedText, offset: number): number {
-  let low = 0;
-  let high = folded.ends.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (folded.ends[middle]! <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  const n = lastAtOrBefore(folded.originalStarts, offset);
+  if (n < 0) return offset - folded.from;
+  if (offset < folded.originalEnds[n]!) return folded.foldedStarts[n]!;
+  return folded.foldedEnds[n]! + (offset - folded.originalEnds[n]!);
 }
 
 /** The nearest cluster start at or before `index`, so that a window folds the same clusters as the whole text. */

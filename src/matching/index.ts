@@ -10,7 +10,7 @@ import { Scanner } from './scanner';
 import { FIND_TERM_AT_REACH, syncPointAtOrBefore } from './window';
 import { buildTermIndex } from './termIndex';
 import { markdownContextRanges } from './markdownContext';
-import { clusterStartAtOrBefore, foldText, foldedIndexOf, needsFolding, type FoldedText } from './fold';
+import { clusterStartAtOrBefore, foldText, foldedIndexOf, needsFolding, originalRange, type FoldedText } from './fold';
 import type { TermIndex } from './termIndex';
 
 export type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
@@ -70,8 +70,7 @@ export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions 
 
 /** A match in folded text, as the span of the original text it came from. */
 function unfold(match: TermMatch, folded: FoldedText, original: string): TermMatch {
-  const start = folded.starts[match.start]!;
-  const end = folded.ends[match.end - 1]!;
+  const [start, end] = originalRange(folded, match.start, match.end);
   return { termId: match.termId, start, end, text: original.slice(start, end), via: match.via };
 }
 

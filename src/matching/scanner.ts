@@ -9,7 +9,14 @@
 import type { MatchContext, TermMatch } from './types';
 import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
 import { filterSlot, isCjkClass } from './termIndex';
-import { arabicReadings, koreanParticleLengths, startsArabic } from './affixes';
+import {
+  arabicReadings,
+  caselessWordKey,
+  endsWithParticle,
+  isCaselessWord,
+  koreanParticleCandidates,
+  startsArabic,
+} from './affixes';
 import type { LinkSpan } from './links';
 import {
   ASCII_CLASSES,
@@ -268,6 +275,16 @@ export class Scanner {
           }
         }
       }
+    } else if (isCaselessWord(text, start, end)) {
+      // Arabic and Korean words are looked up by their key (an Arabic one without the article) only when its hash is
+      // known, which most are not.
+      if (index.exactFirstUnits[text.charCodeAt(start)] !== 0) exact = index.exactAnywhere.get(text.slice(start, end));
+      const key = caselessWordKey(text, start, end, index.foldedKeyHashes);
+      if (key !== undefined) {
+        phrases = index.phrases.get(key);
+        restricted = index.wordRestricted.get(key);
+      }
+      if (exact === undefined && phrases === undefined && restricted === undefined) return this.affixedAt(text, start, end);
     } else {
       // Words with non-ASCII letters are rare in code and in English docs; they take the allocating path.
       const raw = text.slice(start, end);
@@ -277,7 +294,7 @@ export class Scanner {
       phrases = index.phrases.get(folded);
       if (exact === undefined && restricted === undefined) restricted = index.wordRestricted.get(folded);
       if (exact === undefined && restricted === undefined && phrases === undefined) {
-        return this.affixedAt(text, start, end, raw);
+        return this.affixedAt(text, start, end);
       }
     }
     // A phrase never reaches past MAX_MATCH_LENGTH: findAll and findTermAt's window read the same words, in bounded work.
@@ -409,18 +426,21 @@ export class Scanner {
    * a phrase (`والانتباه الذاتي`, the range after `و`). Single dictionary words keep their rule: a particle or a
    * proclitic is never a marked position.
    */
-  private affixedAt(text: string, start: number, end: number, raw: string): boolean {
+  private affixedAt(text: string, start: number, end: number): boolean {
     const index = this.index;
-    for (const length of koreanParticleLengths(text, start, end)) {
-      const stemEnd = end - length;
-      const stem = raw.slice(0, stemEnd - start);
-      const exact = index.exactAnywhere.get(stem);
-      if (exact !== undefined) return this.setMatch(start, stemEnd, exact);
+    // Only words that start like some exact form can be one with a particle; the table settles most words here.
+    if (index.exactFirstUnits[text.charCodeAt(start)] !== 0) {
+      for (const particle of koreanParticleCandidates(text, end)) {
+        if (!endsWithParticle(text, start, end, particle)) continue;
+        const stemEnd = end - particle.length;
+        const exact = index.exactAnywhere.get(text.slice(start, stemEnd));
+        if (exact !== undefined) return this.setMatch(start, stemEnd, exact);
+      }
     }
-    if (!startsArabic(raw)) return false;
+    if (!startsArabic(text, start)) return false;
     const reach = Math.min(this.scanTo, start + MAX_MATCH_LENGTH);
-    for (const reading of arabicReadings(raw)) {
-      const phrases = index.phrases.get(foldKey(reading.word));
+    for (const reading of arabicReadings(text, start, end, index.foldedKeyHashes)) {
+      const phrases = index.phrases.get(reading.key);
       const from = start + reading.skip;
       if (phrases !== undefined && this.phraseAt(text, from, end, reach, phrases, undefined, this.nextLinkStart)) {
         return true;
@@ -529,8 +549,9 @@ function firstLinkFrom(links: readonly LinkSpan[], from: number): number {
 
 /** Where the word [start, end) ends if it is `key` plus a Korean particle, the end of `key`; otherwise undefined. */
 function particleStemEnd(text: string, start: number, end: number, key: string): number | undefined {
-  for (const length of koreanParticleLengths(text, start, end)) {
-    if (regionEquals(text, start, end - length, key, true)) return end - length;
+  for (const particle of koreanParticleCandidates(text, end)) {
+    const stemEnd = end - particle.length;
+    if (endsWithParticle(text, start, end, particle) && regionEquals(text, start, stemEnd, key, true)) return stemEnd;
   }
   return undefined;
 }

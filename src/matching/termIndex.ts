@@ -112,6 +112,10 @@ export interface TermIndex {
   readonly cjkForms: ReadonlyMap<number, readonly CjkForm[]>;
   /** One byte per code unit: non-zero when some CJK form starts with it. */
   readonly cjkFirstUnits: Uint8Array;
+  /** One byte per code unit: non-zero when some key of exactAnywhere (phrases) starts with it; see the scanner's affixedAt. */
+  readonly exactFirstUnits: Uint8Array;
+  /** Raw hashes of the keys of `phrases` and `wordRestricted`, for the scanner's path for Arabic words. */
+  readonly foldedKeyHashes: ReadonlySet<number>;
 }
 
 /** Gaps a phrase may have between its words: spaces, or a single hyphen (`self-attention`, `self attention`). */
@@ -389,6 +393,11 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     cjkFirstUnits[first] = 1;
   }
 
+  const exactFirstUnits = new Uint8Array(0x10000);
+  for (const key of exactAnywhere.keys()) exactFirstUnits[key.charCodeAt(0)] = 1;
+  const foldedKeyHashes = new Set<number>();
+  for (const key of [...phrases.keys(), ...wordRestricted.keys()]) foldedKeyHashes.add(hashOf(key, false));
+
   return {
     exactAnywhere,
     exactRestricted,
@@ -402,5 +411,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     anchors,
     cjkForms,
     cjkFirstUnits,
+    exactFirstUnits,
+    foldedKeyHashes,
   };
 }

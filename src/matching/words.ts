@@ -77,7 +77,9 @@ export function foldKey(word: string): string {
   let lower = word.toLowerCase();
   if (isAscii(lower)) return lower;
   lower = foldString(lower);
-  if (arabicLetter.test(lower)) lower = lower.split(' ').map(arabicArticleless).join(' ');
+  if (arabicLetter.test(lower)) {
+    lower = lower.includes(' ') ? lower.split(' ').map(arabicArticleless).join(' ') : arabicArticleless(lower);
+  }
   if (!latinWithDiacritics.test(lower)) return lower;
   return lower.normalize('NFD').replace(combiningDiacritics, '').normalize('NFC');
 }
