@@ -194,6 +194,13 @@ describe('matching in scripts without spaces, Korean, Arabic and other spellings
       assertConsistent(text);
     });
 
+    it('let a hover on a line that needs folding read the text before its scan like findAll does', () => {
+      // The code span's backtick stands before the hover's scan start: the folded window must still include it.
+      const text = '`token` y la ma\u0301scara de lenguaje';
+      assert.deepEqual(all(text), ['token@1:token', `masked-language-modeling@13:${text.slice(13)}`]);
+      assertConsistent(text);
+    });
+
     it('give search and lookup the same keys (foldKey)', () => {
       assert.equal(foldKey('قِنَاعُ الانْتِبَاهِ'), foldKey('قناع انتباه'));
       assert.equal(foldKey('ＡＴＴＥＮＴＩＯＮ'), 'attention');
