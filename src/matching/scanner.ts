@@ -8,7 +8,8 @@
  */
 import type { MatchContext, TermMatch } from './types';
 import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
-import { filterSlot, isCjkClass } from './termIndex';
+import { filterSlot } from './termIndex';
+import { cjkFormAt, isCjkClass } from './cjk';
 import {
   arabicReadings,
   caselessWordKey,
@@ -20,49 +21,20 @@ import {
 import type { LinkSpan } from './links';
 import {
   ASCII_CLASSES,
-  CLASS_KATAKANA,
   CLASS_MARK,
   CLASS_NONE,
   CLASS_SPACED,
   HASH_SEED,
   classAt,
   hashStep,
-  isHyphen,
-  isSpace,
 } from './chars';
 import { foldKey, isInsideWord, unitLength, wordEnd } from './words';
 import { isMarkedPosition } from './positions';
+import { continuesPathOrCompound, firstLinkFrom, particleStemEnd, regionEquals, skipPhraseGap } from './regions';
 import { MAX_MATCH_LENGTH } from './window';
 
 /** Words longer than this are never terms; skipping them bounds the work on minified or generated lines. */
 export const MAX_WORD_LENGTH = 128;
-/** At most this many spaces may separate two words of a phrase. */
-const MAX_PHRASE_SPACES = 3;
-
-/**
- * Whether the text in [start, end) equals `key`; with `folded`, compared as foldKey would (ASCII letters
- * lowercased in place, other text through foldKey, which allocates but is rare).
- */
-function regionEquals(text: string, start: number, end: number, key: string, folded: boolean): boolean {
-  if (!folded) {
-    if (end - start !== key.length) return false;
-    for (let i = 0; i < key.length; i++) if (text.charCodeAt(start + i) !== key.charCodeAt(i)) return false;
-    return true;
-  }
-  // Folding keeps the length of Latin text (`ó` and `o` are one unit each), so a length mismatch settles it; only an
-  // Arabic word may differ in length from its key, by the article foldKey drops (the scanner folds marks beforehand).
-  if (end - start !== key.length) {
-    const first = text.charCodeAt(start);
-    return first >= 0x0621 && first <= 0x064a && foldKey(text.slice(start, end)) === key;
-  }
-  for (let i = 0; i < key.length; i++) {
-    let unit = text.charCodeAt(start + i);
-    if (unit >= 0x80) return foldKey(text.slice(start, end)) === key;
-    if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
-    if (unit !== key.charCodeAt(i)) return false;
-  }
-  return true;
-}
 
 export class Scanner {
   // Reused between words so that the common path allocates nothing.
@@ -140,16 +112,12 @@ export class Scanner {
         continue;
       }
       if (isCjkClass(cls)) {
-        // Japanese and Chinese: a form may start at any character, inside running text (cjkAt).
-        if (this.index.cjkFirstUnits[c] !== 0 && this.cjkAt(text, i, to)) {
-          out.push({
-            termId: this.matchTarget!.termId,
-            start: this.matchStart,
-            end: this.matchEnd,
-            text: text.slice(this.matchStart, this.matchEnd),
-            via: this.matchTarget!.via,
-          });
-          i = this.matchEnd;
+        // Japanese and Chinese: a form may start at any character, inside running text (cjk.ts).
+        const form = this.index.cjkFirstUnits[c] !== 0 ? cjkFormAt(this.index.cjkForms, text, i, to) : undefined;
+        if (form !== undefined) {
+          const end = i + form.key.length;
+          out.push({ termId: form.target.termId, start: i, end, text: text.slice(i, end), via: form.target.via });
+          i = end;
         } else {
           i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
         }
@@ -449,40 +417,6 @@ export class Scanner {
     return false;
   }
 
-  /**
-   * Sets the match to the longest CJK form starting at `at` (a Han or kana character) that the rules of CjkForm
-   * allow there. The text was folded beforehand, so the forms are compared unit by unit, ASCII letters lowercased.
-   */
-  private cjkAt(text: string, at: number, to: number): boolean {
-    const forms = this.index.cjkForms.get(text.charCodeAt(at));
-    if (forms === undefined) return false;
-    for (const form of forms) {
-      const key = form.key;
-      const end = at + key.length;
-      if (end > to) continue;
-      let same = true;
-      for (let k = 1; k < key.length; k++) {
-        let unit = text.charCodeAt(at + k);
-        if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
-        if (unit !== key.charCodeAt(k)) {
-          same = false;
-          break;
-        }
-      }
-      if (!same) continue;
-      const after = end < text.length ? classAt(text, end) : CLASS_NONE;
-      // A mark after the form belongs to its last character: never split a combining sequence.
-      if (after === CLASS_MARK) continue;
-      const before = at > 0 ? classAt(text, at - 1) : CLASS_NONE;
-      if (form.katakanaStart && before === CLASS_KATAKANA) continue;
-      if (form.katakanaEnd && after === CLASS_KATAKANA) continue;
-      if (form.spacedEnd && after === CLASS_SPACED) continue;
-      if (form.setOff && (isCjkClass(before) || isCjkClass(after))) continue;
-      return this.setMatch(at, end, form.target);
-    }
-    return false;
-  }
-
   /** The longest known identifier made of whole `_`-segments of the identifier at [start, end). */
   private compoundAt(text: string, start: number, end: number): boolean {
     const index = this.index;
@@ -521,53 +455,4 @@ export class Scanner {
     }
     return found;
   }
-}
-
-/**
- * Whether the word at `start` continues a URL fragment, a path or a hyphenated compound (`glossary#input-ids`,
- * `docs/attention-mask`, `cross-attention mask`): a phrase never starts there, because the words before it change
- * what it names.
- */
-function continuesPathOrCompound(text: string, start: number): boolean {
-  if (start === 0) return false;
-  const before = text.charCodeAt(start - 1);
-  if (before === 0x23 /* # */ || before === 0x2f /* / */) return true;
-  return isHyphen(before) && start >= 2 && classAt(text, start - 2) !== CLASS_NONE;
-}
-
-/** The index of the first link starting at or after `from` (binary search: findAll scans many ranges). */
-function firstLinkFrom(links: readonly LinkSpan[], from: number): number {
-  let low = 0;
-  let high = links.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (links[middle]!.start < from) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** Where the word [start, end) ends if it is `key` plus a Korean particle, the end of `key`; otherwise undefined. */
-function particleStemEnd(text: string, start: number, end: number, key: string): number | undefined {
-  for (const particle of koreanParticleCandidates(text, end)) {
-    const stemEnd = end - particle.length;
-    if (endsWithParticle(text, start, end, particle) && regionEquals(text, start, stemEnd, key, true)) return stemEnd;
-  }
-  return undefined;
-}
-
-/** Where the next word of a phrase starts after a word ending at `at`, if the gap is one a phrase allows. */
-function skipPhraseGap(text: string, at: number, to: number): number | undefined {
-  if (at >= to) return undefined;
-  const c = text.charCodeAt(at);
-  let next: number;
-  if (isHyphen(c)) {
-    next = at + 1;
-  } else {
-    next = at;
-    while (next < to && next - at <= MAX_PHRASE_SPACES && isSpace(text.charCodeAt(next))) next++;
-    if (next === at || next - at > MAX_PHRASE_SPACES) return undefined;
-  }
-  if (next >= to || classAt(text, next) === CLASS_NONE) return undefined;
-  return next;
 }

@@ -5,8 +5,8 @@
 import type { Term, TermMap } from '../glossary';
 import type { TermMatch } from './types';
 import { MAX_SURFACE_FORM_LENGTH, compareIds, pluralOf, singularOf, trailingParenthetical } from '../glossary';
-import { CLASS_HAN, CLASS_KATAKANA, CLASS_MARK, CLASS_NONE, classAt, hashOf, isAscii, isSpace } from './chars';
-import { MAX_MATCH_LENGTH } from './window';
+import { hashOf, isAscii } from './chars';
+import { cjkFormOf, type CjkForm } from './cjk';
 import { foldKey, isIdentifierWord, splitWords } from './words';
 
 export type MatchVia = TermMatch['via'];
@@ -51,34 +51,6 @@ export interface HashedForm {
    */
   readonly phrasesBySecondWord?: ReadonlyMap<number, readonly PhraseEntry[]>;
 }
-
-/**
- * A form that starts with a Han or kana character (`注意力掩码`, `アテンションマスク`, `自己注意力`). Japanese and
- * Chinese write words without spaces, so such a form is found inside running text, by its whole folded spelling.
- */
-export interface CjkForm {
-  /** The folded form (foldKey), compared with the text in place, ASCII letters case-insensitively. */
-  readonly key: string;
-  readonly target: FormTarget;
-  /**
-   * The short-form rule (docs/matching.md): the form matches only when set off from Japanese and Chinese text on both
-   * sides, because it is a common word in running text (`令牌`, `模型`, `トークン`).
-   */
-  readonly setOff: boolean;
-  /** A form that starts (ends) with katakana does not start (end) inside a longer katakana word. */
-  readonly katakanaStart: boolean;
-  readonly katakanaEnd: boolean;
-  /** A form that ends with a Latin letter or digit does not end inside a longer Latin word (`输入ID` in `输入IDs`). */
-  readonly spacedEnd: boolean;
-}
-
-/** Whether a character class is Han, hiragana or katakana: the scripts written without spaces. */
-export function isCjkClass(cls: number): boolean {
-  return cls >= CLASS_HAN && cls <= CLASS_KATAKANA;
-}
-
-/** The longest a CJK form may be, in characters (code points, not counting spaces), and still be too common to match in running text. */
-export const SHORT_CJK_FORM = 2;
 
 /** The bit of the prefilter a hash falls on. */
 export function filterSlot(hash: number): number {
@@ -149,31 +121,6 @@ function isSingleWordConcept(term: Term): boolean {
   if (english === undefined) return false;
   const words = splitWords(trailingParenthetical(english)?.base || english);
   return words.length === 1 && !isDistinctiveWord(words[0]!.text);
-}
-
-/** The CJK form for `form`, or undefined when it is not one or cannot be matched as one (see CjkForm). */
-function cjkFormOf(term: Term, form: string): CjkForm | undefined {
-  if (!isCjkClass(classAt(form, 0))) return undefined;
-  const key = foldKey(form);
-  if (key.length === 0 || key.length > MAX_MATCH_LENGTH) return undefined;
-  let characters = 0;
-  for (let i = 0; i < key.length; i++) {
-    const cls = classAt(key, i);
-    // Punctuation inside a form would let findTermAt start its scan inside a match (window.ts), so such forms are left out.
-    if (cls === CLASS_NONE && !isSpace(key.charCodeAt(i))) return undefined;
-    const c = key.charCodeAt(i);
-    if (!isSpace(c) && !(c >= 0xdc00 && c <= 0xdfff) && cls !== CLASS_MARK) characters++;
-  }
-  const last = key.length - 1;
-  const lastClass = classAt(key, last);
-  return {
-    key,
-    target: { termId: term.id, via: 'phrase' },
-    setOff: characters <= SHORT_CJK_FORM || isSingleWordConcept(term),
-    katakanaStart: classAt(key, 0) === CLASS_KATAKANA,
-    katakanaEnd: lastClass === CLASS_KATAKANA,
-    spacedEnd: !isCjkClass(lastClass) && lastClass !== CLASS_NONE,
-  };
 }
 
 function groupBySecondWord(
@@ -264,7 +211,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
       for (const part of inside.split(/[,，、]/)) addSurfaceForm(term, part, depth + 1);
       return;
     }
-    const cjk = cjkFormOf(term, cleaned);
+    const cjk = cjkFormOf(term.id, cleaned, isSingleWordConcept(term));
     if (cjk !== undefined) {
       if (cjkKeys.has(cjk.key)) return;
       cjkKeys.add(cjk.key);
