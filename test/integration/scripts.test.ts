@@ -9,7 +9,7 @@ import { glossaryHovers, hoverAt, positionOf, setWorkspaceSetting, englishTestAp
  * real editor. The titles come from a custom glossary of our own (test/fixtures/workspace/scripts-glossary/), one
  * file per language, giving those titles to entries the bundled English glossary already has.
  */
-const SCRIPT_GLOSSARIES = ['ja.md', 'zh.md', 'ko.md', 'ar.md'].map((file) => `scripts-glossary/${file}`);
+const SCRIPT_GLOSSARIES = ['ja.md', 'zh-hans.md', 'ko.md', 'ar.md'].map((file) => `scripts-glossary/${file}`);
 
 /** The term id of a hover's Open Entry command link. */
 function termIdOf(markdown: string): unknown {
