@@ -193,6 +193,14 @@ export function foldedIndexOf(folded: FoldedText, offset: number): number {
   return folded.foldedEnds[n]! + (offset - folded.originalEnds[n]!);
 }
 
+/** The index of the first folded unit whose original span starts after `offset` (past every unit covering it). */
+export function foldedIndexAfter(folded: FoldedText, offset: number): number {
+  const n = lastAtOrBefore(folded.originalStarts, offset);
+  if (n < 0) return offset - folded.from + 1;
+  if (offset < folded.originalEnds[n]!) return folded.foldedEnds[n]!;
+  return folded.foldedEnds[n]! + (offset - folded.originalEnds[n]!) + 1;
+}
+
 /** The nearest cluster start at or before `index`, so that a window folds the same clusters as the whole text. */
 export function clusterStartAtOrBefore(text: string, index: number): number {
   let at = Math.max(0, Math.min(index, text.length));

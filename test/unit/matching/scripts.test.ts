@@ -201,6 +201,17 @@ describe('matching in scripts without spaces, Korean, Arabic and other spellings
       assertConsistent(text);
     });
 
+    it('answer a hover on any unit of a cluster a match starts inside of', () => {
+      // Marks after a space start a word of their own; the match covers the whole cluster, space included.
+      const marks = createTermMatcher(makeTermMap([{ id: 'lead', title: '\u0301\u0302 lead' }]));
+      const text = '### \u0301\u0302 lead';
+      assert.deepEqual(
+        marks.findAll(text, 'prose').map((match) => [match.start, match.end]),
+        [[3, 11]],
+      );
+      for (let offset = 3; offset < 11; offset++) assert.equal(marks.findTermAt(text, offset, 'prose')?.start, 3);
+    });
+
     it('give search and lookup the same keys (foldKey)', () => {
       assert.equal(foldKey('قِنَاعُ الانْتِبَاهِ'), foldKey('قناع انتباه'));
       assert.equal(foldKey('ＡＴＴＥＮＴＩＯＮ'), 'attention');
