@@ -78,6 +78,14 @@ function continuesCluster(text: string, index: number): boolean {
   return c >= 0x300 && (unitBits(c) & CONTINUES) !== 0;
 }
 
+/**
+ * Whether the unit is a control character (a line break among them): like a grapheme cluster, a fold cluster never
+ * continues after one, so marks after a line break start a cluster of their own and no range crosses a line.
+ */
+function isControl(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c < 0xa0) || c === 0x2028 || c === 0x2029;
+}
+
 /** Whether [from, to) of `text` contains anything folding would change. One pass; nothing below U+0300 is looked up. */
 export function needsFolding(text: string, from = 0, to = text.length): boolean {
   for (let i = from; i < to; i++) {
@@ -128,7 +136,7 @@ export function foldText(text: string, from = 0, to = text.length): FoldedText {
   while (i < to) {
     const c = text.charCodeAt(i);
     let clusterEnd = i + 1;
-    while (clusterEnd < to && continuesCluster(text, clusterEnd)) clusterEnd++;
+    if (!isControl(c)) while (clusterEnd < to && continuesCluster(text, clusterEnd)) clusterEnd++;
     let needs = false;
     for (let k = i; k < clusterEnd && !needs; k++) {
       const unit = k === i ? c : text.charCodeAt(k);
@@ -204,6 +212,6 @@ export function foldedIndexAfter(folded: FoldedText, offset: number): number {
 /** The nearest cluster start at or before `index`, so that a window folds the same clusters as the whole text. */
 export function clusterStartAtOrBefore(text: string, index: number): number {
   let at = Math.max(0, Math.min(index, text.length));
-  while (at > 0 && at < text.length && continuesCluster(text, at)) at--;
+  while (at > 0 && at < text.length && continuesCluster(text, at) && !isControl(text.charCodeAt(at - 1))) at--;
   return at;
 }

@@ -210,6 +210,11 @@ describe('matching in scripts without spaces, Korean, Arabic and other spellings
         [[3, 11]],
       );
       for (let offset = 3; offset < 11; offset++) assert.equal(marks.findTermAt(text, offset, 'prose')?.start, 3);
+      // After a line break the marks start a cluster of their own: no range crosses a line.
+      assert.deepEqual(
+        marks.findAll('x\n\u0301\u0302 lead', 'prose').map((match) => [match.start, match.end]),
+        [[2, 9]],
+      );
     });
 
     it('give search and lookup the same keys (foldKey)', () => {
