@@ -201,20 +201,34 @@ describe('matching in scripts without spaces, Korean, Arabic and other spellings
       assertConsistent(text);
     });
 
-    it('answer a hover on any unit of a cluster a match starts inside of', () => {
-      // Marks after a space start a word of their own; the match covers the whole cluster, space included.
+    it('attach marks only to a word character, so that no range reaches back over a space, a line break or a link', () => {
       const marks = createTermMatcher(makeTermMap([{ id: 'lead', title: '\u0301\u0302 lead' }]));
-      const text = '### \u0301\u0302 lead';
+      const ranges = (text: string): number[][] => marks.findAll(text, 'prose').map((match) => [match.start, match.end]);
+      // Marks after a space or a line break start a word of their own: the range starts at them.
+      assert.deepEqual(ranges('### \u0301\u0302 lead'), [[4, 11]]);
+      assert.deepEqual(ranges('x\n\u0301\u0302 lead'), [[2, 9]]);
+      assertConsistent('### \u0301\u0302 lead');
+      // After a glossary link, the link keeps its closing parenthesis and the next match starts after it.
+      const linked = '[x](glossary#lead)\u0301\u0302 lead';
+      assert.deepEqual(ranges(linked), [
+        [0, 18],
+        [18, 25],
+      ]);
+      for (let offset = 0; offset < linked.length; offset++) {
+        const expected = marks.findAll(linked, 'prose').find((match) => match.start <= offset && offset < match.end);
+        assert.deepEqual(marks.findTermAt(linked, offset, 'prose'), expected, `offset ${offset}`);
+      }
+    });
+
+    it('answer a hover on a character whose folded form holds the start of a match', () => {
+      // NFKC folds the full-width macron to a space and a combining macron: the match starts at the second unit.
+      const macron = createTermMatcher(makeTermMap([{ id: 'lead', title: '\u0304 lead' }]));
+      const text = 'x \uffe3 lead';
       assert.deepEqual(
-        marks.findAll(text, 'prose').map((match) => [match.start, match.end]),
-        [[3, 11]],
+        macron.findAll(text, 'prose').map((match) => [match.start, match.end]),
+        [[2, 8]],
       );
-      for (let offset = 3; offset < 11; offset++) assert.equal(marks.findTermAt(text, offset, 'prose')?.start, 3);
-      // After a line break the marks start a cluster of their own: no range crosses a line.
-      assert.deepEqual(
-        marks.findAll('x\n\u0301\u0302 lead', 'prose').map((match) => [match.start, match.end]),
-        [[2, 9]],
-      );
+      assert.equal(macron.findTermAt(text, 2, 'prose')?.start, 2);
     });
 
     it('give search and lookup the same keys (foldKey)', () => {
