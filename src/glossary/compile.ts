@@ -2,20 +2,22 @@
  * The glossary compiler: glossary sources in, one term map and its diagnostics out. Pure and synchronous; it
  * never touches the file system and never throws on bad input.
  */
-import type { CompileResult, Diagnostic, GlossarySource, Locale, Term, TermEntry, TermMap } from './types';
+import type { CompileResult, Diagnostic, EntryTerminology, GlossarySource, Locale, Term, TermEntry, TermMap } from './types';
 import { MAX_SURFACE_FORM_LENGTH, SOURCE_LOCALE, TERM_MAP_SCHEMA_VERSION } from './types';
 import { decodeGlossaryText } from './decode';
 import { diagnosticAt, sortDiagnostics } from './diagnostics';
 import type { ParsedEntry, ParsedGlossary } from './parse';
 import { parseGlossary } from './parse';
 import { alignGlossaries } from './align';
+import type { AlignmentReference } from './alignReference';
 import type { NormalizedEntry } from './normalize';
 import { EntryNormalizer } from './normalize';
-import { emptyMetadata } from './metadata';
+import { emptyMetadata, type EntryMetadata } from './metadata';
 import { checkTranslation } from './translationChecks';
 import { abbreviationOf, englishAnchor, identifierFromHeading, isLatinScript, isLocaleTag, isTermIdShape, looksLikeAbbreviation, trailingParenthetical } from './anchors';
 import { numberVariants } from './inflection';
 import { LineIndex } from './lineIndex';
+import { reportBidiControls } from './bidi';
 import { compareIds, sortLocales } from './order';
 
 /** Language codes of the Transformers docs and other common ones, accepted when inferred from a file name. */
@@ -98,7 +100,9 @@ function loadSource(source: GlossarySource, diagnostics: Diagnostic[]): LoadedGl
     locale = SOURCE_LOCALE;
     diagnostics.push(diagnosticAt('warning', 'locale-unknown', `cannot tell the language of this glossary from its name or title; assuming "${locale}"`, source.file, 1, 1));
   }
-  return { file: source.file, locale, parsed, lines: new LineIndex(decoded.text) };
+  const lines = new LineIndex(decoded.text);
+  reportBidiControls(decoded.text, source.file, lines, diagnostics);
+  return { file: source.file, locale, parsed, lines };
 }
 
 interface TermBuilder {
@@ -114,12 +118,20 @@ interface TermBuilder {
   readonly firstEntry: Map<Locale, ParsedEntry>;
 }
 
+export interface CompileOptions {
+  /**
+   * The terms the face already knows (the bundled glossary, see `alignmentReference`): when no English source is
+   * compiled, translated headings are aligned to these English anchors instead of deriving ids of their own.
+   */
+  readonly reference?: AlignmentReference;
+}
+
 /**
  * Compiles glossary sources into one term map. Sources of different locales merge into one term per English
  * anchor; several sources may share a locale when they define different terms. The term map is returned even
  * when there are errors, but must not be published then.
  */
-export function compileGlossaries(sources: readonly GlossarySource[]): CompileResult {
+export function compileGlossaries(sources: readonly GlossarySource[], options: CompileOptions = {}): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const loaded: LoadedGlossary[] = [];
   for (const source of sources) {
@@ -132,7 +144,7 @@ export function compileGlossaries(sources: readonly GlossarySource[]): CompileRe
 
   let terms: Term[] = [];
   try {
-    terms = buildTerms(loaded, diagnostics);
+    terms = buildTerms(loaded, diagnostics, options.reference);
   } catch (error) {
     diagnostics.push(internalError(loaded[0]?.file ?? '<glossary>', error));
   }
@@ -149,10 +161,11 @@ function internalError(file: string, error: unknown): Diagnostic {
   return diagnosticAt('error', 'internal-error', `the compiler failed on this file (${message}); please report it with the file attached`, file, 1, 1);
 }
 
-function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[]): Term[] {
+function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[], reference: AlignmentReference | undefined): Term[] {
   const alignments = alignGlossaries(
     loaded.map((g) => ({ file: g.file, locale: g.locale, entries: g.parsed.entries })),
     diagnostics,
+    reference,
   );
 
   // Place every entry under its id, refusing a second entry for the same term in the same locale.
@@ -249,6 +262,7 @@ function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[]
       markdown: normalized.markdown,
       links: normalized.links,
       source: { file: entry.file, line: entry.line, column: entry.column },
+      ...terminologyOf(metadata, entry, diagnostics),
     };
     builder.normalized.set(locale, normalized);
     builder.firstEntry.set(locale, entry);
@@ -310,5 +324,27 @@ function finishTerm(builder: TermBuilder): Term {
     aliases: aliases.filter(withinLimit),
     entries: builder.entries,
     ...(builder.docs.size > 0 ? { docs: [...builder.docs] } : {}),
+  };
+}
+
+/**
+ * The termbase an entry declares, or nothing when it declares none (so that term maps without terminology keep their
+ * exact shape). A form both preferred and avoided is a contradiction the check could only resolve arbitrarily: it
+ * is dropped from `avoid` with a warning.
+ */
+function terminologyOf(metadata: EntryMetadata, entry: ParsedEntry, diagnostics: Diagnostic[]): { terminology?: EntryTerminology } {
+  const preferredKeys = new Set(metadata.preferred.map((form) => form.toLowerCase()));
+  const avoid = metadata.avoid.filter((avoided) => {
+    if (!preferredKeys.has(avoided.form.toLowerCase())) return true;
+    diagnostics.push(diagnosticAt('warning', 'terminology-conflict', `"${avoided.form}" is both preferred and avoided in entry "${entry.title}"`, entry.file, entry.line, entry.column));
+    return false;
+  });
+  if (metadata.preferred.length === 0 && avoid.length === 0 && !metadata.keepEnglish) return {};
+  return {
+    terminology: {
+      ...(metadata.preferred.length > 0 ? { preferred: [...new Set(metadata.preferred)] } : {}),
+      ...(avoid.length > 0 ? { avoid } : {}),
+      ...(metadata.keepEnglish ? { keepEnglish: true } : {}),
+    },
   };
 }

@@ -113,7 +113,11 @@ export class Scanner {
       }
       if (isCjkClass(cls)) {
         // Japanese and Chinese: a form may start at any character, inside running text (cjk.ts).
-        const form = this.index.cjkFirstUnits[c] !== 0 ? cjkFormAt(this.index.cjkForms, text, i, to) : undefined;
+        const index = this.index;
+        const form =
+          index.cjkFirstUnits[c] !== 0
+            ? cjkFormAt(index.cjkForms, text, i, to, index.singleWordsAnywhere)
+            : undefined;
         if (form !== undefined) {
           const end = i + form.key.length;
           out.push({ termId: form.target.termId, start: i, end, text: text.slice(i, end), via: form.target.via });
@@ -275,7 +279,10 @@ export class Scanner {
       return true;
     }
     if (exact !== undefined) return this.setMatch(start, end, exact, sameSpelling);
-    if (restricted !== undefined && isMarkedPosition(text, start, end, this.scanContext)) {
+    if (
+      restricted !== undefined &&
+      (index.singleWordsAnywhere || isMarkedPosition(text, start, end, this.scanContext))
+    ) {
       return this.setMatch(start, end, restricted, sameSpelling);
     }
     if (this.wordHasUnderscore && ascii) return this.compoundAt(text, start, end);
