@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every test tier in order (build lint format typecheck unit integration integration-min ui), one summary
+// `npm test`: every test tier in order (build lint format typecheck unit lsp integration integration-min ui), one summary
 // line per tier (`<tier>: N passed, N failed, S s`) and a total. A tier that fails does not stop the others, so that
 // one run shows everything that is wrong; the exit code is non-zero when any tier failed. `node scripts/test.mjs
 // <tier>...` runs only the tiers named.
@@ -133,6 +133,14 @@ const tiers = [
     name: 'unit',
     run() {
       const r = run(bin('mocha'), ['--reporter', 'spec', '--recursive', 'out/test/unit', '--extension', 'js']);
+      return mochaCounts(r.output, r.status);
+    },
+  },
+  {
+    // The language server's protocol tests: dist/lsp.js over stdio, driven by a JSON-RPC client (test/lsp/).
+    name: 'lsp',
+    run() {
+      const r = run(bin('mocha'), ['--reporter', 'spec', '--recursive', 'out/test/lsp', '--extension', 'js']);
       return mochaCounts(r.output, r.status);
     },
   },

@@ -16,6 +16,16 @@ import {
   type GlossarySource,
 } from '../glossary';
 
+/**
+ * The largest custom glossary file compiled: 4 MB. Compiling runs off the extension host's thread (see
+ * this file), so size no longer freezes the editor; what bounds it is the worker's time and memory limits
+ * (./nodeCompilerHost.ts). Since the compiler parses a file entry by entry, a generated 4 MB glossary of real entries
+ * compiles in about 6 s with a heap high-water of about 180 MB on an idle 2-core machine (`npm run bench`), so even a
+ * machine five times slower stays well inside the time limit. Real glossaries are tens of kilobytes (the Transformers
+ * ones are under 40 KB), so this is a hundred times any real one: a larger file is far more likely a wrong path.
+ */
+export const MAX_CUSTOM_GLOSSARY_BYTES = 4 * 1_048_576;
+
 /** Why a compilation produced no result. The service turns each reason into a message of its own words. */
 export type CompileFailureReason =
   /** The compilation ran past the host's time limit and was stopped. */
