@@ -79,6 +79,8 @@ export interface TermIndex {
   readonly hashFilter: Uint8Array;
   /** Term ids by lowercase anchor, for `glossary#anchor` links. */
   readonly anchors: ReadonlyMap<string, string>;
+  /** Restricted forms match in any position, not only in marked ones (the terminology check's index). */
+  readonly singleWordsAnywhere: boolean;
 }
 
 /** Gaps a phrase may have between its words: spaces, or a single hyphen (`self-attention`, `self attention`). */
@@ -130,6 +132,8 @@ function isWithinFormLimit(form: string): boolean {
 export interface IndexOptions {
   /** Term ids or surface forms (compared case-insensitively) that must never match. */
   readonly ignoredTerms?: readonly string[];
+  /** Single dictionary words match in any position (see TermMatcherOptions). */
+  readonly singleWordsAnywhere?: boolean;
 }
 
 export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): TermIndex {
@@ -308,5 +312,6 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     hashedForms,
     hashFilter,
     anchors,
+    singleWordsAnywhere: options.singleWordsAnywhere === true,
   };
 }
