@@ -14,8 +14,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const workspace = path.join(root, 'test', 'neovim', 'workspace');
 const server = path.join(root, 'dist', 'lsp.js');
 
-/** What the client must print, and how many diagnostics the Spanish page has (0 until the terminology check). */
-export const EXPECTED_DIAGNOSTICS = 0;
+/**
+ * The terminology findings of the Spanish page: `cabeza`, which the workspace's own glossary
+ * (docs/source/es/glossary.md, found by discovery) lists under `avoid:`, and a link to an anchor no term has.
+ */
+const EXPECTED_DIAGNOSTICS = ['DIAGNOSTIC 8:3-8:9 avoided-term', 'DIAGNOSTIC 8:83-8:97 unknown-anchor'];
+const EXPECTED_ACTIONS = ['ACTION avoided-term Replace "cabeza" with "cabecera"'];
 
 function report(results) {
   for (const { name, ok, detail } of results) console.log(`  ${ok ? '✔' : '✘'} ${name}${ok ? '' : `: ${detail}`}`);
@@ -65,7 +69,7 @@ const run = spawnSync(
       // `máscara de atención` in the Spanish prose of line 3.
       TG_MARKDOWN_LINE: '2',
       TG_MARKDOWN_COLUMN: '54',
-      TG_EXPECT_DIAGNOSTICS: String(EXPECTED_DIAGNOSTICS),
+      TG_EXPECT_DIAGNOSTICS: String(EXPECTED_DIAGNOSTICS.length),
     },
   },
 );
@@ -103,10 +107,17 @@ const results = [
     detail: line('HOVER markdown') ?? 'no HOVER markdown line',
   },
   {
-    name: `the Spanish page has ${EXPECTED_DIAGNOSTICS} diagnostics`,
+    name: 'the Spanish page has exactly the expected terminology diagnostics',
     ok:
-      lines.filter((l) => l.startsWith('DIAGNOSTIC ')).length === EXPECTED_DIAGNOSTICS && !line('DIAGNOSTICS-TIMEOUT'),
+      !line('DIAGNOSTICS-TIMEOUT') &&
+      lines.filter((l) => l.startsWith('DIAGNOSTIC ')).length === EXPECTED_DIAGNOSTICS.length &&
+      EXPECTED_DIAGNOSTICS.every((expected) => line(`${expected} `) !== undefined),
     detail: lines.filter((l) => l.startsWith('DIAGNOSTIC')).join(' | ') || 'none',
+  },
+  {
+    name: 'the avoided form has its quick fix',
+    ok: EXPECTED_ACTIONS.every((expected) => line(expected) !== undefined),
+    detail: lines.filter((l) => l.startsWith('ACTION')).join(' | ') || 'no ACTION line',
   },
 ];
 report(results);

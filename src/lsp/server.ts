@@ -9,6 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
+  CodeActionKind,
   CompletionItemKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -21,6 +22,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
+  type Diagnostic,
   type CompletionItem,
   type Connection,
   type DocumentLink,
@@ -37,6 +39,7 @@ import { MatchContexts, documentKind, lineText } from './documents';
 import { GlossaryState } from './glossaries';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, clientLocale, readSettings, type ServerSettings } from './settings';
 import { hoverStringsFor } from './strings';
+import { FIX_ALL_KIND, FindingsCache, codeActions, toDiagnostics, type CheckContext } from './terminology';
 
 /** The commands of `workspace/executeCommand`. */
 export const LspCommands = {
@@ -58,10 +61,26 @@ export interface ServerOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+/** How long the terminology check waits after an edit before checking again: typing is never blocked by it. */
+export const CHECK_DELAY_MS = 250;
+
 /** Registers every handler on `connection` and starts listening. */
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const contexts = new MatchContexts();
+  const findings = new FindingsCache();
+  // Two sources publish on one URI (a glossary file open in the editor has both): each keeps its own list, and the
+  // client always gets both together, since a push replaces everything it had for the URI.
+  const compileDiagnostics = new Map<string, Diagnostic[]>();
+  const checkDiagnostics = new Map<string, { version: number; items: Diagnostic[] }>();
+  const publish = (uri: string): void => {
+    const checked = checkDiagnostics.get(uri);
+    void connection.sendDiagnostics({
+      uri,
+      version: checked?.version,
+      diagnostics: [...(compileDiagnostics.get(uri) ?? []), ...(checked?.items ?? [])],
+    });
+  };
   const state = new GlossaryState({
     bundledTermMapPath: options.bundledTermMapPath,
     compiler: options.compiler,
@@ -72,10 +91,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         // A notification, not window/showMessageRequest: there is nothing to choose, and no answer to wait for.
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
       },
-      fileDiagnostics: (uri, diagnostics) =>
-        void connection.sendDiagnostics({
+      fileDiagnostics: (uri, diagnostics) => {
+        compileDiagnostics.set(
           uri,
-          diagnostics: diagnostics.map((d) => ({
+          diagnostics.map((d) => ({
             range: {
               start: { line: Math.max(d.location.line - 1, 0), character: Math.max(d.location.column - 1, 0) },
               end: { line: Math.max(d.location.line - 1, 0), character: Math.max(d.location.column - 1, 0) },
@@ -85,7 +104,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
             code: d.code,
             source: 'transformers-glossary',
           })),
-        }),
+        );
+        publish(uri);
+      },
     },
   });
   let settings: ServerSettings = DEFAULT_SETTINGS;
@@ -94,12 +115,44 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let canWatchFiles = false;
+  let canTrackFolders = false;
   const tooLarge = new Set<string>();
 
   const configure = (next: ServerSettings): void => {
     settings = next;
     state.configure(settings, folders, uiLanguage);
+    // The check's own settings (document language, ignored forms) change no snapshot, so every document is redone.
+    checkAll();
   };
+
+  const checkContext = (): CheckContext => ({
+    glossary: state.snapshot(),
+    settings,
+    glossaryFiles: state.glossaryFiles(),
+    pathOf: uriToPath,
+  });
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** Checks a document after `delay` ms, replacing a check already scheduled for it. */
+  const scheduleCheck = (uri: string, delay: number): void => {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        const document = documents.get(uri);
+        if (!document) return;
+        const items = scannable(document) ? toDiagnostics(document, findings.findings(document, checkContext())) : [];
+        const previous = checkDiagnostics.get(uri);
+        if (items.length === 0 && (previous === undefined || previous.items.length === 0)) return;
+        checkDiagnostics.set(uri, { version: document.version, items });
+        publish(uri);
+      }, delay),
+    );
+  };
+  function checkAll(): void {
+    for (const document of documents.all()) scheduleCheck(document.uri, 0);
+  }
+  state.onDidChange(checkAll);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     uiLanguage = clientLocale(params.locale, options.env ?? process.env);
@@ -107,6 +160,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canTrackFolders = params.capabilities.workspace?.workspaceFolders === true;
     configure(readSettings(params.initializationOptions));
     return {
       capabilities: {
@@ -114,6 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         hoverProvider: true,
         documentLinkProvider: { resolveProvider: false },
         completionProvider: { resolveProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: Object.values(LspCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -134,6 +189,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     if (canPullConfiguration) void pullConfiguration();
     void state.whenLoaded();
+    // vscode-languageserver refuses the handler when the client never sends folder changes.
+    if (!canTrackFolders) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => uriToPath(folder.uri)));
       folders = [
@@ -175,8 +232,31 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!canWatchFiles && watchedGlossaryChanged(event.document.uri)) void state.reload();
   });
   documents.onDidClose((event) => {
-    contexts.forget(event.document.uri);
-    tooLarge.delete(event.document.uri);
+    const uri = event.document.uri;
+    contexts.forget(uri);
+    findings.forget(uri);
+    tooLarge.delete(uri);
+    opened.delete(uri);
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    if (checkDiagnostics.delete(uri)) publish(uri);
+  });
+  // A document is checked at once when it opens, and after a pause in typing when it changes.
+  const opened = new Set<string>();
+  documents.onDidOpen((event) => opened.add(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    scheduleCheck(uri, opened.delete(uri) ? 0 : CHECK_DELAY_MS);
+  });
+
+  connection.onCodeAction((params, token) => {
+    checkCancelled(token);
+    const document = documents.get(textDocumentUri(params));
+    if (!document || !scannable(document)) return null;
+    if (!isRecord(params.context) || !Array.isArray(params.context.diagnostics)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'context.diagnostics must be an array');
+    }
+    return codeActions(document, params, findings.findings(document, checkContext()));
   });
 
   connection.onHover((params, token): Hover | null => {

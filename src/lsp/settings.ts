@@ -20,6 +20,13 @@ export interface ServerSettings {
   readonly discovery: boolean;
   /** Completion of glossary terms in Markdown prose: off unless asked for, as it competes with other completions. */
   readonly completion: boolean;
+  /**
+   * The locale of Markdown documents whose path does not say it (`docs/source/<lang>/...` does): the terminology check
+   * runs on them in this locale. Empty: such documents are not checked.
+   */
+  readonly documentLanguage: string;
+  /** Term ids or forms the terminology check never reports (`check.ignore`), besides the ignored terms. */
+  readonly checkIgnore: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -29,6 +36,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   customGlossaries: [],
   discovery: true,
   completion: false,
+  documentLanguage: '',
+  checkIgnore: [],
 };
 
 /** How many entries a list setting keeps: settings are hand-written, a list of thousands is a mistake. */
@@ -87,7 +96,18 @@ export function readSettings(value: unknown, base: ServerSettings = DEFAULT_SETT
     customGlossaries: stringList(read(section, 'customGlossaries')) ?? base.customGlossaries,
     discovery: typeof discoveryEnabled === 'boolean' ? discoveryEnabled : base.discovery,
     completion: typeof completionEnabled === 'boolean' ? completionEnabled : base.completion,
+    documentLanguage: readDocumentLanguage(read(section, 'documentLanguage')) ?? base.documentLanguage,
+    checkIgnore: stringList(read(section, 'check.ignore')) ?? base.checkIgnore,
   };
+}
+
+/** A locale tag, or `''` for "not set" (also spelled `off` or `auto`); undefined when the value is not one. */
+function readDocumentLanguage(value: unknown): string | undefined {
+  if (value === null || value === '') return '';
+  const tag = stringValue(value);
+  if (tag === undefined) return undefined;
+  if (tag === 'off' || tag === 'auto') return '';
+  return /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(tag) ? tag : undefined;
 }
 
 /**

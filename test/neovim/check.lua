@@ -15,6 +15,14 @@ local function fail(message)
   vim.cmd('cquit 1')
 end
 
+-- The diagnostics as the server sent them (UTF-16 positions, code, source), kept before Neovim converts them.
+local published = {}
+local default_handler = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  if result then published[result.uri] = result.diagnostics end
+  return default_handler(err, result, ctx, config)
+end
+
 local client_id = vim.lsp.start_client({
   name = 'transformers-glossary',
   cmd = { env.TG_NODE, env.TG_SERVER, '--stdio' },
@@ -64,12 +72,23 @@ out('HOVER markdown ' .. hover(markdown, tonumber(env.TG_MARKDOWN_LINE), tonumbe
 local expected = tonumber(env.TG_EXPECT_DIAGNOSTICS or '0')
 if expected > 0 then
   local arrived = vim.wait(timeout, function()
-    return #vim.diagnostic.get(markdown) >= expected
+    return #(published[vim.uri_from_bufnr(markdown)] or {}) >= expected
+      and #vim.diagnostic.get(markdown) >= expected
   end, 20)
   if not arrived then out('DIAGNOSTICS-TIMEOUT') end
 end
-for _, d in ipairs(vim.diagnostic.get(markdown)) do
-  out(string.format('DIAGNOSTIC %d:%d-%d %s %s', d.lnum, d.col, d.end_col, tostring(d.code), d.message))
+local markdown_uri = vim.uri_from_bufnr(markdown)
+for _, d in ipairs(published[markdown_uri] or {}) do
+  local s, e = d.range.start, d.range['end']
+  out(string.format('DIAGNOSTIC %d:%d-%d:%d %s %s', s.line, s.character, e.line, e.character, tostring(d.code), d.message))
+  -- The quick fixes the server offers for this diagnostic.
+  local params = { textDocument = { uri = markdown_uri }, range = d.range, context = { diagnostics = { d } } }
+  local answers = vim.lsp.buf_request_sync(markdown, 'textDocument/codeAction', params, timeout) or {}
+  for _, answer in pairs(answers) do
+    for _, action in ipairs(answer.result or {}) do
+      out(string.format('ACTION %s %s', tostring(d.code), action.title))
+    end
+  end
 end
 
 vim.lsp.stop_client(client_id)
