@@ -143,7 +143,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (!document) return;
         const items = scannable(document) ? toDiagnostics(document, findings.findings(document, checkContext())) : [];
         const previous = checkDiagnostics.get(uri);
-        if (items.length === 0 && (previous === undefined || previous.items.length === 0)) return;
+        // The first check of a document is always published, even empty: a client then knows that it was checked.
+        if (items.length === 0 && previous !== undefined && previous.items.length === 0) return;
         checkDiagnostics.set(uri, { version: document.version, items });
         publish(uri);
       }, delay),

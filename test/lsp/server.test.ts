@@ -260,3 +260,53 @@ describe('language server: custom glossaries', function () {
     assert.match((await client.hoverText(uri, 3, 10))!, /máscara de atención/);
   });
 });
+
+describe('language server: hostile documents', function () {
+  this.timeout(60_000);
+  let client: TestClient;
+
+  before(async () => {
+    ({ client } = await TestClient.start({ initializationOptions: { language: 'es', documentLanguage: 'es' } }));
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('hovers, links and checks every document of the hostile corpus and keeps answering', async () => {
+    const dir = path.join(repoRoot(), 'test', 'fixtures', 'hostile');
+    const files = fs.readdirSync(dir).filter((name) => name.startsWith('d-'));
+    assert.ok(files.length >= 10);
+    for (const name of files) {
+      // The bytes as an editor would decode them (invalid UTF-8 becomes U+FFFD), NUL, bare CR and all.
+      const text = fs.readFileSync(path.join(dir, name)).toString('utf8');
+      const uri = pathToFileURL(path.join(dir, name.replace(/\.\w+$/, '.md'))).href;
+      const languageId = name.endsWith('.py') ? 'python' : 'markdown';
+      await client.open(uri, languageId, text);
+      const lines = text.split(/\r\n|\r|\n/);
+      for (const line of [0, Math.floor(lines.length / 2), lines.length - 1]) {
+        const length = lines[line]?.length ?? 0;
+        for (const character of [0, Math.floor(length / 2), Math.max(0, length - 1)]) {
+          await client.hover(uri, line, character);
+        }
+      }
+      await client.request('textDocument/documentLink', { textDocument: { uri } });
+      // The check of the document has run: its first result is always published, possibly empty.
+      await client.waitFor(() => client.diagnostics.get(uri)?.version === 1, `the check of ${name}`);
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+    assert.equal(client.exited, undefined, client.stderr);
+    assert.deepEqual(
+      client.logs.filter((line) => /uncaught|unhandled|failed with message/i.test(line)),
+      [],
+    );
+    assert.match(
+      (
+        await client.request<{ title: string }>('workspace/executeCommand', {
+          command: 'transformersGlossary.lookup',
+          arguments: ['attention_mask'],
+        })
+      ).title,
+      /máscara de atención/,
+    );
+  });
+});
