@@ -5,14 +5,10 @@
  */
 import * as path from 'node:path';
 import {
-  LSPErrorCodes,
   ProposedFeatures,
-  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   createConnection,
-  type ConnectionStrategy,
-  type RequestMessage,
 } from 'vscode-languageserver/node';
 import { version } from '../package.json';
 import { NodeCompilerHost } from './service/nodeCompilerHost';
@@ -30,23 +26,14 @@ if (args.includes('--version')) {
 } else if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(USAGE);
 } else {
-  const strategy: ConnectionStrategy = {
-    // A request cancelled while it still waits in the queue is answered at once and never runs.
-    cancelUndispatched: (message) => ({
-      jsonrpc: '2.0',
-      id: (message as RequestMessage).id,
-      error: new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled before it ran').toJson(),
-    }),
-  };
   const transport = args.some((arg) => /^--(node-ipc|socket|pipe|stdio)/.test(arg));
   // Without a transport flag the server speaks over stdio, which is what every editor's configuration uses.
   const connection = transport
-    ? createConnection(ProposedFeatures.all, { connectionStrategy: strategy })
+    ? createConnection(ProposedFeatures.all)
     : createConnection(
         ProposedFeatures.all,
         new StreamMessageReader(process.stdin),
         new StreamMessageWriter(process.stdout),
-        { connectionStrategy: strategy },
       );
   // A bug in one handler must not take the editor's server down: it is logged, and the next request is answered.
   process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));

@@ -4,8 +4,9 @@
  * the core's URL rules, lookups from the command line's `findTerm`): this file only converts positions and requests.
  *
  * Robustness: a request with malformed parameters gets an InvalidParams error, an exception in a handler an error
- * response (vscode-jsonrpc answers for us), a request cancelled before it ran a RequestCancelled error, and a document
- * too large to scan is left alone with one log line. A broken glossary never stops the server (./glossaries.ts).
+ * response (vscode-jsonrpc answers for us), a request cancelled before it ran a RequestCancelled error (vscode-jsonrpc
+ * cancels the token of a request whose cancellation arrived while it was queued, and every handler checks it first),
+ * and a document too large to scan is left alone with one log line. A broken glossary never stops the server.
  */
 import { fileURLToPath } from 'node:url';
 import {

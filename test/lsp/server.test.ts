@@ -166,12 +166,23 @@ describe('language server over stdio', function () {
       return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     };
     const id = 'cancel-me';
+    // The answer is read from the raw stream, frame by frame, beside the client's own reader.
     const answer = new Promise<{ error?: { code: number } }>((resolve) => {
+      let buffered = Buffer.alloc(0);
       const onData = (chunk: Buffer): void => {
-        const text = chunk.toString();
-        if (text.includes(`"id":"${id}"`)) {
-          client.process.stdout.off('data', onData);
-          resolve(JSON.parse(text.slice(text.indexOf('{"'))) as { error?: { code: number } });
+        buffered = Buffer.concat([buffered, chunk]);
+        for (;;) {
+          const headerEnd = buffered.indexOf('\r\n\r\n');
+          const length = Number(/Content-Length: (\d+)/i.exec(buffered.subarray(0, headerEnd).toString())?.[1]);
+          if (headerEnd < 0 || !(buffered.length >= headerEnd + 4 + length)) return;
+          const body = buffered.subarray(headerEnd + 4, headerEnd + 4 + length).toString();
+          buffered = buffered.subarray(headerEnd + 4 + length);
+          const message = JSON.parse(body) as { id?: unknown; error?: { code: number } };
+          if (message.id === id) {
+            client.process.stdout.off('data', onData);
+            resolve(message);
+            return;
+          }
         }
       };
       client.process.stdout.on('data', onData);
