@@ -20,6 +20,7 @@ import type { MatchContext, TermMatcher } from '../../src/matching/types';
 import { CharTrieBaseline, RegexAlternationBaseline } from './baselines';
 import { largeGlossaries, workerOverhead } from './compileBench';
 import { lspFigures } from './lspBench';
+import { terminologyFigures } from './terminologyBench';
 import { quantile, type Figure } from './figures';
 import { markdownDoc, pythonModule, seededRandom, singleLine, syntheticGlossary } from './inputs';
 
@@ -292,6 +293,9 @@ function compileMs(sources: GlossarySource[], runs: number): number {
 
 // ---------------------------------------------------------------------------------------------- 3b. large glossaries
 largeGlossaries({ root, quick, record });
+
+// ---------------------------------------------------------------------------------------------- 3c. terminology check
+terminologyFigures({ root, quick, termMap, record });
 
 // ---------------------------------------------------------------------------------------------- 6. memory
 function retainedHeapMb(termMapFile: string): number {

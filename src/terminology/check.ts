@@ -48,7 +48,8 @@ export function checkDocument(text: string, options: CheckOptions & { readonly t
 }
 
 /** `[text](../glossary#anchor)`, `glossary.md#anchor`, `https://huggingface.co/docs/transformers/en/glossary#anchor`. */
-const GLOSSARY_LINK = /^(?:(?:\.{1,2}\/)*|(?:https?:\/\/huggingface\.co)?\/docs\/transformers\/(?:[^/\s]+\/)*)glossary(?:\.md|\.mdx|\.html)?#([^\s#]*)$/;
+const GLOSSARY_LINK =
+  /^(?:(?:\.{1,2}\/)*|(?:https?:\/\/huggingface\.co)?\/docs\/transformers\/(?:[^/\s]+\/)*)glossary(?:\.md|\.mdx|\.html)?#([^\s#]*)$/;
 
 function checkWith(termbase: LocaleTermbase, text: string, options: CheckOptions): Finding[] {
   const severities = { ...DEFAULT_SEVERITIES, ...options.severities };
@@ -59,7 +60,9 @@ function checkWith(termbase: LocaleTermbase, text: string, options: CheckOptions
   const push = (code: FindingCode, finding: Omit<Finding, 'code' | 'severity'>): void => {
     const severity = severities[code];
     if (severity === 'off' || severity === undefined) return;
-    if (ignoredIds.has(finding.termId.toLowerCase()) || ignored.has(formKey(finding.text))) return;
+    if (ignoredIds.size > 0 && (ignoredIds.has(finding.termId.toLowerCase()) || ignored.has(formKey(finding.text)))) {
+      return;
+    }
     findings.push({ ...finding, code, severity: severity satisfies FindingSeverity });
   };
   const visit = (line: ProseLine): void => {
@@ -98,8 +101,8 @@ function declaredForm(group: FormGroup, text: string): string {
 }
 
 /**
- * An English word written as a gloss of the translation rather than instead of it: in emphasis (`*pooling*`, the
- * Spanish docs' convention for foreign words) or alone in parentheses (`ajuste fino (fine-tuning)`).
+ * A form written as a gloss or a mention rather than used: in emphasis (`*pooling*`, the Spanish docs' convention for
+ * foreign words) or alone in parentheses (`ajuste fino (fine-tuning)`, `columna vertebral (backbone)`).
  */
 function isGloss(text: string, start: number, end: number): boolean {
   const before = text.charCodeAt(start - 1);
@@ -117,11 +120,12 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     const start = line.start + match.start;
     const end = line.start + match.end;
     if (overlapsAny(line.excluded, start, end)) continue;
-    if (group.kind === 'english' && isGloss(text, start, end)) continue;
+    if (isGloss(text, start, end)) continue;
     const form = declaredForm(group, match.text);
     const preferred = termbase.preferredForms(group.termId);
-    const replacement = replacementFor(match.text, group.kind === 'english' ? 'en' : locale, preferred, locale);
-    const fixes: TextFix[] = replacement !== undefined && replacement !== match.text ? [{ start, end, newText: replacement }] : [];
+    const replacement = replacementFor(match.text, group.languages.get(formKey(form)) ?? locale, preferred, locale);
+    const fixes: TextFix[] =
+      replacement !== undefined && replacement !== match.text ? [{ start, end, newText: replacement }] : [];
     const use = replacement !== undefined ? ` Use "${replacement}".` : '';
     if (group.kind === 'avoid') {
       const reason = group.reasons.get(formKey(form));
@@ -147,7 +151,13 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
   }
 }
 
-function checkAnchors(termbase: LocaleTermbase, text: string, line: ProseLine, headingAnchors: ReadonlySet<string> | undefined, push: Push): void {
+function checkAnchors(
+  termbase: LocaleTermbase,
+  text: string,
+  line: ProseLine,
+  headingAnchors: ReadonlySet<string> | undefined,
+  push: Push,
+): void {
   for (const destination of line.destinations) {
     const target = text.slice(destination.start, destination.end);
     const glossary = GLOSSARY_LINK.exec(target);
@@ -155,7 +165,14 @@ function checkAnchors(termbase: LocaleTermbase, text: string, line: ProseLine, h
       const anchor = glossary[1]!;
       if (anchor !== '' && !termbase.anchors.has(anchor.toLowerCase())) {
         const start = destination.end - anchor.length;
-        push('unknown-anchor', { start, end: destination.end, termId: anchor, text: anchor, message: `the glossary has no term with the anchor "#${anchor}"`, fixes: [] });
+        push('unknown-anchor', {
+          start,
+          end: destination.end,
+          termId: anchor,
+          text: anchor,
+          message: `the glossary has no term with the anchor "#${anchor}"`,
+          fixes: [],
+        });
       }
     } else if (headingAnchors !== undefined && target.startsWith('#') && target.length > 1) {
       const anchor = target.slice(1);
@@ -175,7 +192,14 @@ function checkAnchors(termbase: LocaleTermbase, text: string, line: ProseLine, h
   for (const marker of line.markers) {
     const anchor = text.slice(marker.start, marker.end).trim();
     if (anchor !== '' && !termbase.anchors.has(anchor.toLowerCase())) {
-      push('unknown-anchor', { start: marker.start, end: marker.end, termId: anchor, text: anchor, message: `the heading marker [[${anchor}]] names no glossary term`, fixes: [] });
+      push('unknown-anchor', {
+        start: marker.start,
+        end: marker.end,
+        termId: anchor,
+        text: anchor,
+        message: `the heading marker [[${anchor}]] names no glossary term`,
+        fixes: [],
+      });
     }
   }
 }

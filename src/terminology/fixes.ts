@@ -28,8 +28,13 @@ function startsUpper(text: string): boolean {
  * the document's locale for an avoided form) from `preferred`, the term's preferred forms in `locale`, most preferred
  * first. Undefined when there is no preferred form.
  */
-export function replacementFor(flagged: string, flaggedLocale: Locale, preferred: readonly string[], locale: Locale): string | undefined {
-  const first = preferred[0];
+export function replacementFor(
+  flagged: string,
+  flaggedLocale: Locale,
+  preferred: readonly string[],
+  locale: Locale,
+): string | undefined {
+  const first = closestPreferred(flagged, preferred);
   if (first === undefined) return undefined;
   const wantPlural = isPluralPhrase(flagged, flaggedLocale);
   let chosen = first;
@@ -41,6 +46,36 @@ export function replacementFor(flagged: string, flaggedLocale: Locale, preferred
     chosen = declared ?? inflected ?? first;
   }
   return startsUpper(flagged) && !startsUpper(chosen) ? capitalised(chosen) : chosen;
+}
+
+/** A form's words, lowercased, with hyphens read as word breaks. */
+function wordsOf(form: string): string[] {
+  return form
+    .toLowerCase()
+    .split(/[\s\-\u2010\u2011]+/)
+    .filter((word) => word !== '');
+}
+
+/**
+ * The preferred form a flagged text is closest to: the one spelled the same but for spaces and hyphens
+ * (`pre-entrenado` → `preentrenado`), else the one sharing the most words with it (`modelo fine-tuned` → `modelo
+ * ajustado` rather than `preentrenado`), else the first, which is the most preferred.
+ */
+function closestPreferred(flagged: string, preferred: readonly string[]): string | undefined {
+  const words = wordsOf(flagged);
+  const joined = words.join('');
+  let best = preferred[0];
+  let bestShared = 0;
+  for (const form of preferred) {
+    const formWords = wordsOf(form);
+    if (formWords.join('') === joined) return form;
+    const shared = formWords.filter((word) => words.includes(word)).length;
+    if (shared > bestShared) {
+      best = form;
+      bestShared = shared;
+    }
+  }
+  return best;
 }
 
 /**

@@ -139,7 +139,8 @@ function scanInline(text: string, start: number, end: number, inComment: boolean
   }
   const proseStart = i;
   // `[label]: destination` (a reference definition): the destination is not prose.
-  const definition = i === start && text.slice(i, i + 4).includes('[') ? /^ {0,3}\[[^\]]+\]:[ \t]*(\S+)/.exec(text.slice(i, end)) : null;
+  const definition =
+    i === start && text.slice(i, i + 4).includes('[') ? /^ {0,3}\[[^\]]+\]:[ \t]*(\S+)/.exec(text.slice(i, end)) : null;
   if (definition) {
     const at = start + definition[0].length - definition[1]!.length;
     excluded.push({ start: at, end: at + definition[1]!.length });
@@ -176,7 +177,9 @@ function scanInline(text: string, start: number, end: number, inComment: boolean
         i = close + 3;
         continue;
       }
-      const tag = /^<(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|\/?[A-Za-z][^<>]*)>/.exec(text.slice(i, Math.min(end, i + 2000)));
+      const tag = /^<(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|\/?[A-Za-z][^<>]*)>/.exec(
+        text.slice(i, Math.min(end, i + 2000)),
+      );
       if (tag) {
         excluded.push({ start: i, end: i + tag[0].length });
         // An autolink's URL is a destination too.

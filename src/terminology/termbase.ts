@@ -15,7 +15,14 @@
  *   `attention mask` inside it is not reported as the English form of attention-mask.
  */
 import type { AvoidedForm, Locale, Term, TermMap } from '../glossary';
-import { SOURCE_LOCALE, ownEntry, pluralPhrase, singularPhrase, trailingParenthetical } from '../glossary';
+import {
+  SOURCE_LOCALE,
+  isPluralPhrase,
+  ownEntry,
+  pluralPhrase,
+  singularPhrase,
+  trailingParenthetical,
+} from '../glossary';
 import type { TermMatcher } from '../matching';
 import { createTermMatcher, foldKey, splitWords } from '../matching';
 
@@ -29,6 +36,8 @@ export interface FormGroup {
   readonly forms: ReadonlyMap<string, string>;
   /** For `avoid`: the reason of each form by its key. */
   readonly reasons: ReadonlyMap<string, string | undefined>;
+  /** The language each form is written in by its key (English for a term's English forms), whose number rules apply. */
+  readonly languages: ReadonlyMap<string, Locale>;
 }
 
 export interface LocaleTermbase {
@@ -53,7 +62,9 @@ export function formKey(form: string): string {
 function expandForm(form: string, withGloss: boolean): string[] {
   const parenthetical = trailingParenthetical(form);
   if (!parenthetical || parenthetical.base === '') return [form];
-  return withGloss ? [parenthetical.base, ...parenthetical.inner.split(/[,，、]/).map((part) => part.trim())] : [parenthetical.base];
+  return withGloss
+    ? [parenthetical.base, ...parenthetical.inner.split(/[,，、]/).map((part) => part.trim())]
+    : [parenthetical.base];
 }
 
 /** An English form worth flagging as untranslated: prose words, not an abbreviation, identifier or name. */
@@ -76,28 +87,49 @@ export function buildLocaleTermbase(termMap: TermMap, locale: Locale): LocaleTer
   // Each key belongs to one group: allowed first, then flagged, then shadowing, so that the matcher (which gives a
   // form claimed twice to the first term) and the rules above agree.
   const owner = new Map<string, string>();
-  const groups = new Map<string, { kind: GroupKind; termId: string; forms: Map<string, string>; reasons: Map<string, string | undefined> }>();
-  const groupId = (kind: GroupKind, termId: string): string => `${['allowed', 'avoid', 'english', 'shadow'].indexOf(kind)}:${kind}:${termId}`;
-  // A form stands for its other number too, by the rules of the language it is written in (English for the English
-  // forms): the matcher inflects only the last word of phrases, by English rules, and never single words.
-  const add = (kind: GroupKind, termId: string, form: string, reason?: string): void => {
-    const language = kind === 'english' ? SOURCE_LOCALE : locale;
-    addOne(kind, termId, form, reason);
-    for (const variant of [pluralPhrase(form, language), singularPhrase(form, language)]) {
-      if (variant !== undefined && variant !== form) addOne(kind, termId, variant, reason);
+  const groups = new Map<
+    string,
+    {
+      kind: GroupKind;
+      termId: string;
+      forms: Map<string, string>;
+      reasons: Map<string, string | undefined>;
+      languages: Map<string, Locale>;
+    }
+  >();
+  const groupId = (kind: GroupKind, termId: string): string =>
+    `${['allowed', 'avoid', 'english', 'shadow'].indexOf(kind)}:${kind}:${termId}`;
+  // A form stands for its other number too, by the rules of the language it is written in: the matcher inflects
+  // only the last word of phrases, by English rules, and never single words. `skip` holds the keys the term avoids,
+  // which none of its allowed forms may bring back as a variant (`tokenizers` must not allow `tokenizer`).
+  const add = (
+    kind: GroupKind,
+    termId: string,
+    form: string,
+    language: Locale,
+    reason?: string,
+    skip?: ReadonlySet<string>,
+  ): void => {
+    // Only the other number: pluralising a plural (`models` → `modelses`) would add forms nobody writes.
+    const other = isPluralPhrase(form, language) ? singularPhrase(form, language) : pluralPhrase(form, language);
+    for (const variant of [form, other]) {
+      if (variant === undefined || (variant !== form && formKey(variant) === formKey(form))) continue;
+      if (skip?.has(formKey(variant))) continue;
+      addOne(kind, termId, variant, language, reason);
     }
   };
-  const addOne = (kind: GroupKind, termId: string, form: string, reason?: string): void => {
+  const addOne = (kind: GroupKind, termId: string, form: string, language: Locale, reason?: string): void => {
     const key = formKey(form);
     if (key === '' || owner.has(key)) return;
     const id = groupId(kind, termId);
     let group = groups.get(id);
     if (!group) {
-      group = { kind, termId, forms: new Map(), reasons: new Map() };
+      group = { kind, termId, forms: new Map(), reasons: new Map(), languages: new Map() };
       groups.set(id, group);
     }
     owner.set(key, id);
     group.forms.set(key, form.trim());
+    group.languages.set(key, language);
     if (kind === 'avoid') group.reasons.set(key, reason);
   };
 
@@ -105,12 +137,29 @@ export function buildLocaleTermbase(termMap: TermMap, locale: Locale): LocaleTer
   for (const term of termMap.terms) {
     const entry = ownEntry(term, locale);
     if (!entry) continue;
-    const avoided = new Set(avoidedOf(term).map((avoid) => formKey(avoid.form)));
+    // An avoided form takes its other number with it: `avoid: modelo fine-tuned` also un-allows `modelos fine-tuned`.
+    const avoided = new Set<string>();
+    for (const { form } of avoidedOf(term)) {
+      for (const variant of [form, pluralPhrase(form, locale), singularPhrase(form, locale)]) {
+        if (variant !== undefined) avoided.add(formKey(variant));
+      }
+    }
     const own = [entry.title, ...entry.aliases, ...(entry.terminology?.preferred ?? [])];
-    for (const form of own) for (const part of expandForm(form, true)) if (!avoided.has(formKey(part))) add('allowed', term.id, part);
+    for (const form of own) {
+      for (const part of expandForm(form, true)) add('allowed', term.id, part, locale, undefined, avoided);
+    }
   }
   for (const term of termMap.terms) {
-    for (const avoid of avoidedOf(term)) for (const part of expandForm(avoid.form, false)) add('avoid', term.id, part, avoid.reason);
+    // An avoided form that is one of the term's English forms (`attention masks`) takes English number rules.
+    const english = ownEntry(term, SOURCE_LOCALE);
+    const englishKeys = new Set(
+      english ? [english.title, ...english.aliases].flatMap((form) => expandForm(form, false)).map(formKey) : [],
+    );
+    for (const avoid of avoidedOf(term)) {
+      for (const part of expandForm(avoid.form, false)) {
+        add('avoid', term.id, part, englishKeys.has(formKey(part)) ? SOURCE_LOCALE : locale, avoid.reason);
+      }
+    }
   }
   if (locale !== SOURCE_LOCALE) {
     for (const term of termMap.terms) {
@@ -118,24 +167,32 @@ export function buildLocaleTermbase(termMap: TermMap, locale: Locale): LocaleTer
       const english = ownEntry(term, SOURCE_LOCALE);
       if (!entry || !english || entry.terminology?.keepEnglish === true) continue;
       for (const form of [english.title, ...english.aliases]) {
-        for (const part of expandForm(form, false)) if (isEnglishProseForm(part)) add('english', term.id, part);
+        for (const part of expandForm(form, false)) {
+          if (isEnglishProseForm(part)) add('english', term.id, part, SOURCE_LOCALE);
+        }
       }
     }
   }
   for (const term of termMap.terms) {
-    for (const form of [...Object.values(term.titles), ...term.aliases]) for (const part of expandForm(form, true)) add('shadow', term.id, part);
+    for (const form of [...Object.values(term.titles), ...term.aliases]) {
+      for (const part of expandForm(form, true)) addOne('shadow', term.id, part, locale);
+    }
   }
 
   // The matcher needs every flagged form, and of the other forms only the phrases that share a word with a flagged
   // form: those are the ones that can shadow it. The rest would only cost time (single words most of all).
   const flaggedWords = new Set<string>();
   for (const group of groups.values()) {
-    if (group.kind === 'avoid' || group.kind === 'english') for (const key of group.forms.keys()) for (const word of key.split(' ')) flaggedWords.add(word);
+    if (group.kind === 'avoid' || group.kind === 'english') {
+      for (const key of group.forms.keys()) for (const word of key.split(' ')) flaggedWords.add(word);
+    }
   }
   const terms: Term[] = [];
   for (const [id, group] of groups) {
     const flagged = group.kind === 'avoid' || group.kind === 'english';
-    const aliases = [...group.forms].filter(([key]) => flagged || (key.includes(' ') && key.split(' ').some((word) => flaggedWords.has(word)))).map(([, form]) => form);
+    const aliases = [...group.forms]
+      .filter(([key]) => flagged || (key.includes(' ') && key.split(' ').some((word) => flaggedWords.has(word))))
+      .map(([, form]) => form);
     if (aliases.length > 0) terms.push({ id, titles: {}, abbreviations: [], identifiers: [], aliases, entries: {} });
   }
   const matcher = createTermMatcher({ schemaVersion: 1, locales: [locale], terms }, { singleWordsAnywhere: true });

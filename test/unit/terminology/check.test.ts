@@ -61,11 +61,15 @@ describe('terminology check: English forms', () => {
   });
 
   it('replaces in Japanese without inflection', () => {
-    assert.deepEqual(summary(check('attention maskを渡します。', { locale: 'ja' })), ['english-term attention mask → アテンションマスク']);
+    assert.deepEqual(summary(check('attention maskを渡します。', { locale: 'ja' })), [
+      'english-term attention mask → アテンションマスク',
+    ]);
   });
 
   it('leaves terms the locale keeps in English, terms it has no entry for, and English documents alone', () => {
     assert.deepEqual(check('Cada token cuenta.'), []);
+    // `canalización` is the entry's title, but `keep: english` says the Spanish docs write `pipeline`.
+    assert.deepEqual(check('El pipeline de texto y los pipelines.'), []);
     assert.deepEqual(check('La decoder attention mask es otra.'), []);
     assert.deepEqual(check('The attention mask and the head.', { locale: 'en' }), []);
   });
@@ -111,7 +115,10 @@ describe('terminology check: where it never looks', () => {
 
   it('silences ignored terms, by id or by form', () => {
     assert.deepEqual(check('la cabeza', { ignoredTerms: ['head'] }), []);
-    assert.deepEqual(check('la cabeza y la attention mask', { ignoredTerms: ['Cabeza'] }).map((f) => f.termId), ['attention-mask']);
+    assert.deepEqual(
+      check('la cabeza y la attention mask', { ignoredTerms: ['Cabeza'] }).map((f) => f.termId),
+      ['attention-mask'],
+    );
   });
 });
 
@@ -122,14 +129,28 @@ describe('terminology check: anchors', () => {
     assert.deepEqual(summary(findings), ['unknown-anchor no-such-term']);
     assert.equal(findings[0]!.severity, 'error');
     assert.equal(text.slice(findings[0]!.start, findings[0]!.end), 'no-such-term');
-    assert.deepEqual(check('[x](https://huggingface.co/docs/transformers/es/glossary#nope)').map((f) => f.text), ['nope']);
+    assert.deepEqual(
+      check('[x](https://huggingface.co/docs/transformers/es/glossary#nope)').map((f) => f.text),
+      ['nope'],
+    );
   });
 
   it('in a glossary file, reports in-page links and heading markers that name no term or heading', () => {
-    const text = '### cabecera[[head]]\n### otra[[sin-termino]]\n## Más cosas\nVer [a](#head), [b](#mas-cosas), [c](#nada).';
+    const text =
+      '### cabecera[[head]]\n### otra[[sin-termino]]\n## Más cosas\nVer [a](#head), [b](#mas-cosas), [c](#nada).';
     assert.deepEqual(summary(check(text, { isGlossary: true })), ['unknown-anchor sin-termino', 'unknown-anchor nada']);
     // An ordinary page may link to its own headings and use markers freely.
     assert.deepEqual(check(text), []);
+  });
+});
+
+describe('terminology check: line ends', () => {
+  it('reads \\r\\n and lone \\r as line ends, for fences and for offsets', () => {
+    const text = 'la cabeza\r\n```\r\nla cabeza\r\n```\rla cabeza';
+    assert.deepEqual(
+      check(text).map((f) => f.start),
+      [3, text.lastIndexOf('cabeza')],
+    );
   });
 });
 
