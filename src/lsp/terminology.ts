@@ -19,7 +19,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentLocaleFromPath, resolveDisplayLocale, type Locale } from '../glossary';
+import { documentLocaleFromPath, isGlossaryDocumentPath, resolveDisplayLocale, type Locale } from '../glossary';
 import type { GlossarySnapshot } from '../service/snapshot';
 import { checkDocument, type Finding, type FindingSeverity } from '../terminology';
 import { documentKind } from './documents';
@@ -81,8 +81,7 @@ export class FindingsCache {
         : checkDocument(document.getText(), {
             termMap: context.glossary.termMap,
             locale,
-            isGlossary:
-              file !== undefined && (context.glossaryFiles.includes(file) || /[\\/]glossary\.mdx?$/i.test(file)),
+            isGlossary: file !== undefined && (context.glossaryFiles.includes(file) || isGlossaryDocumentPath(file)),
             ignoredTerms: [...context.settings.ignoredTerms, ...context.settings.checkIgnore],
           });
     this.cache.set(document.uri, {
