@@ -22,6 +22,7 @@ export const TS_PROJECTS = [
   'test/lsp',
   'test/fuzz',
   'test/integration',
+  'test/web',
   'test/e2e',
   'scripts',
 ];

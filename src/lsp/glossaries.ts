@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mergeTermMaps, parseTermMapJson, type Diagnostic, type GlossarySource, type TermMap } from '../glossary';
 import { MAX_CUSTOM_GLOSSARY_BYTES, type CompileOutcome, type GlossaryCompilerHost } from '../service/compilerHost';
+import { DISCOVERED_GLOSSARY_NAME, DOCS_SOURCE_SEGMENTS } from '../service/discoveryPaths';
 import { createSnapshot, type GlossarySnapshot } from '../service/snapshot';
 import type { ServerSettings } from './settings';
 
@@ -260,9 +261,9 @@ function resolveListed(listed: string, folders: readonly string[]): string[] {
   return folders.map((folder) => path.resolve(folder, expanded));
 }
 
-/** `docs/source/<lang>/glossary.md` under a workspace folder: the layout of the Transformers docs and doc-builder. */
+/** `docs/source/<lang>/glossary.md` under a workspace folder, by the rule the VS Code service follows too. */
 function discover(folder: string): string[] {
-  const source = path.join(folder, 'docs', 'source');
+  const source = path.join(folder, ...DOCS_SOURCE_SEGMENTS);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(source, { withFileTypes: true });
@@ -272,7 +273,7 @@ function discover(folder: string): string[] {
   return entries
     .filter((entry) => entry.isDirectory())
     .slice(0, MAX_DISCOVERED_LOCALES)
-    .map((entry) => path.join(source, entry.name, 'glossary.md'))
+    .map((entry) => path.join(source, entry.name, DISCOVERED_GLOSSARY_NAME))
     .filter((file) => fs.existsSync(file))
     .sort();
 }

@@ -80,7 +80,8 @@ export function readSettings(value: unknown, base: ServerSettings = DEFAULT_SETT
   if (!isRecord(value)) return base;
   const section = Object.hasOwn(value, SETTINGS_SECTION) ? value[SETTINGS_SECTION] : value;
   if (!isRecord(section)) return base;
-  const discovery = read(section, 'discovery');
+  // `discoverGlossaries` is the VS Code setting's name; `discovery` is accepted as well.
+  const discovery = read(section, 'discoverGlossaries') ?? read(section, 'discovery');
   const discoveryEnabled = isRecord(discovery) ? discovery.enabled : discovery;
   const completion = read(section, 'completion');
   const completionEnabled = isRecord(completion) ? completion.enabled : completion;

@@ -231,7 +231,7 @@ describe('language server: custom glossaries', function () {
     assert.match((await client.hoverText(uri, 0, 6))!, /widget stack/);
     // Turning discovery off drops the team's glossary and keeps the bundled one.
     await client.connection.sendNotification('workspace/didChangeConfiguration', {
-      settings: { transformersGlossary: { discovery: false } },
+      settings: { transformersGlossary: { discoverGlossaries: false } },
     });
     assert.equal((await reload(client)).status, 'skipped');
     assert.equal(await client.hover(uri, 0, 6), null);
