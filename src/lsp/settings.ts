@@ -63,6 +63,15 @@ function stringList(value: unknown): string[] | undefined {
     .filter((item): item is string => item !== undefined);
 }
 
+/** The first of `keys` whose value is a boolean. */
+function firstBoolean(source: Record<string, unknown>, keys: readonly string[]): boolean | undefined {
+  for (const key of keys) {
+    const value = read(source, key);
+    if (typeof value === 'boolean') return value;
+  }
+  return undefined;
+}
+
 /** A dotted key (`completion.enabled`) or its nested spelling (`completion: { enabled }`). */
 function read(source: Record<string, unknown>, key: string): unknown {
   if (Object.hasOwn(source, key)) return source[key];
@@ -80,11 +89,15 @@ export function readSettings(value: unknown, base: ServerSettings = DEFAULT_SETT
   if (!isRecord(value)) return base;
   const section = Object.hasOwn(value, SETTINGS_SECTION) ? value[SETTINGS_SECTION] : value;
   if (!isRecord(section)) return base;
-  // `discoverGlossaries` is the VS Code setting's name; `discovery` is accepted as well.
-  const discovery = read(section, 'discoverGlossaries') ?? read(section, 'discovery');
-  const discoveryEnabled = isRecord(discovery) ? discovery.enabled : discovery;
-  const completion = read(section, 'completion');
-  const completionEnabled = isRecord(completion) ? completion.enabled : completion;
+  // `discoverGlossaries` is the VS Code setting's name; `discovery` is accepted as well. Each switch may be written
+  // as a boolean or as `{ enabled }`, nested or dotted.
+  const discoveryEnabled = firstBoolean(section, [
+    'discoverGlossaries',
+    'discoverGlossaries.enabled',
+    'discovery',
+    'discovery.enabled',
+  ]);
+  const completionEnabled = firstBoolean(section, ['completion.enabled', 'completion']);
   const docsVersion = read(section, 'docsVersion');
   return {
     language: stringValue(read(section, 'language')) ?? base.language,
@@ -95,8 +108,8 @@ export function readSettings(value: unknown, base: ServerSettings = DEFAULT_SETT
         : base.docsVersion,
     ignoredTerms: stringList(read(section, 'ignoredTerms')) ?? base.ignoredTerms,
     customGlossaries: stringList(read(section, 'customGlossaries')) ?? base.customGlossaries,
-    discovery: typeof discoveryEnabled === 'boolean' ? discoveryEnabled : base.discovery,
-    completion: typeof completionEnabled === 'boolean' ? completionEnabled : base.completion,
+    discovery: discoveryEnabled ?? base.discovery,
+    completion: completionEnabled ?? base.completion,
     documentLanguage: readDocumentLanguage(read(section, 'documentLanguage')) ?? base.documentLanguage,
     checkIgnore: stringList(read(section, 'check.ignore')) ?? base.checkIgnore,
   };
