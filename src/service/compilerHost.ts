@@ -10,7 +10,9 @@
 import {
   TermMapJsonError,
   compileGlossaries,
+  isAlignmentReference,
   parseTermMapJson,
+  type CompileOptions,
   type CompileResult,
   type Diagnostic,
   type GlossarySource,
@@ -68,7 +70,8 @@ export type CompileOutcome =
  * read a source's `Uint8Array` after handing it over.
  */
 export interface GlossaryCompilerHost {
-  compile(sources: readonly GlossarySource[]): Promise<CompileOutcome>;
+  /** `options.reference` (the bundled glossary) aligns translations compiled without an English source. */
+  compile(sources: readonly GlossarySource[], options?: CompileOptions): Promise<CompileOutcome>;
   dispose(): void;
 }
 
@@ -76,7 +79,7 @@ export interface GlossaryCompilerHost {
 export class InThreadCompilerHost implements GlossaryCompilerHost {
   public constructor(private readonly maxBytes = Number.POSITIVE_INFINITY) {}
 
-  public compile(sources: readonly GlossarySource[]): Promise<CompileOutcome> {
+  public compile(sources: readonly GlossarySource[], options: CompileOptions = {}): Promise<CompileOutcome> {
     const bytes = sourceBytes(sources);
     if (bytes > this.maxBytes) {
       return Promise.resolve({
@@ -85,7 +88,7 @@ export class InThreadCompilerHost implements GlossaryCompilerHost {
         detail: `${bytes} bytes is more than the ${this.maxBytes} compiled on this thread`,
       });
     }
-    return Promise.resolve({ ok: true, result: compileGlossaries(sources) });
+    return Promise.resolve({ ok: true, result: compileGlossaries(sources, options) });
   }
 
   public dispose(): void {
@@ -109,6 +112,8 @@ export interface CompileRequest {
   readonly type: 'compile';
   readonly id: number;
   readonly sources: readonly GlossarySource[];
+  /** The alignment reference (see CompileOptions); checked by the worker before use. */
+  readonly reference?: CompileOptions['reference'];
 }
 
 /**
@@ -130,12 +135,14 @@ export function answerCompileRequest(request: unknown): CompileResponse | undefi
     !isRecord(request) ||
     request.type !== 'compile' ||
     typeof request.id !== 'number' ||
-    !Array.isArray(request.sources)
+    !Array.isArray(request.sources) ||
+    (request.reference !== undefined && !isAlignmentReference(request.reference))
   ) {
     return undefined;
   }
   try {
-    const result = compileGlossaries(request.sources as GlossarySource[]);
+    const reference = request.reference;
+    const result = compileGlossaries(request.sources as GlossarySource[], reference ? { reference } : {});
     return {
       type: 'result',
       id: request.id,

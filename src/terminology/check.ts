@@ -111,6 +111,39 @@ function isGloss(text: string, start: number, end: number): boolean {
   return (emphasis(before) && emphasis(after)) || (before === 0x28 && (after === 0x29 || after === 0x2c));
 }
 
+/**
+ * The declared form a flagged text stands for and the replacement its fix writes, remembered per termbase: a page
+ * repeats the same few flagged texts, and working them out costs more than matching them.
+ */
+const resolutions = new WeakMap<LocaleTermbase, Map<string, { form: string; replacement: string | undefined }>>();
+
+function resolved(
+  termbase: LocaleTermbase,
+  groupId: string,
+  group: FormGroup,
+  text: string,
+): { form: string; replacement: string | undefined } {
+  let memo = resolutions.get(termbase);
+  if (!memo) {
+    memo = new Map();
+    resolutions.set(termbase, memo);
+  }
+  const key = `${groupId}\u0000${text}`;
+  let found = memo.get(key);
+  if (!found) {
+    const form = declaredForm(group, text);
+    const language = group.languages.get(formKey(form)) ?? termbase.locale;
+    found = {
+      form,
+      replacement: replacementFor(text, language, termbase.preferredForms(group.termId), termbase.locale),
+    };
+    // A page cannot make the memo grow without bound: past this many distinct texts it starts over.
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, found);
+  }
+  return found;
+}
+
 function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, locale: Locale, push: Push): void {
   const lineText = text.slice(line.start, line.end);
   for (const match of termbase.matcher.findAll(lineText, 'prose')) {
@@ -121,9 +154,7 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     const end = line.start + match.end;
     if (overlapsAny(line.excluded, start, end)) continue;
     if (isGloss(text, start, end)) continue;
-    const form = declaredForm(group, match.text);
-    const preferred = termbase.preferredForms(group.termId);
-    const replacement = replacementFor(match.text, group.languages.get(formKey(form)) ?? locale, preferred, locale);
+    const { form, replacement } = resolved(termbase, match.termId, group, match.text);
     const fixes: TextFix[] =
       replacement !== undefined && replacement !== match.text ? [{ start, end, newText: replacement }] : [];
     const use = replacement !== undefined ? ` Use "${replacement}".` : '';

@@ -14,9 +14,10 @@
  * - every other known form shadows what it contains: `decoder attention mask` is matched as a whole, so the
  *   `attention mask` inside it is not reported as the English form of attention-mask.
  */
-import type { AvoidedForm, Locale, Term, TermMap } from '../glossary';
+import type { AvoidedForm, Locale, Term, TermEntry, TermMap } from '../glossary';
 import {
   SOURCE_LOCALE,
+  localeFallbackChain,
   isPluralPhrase,
   ownEntry,
   pluralPhrase,
@@ -51,6 +52,20 @@ export interface LocaleTermbase {
   readonly anchors: ReadonlySet<string>;
 }
 
+/**
+ * The entry whose termbase applies to a page of `locale`: the first the term has along the locale's own part of the
+ * one fallback chain (`localeFallbackChain`), never the English stand-in of another language. A page under
+ * `docs/source/zh/` is `zh-hans`, and the glossary found beside it compiles as `zh`: both name the same language.
+ */
+function localEntry(term: Term, locale: Locale): TermEntry | undefined {
+  for (const candidate of localeFallbackChain(locale)) {
+    if (candidate === SOURCE_LOCALE && locale !== SOURCE_LOCALE) return undefined;
+    const entry = ownEntry(term, candidate);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
 /** The key forms are compared by: their words, folded as the matcher folds them, joined by single spaces. */
 export function formKey(form: string): string {
   return splitWords(form)
@@ -74,7 +89,7 @@ function isEnglishProseForm(form: string): boolean {
 
 /** The declared or default preferred forms of a term in a locale: `preferred:`, else the title (gloss removed) and the aliases. */
 function preferredOf(term: Term, locale: Locale): string[] {
-  const entry = ownEntry(term, locale);
+  const entry = localEntry(term, locale);
   if (!entry) return [];
   const avoided = new Set((entry.terminology?.avoid ?? []).map((avoid) => formKey(avoid.form)));
   const declared = entry.terminology?.preferred;
@@ -133,9 +148,9 @@ export function buildLocaleTermbase(termMap: TermMap, locale: Locale): LocaleTer
     if (kind === 'avoid') group.reasons.set(key, reason);
   };
 
-  const avoidedOf = (term: Term): readonly AvoidedForm[] => ownEntry(term, locale)?.terminology?.avoid ?? [];
+  const avoidedOf = (term: Term): readonly AvoidedForm[] => localEntry(term, locale)?.terminology?.avoid ?? [];
   for (const term of termMap.terms) {
-    const entry = ownEntry(term, locale);
+    const entry = localEntry(term, locale);
     if (!entry) continue;
     // An avoided form takes its other number with it: `avoid: modelo fine-tuned` also un-allows `modelos fine-tuned`.
     const avoided = new Set<string>();
@@ -163,7 +178,7 @@ export function buildLocaleTermbase(termMap: TermMap, locale: Locale): LocaleTer
   }
   if (locale !== SOURCE_LOCALE) {
     for (const term of termMap.terms) {
-      const entry = ownEntry(term, locale);
+      const entry = localEntry(term, locale);
       const english = ownEntry(term, SOURCE_LOCALE);
       if (!entry || !english || entry.terminology?.keepEnglish === true) continue;
       for (const form of [english.title, ...english.aliases]) {

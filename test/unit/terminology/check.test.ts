@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { CheckOptions, Finding } from '../../../src/terminology';
+import { compileGlossaries } from '../../../src/glossary';
 import { checkDocument, createTerminologyChecker } from '../../../src/terminology';
 import { terminologyTermMap } from './fixture';
 
@@ -43,6 +44,24 @@ describe('terminology check: avoided forms', () => {
   it('reports an avoided form in Japanese, delimited by a change of script', () => {
     const text = 'モデルの頭部を交換します。';
     assert.deepEqual(summary(check(text, { locale: 'ja' })), ['avoided-term 頭部 → ヘッド']);
+  });
+});
+
+describe('terminology check: Chinese', () => {
+  it('applies a glossary compiled as zh (docs/source/zh/) to a zh-hans page, with a form delimited by punctuation', () => {
+    const chinese =
+      '# 术语表\n\n## S\n\n### 输出头[[head]]\n<!-- glossary\navoid: 头部 (容易与身体部位混淆)\n-->\n\n模型最后的几层，把隐藏状态变成任务需要的输出。\n';
+    const { termMap } = compileGlossaries([
+      {
+        file: 'en.md',
+        content:
+          '# Glossary\n\n## H\n\n### head\n\nThe last layers of a model, which turn hidden states into outputs.\n',
+      },
+      { file: 'docs/source/zh/glossary.md', content: chinese, locale: 'zh' },
+    ]);
+    const findings = checkDocument('替换模型的“头部”。', { termMap, locale: 'zh-hans' });
+    assert.deepEqual(summary(findings), ['avoided-term 头部 → 输出头']);
+    assert.equal(findings[0]!.reason, '容易与身体部位混淆');
   });
 });
 
