@@ -10,7 +10,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { mergeTermMaps, parseTermMapJson, type Diagnostic, type GlossarySource, type TermMap } from '../glossary';
+import {
+  alignmentReference,
+  mergeTermMaps,
+  parseTermMapJson,
+  type AlignmentReference,
+  type Diagnostic,
+  type GlossarySource,
+  type TermMap,
+} from '../glossary';
 import { MAX_CUSTOM_GLOSSARY_BYTES, type CompileOutcome, type GlossaryCompilerHost } from '../service/compilerHost';
 import { DISCOVERED_GLOSSARY_NAME, DOCS_SOURCE_SEGMENTS } from '../service/discoveryPaths';
 import { createSnapshot, type GlossarySnapshot } from '../service/snapshot';
@@ -50,6 +58,7 @@ export class GlossaryState {
   private folders: readonly string[] = [];
   private uiLanguage = 'en';
   private bundled: TermMap | undefined;
+  private bundledReference: AlignmentReference | undefined;
   private custom: TermMap | undefined;
   private current: GlossarySnapshot | undefined;
   private generation = 0;
@@ -159,7 +168,10 @@ export class GlossaryState {
       for (const failure of failures) reporter.warn(`${failure} The glossary loaded before stays in use.`);
       return { status: 'failed', files, terms: 0, errors: failures.length, warnings: 0 };
     }
-    const outcome = await this.options.compiler.compile(sources);
+    // The bundled glossary is the alignment reference, as in the extension: a translation found or listed without its
+    // English file gets the English anchors.
+    this.bundledReference ??= alignmentReference(this.bundledTermMap());
+    const outcome = await this.options.compiler.compile(sources, { reference: this.bundledReference });
     if (!isLatest()) return this.superseded();
     if (!outcome.ok) {
       reporter.warn(`${failureMessage(outcome)} The glossary loaded before stays in use.`);
