@@ -50,6 +50,12 @@ describe('npm pack + npm install -g of the tarball', function () {
 
     const bin = path.join(prefix, 'bin', 'transformers-glossary-lsp');
     assert.match(execFileSync(bin, ['--version'], { encoding: 'utf8' }), /^\d+\.\d+\.\d+\n$/);
+    // A workspace glossary of its own, so that the installed compiler worker (dist/compileWorker.js) runs too.
+    fs.mkdirSync(path.join(dir, 'docs', 'source', 'en'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'docs', 'source', 'en', 'glossary.md'),
+      '# Glossary\n\n## W\n\n### widget stack\n\nA pile of widgets our own team talks about.\n',
+    );
     const started = await TestClient.start({
       command: [bin, '--stdio'],
       rootPath: dir,
@@ -60,5 +66,14 @@ describe('npm pack + npm install -g of the tarball', function () {
     const uri = pathToFileURL(path.join(dir, 'model.py')).href;
     await client.open(uri, 'python', 'out = model(input_ids, attention_mask=mask)\n');
     assert.match((await client.hoverText(uri, 0, 25))!, /^\*\*máscara de atención\*\*/);
+    const report = await client.request<{ status: string; terms: number }>('workspace/executeCommand', {
+      command: 'transformersGlossary.reloadGlossaries',
+    });
+    assert.deepEqual([report.status, report.terms], ['loaded', 1]);
+    assert.deepEqual(
+      client.logs.filter((line) => /worker could not start/.test(line)),
+      [],
+      'the installed worker compiled, not the in-thread fallback',
+    );
   });
 });
