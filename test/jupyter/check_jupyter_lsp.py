@@ -3,7 +3,7 @@ and jupyter-lsp, which the test machines do not install).
 
 Starts a Jupyter server with jupyter-lsp and the spec, then speaks LSP through jupyter-lsp's WebSocket as JupyterLab's
 LSP client does (one JSON-RPC message per text frame) and asks for a hover in a notebook's virtual document: the code
-cells of a notebook, joined into one Python document under `.virtual_documents/`.
+cells of a notebook, joined into one Python document named by the notebook's path.
 
 Usage: <venv>/bin/python test/jupyter/check_jupyter_lsp.py <repository> <node>
 Prints STATUS, INITIALIZE and HOVER lines; HOVER must be the Spanish entry `**máscara de atención**`.
@@ -19,6 +19,7 @@ config = {"LanguageServerManager": {"autodetect": False, "language_servers": {"t
     "version": 2, "display_name": "Transformers Glossary",
     "argv": [node, os.path.join(repo, "dist", "lsp.js"), "--stdio"],
     "languages": ["python", "markdown"], "mime_types": ["text/x-python", "text/x-ipython", "text/markdown"],
+    "requires_documents_on_disk": False,
     "workspace_configuration": {"transformersGlossary": {"language": "es"}}}}}}
 with open(os.path.join(root, "jupyter_server_config.json"), "w") as f: json.dump(config, f)
 env = {**os.environ, "JUPYTER_CONFIG_DIR": root}
@@ -46,7 +47,8 @@ try:
                     await ws.write_message(json.dumps({"jsonrpc": "2.0", "id": message["id"], "result": [None]}))
         async def notify(method, params):
             await ws.write_message(json.dumps({"jsonrpc": "2.0", "method": method, "params": params}))
-        uri = "file://" + root + "/.virtual_documents/Untitled.ipynb"
+        # With requires_documents_on_disk false, JupyterLab names a notebook's code document by the notebook's path.
+        uri = "file://" + root + "/Untitled.ipynb"
         init = await request(1, "initialize", {"processId": None, "rootUri": "file://" + root, "capabilities": {}})
         print("INITIALIZE", init["result"]["serverInfo"]["name"])
         await notify("initialized", {})
