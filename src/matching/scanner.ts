@@ -19,15 +19,7 @@ import {
   startsArabic,
 } from './affixes';
 import type { LinkSpan } from './links';
-import {
-  ASCII_CLASSES,
-  CLASS_MARK,
-  CLASS_NONE,
-  CLASS_SPACED,
-  HASH_SEED,
-  classAt,
-  hashStep,
-} from './chars';
+import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, hashStep } from './chars';
 import { foldKey, isInsideWord, unitLength, wordEnd } from './words';
 import { isMarkedPosition } from './positions';
 import { continuesPathOrCompound, firstLinkFrom, particleStemEnd, regionEquals, skipPhraseGap } from './regions';
@@ -115,9 +107,7 @@ export class Scanner {
         // Japanese and Chinese: a form may start at any character, inside running text (cjk.ts).
         const index = this.index;
         const form =
-          index.cjkFirstUnits[c] !== 0
-            ? cjkFormAt(index.cjkForms, text, i, to, index.singleWordsAnywhere)
-            : undefined;
+          index.cjkFirstUnits[c] !== 0 ? cjkFormAt(index.cjkForms, text, i, to, index.singleWordsAnywhere) : undefined;
         if (form !== undefined) {
           const end = i + form.key.length;
           out.push({ termId: form.target.termId, start: i, end, text: text.slice(i, end), via: form.target.via });
@@ -256,7 +246,8 @@ export class Scanner {
         phrases = index.phrases.get(key);
         restricted = index.wordRestricted.get(key);
       }
-      if (exact === undefined && phrases === undefined && restricted === undefined) return this.affixedAt(text, start, end);
+      if (exact === undefined && phrases === undefined && restricted === undefined)
+        return this.affixedAt(text, start, end);
     } else {
       // Words with non-ASCII letters are rare in code and in English docs; they take the allocating path.
       const raw = text.slice(start, end);
