@@ -13,3 +13,4 @@ export { applyFixes, replacementFor } from './fixes';
 export { IGNORE_NEXT_LINE } from './regions';
 export { formKey } from './termbase';
 export type { LocaleTermbase } from './termbase';
+export { isGlossaryPage } from './documents';
