@@ -213,7 +213,11 @@ class TerminologyDiagnostics extends Disposable {
         const line = document.positionAt(offset).line;
         return line + 1 >= document.lineCount ? text.length : document.offsetAt(new vscode.Position(line + 1, 0));
       };
-      let end = Math.min(lineAfter(entry.state.dirtyTo ?? from), lineAfter(start + CHUNK_SIZE));
+      // The first step is the edited lines (a chunk at most); with no edit to start from (a document just opened, a
+      // new glossary), it is the first chunk, which holds what the editor shows first.
+      const { dirtyTo } = entry.state;
+      const edited = dirtyTo !== undefined && dirtyTo > from ? lineAfter(dirtyTo) : Infinity;
+      let end = Math.min(edited, lineAfter(start + CHUNK_SIZE));
       for (let first = true; ; first = false) {
         // The range ends before the next line's first character, so that the core does not read that line as well.
         const fresh = checkDocument(text, { ...options, range: { start, end: Math.max(start, end - 1) } });
