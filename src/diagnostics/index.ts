@@ -144,6 +144,8 @@ class TerminologyDiagnostics extends Disposable {
       entry = created;
       this.entries.set(key, entry);
     } else {
+      // A pass still running reads the old options or glossary: it stops, and the whole page is checked again.
+      entry.pass++;
       entry.options = options;
       entry.state = markAllDirty(entry.state);
     }
