@@ -99,7 +99,9 @@ export function readTerminologyCheckConfig(scope: vscode.Uri | undefined): Termi
     enabled: config.get<unknown>(Settings.checkEnabled) !== false,
     // The manifest's pattern already asks for a lower-case tag; a hand-edited value of another shape is ignored.
     documentLanguage:
-      typeof language === 'string' && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(language.trim()) ? language.trim() : undefined,
+      typeof language === 'string' && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(language.trim())
+        ? language.trim()
+        : undefined,
     ignore: stringArray(config.get<unknown>(Settings.checkIgnore)),
     englishTermSeverity: SEVERITY_VALUES.find((value) => value === severity) ?? 'information',
   };
@@ -107,7 +109,10 @@ export function readTerminologyCheckConfig(scope: vscode.Uri | undefined): Termi
 
 /** Whether a configuration change touches a setting of the terminology check. */
 export function affectsTerminologyCheck(event: vscode.ConfigurationChangeEvent): boolean {
-  return [Settings.documentLanguage, Settings.checkEnabled, Settings.checkIgnore, Settings.checkEnglishTermSeverity].some(
-    (key) => event.affectsConfiguration(settingKey(key)),
-  );
+  return [
+    Settings.documentLanguage,
+    Settings.checkEnabled,
+    Settings.checkIgnore,
+    Settings.checkEnglishTermSeverity,
+  ].some((key) => event.affectsConfiguration(settingKey(key)));
 }

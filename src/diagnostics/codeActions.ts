@@ -54,7 +54,11 @@ export class TerminologyCodeActions implements vscode.CodeActionProvider {
         if (action) actions.push(action);
       }
       if (actions.length > 0 && fixable > 1) {
-        const fixAll = new FixAllAction(vscode.l10n.t('Fix all glossary findings in this file'), vscode.CodeActionKind.QuickFix, document);
+        const fixAll = new FixAllAction(
+          vscode.l10n.t('Fix all glossary findings in this file'),
+          vscode.CodeActionKind.QuickFix,
+          document,
+        );
         fixAll.diagnostics = ours;
         actions.push(fixAll);
       }
@@ -73,24 +77,41 @@ export class TerminologyCodeActions implements vscode.CodeActionProvider {
     const { document } = action;
     const edit = new vscode.WorkspaceEdit();
     for (const fix of fixAllEdits(checked.checkNow())) {
-      edit.replace(document.uri, new vscode.Range(document.positionAt(fix.start), document.positionAt(fix.end)), fix.newText);
+      edit.replace(
+        document.uri,
+        new vscode.Range(document.positionAt(fix.start), document.positionAt(fix.end)),
+        fix.newText,
+      );
     }
     action.edit = edit;
     return action;
   }
 
   /** The quick fix of one of our diagnostics, when its finding has a fix and its text is still what was flagged. */
-  private quickFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, findings: readonly Finding[]): vscode.CodeAction | undefined {
+  private quickFix(
+    document: vscode.TextDocument,
+    diagnostic: vscode.Diagnostic,
+    findings: readonly Finding[],
+  ): vscode.CodeAction | undefined {
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-    const finding = findings.find((candidate) => candidate.start === start && candidate.end === end && candidate.code === code);
+    const finding = findings.find(
+      (candidate) => candidate.start === start && candidate.end === end && candidate.code === code,
+    );
     const fix = finding?.fixes[0];
     // An edit since the last check may have changed the flagged text: then the fix waits for the next check.
     if (!finding || !fix || document.getText(diagnostic.range) !== finding.text) return undefined;
-    const action = new vscode.CodeAction(vscode.l10n.t('Replace with "{0}"', fix.newText), vscode.CodeActionKind.QuickFix);
+    const action = new vscode.CodeAction(
+      vscode.l10n.t('Replace with "{0}"', fix.newText),
+      vscode.CodeActionKind.QuickFix,
+    );
     action.edit = new vscode.WorkspaceEdit();
-    action.edit.replace(document.uri, new vscode.Range(document.positionAt(fix.start), document.positionAt(fix.end)), fix.newText);
+    action.edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(fix.start), document.positionAt(fix.end)),
+      fix.newText,
+    );
     action.diagnostics = [diagnostic];
     action.isPreferred = true;
     return action;

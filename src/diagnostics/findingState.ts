@@ -48,19 +48,34 @@ export function applyChanges(state: FindingState, changes: readonly TextChange[]
       if (finding.start >= removedEnd) {
         return delta === 0
           ? [finding]
-          : [{ ...finding, start: finding.start + delta, end: finding.end + delta, fixes: finding.fixes.map((fix) => moveFix(fix, delta)) }];
+          : [
+              {
+                ...finding,
+                start: finding.start + delta,
+                end: finding.end + delta,
+                fixes: finding.fixes.map((fix) => moveFix(fix, delta)),
+              },
+            ];
       }
       return [];
     });
     const moved = (at: number, inside: number): number => (at >= removedEnd ? at + delta : at > offset ? inside : at);
     dirtyFrom = Math.min(dirtyFrom === undefined ? offset : moved(dirtyFrom, offset), offset);
-    dirtyTo = Math.max(dirtyTo === undefined ? offset + inserted : moved(dirtyTo, offset + inserted), offset + inserted);
+    dirtyTo = Math.max(
+      dirtyTo === undefined ? offset + inserted : moved(dirtyTo, offset + inserted),
+      offset + inserted,
+    );
   }
   return { findings, dirtyFrom, dirtyTo };
 }
 
 /** The state with every finding starting in [start, end) replaced by `fresh` (the findings of a check of those lines). */
-export function replaceRegion(state: FindingState, start: number, end: number, fresh: readonly Finding[]): FindingState {
+export function replaceRegion(
+  state: FindingState,
+  start: number,
+  end: number,
+  fresh: readonly Finding[],
+): FindingState {
   const inside = (finding: Finding): boolean => finding.start >= start && finding.start < end;
   const before = state.findings.filter((finding) => finding.start < start);
   const after = state.findings.filter((finding) => finding.start >= end);

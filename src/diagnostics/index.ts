@@ -190,7 +190,8 @@ class TerminologyDiagnostics extends Disposable {
     if (!entry || entry.document !== document) return undefined;
     return {
       findings: entry.state.findings,
-      checkNow: () => checkDocument(document.getText(), { ...entry.options, termMap: this.glossary.snapshot().termMap }),
+      checkNow: () =>
+        checkDocument(document.getText(), { ...entry.options, termMap: this.glossary.snapshot().termMap }),
     };
   }
 
@@ -271,7 +272,9 @@ function messageOf(finding: Finding, language: string): string {
           : vscode.l10n.t('In {0}, the glossary avoids "{1}".', language, finding.text)) + use
       );
     case 'english-term':
-      return vscode.l10n.t('"{0}" is the English term; in {1}, the glossary translates it.', finding.text, language) + use;
+      return (
+        vscode.l10n.t('"{0}" is the English term; in {1}, the glossary translates it.', finding.text, language) + use
+      );
     case 'unknown-anchor':
       return vscode.l10n.t('No glossary term or heading has the anchor "{0}".', finding.text);
   }

@@ -80,8 +80,21 @@ async function openCopy(text?: string): Promise<{ document: vscode.TextDocument;
   };
 }
 
-async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: string, resolve = 0): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind, resolve)) ?? [];
+async function codeActions(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  kind: string,
+  resolve = 0,
+): Promise<vscode.CodeAction[]> {
+  return (
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      kind,
+      resolve,
+    )) ?? []
+  );
 }
 
 suite('terminology diagnostics', () => {
@@ -90,7 +103,9 @@ suite('terminology diagnostics', () => {
   });
 
   teardown(async () => {
-    for (const name of [Settings.checkIgnore, Settings.checkEnabled, Settings.checkEnglishTermSeverity]) await setSetting(name, undefined);
+    for (const name of [Settings.checkIgnore, Settings.checkEnabled, Settings.checkEnglishTermSeverity]) {
+      await setSetting(name, undefined);
+    }
     await setWorkspaceSetting(Settings.documentLanguage, undefined);
   });
 
@@ -98,7 +113,9 @@ suite('terminology diagnostics', () => {
     const { document } = await openFixture(...PAGE);
     const expected = expectedOnPage(document);
     await waitForSeen(document, 'the diagnostics of the Spanish page', same(expected));
-    const cabeza = vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'avoided-term' && d.range.start.line === 4);
+    const cabeza = vscode.languages
+      .getDiagnostics(document.uri)
+      .find((d) => d.code === 'avoided-term' && d.range.start.line === 4);
     assert.match(cabeza?.message ?? '', /cabeza del modelo/);
     assert.match(cabeza?.message ?? '', /queda para las cabezas de atención/, 'the message gives the reason');
     assert.match(cabeza?.message ?? '', /cabecera/, 'the message names the preferred form');
@@ -118,13 +135,25 @@ suite('terminology diagnostics', () => {
       assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
       // (vscode.executeCodeActionProvider does not return an action's diagnostics; the UI spec shows the fix on its
       // diagnostic.) Where no diagnostic stands, there is no quick fix.
-      assert.deepEqual(await codeActions(document.uri, new vscode.Range(0, 0, 0, 5), vscode.CodeActionKind.QuickFix.value), []);
-      assert.ok(actions.some((action) => !action.isPreferred && action.title === 'Fix all glossary findings in this file'));
+      assert.deepEqual(
+        await codeActions(document.uri, new vscode.Range(0, 0, 0, 5), vscode.CodeActionKind.QuickFix.value),
+        [],
+      );
+      assert.ok(
+        actions.some((action) => !action.isPreferred && action.title === 'Fix all glossary findings in this file'),
+      );
       assert.ok(await vscode.workspace.applyEdit(fix.edit!));
-      assert.equal(document.getText(), original.replace('revisa los color channels de', 'revisa los canales de color de'));
+      assert.equal(
+        document.getText(),
+        original.replace('revisa los color channels de', 'revisa los canales de color de'),
+      );
       const after = expected.filter((s) => s.code !== 'english-term');
       // "canales de color" is two units longer than "color channels": the finding after it on its line moves by two.
-      await waitForSeen(document, 'the fixed diagnostic to go', same(after.map((s) => (s.line === 4 ? { ...s, character: s.character + 2 } : s))));
+      await waitForSeen(
+        document,
+        'the fixed diagnostic to go',
+        same(after.map((s) => (s.line === 4 ? { ...s, character: s.character + 2 } : s))),
+      );
     } finally {
       await copy.dispose();
     }
@@ -148,7 +177,11 @@ suite('terminology diagnostics', () => {
         .replace('con pooling se resume', 'con agrupación se resume');
       assert.notEqual(expected, original);
       assert.equal(document.getText(), expected);
-      await waitForSeen(document, 'only the broken anchor to stay', same([at(document, 17, 'ajuste-inexistente', 'unknown-anchor', 'Error')]));
+      await waitForSeen(
+        document,
+        'only the broken anchor to stay',
+        same([at(document, 17, 'ajuste-inexistente', 'unknown-anchor', 'Error')]),
+      );
     } finally {
       await copy.dispose();
     }
@@ -161,7 +194,11 @@ suite('terminology diagnostics', () => {
     await waitForSeen(document, 'pooling to be ignored', same(all.filter((s) => s.text !== 'pooling')));
     await setSetting(Settings.checkIgnore, undefined);
     await setSetting(Settings.checkEnglishTermSeverity, 'warning');
-    await waitForSeen(document, 'the English term as a warning', same(all.map((s) => (s.code === 'english-term' ? { ...s, severity: 'Warning' } : s))));
+    await waitForSeen(
+      document,
+      'the English term as a warning',
+      same(all.map((s) => (s.code === 'english-term' ? { ...s, severity: 'Warning' } : s))),
+    );
     await setSetting(Settings.checkEnglishTermSeverity, 'off');
     await waitForSeen(document, 'the English term to go', same(all.filter((s) => s.code !== 'english-term')));
     await setSetting(Settings.checkEnabled, false);
@@ -174,7 +211,11 @@ suite('terminology diagnostics', () => {
   test('documentLanguage turns the check on for a file outside docs/source, and off again', async () => {
     const { document } = await openFixture('borrador.md');
     await setWorkspaceSetting(Settings.documentLanguage, 'es');
-    await waitForSeen(document, 'the draft checked as Spanish', same([at(document, 2, 'fine-tuning', 'avoided-term', 'Warning')]));
+    await waitForSeen(
+      document,
+      'the draft checked as Spanish',
+      same([at(document, 2, 'fine-tuning', 'avoided-term', 'Warning')]),
+    );
     await setWorkspaceSetting(Settings.documentLanguage, undefined);
     await waitForSeen(document, 'the draft unchecked', (found) => found.length === 0);
   });
@@ -209,7 +250,9 @@ suite('terminology diagnostics', () => {
   test('a 1 MB page is checked, an edit at its top re-checked, and a fence opened there quiets it to its end (times go to the log)', async () => {
     // The page without its code block, then plain prose up to about 10 kB, repeated to 1 MB: the findings of a page a
     // translator writes, not one on every line. A fence opened on the first line then makes every later line code.
-    const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(...PAGE))).replace(/```py[\s\S]*?```\n/, '');
+    const page = new TextDecoder()
+      .decode(await vscode.workspace.fs.readFile(fixtureUri(...PAGE)))
+      .replace(/```py[\s\S]*?```\n/, '');
     const prose = 'Un párrafo de prosa corriente, sin términos del glosario, que solo ocupa sitio en la página.\n\n';
     const block = page + prose.repeat(Math.ceil((10_240 - page.length) / prose.length));
     const repeats = Math.ceil(1_048_576 / block.length);
@@ -229,7 +272,11 @@ suite('terminology diagnostics', () => {
       edit.insert(document.uri, new vscode.Position(0, 0), 'El fine-tuning.\n');
       started = Date.now();
       assert.ok(await vscode.workspace.applyEdit(edit));
-      await waitFor('the edited line', light, ({ count, first }) => first !== undefined && count === perBlock * repeats + 1);
+      await waitFor(
+        'the edited line',
+        light,
+        ({ count, first }) => first !== undefined && count === perBlock * repeats + 1,
+      );
       const edited = Date.now() - started;
       // The same calls the adapter makes, timed here in the same extension host: the edited line alone, and the
       // whole text in the adapter's chunks.
@@ -240,13 +287,21 @@ suite('terminology diagnostics', () => {
         run();
         return performance.now() - before;
       };
-      const lineTimes = [0, 1, 2, 3, 4].map(() => time(() => checkDocument(text, { ...options, range: { start: 0, end: 3 } })));
+      const lineTimes = [0, 1, 2, 3, 4].map(() =>
+        time(() => checkDocument(text, { ...options, range: { start: 0, end: 3 } })),
+      );
       // A line at the end costs most: the core reads every line before it for its state.
       const last = text.length - 3;
-      const lastLineTimes = [0, 1, 2, 3, 4].map(() => time(() => checkDocument(text, { ...options, range: { start: last, end: last + 1 } })));
+      const lastLineTimes = [0, 1, 2, 3, 4].map(() =>
+        time(() => checkDocument(text, { ...options, range: { start: last, end: last + 1 } })),
+      );
       const chunkTimes: number[] = [];
       for (let start = 0; start < text.length; start += CHUNK_SIZE) {
-        chunkTimes.push(time(() => checkDocument(text, { ...options, range: { start, end: Math.min(text.length, start + CHUNK_SIZE) } })));
+        chunkTimes.push(
+          time(() =>
+            checkDocument(text, { ...options, range: { start, end: Math.min(text.length, start + CHUNK_SIZE) } }),
+          ),
+        );
       }
       const ms = (value: number): string => value.toFixed(1);
       const median = (values: number[]): string => ms([...values].sort((a, b) => a - b)[2]!);

@@ -29,8 +29,24 @@ function random(seed: number): () => number {
 }
 
 const PIECES = [
-  'la cabeza ', 'Cabezas', ' cabezal', 'cabeza de atención', ' attention mask', 'token ', '`cabeza`', '[x](../glossary#nope)',
-  '<!-- cabeza -->', '<!--', '-->', '```', '\n', '\r\n', ' ', '*attention mask*', '<!-- glossary-ignore-next-line -->\n', 'é',
+  'la cabeza ',
+  'Cabezas',
+  ' cabezal',
+  'cabeza de atención',
+  ' attention mask',
+  'token ',
+  '`cabeza`',
+  '[x](../glossary#nope)',
+  '<!-- cabeza -->',
+  '<!--',
+  '-->',
+  '```',
+  '\n',
+  '\r\n',
+  ' ',
+  '*attention mask*',
+  '<!-- glossary-ignore-next-line -->\n',
+  'é',
 ];
 
 const check = (text: string, range?: { start: number; end: number }): Finding[] =>
@@ -56,7 +72,12 @@ function recheck(state: FindingState, text: string, chunk: number): FindingState
   let end = Math.min(lineAfter(text, state.dirtyTo ?? start), lineAfter(text, start + chunk));
   let current = state;
   for (;;) {
-    current = replaceRegion(current, start, end >= text.length ? Infinity : end, check(text, { start, end: Math.max(start, end - 1) }));
+    current = replaceRegion(
+      current,
+      start,
+      end >= text.length ? Infinity : end,
+      check(text, { start, end: Math.max(start, end - 1) }),
+    );
     if (end >= text.length) return markClean(current);
     start = end;
     end = lineAfter(text, start + chunk);
@@ -87,11 +108,18 @@ describe('incremental findings', () => {
         limit = offset;
       }
       for (const { change, inserted } of edits) text = edit(text, change, inserted);
-      state = applyChanges(state, edits.map((e) => e.change));
+      state = applyChanges(
+        state,
+        edits.map((e) => e.change),
+      );
       // Every finding kept or moved still flags its own text in the new text, before any check.
       for (const finding of state.findings) {
         if (state.dirtyFrom !== undefined && finding.start >= lineStart(text, state.dirtyFrom)) continue;
-        assert.equal(text.slice(finding.start, finding.end), finding.text, `seed ${seed}: a finding before the edit moved`);
+        assert.equal(
+          text.slice(finding.start, finding.end),
+          finding.text,
+          `seed ${seed}: a finding before the edit moved`,
+        );
       }
       state = recheck(state, text, 1 + Math.floor(next() * 40));
       assert.deepEqual(state.findings, check(text), `seed ${seed}: after the edit`);
@@ -111,7 +139,10 @@ describe('incremental findings', () => {
     );
     assert.deepEqual([moved.dirtyFrom, moved.dirtyTo], [0, 5]);
     const touched = applyChanges(state, [{ offset: 5, removed: 1, inserted: 0 }]);
-    assert.deepEqual(touched.findings.map((f) => f.start), [15 - 1]);
+    assert.deepEqual(
+      touched.findings.map((f) => f.start),
+      [15 - 1],
+    );
   });
 
   it('fix all takes the first fix of every finding, and never two that overlap', () => {
@@ -120,7 +151,14 @@ describe('incremental findings', () => {
       fixAllEdits(findings).map((fix) => fix.newText),
       findings.map((f) => f.fixes[0]!.newText),
     );
-    const overlapping = [findings[0]!, { ...findings[0]!, start: findings[0]!.start + 1, fixes: [{ ...findings[0]!.fixes[0]!, start: findings[0]!.start + 1 }] }];
+    const overlapping = [
+      findings[0]!,
+      {
+        ...findings[0]!,
+        start: findings[0]!.start + 1,
+        fixes: [{ ...findings[0]!.fixes[0]!, start: findings[0]!.start + 1 }],
+      },
+    ];
     assert.equal(fixAllEdits(overlapping).length, 1);
   });
 });
