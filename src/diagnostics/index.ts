@@ -37,7 +37,7 @@ export const CHECK_DELAY_MS = 200;
  * How much text (UTF-16 units, rounded up to whole lines) one step of a check reads before it yields. A step also
  * reads the lines before it for their state, which the core does with a few comparisons per line.
  */
-export const CHUNK_SIZE = 65_536;
+export const CHUNK_SIZE = 32_768;
 
 /**
  * The URI schemes checked: files, unsaved editors, notebook cells, remote repositories and the test file system of
