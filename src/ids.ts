@@ -42,6 +42,7 @@ export const Settings = {
   checkEnabled: 'check.enabled',
   checkIgnore: 'check.ignore',
   checkEnglishTermSeverity: 'check.englishTermSeverity',
+  discoverGlossaries: 'discoverGlossaries',
 } as const;
 
 /** The fully qualified key of a setting, as package.json and affectsConfiguration spell it. */

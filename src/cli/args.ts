@@ -45,7 +45,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
     return { command: 'help', positionals: [], json: false, fix: false };
   }
-  if (argv.includes('--version') || argv.includes('-V')) return { command: 'version', positionals: [], json: false, fix: false };
+  if (argv.includes('--version') || argv.includes('-V')) {
+    return { command: 'version', positionals: [], json: false, fix: false };
+  }
 
   const [commandArg, ...rest] = argv;
   if (!COMMANDS.includes(commandArg as CommandName)) {
@@ -114,7 +116,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--format': {
         const value = takeValue();
         const formats = FORMATS[command as 'lint' | 'coverage'];
-        if (!formats.includes(value as OutputFormat)) throw new UsageError(`--format wants one of ${formats.join(', ')}, not '${value}'`);
+        if (!formats.includes(value as OutputFormat)) {
+          throw new UsageError(`--format wants one of ${formats.join(', ')}, not '${value}'`);
+        }
         format = value as OutputFormat;
         break;
       }

@@ -47,14 +47,24 @@ export function coverageReport(compiled: CompileResult, files: readonly string[]
     const text = readText(file);
     const lines = new LineIndex(text);
     const locale = localeOfFile(compiled, file) ?? localeFromPath(file) ?? 'en';
-    const findings = checker.check(text, { locale, isGlossary: true, severities: { 'avoided-term': 'off', 'english-term': 'off' } });
+    const findings = checker.check(text, {
+      locale,
+      isGlossary: true,
+      severities: { 'avoided-term': 'off', 'english-term': 'off' },
+    });
     for (const finding of findings) {
       brokenAnchors.push({ file, ...lines.at(finding.start), anchor: finding.text, message: finding.message });
     }
   }
   const suspiciousEntries = compiled.diagnostics
     .filter((diagnostic) => SUSPICIOUS_CODES.has(diagnostic.code))
-    .map((d) => ({ file: d.location.file, line: d.location.line, column: d.location.column, code: d.code, message: d.message }));
+    .map((d) => ({
+      file: d.location.file,
+      line: d.location.line,
+      column: d.location.column,
+      code: d.code,
+      message: d.message,
+    }));
   return { locales, terms, summary, brokenAnchors, suspiciousEntries };
 }
 
@@ -71,24 +81,33 @@ const CELL_MARKS: Readonly<Record<CoverageCell, string>> = { present: '✓', mis
 export function formatCoverageText(report: CoverageReport): string {
   const idWidth = Math.min(48, Math.max(4, ...report.terms.map((term) => term.id.length)));
   const columnWidth = Math.max(7, ...report.locales.map((locale) => locale.length + 2));
-  const pad = (text: string, width: number): string => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+  const pad = (text: string, width: number): string =>
+    text.length >= width ? text : text + ' '.repeat(width - text.length);
   const out: string[] = [];
   out.push(`${pad('term', idWidth)}  ${report.locales.map((locale) => pad(locale, columnWidth)).join('')}`.trimEnd());
   for (const term of report.terms) {
     const id = term.id.length > idWidth ? `${term.id.slice(0, idWidth - 1)}…` : term.id;
-    out.push(`${pad(id, idWidth)}  ${report.locales.map((locale) => pad(CELL_MARKS[term.cells[locale] ?? 'missing'], columnWidth)).join('')}`.trimEnd());
+    out.push(
+      `${pad(id, idWidth)}  ${report.locales.map((locale) => pad(CELL_MARKS[term.cells[locale] ?? 'missing'], columnWidth)).join('')}`.trimEnd(),
+    );
   }
   out.push('');
   out.push('✓ present   · missing   en kept in English (keep: english)');
   for (const locale of report.locales) {
     const counts = report.summary[locale]!;
-    out.push(`${locale}: ${counts.present} present, ${counts.kept} kept in English, ${counts.missing} missing of ${report.terms.length}`);
+    out.push(
+      `${locale}: ${counts.present} present, ${counts.kept} kept in English, ${counts.missing} missing of ${report.terms.length}`,
+    );
   }
   out.push('');
   out.push(`${plural(report.brokenAnchors.length, 'broken anchor')}`);
-  for (const broken of report.brokenAnchors) out.push(`${broken.file}:${broken.line}:${broken.column}: ${broken.message}`);
+  for (const broken of report.brokenAnchors) {
+    out.push(`${broken.file}:${broken.line}:${broken.column}: ${broken.message}`);
+  }
   out.push(`${plural(report.suspiciousEntries.length, 'entry', 'entries')} that look untranslated or truncated`);
-  for (const entry of report.suspiciousEntries) out.push(`${entry.file}:${entry.line}:${entry.column}: ${entry.message} [${entry.code}]`);
+  for (const entry of report.suspiciousEntries) {
+    out.push(`${entry.file}:${entry.line}:${entry.column}: ${entry.message} [${entry.code}]`);
+  }
   return `${out.join('\n')}\n`;
 }
 

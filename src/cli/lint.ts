@@ -7,12 +7,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TermMap } from '../glossary';
-import { LineIndex, documentLocaleFromPath } from '../glossary';
+import { LineIndex, documentLocaleFromPath, isGlossaryDocumentPath } from '../glossary';
 import type { Finding } from '../terminology';
 import { applyFixes, createTerminologyChecker } from '../terminology';
 import type { ParsedArgs } from './args';
 import type { CliIo } from './io';
-import { CliFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROGRAM, describeFsError, plural, readText, writeAtomically } from './io';
+import {
+  CliFailure,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  PROGRAM,
+  describeFsError,
+  plural,
+  readText,
+  writeAtomically,
+} from './io';
 import type { LintRecord } from './reports';
 import { formatGithub, formatSarif, formatText } from './reports';
 import { jsonForTerminal } from './terminalText';
@@ -64,11 +74,6 @@ export function markdownFiles(inputs: readonly string[], io: CliIo): { files: st
   return { files, unreadable };
 }
 
-/** A glossary page (`glossary.md`, `glosario.md`): its anchors and in-page links are checked as a glossary's. */
-export function isGlossaryFile(file: string): boolean {
-  return /^(?:glossary|glosario)\.(?:md|mdx|markdown)$/i.test(path.basename(file));
-}
-
 /** The records of one file's findings, with 1-based lines and UTF-16 columns as VS Code and GitHub count them. */
 function recordsOf(file: string, text: string, findings: readonly Finding[]): LintRecord[] {
   const lines = new LineIndex(text);
@@ -114,7 +119,7 @@ export function runLint(args: ParsedArgs, io: CliIo, termMap: TermMap): number {
       unreadable++;
       continue;
     }
-    const options = { locale, isGlossary: isGlossaryFile(file) };
+    const options = { locale, isGlossary: isGlossaryDocumentPath(file) };
     let findings = checker.check(text, options);
     const fixes = findings.flatMap((finding) => finding.fixes.slice(0, 1));
     if (args.fix && fixes.length > 0) {
@@ -136,7 +141,9 @@ export function runLint(args: ParsedArgs, io: CliIo, termMap: TermMap): number {
   else if (format === 'sarif') io.stdout(`${jsonForTerminal(formatSarif(records, io.version))}\n`);
   else io.stdout(formatText(records, files.length - unknownLocale));
   if (unknownLocale > 0) {
-    io.stderr(`${PROGRAM}: skipped ${plural(unknownLocale, 'file')} of unknown language (not under docs/source/<lang>/; pass --lang)\n`);
+    io.stderr(
+      `${PROGRAM}: skipped ${plural(unknownLocale, 'file')} of unknown language (not under docs/source/<lang>/; pass --lang)\n`,
+    );
   }
   if (args.fix) io.stderr(`${PROGRAM}: fixed ${plural(fixedFindings, 'finding')} in ${plural(fixedFiles, 'file')}\n`);
   if (unreadable > 0) return EXIT_USAGE;

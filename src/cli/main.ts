@@ -21,7 +21,17 @@ import { HELP_TEXT, UsageError, parseArgs } from './args';
 import { findTerm, formatEntry, suggestTerms, titleIn } from './lookup';
 import { escapeForTerminal, jsonForTerminal } from './terminalText';
 import type { CliIo } from './io';
-import { CliFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROGRAM, plural, readBytes, readText, writeAtomically } from './io';
+import {
+  CliFailure,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  PROGRAM,
+  plural,
+  readBytes,
+  readText,
+  writeAtomically,
+} from './io';
 import { runCoverage } from './coverage';
 import { runLint } from './lint';
 

@@ -25,7 +25,9 @@ export interface LintRecord {
 export function formatText(records: readonly LintRecord[], checkedFiles: number): string {
   const lines = records.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity}: ${r.message} [${r.code}]\n`);
   const count = (severity: FindingSeverity): number => records.filter((r) => r.severity === severity).length;
-  lines.push(`${plural(checkedFiles, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('information')} information\n`);
+  lines.push(
+    `${plural(checkedFiles, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('information')} information\n`,
+  );
   return lines.join('');
 }
 
@@ -39,7 +41,11 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-const GITHUB_COMMANDS: Readonly<Record<FindingSeverity, string>> = { error: 'error', warning: 'warning', information: 'notice' };
+const GITHUB_COMMANDS: Readonly<Record<FindingSeverity, string>> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'notice',
+};
 
 /** One `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message` workflow command per finding. */
 export function formatGithub(records: readonly LintRecord[]): string {
@@ -58,7 +64,11 @@ export function formatGithub(records: readonly LintRecord[]): string {
     .join('');
 }
 
-const SARIF_LEVELS: Readonly<Record<FindingSeverity, string>> = { error: 'error', warning: 'warning', information: 'note' };
+const SARIF_LEVELS: Readonly<Record<FindingSeverity, string>> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+};
 
 const RULES: Readonly<Record<FindingCode, string>> = {
   'avoided-term': 'A form the glossary lists under avoid: for the page’s language.',
@@ -69,7 +79,12 @@ const RULES: Readonly<Record<FindingCode, string>> = {
 /** A SARIF 2.1.0 log of one run, with each finding's fix as a replacement. */
 export function formatSarif(records: readonly LintRecord[], version: string): unknown {
   const uri = (file: string): string => encodeURI(file.replace(/\\/g, '/'));
-  const region = (r: LintRecord): Record<string, number> => ({ startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn });
+  const region = (r: LintRecord): Record<string, number> => ({
+    startLine: r.line,
+    startColumn: r.column,
+    endLine: r.endLine,
+    endColumn: r.endColumn,
+  });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -95,7 +110,10 @@ export function formatSarif(records: readonly LintRecord[], version: string): un
                   {
                     description: { text: `Replace with "${r.fix}"` },
                     artifactChanges: [
-                      { artifactLocation: { uri: uri(r.file) }, replacements: [{ deletedRegion: region(r), insertedContent: { text: r.fix } }] },
+                      {
+                        artifactLocation: { uri: uri(r.file) },
+                        replacements: [{ deletedRegion: region(r), insertedContent: { text: r.fix } }],
+                      },
                     ],
                   },
                 ],

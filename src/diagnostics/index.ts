@@ -13,9 +13,9 @@
  */
 import * as vscode from 'vscode';
 import { affectsTerminologyCheck, readTerminologyCheckConfig } from '../config';
-import { documentLocaleFromPath, languageName, type Locale, type TermMap } from '../glossary';
+import { documentLocaleFromPath, isGlossaryDocumentPath, languageName, type Locale, type TermMap } from '../glossary';
 import type { GlossarySnapshot } from '../service/snapshot';
-import { checkDocument, isGlossaryPage, type CheckOptions, type Finding, type FindingSeverity } from '../terminology';
+import { checkDocument, type CheckOptions, type Finding, type FindingSeverity } from '../terminology';
 import { debounce, type Debounced } from '../util/debounce';
 import { Disposable } from '../util/dispose';
 import { TerminologyCodeActions, type CheckedDocument } from './codeActions';
@@ -87,7 +87,7 @@ function checkOptionsFor(document: vscode.TextDocument): (CheckOptions & { reado
   if (locale === undefined) return undefined;
   return {
     locale,
-    isGlossary: isGlossaryPage(document.uri.path),
+    isGlossary: isGlossaryDocumentPath(document.uri.path),
     ignoredTerms: config.ignore,
     severities: { 'english-term': config.englishTermSeverity },
   };

@@ -38,9 +38,13 @@ export function localeFromPath(file: string): Locale | undefined {
   const normalized = file.replace(/\\/g, '/');
   const segments = normalized.split('/');
   const base = (segments[segments.length - 1] ?? '').toLowerCase().replace(/\.(?:md|mdx|markdown|txt)$/, '');
+  // A file may name a script as well as a language (`zh-hans.md`, the bundled Simplified Chinese glossary): the
+  // script subtag is kept, so that the term map holds the locale the setting offers.
   const named =
-    /^([a-z]{2})$/.exec(base) ?? /^([a-z]{2})[-_.](?:glossary|glosario)$/.exec(base) ?? /^(?:glossary|glosario)[-_.]([a-z]{2})$/.exec(base);
-  if (named && KNOWN_LOCALES.has(named[1]!)) return named[1];
+    /^([a-z]{2})(-[a-z]{4})?$/.exec(base) ??
+    /^([a-z]{2})(-[a-z]{4})?[-_.](?:glossary|glosario)$/.exec(base) ??
+    /^(?:glossary|glosario)[-_.]([a-z]{2})(-[a-z]{4})?$/.exec(base);
+  if (named && KNOWN_LOCALES.has(named[1]!)) return named[1]! + (named[2] ?? '');
   const parent = segments[segments.length - 2]?.toLowerCase();
   if (parent && KNOWN_LOCALES.has(parent) && /^(?:glossary|glosario)$/.test(base)) return parent;
   const sourceDir = /(?:^|\/)source\/([a-z]{2})\//.exec(normalized);

@@ -21,6 +21,7 @@ export {
   chooseEntry,
   docsLanguage,
   documentLocaleFromPath,
+  isGlossaryDocumentPath,
   languageEndonym,
   languageName,
   localeFallbackChain,

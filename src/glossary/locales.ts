@@ -35,6 +35,15 @@ export function documentLocaleFromPath(file: string): Locale | undefined {
   return tag === 'zh' ? 'zh-hans' : tag;
 }
 
+/**
+ * Whether a page is a glossary (`glossary.md`, `glosario.md`, `.mdx`), whose `[[anchor]]` heading markers and in-page
+ * `(#anchor)` links the terminology check holds to the glossary's terms and headings (`CheckOptions.isGlossary`).
+ */
+export function isGlossaryDocumentPath(file: string): boolean {
+  const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
+  return /^(?:glossary|glosario)\.(?:md|mdx|markdown)$/i.test(base);
+}
+
 /** The primary language subtag of a BCP-47 tag, lowercased: `es-419` → `es`, `zh-CN` → `zh`. */
 export function primaryLanguage(tag: string): string {
   return normalizeTag(tag).split('-')[0] ?? '';

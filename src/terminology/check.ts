@@ -48,7 +48,8 @@ export function checkDocument(text: string, options: CheckOptions & { readonly t
 }
 
 /** `[text](../glossary#anchor)`, `glossary.md#anchor`, `https://huggingface.co/docs/transformers/en/glossary#anchor`. */
-const GLOSSARY_LINK = /^(?:(?:\.{1,2}\/)*|(?:https?:\/\/huggingface\.co)?\/docs\/transformers\/(?:[^/\s]+\/)*)glossary(?:\.md|\.mdx|\.html)?#([^\s#]*)$/;
+const GLOSSARY_LINK =
+  /^(?:(?:\.{1,2}\/)*|(?:https?:\/\/huggingface\.co)?\/docs\/transformers\/(?:[^/\s]+\/)*)glossary(?:\.md|\.mdx|\.html)?#([^\s#]*)$/;
 
 function checkWith(termbase: LocaleTermbase, text: string, options: CheckOptions): Finding[] {
   const severities = { ...DEFAULT_SEVERITIES, ...options.severities };
@@ -59,7 +60,9 @@ function checkWith(termbase: LocaleTermbase, text: string, options: CheckOptions
   const push = (code: FindingCode, finding: Omit<Finding, 'code' | 'severity'>): void => {
     const severity = severities[code];
     if (severity === 'off' || severity === undefined) return;
-    if (ignoredIds.has(finding.termId.toLowerCase()) || ignored.has(formKey(finding.text))) return;
+    if (ignoredIds.size > 0 && (ignoredIds.has(finding.termId.toLowerCase()) || ignored.has(formKey(finding.text)))) {
+      return;
+    }
     findings.push({ ...finding, code, severity: severity satisfies FindingSeverity });
   };
   const visit = (line: ProseLine): void => {
@@ -108,6 +111,39 @@ function isGloss(text: string, start: number, end: number): boolean {
   return (emphasis(before) && emphasis(after)) || (before === 0x28 && (after === 0x29 || after === 0x2c));
 }
 
+/**
+ * The declared form a flagged text stands for and the replacement its fix writes, remembered per termbase: a page
+ * repeats the same few flagged texts, and working them out costs more than matching them.
+ */
+const resolutions = new WeakMap<LocaleTermbase, Map<string, { form: string; replacement: string | undefined }>>();
+
+function resolved(
+  termbase: LocaleTermbase,
+  groupId: string,
+  group: FormGroup,
+  text: string,
+): { form: string; replacement: string | undefined } {
+  let memo = resolutions.get(termbase);
+  if (!memo) {
+    memo = new Map();
+    resolutions.set(termbase, memo);
+  }
+  const key = `${groupId}\u0000${text}`;
+  let found = memo.get(key);
+  if (!found) {
+    const form = declaredForm(group, text);
+    const language = group.languages.get(formKey(form)) ?? termbase.locale;
+    found = {
+      form,
+      replacement: replacementFor(text, language, termbase.preferredForms(group.termId), termbase.locale),
+    };
+    // A page cannot make the memo grow without bound: past this many distinct texts it starts over.
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, found);
+  }
+  return found;
+}
+
 function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, locale: Locale, push: Push): void {
   const lineText = text.slice(line.start, line.end);
   for (const match of termbase.matcher.findAll(lineText, 'prose')) {
@@ -118,10 +154,9 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     const end = line.start + match.end;
     if (overlapsAny(line.excluded, start, end)) continue;
     if (isGloss(text, start, end)) continue;
-    const form = declaredForm(group, match.text);
-    const preferred = termbase.preferredForms(group.termId);
-    const replacement = replacementFor(match.text, group.languages.get(formKey(form)) ?? locale, preferred, locale);
-    const fixes: TextFix[] = replacement !== undefined && replacement !== match.text ? [{ start, end, newText: replacement }] : [];
+    const { form, replacement } = resolved(termbase, match.termId, group, match.text);
+    const fixes: TextFix[] =
+      replacement !== undefined && replacement !== match.text ? [{ start, end, newText: replacement }] : [];
     const use = replacement !== undefined ? ` Use "${replacement}".` : '';
     if (group.kind === 'avoid') {
       const reason = group.reasons.get(formKey(form));
@@ -147,7 +182,13 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
   }
 }
 
-function checkAnchors(termbase: LocaleTermbase, text: string, line: ProseLine, headingAnchors: ReadonlySet<string> | undefined, push: Push): void {
+function checkAnchors(
+  termbase: LocaleTermbase,
+  text: string,
+  line: ProseLine,
+  headingAnchors: ReadonlySet<string> | undefined,
+  push: Push,
+): void {
   for (const destination of line.destinations) {
     const target = text.slice(destination.start, destination.end);
     const glossary = GLOSSARY_LINK.exec(target);
@@ -155,7 +196,14 @@ function checkAnchors(termbase: LocaleTermbase, text: string, line: ProseLine, h
       const anchor = glossary[1]!;
       if (anchor !== '' && !termbase.anchors.has(anchor.toLowerCase())) {
         const start = destination.end - anchor.length;
-        push('unknown-anchor', { start, end: destination.end, termId: anchor, text: anchor, message: `the glossary has no term with the anchor "#${anchor}"`, fixes: [] });
+        push('unknown-anchor', {
+          start,
+          end: destination.end,
+          termId: anchor,
+          text: anchor,
+          message: `the glossary has no term with the anchor "#${anchor}"`,
+          fixes: [],
+        });
       }
     } else if (headingAnchors !== undefined && target.startsWith('#') && target.length > 1) {
       const anchor = target.slice(1);
@@ -175,7 +223,14 @@ function checkAnchors(termbase: LocaleTermbase, text: string, line: ProseLine, h
   for (const marker of line.markers) {
     const anchor = text.slice(marker.start, marker.end).trim();
     if (anchor !== '' && !termbase.anchors.has(anchor.toLowerCase())) {
-      push('unknown-anchor', { start: marker.start, end: marker.end, termId: anchor, text: anchor, message: `the heading marker [[${anchor}]] names no glossary term`, fixes: [] });
+      push('unknown-anchor', {
+        start: marker.start,
+        end: marker.end,
+        termId: anchor,
+        text: anchor,
+        message: `the heading marker [[${anchor}]] names no glossary term`,
+        fixes: [],
+      });
     }
   }
 }

@@ -28,7 +28,12 @@ function startsUpper(text: string): boolean {
  * the document's locale for an avoided form) from `preferred`, the term's preferred forms in `locale`, most preferred
  * first. Undefined when there is no preferred form.
  */
-export function replacementFor(flagged: string, flaggedLocale: Locale, preferred: readonly string[], locale: Locale): string | undefined {
+export function replacementFor(
+  flagged: string,
+  flaggedLocale: Locale,
+  preferred: readonly string[],
+  locale: Locale,
+): string | undefined {
   const first = closestPreferred(flagged, preferred);
   if (first === undefined) return undefined;
   const wantPlural = isPluralPhrase(flagged, flaggedLocale);

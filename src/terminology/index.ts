@@ -13,4 +13,3 @@ export { applyFixes, replacementFor } from './fixes';
 export { IGNORE_NEXT_LINE } from './regions';
 export { formKey } from './termbase';
 export type { LocaleTermbase } from './termbase';
-export { isGlossaryPage } from './documents';

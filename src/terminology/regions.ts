@@ -126,89 +126,96 @@ interface InlineSpans {
   readonly commentOpen: boolean;
 }
 
-/** The non-prose spans of the line [start, end), left to right; `inComment` says the line starts inside a comment. */
+/**
+ * The non-prose spans of the line [start, end), left to right; `inComment` says the line starts inside a comment.
+ * Every search stays inside the line, and none is repeated in a way that could grow with the square of its length:
+ * a hostile line of a megabyte of backticks, brackets or `](` costs linear time (see test/unit/terminology).
+ */
 function scanInline(text: string, start: number, end: number, inComment: boolean): InlineSpans {
+  const line = text.slice(start, end);
+  const length = line.length;
   const excluded: Span[] = [];
   const destinations: Span[] = [];
   const markers: Span[] = [];
-  let i = start;
+  const span = (from: number, to: number): Span => ({ start: start + from, end: start + to });
+  let i = 0;
   if (inComment) {
-    const close = text.indexOf('-->', start);
-    if (close === -1 || close + 3 > end) return { proseStart: end, excluded, destinations, markers, commentOpen: true };
+    const close = line.indexOf('-->');
+    if (close === -1) return { proseStart: end, excluded, destinations, markers, commentOpen: true };
     i = close + 3;
   }
-  const proseStart = i;
+  const proseStart = start + i;
   // `[label]: destination` (a reference definition): the destination is not prose.
-  const definition = i === start && text.slice(i, i + 4).includes('[') ? /^ {0,3}\[[^\]]+\]:[ \t]*(\S+)/.exec(text.slice(i, end)) : null;
+  const definition = i === 0 && line.slice(0, 4).includes('[') ? /^ {0,3}\[[^\]]+\]:[ \t]*(\S+)/.exec(line) : null;
   if (definition) {
-    const at = start + definition[0].length - definition[1]!.length;
-    excluded.push({ start: at, end: at + definition[1]!.length });
-    destinations.push({ start: at, end: at + definition[1]!.length });
+    const at = definition[0].length - definition[1]!.length;
+    excluded.push(span(at, at + definition[1]!.length));
+    destinations.push(span(at, at + definition[1]!.length));
     i = at + definition[1]!.length;
   }
-  while (i < end) {
-    const c = text.charCodeAt(i);
+  // Backtick run lengths that have no closing run further on: a later opening run of that length has none either.
+  const unclosedRuns = new Set<number>();
+  let markerCloseMissing = false;
+  while (i < length) {
+    const c = line.charCodeAt(i);
     if (c === 0x60 /* ` */) {
       let run = i;
-      while (run < end && text.charCodeAt(run) === 0x60) run++;
-      const marker = text.slice(i, run);
-      let close = text.indexOf(marker, run);
-      // A closing run must be exactly as long as the opening one.
-      while (close !== -1 && close < end && text.charCodeAt(close + marker.length) === 0x60) {
-        let after = close;
-        while (after < end && text.charCodeAt(after) === 0x60) after++;
-        close = text.indexOf(marker, after);
-      }
-      if (close === -1 || close >= end) {
+      while (run < length && line.charCodeAt(run) === 0x60) run++;
+      const runLength = run - i;
+      const close = unclosedRuns.has(runLength) ? -1 : closingRun(line, run, runLength);
+      if (close === -1) {
+        unclosedRuns.add(runLength);
         i = run;
         continue;
       }
-      excluded.push({ start: i, end: close + marker.length });
-      i = close + marker.length;
+      excluded.push(span(i, close + runLength));
+      i = close + runLength;
     } else if (c === 0x3c /* < */) {
-      if (text.startsWith('<!--', i)) {
-        const close = text.indexOf('-->', i + 4);
-        if (close === -1 || close + 3 > end) {
-          excluded.push({ start: i, end });
+      if (line.startsWith('<!--', i)) {
+        const close = line.indexOf('-->', i + 4);
+        if (close === -1) {
+          excluded.push(span(i, length));
           return { proseStart, excluded, destinations, markers, commentOpen: true };
         }
-        excluded.push({ start: i, end: close + 3 });
+        excluded.push(span(i, close + 3));
         i = close + 3;
         continue;
       }
-      const tag = /^<(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|\/?[A-Za-z][^<>]*)>/.exec(text.slice(i, Math.min(end, i + 2000)));
+      const tag = /^<(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|\/?[A-Za-z][^<>]*)>/.exec(line.slice(i, i + MAX_INLINE_REACH));
       if (tag) {
-        excluded.push({ start: i, end: i + tag[0].length });
+        excluded.push(span(i, i + tag[0].length));
         // An autolink's URL is a destination too.
-        if (/^<[A-Za-z][A-Za-z0-9+.-]*:/.test(tag[0])) destinations.push({ start: i + 1, end: i + tag[0].length - 1 });
+        if (/^<[A-Za-z][A-Za-z0-9+.-]*:/.test(tag[0])) destinations.push(span(i + 1, i + tag[0].length - 1));
         i += tag[0].length;
       } else {
         i++;
       }
-    } else if (c === 0x5b /* [ */ && text.charCodeAt(i + 1) === 0x5b) {
-      const close = text.indexOf(']]', i + 2);
-      if (close === -1 || close >= end) {
+    } else if (c === 0x5b /* [ */ && line.charCodeAt(i + 1) === 0x5b) {
+      const close = markerCloseMissing ? -1 : line.indexOf(']]', i + 2);
+      if (close === -1) {
+        // No `]]` from here on means none for any later `[[` of the line either.
+        markerCloseMissing = true;
         i += 2;
         continue;
       }
-      excluded.push({ start: i, end: close + 2 });
-      markers.push({ start: i + 2, end: close });
+      excluded.push(span(i, close + 2));
+      markers.push(span(i + 2, close));
       i = close + 2;
-    } else if (c === 0x5d /* ] */ && text.charCodeAt(i + 1) === 0x28 /* ( */) {
-      const close = destinationEnd(text, i + 2, end);
+    } else if (c === 0x5d /* ] */ && line.charCodeAt(i + 1) === 0x28 /* ( */) {
+      const close = destinationEnd(line, i + 2);
       if (close === undefined) {
         i += 2;
         continue;
       }
-      excluded.push({ start: i + 1, end: close + 1 });
-      const target = /^\s*<?([^\s>]*)/.exec(text.slice(i + 2, close))!;
+      excluded.push(span(i + 1, close + 1));
+      const target = /^\s*<?([^\s>]*)/.exec(line.slice(i + 2, close))!;
       const targetStart = i + 2 + target[0].length - target[1]!.length;
-      destinations.push({ start: targetStart, end: targetStart + target[1]!.length });
+      destinations.push(span(targetStart, targetStart + target[1]!.length));
       i = close + 1;
-    } else if ((c === 0x68 /* h */ || c === 0x77) /* w */ && startsUrl(text, i)) {
+    } else if ((c === 0x68 /* h */ || c === 0x77) /* w */ && startsUrl(line, i)) {
       let urlEnd = i;
-      while (urlEnd < end && !/[\s<>()[\]]/.test(text[urlEnd]!)) urlEnd++;
-      excluded.push({ start: i, end: urlEnd });
+      while (urlEnd < length && !/[\s<>()[\]]/.test(line[urlEnd]!)) urlEnd++;
+      excluded.push(span(i, urlEnd));
       i = urlEnd;
     } else {
       i++;
@@ -217,18 +224,40 @@ function scanInline(text: string, start: number, end: number, inComment: boolean
   return { proseStart, excluded, destinations, markers, commentOpen: false };
 }
 
-/** Whether a bare URL (`http://`, `https://`, `www.`) starts at `i`, not inside a word. */
-function startsUrl(text: string, i: number): boolean {
-  if (i > 0 && /[\p{L}\p{N}_]/u.test(text[i - 1]!)) return false;
-  return text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i);
+/** How far a tag or a link destination may reach: longer ones are not markup anyone writes. */
+const MAX_INLINE_REACH = 2000;
+
+/** Where the first run of exactly `runLength` backticks at or after `from` starts, or -1. */
+function closingRun(line: string, from: number, runLength: number): number {
+  let at = line.indexOf('`', from);
+  while (at !== -1) {
+    let run = at;
+    while (run < line.length && line.charCodeAt(run) === 0x60) run++;
+    if (run - at === runLength) return at;
+    at = line.indexOf('`', run);
+  }
+  return -1;
 }
 
-/** The index of the `)` closing a link destination that starts at `from`, balancing parentheses; undefined if none. */
-function destinationEnd(text: string, from: number, end: number): number | undefined {
+/** Whether a bare URL (`http://`, `https://`, `www.`) starts at `i`, not inside a word. */
+function startsUrl(text: string, i: number): boolean {
+  // The cheap comparisons first: every `h` and `w` of the prose comes here, and few start a URL.
+  if (!(text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i))) return false;
+  return i === 0 || !/[\p{L}\p{N}_]/u.test(text[i - 1]!);
+}
+
+/**
+ * The index of the `)` closing a link destination that starts at `from`, balancing parentheses; undefined if none
+ * within MAX_INLINE_REACH or before a bracket (a destination never holds an unescaped `[` or `]`), which keeps a line
+ * of many `](` linear: each search stops at the next one.
+ */
+function destinationEnd(line: string, from: number): number | undefined {
   let depth = 0;
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
+  const limit = Math.min(line.length, from + MAX_INLINE_REACH);
+  for (let i = from; i < limit; i++) {
+    const c = line.charCodeAt(i);
     if (c === 0x5c /* \ */) i++;
+    else if (c === 0x5b || c === 0x5d) return undefined;
     else if (c === 0x28) depth++;
     else if (c === 0x29) {
       if (depth === 0) return i;

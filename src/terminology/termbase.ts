@@ -14,8 +14,16 @@
  * - every other known form shadows what it contains: `decoder attention mask` is matched as a whole, so the
  *   `attention mask` inside it is not reported as the English form of attention-mask.
  */
-import type { AvoidedForm, Locale, Term, TermMap } from '../glossary';
-import { SOURCE_LOCALE, ownEntry, pluralPhrase, singularPhrase, trailingParenthetical } from '../glossary';
+import type { AvoidedForm, Locale, Term, TermEntry, TermMap } from '../glossary';
+import {
+  SOURCE_LOCALE,
+  localeFallbackChain,
+  isPluralPhrase,
+  ownEntry,
+  pluralPhrase,
+  singularPhrase,
+  trailingParenthetical,
+} from '../glossary';
 import type { TermMatcher } from '../matching';
 import { createTermMatcher, foldKey, splitWords } from '../matching';
 
@@ -44,6 +52,20 @@ export interface LocaleTermbase {
   readonly anchors: ReadonlySet<string>;
 }
 
+/**
+ * The entry whose termbase applies to a page of `locale`: the first the term has along the locale's own part of the
+ * one fallback chain (`localeFallbackChain`), never the English stand-in of another language. A page under
+ * `docs/source/zh/` is `zh-hans`, and the glossary found beside it compiles as `zh`: both name the same language.
+ */
+function localEntry(term: Term, locale: Locale): TermEntry | undefined {
+  for (const candidate of localeFallbackChain(locale)) {
+    if (candidate === SOURCE_LOCALE && locale !== SOURCE_LOCALE) return undefined;
+    const entry = ownEntry(term, candidate);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
 /** The key forms are compared by: their words, folded as the matcher folds them, joined by single spaces. */
 export function formKey(form: string): string {
   return splitWords(form)
@@ -55,7 +77,9 @@ export function formKey(form: string): string {
 function expandForm(form: string, withGloss: boolean): string[] {
   const parenthetical = trailingParenthetical(form);
   if (!parenthetical || parenthetical.base === '') return [form];
-  return withGloss ? [parenthetical.base, ...parenthetical.inner.split(/[,，、]/).map((part) => part.trim())] : [parenthetical.base];
+  return withGloss
+    ? [parenthetical.base, ...parenthetical.inner.split(/[,，、]/).map((part) => part.trim())]
+    : [parenthetical.base];
 }
 
 /** An English form worth flagging as untranslated: prose words, not an abbreviation, identifier or name. */
@@ -65,7 +89,7 @@ function isEnglishProseForm(form: string): boolean {
 
 /** The declared or default preferred forms of a term in a locale: `preferred:`, else the title (gloss removed) and the aliases. */
 function preferredOf(term: Term, locale: Locale): string[] {
-  const entry = ownEntry(term, locale);
+  const entry = localEntry(term, locale);
   if (!entry) return [];
   const avoided = new Set((entry.terminology?.avoid ?? []).map((avoid) => formKey(avoid.form)));
   const declared = entry.terminology?.preferred;
@@ -80,14 +104,30 @@ export function buildLocaleTermbase(termMap: TermMap, locale: Locale): LocaleTer
   const owner = new Map<string, string>();
   const groups = new Map<
     string,
-    { kind: GroupKind; termId: string; forms: Map<string, string>; reasons: Map<string, string | undefined>; languages: Map<string, Locale> }
+    {
+      kind: GroupKind;
+      termId: string;
+      forms: Map<string, string>;
+      reasons: Map<string, string | undefined>;
+      languages: Map<string, Locale>;
+    }
   >();
-  const groupId = (kind: GroupKind, termId: string): string => `${['allowed', 'avoid', 'english', 'shadow'].indexOf(kind)}:${kind}:${termId}`;
+  const groupId = (kind: GroupKind, termId: string): string =>
+    `${['allowed', 'avoid', 'english', 'shadow'].indexOf(kind)}:${kind}:${termId}`;
   // A form stands for its other number too, by the rules of the language it is written in: the matcher inflects
   // only the last word of phrases, by English rules, and never single words. `skip` holds the keys the term avoids,
   // which none of its allowed forms may bring back as a variant (`tokenizers` must not allow `tokenizer`).
-  const add = (kind: GroupKind, termId: string, form: string, language: Locale, reason?: string, skip?: ReadonlySet<string>): void => {
-    for (const variant of [form, pluralPhrase(form, language), singularPhrase(form, language)]) {
+  const add = (
+    kind: GroupKind,
+    termId: string,
+    form: string,
+    language: Locale,
+    reason?: string,
+    skip?: ReadonlySet<string>,
+  ): void => {
+    // Only the other number: pluralising a plural (`models` → `modelses`) would add forms nobody writes.
+    const other = isPluralPhrase(form, language) ? singularPhrase(form, language) : pluralPhrase(form, language);
+    for (const variant of [form, other]) {
       if (variant === undefined || (variant !== form && formKey(variant) === formKey(form))) continue;
       if (skip?.has(formKey(variant))) continue;
       addOne(kind, termId, variant, language, reason);
@@ -108,50 +148,66 @@ export function buildLocaleTermbase(termMap: TermMap, locale: Locale): LocaleTer
     if (kind === 'avoid') group.reasons.set(key, reason);
   };
 
-  const avoidedOf = (term: Term): readonly AvoidedForm[] => ownEntry(term, locale)?.terminology?.avoid ?? [];
+  const avoidedOf = (term: Term): readonly AvoidedForm[] => localEntry(term, locale)?.terminology?.avoid ?? [];
   for (const term of termMap.terms) {
-    const entry = ownEntry(term, locale);
+    const entry = localEntry(term, locale);
     if (!entry) continue;
     // An avoided form takes its other number with it: `avoid: modelo fine-tuned` also un-allows `modelos fine-tuned`.
     const avoided = new Set<string>();
     for (const { form } of avoidedOf(term)) {
-      for (const variant of [form, pluralPhrase(form, locale), singularPhrase(form, locale)]) if (variant !== undefined) avoided.add(formKey(variant));
+      for (const variant of [form, pluralPhrase(form, locale), singularPhrase(form, locale)]) {
+        if (variant !== undefined) avoided.add(formKey(variant));
+      }
     }
     const own = [entry.title, ...entry.aliases, ...(entry.terminology?.preferred ?? [])];
-    for (const form of own) for (const part of expandForm(form, true)) add('allowed', term.id, part, locale, undefined, avoided);
+    for (const form of own) {
+      for (const part of expandForm(form, true)) add('allowed', term.id, part, locale, undefined, avoided);
+    }
   }
   for (const term of termMap.terms) {
     // An avoided form that is one of the term's English forms (`attention masks`) takes English number rules.
     const english = ownEntry(term, SOURCE_LOCALE);
-    const englishKeys = new Set(english ? [english.title, ...english.aliases].flatMap((form) => expandForm(form, false)).map(formKey) : []);
+    const englishKeys = new Set(
+      english ? [english.title, ...english.aliases].flatMap((form) => expandForm(form, false)).map(formKey) : [],
+    );
     for (const avoid of avoidedOf(term)) {
-      for (const part of expandForm(avoid.form, false)) add('avoid', term.id, part, englishKeys.has(formKey(part)) ? SOURCE_LOCALE : locale, avoid.reason);
+      for (const part of expandForm(avoid.form, false)) {
+        add('avoid', term.id, part, englishKeys.has(formKey(part)) ? SOURCE_LOCALE : locale, avoid.reason);
+      }
     }
   }
   if (locale !== SOURCE_LOCALE) {
     for (const term of termMap.terms) {
-      const entry = ownEntry(term, locale);
+      const entry = localEntry(term, locale);
       const english = ownEntry(term, SOURCE_LOCALE);
       if (!entry || !english || entry.terminology?.keepEnglish === true) continue;
       for (const form of [english.title, ...english.aliases]) {
-        for (const part of expandForm(form, false)) if (isEnglishProseForm(part)) add('english', term.id, part, SOURCE_LOCALE);
+        for (const part of expandForm(form, false)) {
+          if (isEnglishProseForm(part)) add('english', term.id, part, SOURCE_LOCALE);
+        }
       }
     }
   }
   for (const term of termMap.terms) {
-    for (const form of [...Object.values(term.titles), ...term.aliases]) for (const part of expandForm(form, true)) addOne('shadow', term.id, part, locale);
+    for (const form of [...Object.values(term.titles), ...term.aliases]) {
+      for (const part of expandForm(form, true)) addOne('shadow', term.id, part, locale);
+    }
   }
 
   // The matcher needs every flagged form, and of the other forms only the phrases that share a word with a flagged
   // form: those are the ones that can shadow it. The rest would only cost time (single words most of all).
   const flaggedWords = new Set<string>();
   for (const group of groups.values()) {
-    if (group.kind === 'avoid' || group.kind === 'english') for (const key of group.forms.keys()) for (const word of key.split(' ')) flaggedWords.add(word);
+    if (group.kind === 'avoid' || group.kind === 'english') {
+      for (const key of group.forms.keys()) for (const word of key.split(' ')) flaggedWords.add(word);
+    }
   }
   const terms: Term[] = [];
   for (const [id, group] of groups) {
     const flagged = group.kind === 'avoid' || group.kind === 'english';
-    const aliases = [...group.forms].filter(([key]) => flagged || (key.includes(' ') && key.split(' ').some((word) => flaggedWords.has(word)))).map(([, form]) => form);
+    const aliases = [...group.forms]
+      .filter(([key]) => flagged || (key.includes(' ') && key.split(' ').some((word) => flaggedWords.has(word))))
+      .map(([, form]) => form);
     if (aliases.length > 0) terms.push({ id, titles: {}, abbreviations: [], identifiers: [], aliases, entries: {} });
   }
   const matcher = createTermMatcher({ schemaVersion: 1, locales: [locale], terms }, { singleWordsAnywhere: true });

@@ -80,7 +80,10 @@ describe('transformers-glossary lint', () => {
     write('docs/source/es/roto.md', 'Ver [x](../glossary#no-such-term).\n');
     const result = lint(path.join(scratch, 'docs'));
     assert.equal(result.code, EXIT_FAILURE);
-    assert.match(result.stdout, /roto\.md:1:21: error: the glossary has no term with the anchor "#no-such-term" \[unknown-anchor\]/);
+    assert.match(
+      result.stdout,
+      /roto\.md:1:21: error: the glossary has no term with the anchor "#no-such-term" \[unknown-anchor\]/,
+    );
     assert.equal(lint(path.join(scratch, 'nowhere')).code, EXIT_USAGE);
   });
 
@@ -106,8 +109,14 @@ describe('transformers-glossary lint', () => {
     const odd = write('docs/source/es/a,b:c.md', 'La cabeza.\n');
     const result = lint(spanish, odd, '--format', 'github');
     const lines = result.stdout.trimEnd().split('\n');
-    assert.match(lines[0]!, /^::warning file=.*\/guia\.md,line=3,col=7,endLine=3,endColumn=13,title=terminology%3A avoided-term::"cabeza" is a form/);
-    assert.match(lines[1]!, /^::notice file=.*,line=3,col=21,endLine=3,endColumn=35,title=terminology%3A english-term::"attention mask"/);
+    assert.match(
+      lines[0]!,
+      /^::warning file=.*\/guia\.md,line=3,col=7,endLine=3,endColumn=13,title=terminology%3A avoided-term::"cabeza" is a form/,
+    );
+    assert.match(
+      lines[1]!,
+      /^::notice file=.*,line=3,col=21,endLine=3,endColumn=35,title=terminology%3A english-term::"attention mask"/,
+    );
     assert.match(lines[2]!, /^::warning file=.*\/a%2Cb%3Ac\.md,line=1,col=4,/);
     assert.equal(lines.length, 3);
   });
@@ -115,19 +124,31 @@ describe('transformers-glossary lint', () => {
   it('prints a SARIF 2.1.0 log with rules, levels, regions and fixes', () => {
     const log = JSON.parse(lint(spanish, '--format', 'sarif').stdout) as {
       version: string;
-      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; columnKind: string; results: SarifResult[] }[];
+      runs: {
+        tool: { driver: { name: string; rules: { id: string }[] } };
+        columnKind: string;
+        results: SarifResult[];
+      }[];
     };
     assert.equal(log.version, '2.1.0');
     const [runLog] = log.runs;
     assert.equal(runLog!.tool.driver.name, 'transformers-glossary');
-    assert.deepEqual(runLog!.tool.driver.rules.map((rule) => rule.id), ['avoided-term', 'english-term', 'unknown-anchor']);
+    assert.deepEqual(
+      runLog!.tool.driver.rules.map((rule) => rule.id),
+      ['avoided-term', 'english-term', 'unknown-anchor'],
+    );
     assert.equal(runLog!.columnKind, 'utf16CodeUnits');
     const [avoided, english] = runLog!.results;
     assert.equal(avoided!.ruleId, 'avoided-term');
     assert.equal(avoided!.level, 'warning');
     assert.equal(english!.level, 'note');
-    assert.deepEqual(avoided!.locations[0].physicalLocation.region, { startLine: 3, startColumn: 7, endLine: 3, endColumn: 13 });
-    assert.deepEqual(avoided!.fixes[0].artifactChanges[0].replacements[0].insertedContent, { text: 'cabecera' });
+    assert.deepEqual(avoided!.locations[0]!.physicalLocation.region, {
+      startLine: 3,
+      startColumn: 7,
+      endLine: 3,
+      endColumn: 13,
+    });
+    assert.deepEqual(avoided!.fixes[0]!.artifactChanges[0]!.replacements[0]!.insertedContent, { text: 'cabecera' });
   });
 
   it('--fix rewrites fixable findings atomically and leaves every other file untouched', () => {
@@ -139,7 +160,10 @@ describe('transformers-glossary lint', () => {
     assert.equal(result.code, EXIT_OK, result.stderr);
     assert.equal(fs.readFileSync(spanish, 'utf8'), '# Guía\n\n😀 La cabecera usa la máscara de atención.\n');
     assert.equal(fs.readFileSync(path.join(scratch, 'docs/source/es/bom.md'), 'utf8'), '\uFEFFCabeceras aquí.\n');
-    assert.equal(fs.readFileSync(path.join(scratch, 'docs/source/ja/page.md'), 'utf8'), 'モデルのヘッドを交換します。\n');
+    assert.equal(
+      fs.readFileSync(path.join(scratch, 'docs/source/ja/page.md'), 'utf8'),
+      'モデルのヘッドを交換します。\n',
+    );
     assert.equal(fs.statSync(clean).mtimeMs, old.getTime());
     assert.match(result.stderr, /fixed 4 findings in 3 files/);
     // What is left after the fix is printed, and no temporary file stays behind.
@@ -176,19 +200,36 @@ describe('transformers-glossary coverage', () => {
     assert.equal(result.code, EXIT_OK, result.stderr);
     const rows = result.stdout.split('\n');
     assert.match(rows[0]!, /^term\s+en\s+es\s+ja$/);
-    assert.ok(rows.some((row) => /^pipeline\s+✓\s+en\s+·$/.test(row)), result.stdout);
-    assert.ok(rows.some((row) => /^attention-mask\s+✓\s+✓\s+✓$/.test(row)), result.stdout);
+    assert.ok(
+      rows.some((row) => /^pipeline\s+✓\s+en\s+·$/.test(row)),
+      result.stdout,
+    );
+    assert.ok(
+      rows.some((row) => /^attention-mask\s+✓\s+✓\s+✓$/.test(row)),
+      result.stdout,
+    );
     assert.match(result.stdout, /^es: 3 present, 2 kept in English, 1 missing of 6$/m);
     assert.match(result.stdout, /^0 broken anchors$/m);
   });
 
   it('reports broken anchors of a glossary file and exits 1; --format json gives the same report', () => {
-    const file = write('es.md', fs.readFileSync(glossary[1]!, 'utf8').replace('Las últimas capas', 'Ver [nada](#no-such-anchor). Las últimas capas'));
+    const file = write(
+      'es.md',
+      fs
+        .readFileSync(glossary[1]!, 'utf8')
+        .replace('Las últimas capas', 'Ver [nada](#no-such-anchor). Las últimas capas'),
+    );
     const text = run(['coverage', glossary[0]!, file]);
     assert.equal(text.code, EXIT_FAILURE);
     assert.match(text.stdout, /es\.md:\d+:\d+: no term or heading of this glossary has the anchor "#no-such-anchor"/);
-    const json = JSON.parse(run(['coverage', glossary[0]!, file, '--format', 'json']).stdout) as { brokenAnchors: { anchor: string }[]; summary: Record<string, unknown> };
-    assert.deepEqual(json.brokenAnchors.map((broken) => broken.anchor), ['no-such-anchor']);
+    const json = JSON.parse(run(['coverage', glossary[0]!, file, '--format', 'json']).stdout) as {
+      brokenAnchors: { anchor: string }[];
+      summary: Record<string, unknown>;
+    };
+    assert.deepEqual(
+      json.brokenAnchors.map((broken) => broken.anchor),
+      ['no-such-anchor'],
+    );
     assert.deepEqual(json.summary.es, { present: 3, missing: 1, kept: 2 });
   });
 });

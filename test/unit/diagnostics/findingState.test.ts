@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../src/terminology';
-import { checkDocument, isGlossaryPage } from '../../../src/terminology';
+import { checkDocument } from '../../../src/terminology';
 import {
   EMPTY_STATE,
   applyChanges,
@@ -160,14 +160,5 @@ describe('incremental findings', () => {
       },
     ];
     assert.equal(fixAllEdits(overlapping).length, 1);
-  });
-});
-
-describe('glossary pages', () => {
-  it('are the files named glossary or glosario, by either separator', () => {
-    assert.ok(isGlossaryPage('/w/docs/source/es/glossary.md'));
-    assert.ok(isGlossaryPage('C:\\w\\docs\\source\\es\\glosario.mdx'));
-    assert.ok(!isGlossaryPage('/w/docs/source/es/glossary-notes.md'));
-    assert.ok(!isGlossaryPage('/w/glossary.md/readme.md'));
   });
 });

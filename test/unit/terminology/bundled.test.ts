@@ -13,11 +13,15 @@ import { repoRoot } from '../../helpers/repoRoot';
 const read = (file: string): string => fs.readFileSync(path.join(repoRoot(), file), 'utf8');
 let termMap: TermMap | undefined;
 const bundled = (): TermMap =>
-  (termMap ??= compileGlossaries(['glossary/en.md', 'glossary/es.md'].map((file) => ({ file, content: read(file) }))).termMap);
+  (termMap ??= compileGlossaries(
+    ['glossary/en.md', 'glossary/es.md'].map((file) => ({ file, content: read(file) })),
+  ).termMap);
 
 describe('the bundled termbase', () => {
   it('declares preferred, avoided and kept forms in Spanish', () => {
-    const spanish = bundled().terms.map((term) => term.entries.es?.terminology).filter((t) => t !== undefined);
+    const spanish = bundled()
+      .terms.map((term) => term.entries.es?.terminology)
+      .filter((t) => t !== undefined);
     assert.ok(spanish.filter((t) => t.avoid).length >= 40, 'avoided forms for most rows of the table');
     assert.ok(spanish.filter((t) => t.keepEnglish).length >= 5, 'token, pipeline, checkpoint… are kept in English');
   });
@@ -35,7 +39,9 @@ describe('the bundled termbase', () => {
       'Las attention masks marcan el padding; los special tokens no cuentan.',
       'El fine-tuning (*fine-tuning*) de un modelo fine-tuned usa un checkpoint y un pipeline.',
     ].join('\n');
-    const fixes = checker.check(text, { locale: 'es' }).map((f) => `${f.code}: ${f.text} → ${f.fixes[0]?.newText ?? '-'}`);
+    const fixes = checker
+      .check(text, { locale: 'es' })
+      .map((f) => `${f.code}: ${f.text} → ${f.fixes[0]?.newText ?? '-'}`);
     assert.deepEqual(fixes, [
       'avoided-term: modelo pre-entrenado → modelo preentrenado',
       'avoided-term: tokenizer → tokenizador',

@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { CheckOptions, Finding } from '../../../src/terminology';
+import { compileGlossaries } from '../../../src/glossary';
 import { checkDocument, createTerminologyChecker } from '../../../src/terminology';
 import { terminologyTermMap } from './fixture';
 
@@ -46,6 +47,24 @@ describe('terminology check: avoided forms', () => {
   });
 });
 
+describe('terminology check: Chinese', () => {
+  it('applies a glossary compiled as zh (docs/source/zh/) to a zh-hans page, with a form delimited by punctuation', () => {
+    const chinese =
+      '# 术语表\n\n## S\n\n### 输出头[[head]]\n<!-- glossary\navoid: 头部 (容易与身体部位混淆)\n-->\n\n模型最后的几层，把隐藏状态变成任务需要的输出。\n';
+    const { termMap } = compileGlossaries([
+      {
+        file: 'en.md',
+        content:
+          '# Glossary\n\n## H\n\n### head\n\nThe last layers of a model, which turn hidden states into outputs.\n',
+      },
+      { file: 'docs/source/zh/glossary.md', content: chinese, locale: 'zh' },
+    ]);
+    const findings = checkDocument('替换模型的“头部”。', { termMap, locale: 'zh-hans' });
+    assert.deepEqual(summary(findings), ['avoided-term 头部 → 输出头']);
+    assert.equal(findings[0]!.reason, '容易与身体部位混淆');
+  });
+});
+
 describe('terminology check: English forms', () => {
   it('reports the English form of a term the locale translates, as information, with the translation as fix', () => {
     const findings = check('La attention mask indica el relleno.');
@@ -61,7 +80,9 @@ describe('terminology check: English forms', () => {
   });
 
   it('replaces in Japanese without inflection', () => {
-    assert.deepEqual(summary(check('attention maskを渡します。', { locale: 'ja' })), ['english-term attention mask → アテンションマスク']);
+    assert.deepEqual(summary(check('attention maskを渡します。', { locale: 'ja' })), [
+      'english-term attention mask → アテンションマスク',
+    ]);
   });
 
   it('leaves terms the locale keeps in English, terms it has no entry for, and English documents alone', () => {
@@ -113,7 +134,10 @@ describe('terminology check: where it never looks', () => {
 
   it('silences ignored terms, by id or by form', () => {
     assert.deepEqual(check('la cabeza', { ignoredTerms: ['head'] }), []);
-    assert.deepEqual(check('la cabeza y la attention mask', { ignoredTerms: ['Cabeza'] }).map((f) => f.termId), ['attention-mask']);
+    assert.deepEqual(
+      check('la cabeza y la attention mask', { ignoredTerms: ['Cabeza'] }).map((f) => f.termId),
+      ['attention-mask'],
+    );
   });
 });
 
@@ -124,14 +148,28 @@ describe('terminology check: anchors', () => {
     assert.deepEqual(summary(findings), ['unknown-anchor no-such-term']);
     assert.equal(findings[0]!.severity, 'error');
     assert.equal(text.slice(findings[0]!.start, findings[0]!.end), 'no-such-term');
-    assert.deepEqual(check('[x](https://huggingface.co/docs/transformers/es/glossary#nope)').map((f) => f.text), ['nope']);
+    assert.deepEqual(
+      check('[x](https://huggingface.co/docs/transformers/es/glossary#nope)').map((f) => f.text),
+      ['nope'],
+    );
   });
 
   it('in a glossary file, reports in-page links and heading markers that name no term or heading', () => {
-    const text = '### cabecera[[head]]\n### otra[[sin-termino]]\n## Más cosas\nVer [a](#head), [b](#mas-cosas), [c](#nada).';
+    const text =
+      '### cabecera[[head]]\n### otra[[sin-termino]]\n## Más cosas\nVer [a](#head), [b](#mas-cosas), [c](#nada).';
     assert.deepEqual(summary(check(text, { isGlossary: true })), ['unknown-anchor sin-termino', 'unknown-anchor nada']);
     // An ordinary page may link to its own headings and use markers freely.
     assert.deepEqual(check(text), []);
+  });
+});
+
+describe('terminology check: line ends', () => {
+  it('reads \\r\\n and lone \\r as line ends, for fences and for offsets', () => {
+    const text = 'la cabeza\r\n```\r\nla cabeza\r\n```\rla cabeza';
+    assert.deepEqual(
+      check(text).map((f) => f.start),
+      [3, text.lastIndexOf('cabeza')],
+    );
   });
 });
 

@@ -3,7 +3,13 @@
  * (a property test over generated documents), the number rules of inflection.ts, and the locale of a page's path.
  */
 import * as assert from 'node:assert/strict';
-import { documentLocaleFromPath, isPluralPhrase, pluralPhrase, singularPhrase } from '../../../src/glossary';
+import {
+  documentLocaleFromPath,
+  isGlossaryDocumentPath,
+  isPluralPhrase,
+  pluralPhrase,
+  singularPhrase,
+} from '../../../src/glossary';
 import { applyFixes, checkDocument, replacementFor } from '../../../src/terminology';
 import { terminologyTermMap } from './fixture';
 
@@ -20,10 +26,39 @@ function random(seed: number): () => number {
 }
 
 const PIECES = [
-  'la cabeza', 'Cabezas', 'cabezal', 'cabeza de atención', 'attention mask', 'Attention masks', 'token', 'máscara',
-  '`cabeza`', '[x](../glossary#nope)', '[y](#head)', '<!-- cabeza -->', '<!--', '-->', '```', '~~~', '\n', '\r\n',
-  ' ', ', ', '(attention mask)', '*attention mask*', 'cabeza_x', '頭部', 'の', 'attention-mask', '---', '# ', '[[head]]',
-  '<!-- glossary-ignore-next-line -->\n', 'https://x.org/cabeza', 'é', '\u{1F600}',
+  'la cabeza',
+  'Cabezas',
+  'cabezal',
+  'cabeza de atención',
+  'attention mask',
+  'Attention masks',
+  'token',
+  'máscara',
+  '`cabeza`',
+  '[x](../glossary#nope)',
+  '[y](#head)',
+  '<!-- cabeza -->',
+  '<!--',
+  '-->',
+  '```',
+  '~~~',
+  '\n',
+  '\r\n',
+  ' ',
+  ', ',
+  '(attention mask)',
+  '*attention mask*',
+  'cabeza_x',
+  '頭部',
+  'の',
+  'attention-mask',
+  '---',
+  '# ',
+  '[[head]]',
+  '<!-- glossary-ignore-next-line -->\n',
+  'https://x.org/cabeza',
+  'é',
+  '\u{1F600}',
 ];
 
 describe('terminology fixes', () => {
@@ -40,7 +75,9 @@ describe('terminology fixes', () => {
         for (const finding of findings) {
           assert.ok(finding.start >= previousEnd, `seed ${seed}: findings overlap`);
           assert.equal(text.slice(finding.start, finding.end), finding.text, `seed ${seed}`);
-          for (const fix of finding.fixes) assert.deepEqual([fix.start, fix.end], [finding.start, finding.end], `seed ${seed}`);
+          for (const fix of finding.fixes) {
+            assert.deepEqual([fix.start, fix.end], [finding.start, finding.end], `seed ${seed}`);
+          }
           previousEnd = finding.end;
         }
         const fixes = findings.flatMap((finding) => finding.fixes.slice(0, 1));
@@ -50,8 +87,16 @@ describe('terminology fixes', () => {
         let at = 0;
         let shift = 0;
         for (const fix of fixes) {
-          assert.equal(fixed.slice(at + shift, fix.start + shift), text.slice(at, fix.start), `seed ${seed}: text before a fix changed`);
-          assert.equal(fixed.slice(fix.start + shift, fix.start + shift + fix.newText.length), fix.newText, `seed ${seed}`);
+          assert.equal(
+            fixed.slice(at + shift, fix.start + shift),
+            text.slice(at, fix.start),
+            `seed ${seed}: text before a fix changed`,
+          );
+          assert.equal(
+            fixed.slice(fix.start + shift, fix.start + shift + fix.newText.length),
+            fix.newText,
+            `seed ${seed}`,
+          );
           shift += fix.newText.length - (fix.end - fix.start);
           at = fix.end;
         }
@@ -117,5 +162,11 @@ describe('documentLocaleFromPath', () => {
     assert.equal(documentLocaleFromPath('docs/source/pt-BR/x.md'), 'pt-br');
     assert.equal(documentLocaleFromPath('docs/es/quicktour.md'), undefined);
     assert.equal(documentLocaleFromPath('docs/source/es'), undefined);
+  });
+
+  it('isGlossaryDocumentPath knows a glossary page by its name', () => {
+    assert.equal(isGlossaryDocumentPath('docs/source/es/glossary.md'), true);
+    assert.equal(isGlossaryDocumentPath('C:\\docs\\source\\es\\Glosario.mdx'), true);
+    assert.equal(isGlossaryDocumentPath('docs/source/es/glossary_extra.md'), false);
   });
 });

@@ -10,8 +10,12 @@ let cached: TermMap | undefined;
 export function terminologyTermMap(): TermMap {
   if (cached) return cached;
   const dir = path.join(repoRoot(), 'test', 'fixtures', 'terminology');
-  const result = compileGlossaries(['en.md', 'es.md', 'ja.md'].map((name) => ({ file: name, content: fs.readFileSync(path.join(dir, name)) })));
-  if (result.diagnostics.length > 0) throw new Error(`the terminology fixtures do not compile cleanly: ${JSON.stringify(result.diagnostics)}`);
+  const result = compileGlossaries(
+    ['en.md', 'es.md', 'ja.md'].map((name) => ({ file: name, content: fs.readFileSync(path.join(dir, name)) })),
+  );
+  if (result.diagnostics.length > 0) {
+    throw new Error(`the terminology fixtures do not compile cleanly: ${JSON.stringify(result.diagnostics)}`);
+  }
   cached = result.termMap;
   return cached;
 }
