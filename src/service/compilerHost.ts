@@ -10,7 +10,9 @@
 import {
   TermMapJsonError,
   compileGlossaries,
+  isAlignmentReference,
   parseTermMapJson,
+  type CompileOptions,
   type CompileResult,
   type Diagnostic,
   type GlossarySource,
@@ -58,7 +60,8 @@ export type CompileOutcome =
  * read a source's `Uint8Array` after handing it over.
  */
 export interface GlossaryCompilerHost {
-  compile(sources: readonly GlossarySource[]): Promise<CompileOutcome>;
+  /** `options.reference` (the bundled glossary) aligns translations compiled without an English source. */
+  compile(sources: readonly GlossarySource[], options?: CompileOptions): Promise<CompileOutcome>;
   dispose(): void;
 }
 
@@ -66,7 +69,7 @@ export interface GlossaryCompilerHost {
 export class InThreadCompilerHost implements GlossaryCompilerHost {
   public constructor(private readonly maxBytes = Number.POSITIVE_INFINITY) {}
 
-  public compile(sources: readonly GlossarySource[]): Promise<CompileOutcome> {
+  public compile(sources: readonly GlossarySource[], options: CompileOptions = {}): Promise<CompileOutcome> {
     const bytes = sourceBytes(sources);
     if (bytes > this.maxBytes) {
       return Promise.resolve({
@@ -75,7 +78,7 @@ export class InThreadCompilerHost implements GlossaryCompilerHost {
         detail: `${bytes} bytes is more than the ${this.maxBytes} compiled on this thread`,
       });
     }
-    return Promise.resolve({ ok: true, result: compileGlossaries(sources) });
+    return Promise.resolve({ ok: true, result: compileGlossaries(sources, options) });
   }
 
   public dispose(): void {
@@ -99,6 +102,8 @@ export interface CompileRequest {
   readonly type: 'compile';
   readonly id: number;
   readonly sources: readonly GlossarySource[];
+  /** The alignment reference (see CompileOptions); checked by the worker before use. */
+  readonly reference?: CompileOptions['reference'];
 }
 
 /**
@@ -120,12 +125,14 @@ export function answerCompileRequest(request: unknown): CompileResponse | undefi
     !isRecord(request) ||
     request.type !== 'compile' ||
     typeof request.id !== 'number' ||
-    !Array.isArray(request.sources)
+    !Array.isArray(request.sources) ||
+    (request.reference !== undefined && !isAlignmentReference(request.reference))
   ) {
     return undefined;
   }
   try {
-    const result = compileGlossaries(request.sources as GlossarySource[]);
+    const reference = request.reference;
+    const result = compileGlossaries(request.sources as GlossarySource[], reference ? { reference } : {});
     return {
       type: 'result',
       id: request.id,

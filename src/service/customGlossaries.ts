@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { readCustomGlossaryPaths } from '../config';
-import { formatDiagnostic, localeFromPath, type Diagnostic, type GlossarySource, type TermMap } from '../glossary';
+import {
+  formatDiagnostic,
+  localeFromPath,
+  type AlignmentReference,
+  type Diagnostic,
+  type GlossarySource,
+  type TermMap,
+} from '../glossary';
 import { debounce } from '../util/debounce';
 import { Disposable, disposeAll } from '../util/dispose';
 import type { CompileOutcome, GlossaryCompilerHost } from './compilerHost';
@@ -63,6 +70,8 @@ export class CustomGlossaries extends Disposable {
     private readonly output: vscode.LogOutputChannel,
     private readonly compiler: GlossaryCompilerHost,
     private readonly homeDirectory: vscode.Uri | undefined,
+    /** The bundled glossary as alignment reference, so that a translation listed alone gets the English anchors. */
+    private readonly reference: () => AlignmentReference | undefined = () => undefined,
   ) {
     super();
     this._register(compiler);
@@ -168,7 +177,8 @@ export class CustomGlossaries extends Disposable {
       return report('failed', readFailures.length, 0);
     }
 
-    const outcome = await this.compiler.compile(sources);
+    const reference = this.reference();
+    const outcome = await this.compiler.compile(sources, reference ? { reference } : {});
     // A compilation takes long enough now (it runs in a worker) for a file event or a settings change to start a newer
     // load meanwhile; the caller of this one is told what that newer load did, which is what the user ends up with.
     if (!isLatest()) return this.newerLoad(files);

@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import { classifyConfigChange, readConfig, type ConfigChange, type GlossaryConfig } from '../config';
-import { mergeTermMaps, parseTermMapJson, type TermMap } from '../glossary';
+import {
+  alignmentReference,
+  mergeTermMaps,
+  parseTermMapJson,
+  type AlignmentReference,
+  type TermMap,
+} from '../glossary';
 import { Disposable } from '../util/dispose';
 import type { GlossaryCompilerHost } from './compilerHost';
 import { CustomGlossaries, type CustomGlossaryReport } from './customGlossaries';
@@ -29,6 +35,7 @@ export class GlossaryService extends Disposable {
   private config: GlossaryConfig = readConfig();
   private bundled: TermMap | undefined;
   private bundledLoad: Promise<void> | undefined;
+  private bundledReference: AlignmentReference | undefined;
   private current: GlossarySnapshot | undefined;
   private readonly custom: CustomGlossaries;
 
@@ -49,8 +56,14 @@ export class GlossaryService extends Disposable {
     super();
     // The compiler host is the platform seam: the composition root picks a worker thread (Node) or the web extension
     // host's own thread, and the service only hands it sources. The custom glossaries own it and dispose of it with
-    // themselves. `homeDirectory` is what `~` in a custom glossary path means; a web host has none.
-    this.custom = this._register(new CustomGlossaries(output, compiler, homeDirectory));
+    // themselves. `homeDirectory` is what `~` in a custom glossary path means; a web host has none. The bundled term map
+    // is the alignment reference of a translation compiled alone; custom glossaries are first read once it has loaded.
+    this.custom = this._register(
+      new CustomGlossaries(output, compiler, homeDirectory, () => {
+        if (!this.bundled) return undefined;
+        return (this.bundledReference ??= alignmentReference(this.bundled));
+      }),
+    );
     this._register(
       this.custom.onDidChange(() => {
         this.current = undefined;

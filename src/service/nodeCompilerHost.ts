@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { GlossarySource } from '../glossary';
+import type { CompileOptions, GlossarySource } from '../glossary';
 import {
   DEFAULT_COMPILE_TIME_LIMIT_MS,
   InThreadCompilerHost,
@@ -67,8 +67,8 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
     this.fallback = new InThreadCompilerHost(options.inThreadFallbackBytes ?? IN_THREAD_FALLBACK_BYTES);
   }
 
-  public compile(sources: readonly GlossarySource[]): Promise<CompileOutcome> {
-    const next = this.queue.then(() => this.run(sources));
+  public compile(sources: readonly GlossarySource[], options: CompileOptions = {}): Promise<CompileOutcome> {
+    const next = this.queue.then(() => this.run(sources, options));
     // The chain must survive a compilation that failed in an unforeseen way, or every later one would fail with it.
     this.queue = next.catch(() => undefined);
     return next;
@@ -81,13 +81,13 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
     this.stopWorker();
   }
 
-  private async run(sources: readonly GlossarySource[]): Promise<CompileOutcome> {
+  private async run(sources: readonly GlossarySource[], options: CompileOptions): Promise<CompileOutcome> {
     if (this.disposed) return { ok: false, reason: 'disposed', detail: 'the compiler host was disposed' };
     let worker: Worker;
     try {
       worker = this.startWorker();
     } catch (error) {
-      return this.compileInThread(sources, error instanceof Error ? error.message : String(error));
+      return this.compileInThread(sources, options, error instanceof Error ? error.message : String(error));
     }
     const id = ++this.nextId;
     // Measured before posting: the transfer empties the caller's arrays.
@@ -134,7 +134,7 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
       worker.on('error', onError);
       worker.on('exit', onExit);
       try {
-        post(worker, { type: 'compile', id, sources });
+        post(worker, { type: 'compile', id, sources, ...(options.reference ? { reference: options.reference } : {}) });
       } catch (error) {
         finish({
           ok: false,
@@ -169,8 +169,12 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
     if (worker) void worker.terminate();
   }
 
-  private async compileInThread(sources: readonly GlossarySource[], why: string): Promise<CompileOutcome> {
-    const outcome = await this.fallback.compile(sources);
+  private async compileInThread(
+    sources: readonly GlossarySource[],
+    options: CompileOptions,
+    why: string,
+  ): Promise<CompileOutcome> {
+    const outcome = await this.fallback.compile(sources, options);
     if (outcome.ok) return { ...outcome, fallback: why };
     return {
       ok: false,
