@@ -40,10 +40,18 @@ export const CHECK_DELAY_MS = 200;
 export const CHUNK_SIZE = 32_768;
 
 /**
- * The URI schemes checked: files, unsaved editors, notebook cells, remote repositories and the test file system of
- * the web build. Diff views of history (`git:`), output panes and settings editors stay quiet.
+ * The URI schemes checked: files, unsaved editors, notebook cells, remote repositories, a server's files as the web
+ * extension host sees them (`vscode-remote`: Codespaces, code-server in the browser) and the test file system of the
+ * web build. Diff views of history (`git:`), output panes and settings editors stay quiet.
  */
-const CHECKED_SCHEMES = new Set(['file', 'untitled', 'vscode-notebook-cell', 'vscode-vfs', 'vscode-test-web']);
+const CHECKED_SCHEMES = new Set([
+  'file',
+  'untitled',
+  'vscode-notebook-cell',
+  'vscode-vfs',
+  'vscode-remote',
+  'vscode-test-web',
+]);
 
 /** `.md` files, and `.mdx` doc-builder pages when an extension gives them their own language id. */
 const CHECKED_LANGUAGES = new Set(['markdown', 'mdx']);
