@@ -113,7 +113,8 @@ export function parseMetadataComment(html: string, file: string, line: number, c
       diagnostics.push(diagnosticAt('warning', 'metadata-malformed', `glossary metadata key "${key}" has no value`, file, where.line, where.column));
       return;
     }
-    const rawValue = text.slice(colon + 1);
+    // preferred and avoid split on their own (a reason in parentheses may hold commas), so they strip bidi controls too.
+    const rawValue = stripBidiControls(text.slice(colon + 1));
     switch (key) {
       case 'preferred':
         for (const value of splitOutsideParentheses(rawValue)) {
