@@ -34,6 +34,7 @@ const vscodeAdapters = [
   'src/*/index.ts',
   'src/**/*Panel.ts',
   'src/**/*Tree.ts',
+  'src/diagnostics/codeActions.ts',
 ];
 /**
  * Never a VS Code adapter, whatever its files are named: the pure core, and the other faces (the command line and the
