@@ -21,10 +21,13 @@ import { CharTrieBaseline, RegexAlternationBaseline } from './baselines';
 import { largeGlossaries, workerOverhead } from './compileBench';
 import { quantile, type Figure } from './figures';
 import { markdownDoc, pythonModule, seededRandom, singleLine, syntheticGlossary } from './inputs';
+import { scanRatioFigures } from './scanRatios';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const skipHost = args.includes('--skip-host');
+// `--scan-only` prints issue #17's findAll figures and stops: the loop for work on the scanner.
+const scanOnly = args.includes('--scan-only');
 const jsonIndex = args.indexOf('--json');
 const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
 const root = findRepoRoot(__dirname);
@@ -94,6 +97,10 @@ const trie = new CharTrieBaseline(termMap);
 console.log(
   `Bundled glossary: ${termMap.terms.length} terms in ${termMap.locales.join(', ')}; ${os.cpus().length} cores, Node ${process.version}\n`,
 );
+
+// ---------------------------------------------------------------------------------------------- 0. findAll ratios
+scanRatioFigures({ termMap, matcher, quick, record });
+if (scanOnly) process.exit(0);
 
 // ---------------------------------------------------------------------------------------------- 1. hover
 const hoverIterations = quick ? 2_000 : 50_000;
