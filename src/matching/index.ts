@@ -16,6 +16,8 @@ export { foldKey, isIdentifierWord, splitWords } from './words';
 export { contextAt, contextForFileName, contextForLanguage, markdownContextRanges } from './markdownContext';
 export type { MatchContextRange } from './markdownContext';
 export type { Word } from './words';
+export { rescanDocument, scanDocument } from './incremental';
+export type { DocumentScan } from './incremental';
 
 export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions = {}): TermMatcher {
   const index = buildTermIndex(termMap, options);
