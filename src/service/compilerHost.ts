@@ -15,6 +15,7 @@ import {
   type Diagnostic,
   type GlossarySource,
 } from '../glossary';
+import { loadMarkdownLibrary } from '../markdownLibrary';
 
 /** Why a compilation produced no result. The service turns each reason into a message of its own words. */
 export type CompileFailureReason =
@@ -67,7 +68,15 @@ export class InThreadCompilerHost implements GlossaryCompilerHost {
         detail: `${bytes} bytes is more than the ${this.maxBytes} compiled on this thread`,
       });
     }
-    return Promise.resolve({ ok: true, result: compileGlossaries(sources) });
+    // The compiler is loaded on first use (src/markdownLibrary.ts), so that hosts that never compile never load it.
+    return loadMarkdownLibrary().then(
+      (library): CompileOutcome => ({ ok: true, result: library.compileGlossaries(sources) }),
+      (error: unknown): CompileOutcome => ({
+        ok: false,
+        reason: 'unavailable',
+        detail: `the compiler could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    );
   }
 
   public dispose(): void {

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { main } from '../../src/cli/main';
-import { classifyHref, compileGlossaries, isTermIdShape, renderEntryHtml } from '../../src/glossary';
+import { classifyHref, compileGlossaries, isTermIdShape, renderEntry, renderEntryHtml } from '../../src/glossary';
 import type { CompileResult, TermMap } from '../../src/glossary';
 import { contextAt, contextForFileName, createTermMatcher, markdownContextRanges } from '../../src/matching';
 import type { MatchContext, TermMatch, TermMatcher } from '../../src/matching';
@@ -237,6 +237,7 @@ function checkPanel(termMap: TermMap, out: Violation[]): void {
   const glossary = createSnapshot(termMap, { language: 'en', uiLanguage: 'en', docsVersion: 'main', ignoredTerms: [] });
   const context = {
     uiLanguage: 'en',
+    renderEntry,
     notFound: (id: string) => `No ${id}`,
     fallbackNote: (a: string, b: string) => `${a} → ${b}`,
   };
