@@ -22,6 +22,7 @@ import { largeGlossaries, workerOverhead } from './compileBench';
 import { quantile, type Figure } from './figures';
 import { markdownDoc, pythonModule, seededRandom, singleLine, syntheticGlossary } from './inputs';
 import { scanRatioFigures } from './scanRatios';
+import { plainNodeLoad, recordHostFigures } from './hostFigures';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -386,8 +387,11 @@ if (skipHost) {
   const run = spawnSync(process.execPath, [path.join(root, 'scripts/e2e/run-integration.mjs'), '--no-build'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, TG_INTEGRATION_GREP: 'activation time' },
+    // The activation test, and the load and first-hover figures of test/integration/bench.test.ts (issue #17).
+    env: { ...process.env, TG_BENCH: '1', TG_INTEGRATION_GREP: 'activate\\(\\) took|bench: first hover' },
   });
+  recordHostFigures(`${run.stdout}\n${run.stderr}`, record);
+  plainNodeLoad(root, quick, record);
   const samples = [...`${run.stdout}\n${run.stderr}`.matchAll(/TG_ACTIVATION_MS=([\d.]+)/g)].map((m) => Number(m[1]));
   if (samples.length > 0) {
     const ms = samples[0]!;
