@@ -23,6 +23,7 @@ import { quantile, type Figure } from './figures';
 import { markdownDoc, pythonModule, seededRandom, singleLine, syntheticGlossary } from './inputs';
 import { scanRatioFigures } from './scanRatios';
 import { plainNodeLoad, recordHostFigures } from './hostFigures';
+import { scriptDoc, withScriptTitles, type ScriptLocale } from './scriptInputs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -239,6 +240,63 @@ scanFigure('1 MB Markdown', markdownDoc(1_000_000), 'prose');
 scanFigure('10 MB Markdown', markdownDoc(10_000_000), 'prose');
 scanFigure('100 KB Markdown', markdownDoc(100_000), 'prose');
 scanFigure('100k-line Python', pythonModule(100_000), 'code');
+
+// ------------------------------------------------------------------- 2b. hover and scan in other scripts
+// Markdown in Japanese, Chinese, Korean and Arabic against English Markdown of the same size, with one matcher
+// that knows the titles in all five (scriptInputs.ts): ratios near 1 say those scripts cost what Latin costs.
+{
+  const scriptMatcher = createTermMatcher(withScriptTitles(termMap));
+  const hoverP99 = (text: string): number => {
+    const lines = text.split('\n');
+    const random = seededRandom(11);
+    const positions = Array.from({ length: 4096 }, () => {
+      const line = Math.floor(random() * lines.length);
+      return { line, character: Math.floor(random() * Math.max(1, lines[line]!.length)) };
+    });
+    const times = sample((i) => {
+      const p = positions[i % positions.length]!;
+      return scriptMatcher.findTermAt(lines[p.line]!, p.character, 'prose');
+    }, hoverIterations);
+    return quantile(times, 0.99) / 1000;
+  };
+  const scanMbps = (text: string): number => {
+    const ns = quantile(
+      sample(() => scriptMatcher.findAll(text, 'prose'), quick ? 3 : 15, 1),
+      0.5,
+    );
+    return Buffer.byteLength(text) / 1e6 / (ns / 1e9);
+  };
+  const latinDoc = markdownDoc(1_000_000);
+  const latinHover = hoverP99(latinDoc);
+  const latinScan = scanMbps(latinDoc);
+  record({ name: 'hover p99, Latin Markdown (5-locale matcher)', value: latinHover, unit: 'µs', target: '< 20', met: latinHover < 20 });
+  record({ name: 'scan (findAll) 1 MB Latin Markdown (5-locale matcher)', value: latinScan, unit: 'MB/s', target: '≥ 50', met: latinScan >= 50 });
+  const names: Record<ScriptLocale, string> = { ja: 'Japanese', 'zh-hans': 'Chinese', ko: 'Korean', ar: 'Arabic' };
+  for (const locale of ['ja', 'zh-hans', 'ko', 'ar'] as const) {
+    // About 1 MB of UTF-8 (these scripts take two or three bytes a character).
+    const doc = scriptDoc(locale, locale === 'ja' || locale === 'zh-hans' ? 350_000 : 450_000);
+    const hover = hoverP99(doc);
+    const scan = scanMbps(doc);
+    record({
+      name: `hover p99, ${names[locale]} Markdown`,
+      value: hover,
+      unit: 'µs',
+      target: '< 20',
+      met: hover < 20,
+      baseline: latinHover,
+      ratio: hover / latinHover,
+    });
+    record({
+      name: `scan (findAll) ~1 MB ${names[locale]} Markdown`,
+      value: scan,
+      unit: 'MB/s',
+      target: '≥ 50',
+      met: scan >= 50,
+      baseline: latinScan,
+      ratio: scan / latinScan,
+    });
+  }
+}
 
 // ---------------------------------------------------------------------------------------------- 3. compile
 function compileMs(sources: GlossarySource[], runs: number): number {

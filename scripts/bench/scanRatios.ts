@@ -10,14 +10,21 @@ import type { MatchContext, TermMatcher } from '../../src/matching/types';
 import { quantile, type Figure } from './figures';
 import { PrefixTreeRegexBaseline, TokenizeMapBaseline } from './fastBaselines';
 import { markdownDoc, pythonModule, seededRandom } from './inputs';
+import { createTermMatcher } from '../../src/matching';
+import { scriptDoc, withScriptTitles, type ScriptLocale } from './scriptInputs';
 
 export interface ScanRatioOptions {
   termMap: TermMap;
   matcher: TermMatcher;
   quick: boolean;
   record: (figure: Figure) => void;
-  /** Inputs beyond Python and Markdown (e.g. CJK, Korean, Arabic prose), scanned at the same sizes. */
-  extraInputs?: readonly { label: string; make: (bytes: number) => string; context: MatchContext }[];
+}
+
+interface ScanInput {
+  label: string;
+  /** About `bytes` UTF-8 bytes of input. */
+  make: (bytes: number) => string;
+  context: MatchContext;
 }
 
 /** A Python module of about `bytes` UTF-16 units, cut at a line end. */
@@ -63,13 +70,37 @@ export function allocatedBytes(fn: () => unknown): number {
 
 export function scanRatioFigures(options: ScanRatioOptions): void {
   const { termMap, matcher, quick, record } = options;
+  scanRatios(termMap, matcher, quick, record, [
+    { label: 'Python', make: pythonOfSize, context: 'code' },
+    { label: 'Markdown', make: (bytes) => markdownDoc(bytes), context: 'prose' },
+  ]);
+  // Japanese, Chinese, Korean and Arabic Markdown (issue #12's inputs), with the glossary's titles in those scripts;
+  // the baselines get the same forms. These scripts take two or three UTF-8 bytes a character.
+  const scriptTermMap = withScriptTitles(termMap);
+  const names: Record<ScriptLocale, string> = { ja: 'Japanese', 'zh-hans': 'Chinese', ko: 'Korean', ar: 'Arabic' };
+  scanRatios(
+    scriptTermMap,
+    createTermMatcher(scriptTermMap),
+    quick,
+    record,
+    (['ja', 'zh-hans', 'ko', 'ar'] as const).map((locale) => ({
+      label: names[locale],
+      make: (bytes: number) => scriptDoc(locale, Math.round(bytes / (locale === 'ja' || locale === 'zh-hans' ? 2.9 : 2.2))),
+      context: 'prose' as MatchContext,
+    })),
+  );
+  hoverRatio(matcher, new TokenizeMapBaseline(termMap), quick, record);
+}
+
+function scanRatios(
+  termMap: TermMap,
+  matcher: TermMatcher,
+  quick: boolean,
+  record: (figure: Figure) => void,
+  inputs: readonly ScanInput[],
+): void {
   const tokenize = new TokenizeMapBaseline(termMap);
   const prefixRegex = new PrefixTreeRegexBaseline(termMap);
-  const inputs = [
-    { label: 'Python', make: pythonOfSize, context: 'code' as MatchContext },
-    { label: 'Markdown', make: (bytes: number) => markdownDoc(bytes), context: 'prose' as MatchContext },
-    ...(options.extraInputs ?? []),
-  ];
   for (const input of inputs) {
     for (const bytes of [100_000, 1_000_000, 10_000_000]) {
       const text = input.make(bytes);
@@ -119,7 +150,6 @@ export function scanRatioFigures(options: ScanRatioOptions): void {
       }
     }
   }
-  hoverRatio(matcher, tokenize, quick, record);
 }
 
 /** findTermAt's p50 on a random position of a Python file, beside one Map lookup of the word under the cursor. */

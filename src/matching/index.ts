@@ -10,6 +10,8 @@ import { Scanner } from './scanner';
 import { FIND_TERM_AT_REACH, syncPointAtOrBefore } from './window';
 import { buildTermIndex } from './termIndex';
 import { markdownContextRanges } from './markdownContext';
+import { clusterStartAtOrBefore, foldText, foldedIndexOf, needsFolding, originalRange, type FoldedText } from './fold';
+import type { TermIndex } from './termIndex';
 
 export type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
 export { foldKey, isIdentifierWord, splitWords } from './words';
@@ -19,15 +21,39 @@ export type { Word } from './words';
 export { rescanDocument, scanDocument } from './incremental';
 export type { DocumentScan } from './incremental';
 
+/**
+ * How far before findTermAt's scan start a folded window reaches, so that the checks that look back from a word (a
+ * marked position skips up to 256 spaces, a path or compound looks two units back) read the same text as in findAll.
+ */
+const FOLD_CONTEXT_BEFORE = 320;
+
 export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions = {}): TermMatcher {
   const index = buildTermIndex(termMap, options);
   const scanner = new Scanner(index);
+
+  /** findAll on text that needs no folding (or was folded already): offsets are those of `text`. */
+  const findAllIn = (text: string, context: MatchContext): TermMatch[] => {
+    const links = findLinks(text, 0, text.length, index.anchors);
+    const found: TermMatch[] = [];
+    if (context === 'code') {
+      scanner.scan(text, 0, text.length, 'code', links, found);
+    } else {
+      for (const range of markdownContextRanges(text)) {
+        scanner.scan(text, range.start, range.end, range.context, links, found);
+      }
+    }
+    return found;
+  };
 
   return {
     findTermAt(lineText: string, offset: number, context: MatchContext): TermMatch | undefined {
       if (!(offset >= 0 && offset < lineText.length)) return undefined;
       const from = syncPointAtOrBefore(lineText, offset);
       const to = Math.min(lineText.length, offset + FIND_TERM_AT_REACH);
+      const base = clusterStartAtOrBefore(lineText, from - FOLD_CONTEXT_BEFORE);
+      if (needsFolding(lineText, base, to)) {
+        return findTermAtFolded(scanner, index, lineText, offset, context, foldText(lineText, base, to), from);
+      }
       const links = findLinks(lineText, from, to, index.anchors);
       const found: TermMatch[] = [];
       scanner.scan(lineText, from, to, context, links, found, offset);
@@ -36,16 +62,39 @@ export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions 
     },
 
     findAll(text: string, context: MatchContext): TermMatch[] {
-      const links = findLinks(text, 0, text.length, index.anchors);
-      const found: TermMatch[] = [];
-      if (context === 'code') {
-        scanner.scan(text, 0, text.length, 'code', links, found);
-      } else {
-        for (const range of markdownContextRanges(text)) {
-          scanner.scan(text, range.start, range.end, range.context, links, found);
-        }
-      }
-      return found;
+      // Latin text almost never needs folding, and then it is scanned as it is, at full speed.
+      if (!needsFolding(text)) return findAllIn(text, context);
+      const folded = foldText(text);
+      return findAllIn(folded.text, context).map((match) => unfold(match, folded, text));
     },
   };
+}
+
+/** A match in folded text, as the span of the original text it came from. */
+function unfold(match: TermMatch, folded: FoldedText, original: string): TermMatch {
+  const [start, end] = originalRange(folded, match.start, match.end);
+  return { termId: match.termId, start, end, text: original.slice(start, end), via: match.via };
+}
+
+/** findTermAt on a folded window of the line ([base, to) folded, the scan starting at the folded `from`). */
+function findTermAtFolded(
+  scanner: Scanner,
+  index: TermIndex,
+  lineText: string,
+  offset: number,
+  context: MatchContext,
+  folded: FoldedText,
+  from: number,
+): TermMatch | undefined {
+  const text = folded.text;
+  const foldedFrom = foldedIndexOf(folded, from);
+  const foldedOffset = foldedIndexOf(folded, offset);
+  const links = findLinks(text, foldedFrom, text.length, index.anchors);
+  const found: TermMatch[] = [];
+  scanner.scan(text, foldedFrom, text.length, context, links, found, foldedOffset);
+  for (const match of found) {
+    const unfolded = unfold(match, folded, lineText);
+    if (unfolded.start <= offset && offset < unfolded.end) return unfolded;
+  }
+  return undefined;
 }

@@ -9,6 +9,15 @@
 import type { MatchContext, TermMatch } from './types';
 import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
 import { filterSlot } from './termIndex';
+import { cjkFormAt, isCjkClass } from './cjk';
+import {
+  arabicReadings,
+  caselessWordKey,
+  endsWithParticle,
+  isCaselessWord,
+  koreanParticleCandidates,
+  startsArabic,
+} from './affixes';
 import type { LinkSpan } from './links';
 import {
   ASCII_CLASSES,
@@ -18,38 +27,14 @@ import {
   HASH_SEED,
   classAt,
   hashStep,
-  isHyphen,
-  isSpace,
 } from './chars';
 import { foldKey, isInsideWord, unitLength, wordEnd } from './words';
 import { isMarkedPosition } from './positions';
+import { continuesPathOrCompound, firstLinkFrom, particleStemEnd, regionEquals, skipPhraseGap } from './regions';
 import { MAX_MATCH_LENGTH } from './window';
 
 /** Words longer than this are never terms; skipping them bounds the work on minified or generated lines. */
 export const MAX_WORD_LENGTH = 128;
-/** At most this many spaces may separate two words of a phrase. */
-const MAX_PHRASE_SPACES = 3;
-
-/**
- * Whether the text in [start, end) equals `key`; with `folded`, compared as foldKey would (ASCII letters
- * lowercased in place, other text through foldKey, which allocates but is rare).
- */
-function regionEquals(text: string, start: number, end: number, key: string, folded: boolean): boolean {
-  if (!folded) {
-    if (end - start !== key.length) return false;
-    for (let i = 0; i < key.length; i++) if (text.charCodeAt(start + i) !== key.charCodeAt(i)) return false;
-    return true;
-  }
-  // Folding keeps the length of Latin text (`ó` and `o` are one unit each), so a length mismatch settles it.
-  if (end - start !== key.length) return false;
-  for (let i = 0; i < key.length; i++) {
-    let unit = text.charCodeAt(start + i);
-    if (unit >= 0x80) return foldKey(text.slice(start, end)) === key;
-    if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
-    if (unit !== key.charCodeAt(i)) return false;
-  }
-  return true;
-}
 
 export class Scanner {
   // Reused between words so that the common path allocates nothing.
@@ -124,6 +109,18 @@ export class Scanner {
       const cls = c < 0x80 ? ASCII_CLASSES[c]! : classAt(text, i);
       if (cls === CLASS_NONE) {
         i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        continue;
+      }
+      if (isCjkClass(cls)) {
+        // Japanese and Chinese: a form may start at any character, inside running text (cjk.ts).
+        const form = this.index.cjkFirstUnits[c] !== 0 ? cjkFormAt(this.index.cjkForms, text, i, to) : undefined;
+        if (form !== undefined) {
+          const end = i + form.key.length;
+          out.push({ termId: form.target.termId, start: i, end, text: text.slice(i, end), via: form.target.via });
+          i = end;
+        } else {
+          i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        }
         continue;
       }
 
@@ -246,6 +243,16 @@ export class Scanner {
           }
         }
       }
+    } else if (isCaselessWord(text, start, end)) {
+      // Arabic and Korean words are looked up by their key (an Arabic one without the article) only when its hash is
+      // known, which most are not.
+      if (index.exactFirstUnits[text.charCodeAt(start)] !== 0) exact = index.exactAnywhere.get(text.slice(start, end));
+      const key = caselessWordKey(text, start, end, index.foldedKeyHashes);
+      if (key !== undefined) {
+        phrases = index.phrases.get(key);
+        restricted = index.wordRestricted.get(key);
+      }
+      if (exact === undefined && phrases === undefined && restricted === undefined) return this.affixedAt(text, start, end);
     } else {
       // Words with non-ASCII letters are rare in code and in English docs; they take the allocating path.
       const raw = text.slice(start, end);
@@ -254,6 +261,9 @@ export class Scanner {
       const folded = foldKey(raw);
       phrases = index.phrases.get(folded);
       if (exact === undefined && restricted === undefined) restricted = index.wordRestricted.get(folded);
+      if (exact === undefined && restricted === undefined && phrases === undefined) {
+        return this.affixedAt(text, start, end);
+      }
     }
     // A phrase never reaches past MAX_MATCH_LENGTH: findAll and findTermAt's window read the same words, in bounded work.
     const reach = Math.min(to, start + MAX_MATCH_LENGTH);
@@ -329,6 +339,7 @@ export class Scanner {
     }
     for (const entry of entries) {
       let matched = true;
+      let lastEnd = firstEnd;
       for (let n = 0; n < entry.rest.length; n++) {
         // Read the n-th following word once, however many phrases ask for it.
         while (known <= n && !exhausted) {
@@ -347,19 +358,60 @@ export class Scanner {
           ends[known] = nextEnd;
           known++;
         }
-        if (n >= known || !regionEquals(text, starts[n]!, ends[n]!, entry.rest[n]!, true)) {
+        if (n >= known) {
           matched = false;
           break;
         }
+        if (regionEquals(text, starts[n]!, ends[n]!, entry.rest[n]!, true)) {
+          lastEnd = ends[n]!;
+          continue;
+        }
+        // Korean writes a particle against the last word of a phrase (`어텐션 마스크를`): the match ends before it.
+        const particleEnd =
+          n === entry.rest.length - 1 ? particleStemEnd(text, starts[n]!, ends[n]!, entry.rest[n]!) : undefined;
+        if (particleEnd === undefined) {
+          matched = false;
+          break;
+        }
+        lastEnd = particleEnd;
       }
       if (matched) {
-        const end = ends[entry.rest.length - 1]!;
+        const end = lastEnd;
         return this.setMatch(
           start,
           end,
           entry.target,
           regionEquals(text, start, end, entry.canonical, false) ? entry.canonical : undefined,
         );
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A word that is no form as written, read as a form with something attached (affixes.ts): a Korean particle after
+   * an identifier, abbreviation or word (`LLM은`, the range on `LLM`), or an Arabic proclitic before the first word of
+   * a phrase (`والانتباه الذاتي`, the range after `و`). Single dictionary words keep their rule: a particle or a
+   * proclitic is never a marked position.
+   */
+  private affixedAt(text: string, start: number, end: number): boolean {
+    const index = this.index;
+    // Only words that start like some exact form can be one with a particle; the table settles most words here.
+    if (index.exactFirstUnits[text.charCodeAt(start)] !== 0) {
+      for (const particle of koreanParticleCandidates(text, end)) {
+        if (!endsWithParticle(text, start, end, particle)) continue;
+        const stemEnd = end - particle.length;
+        const exact = index.exactAnywhere.get(text.slice(start, stemEnd));
+        if (exact !== undefined) return this.setMatch(start, stemEnd, exact);
+      }
+    }
+    if (!startsArabic(text, start)) return false;
+    const reach = Math.min(this.scanTo, start + MAX_MATCH_LENGTH);
+    for (const reading of arabicReadings(text, start, end, index.foldedKeyHashes)) {
+      const phrases = index.phrases.get(reading.key);
+      const from = start + reading.skip;
+      if (phrases !== undefined && this.phraseAt(text, from, end, reach, phrases, undefined, this.nextLinkStart)) {
+        return true;
       }
     }
     return false;
@@ -403,44 +455,4 @@ export class Scanner {
     }
     return found;
   }
-}
-
-/**
- * Whether the word at `start` continues a URL fragment, a path or a hyphenated compound (`glossary#input-ids`,
- * `docs/attention-mask`, `cross-attention mask`): a phrase never starts there, because the words before it change
- * what it names.
- */
-function continuesPathOrCompound(text: string, start: number): boolean {
-  if (start === 0) return false;
-  const before = text.charCodeAt(start - 1);
-  if (before === 0x23 /* # */ || before === 0x2f /* / */) return true;
-  return isHyphen(before) && start >= 2 && classAt(text, start - 2) !== CLASS_NONE;
-}
-
-/** The index of the first link starting at or after `from` (binary search: findAll scans many ranges). */
-function firstLinkFrom(links: readonly LinkSpan[], from: number): number {
-  let low = 0;
-  let high = links.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (links[middle]!.start < from) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** Where the next word of a phrase starts after a word ending at `at`, if the gap is one a phrase allows. */
-function skipPhraseGap(text: string, at: number, to: number): number | undefined {
-  if (at >= to) return undefined;
-  const c = text.charCodeAt(at);
-  let next: number;
-  if (isHyphen(c)) {
-    next = at + 1;
-  } else {
-    next = at;
-    while (next < to && next - at <= MAX_PHRASE_SPACES && isSpace(text.charCodeAt(next))) next++;
-    if (next === at || next - at > MAX_PHRASE_SPACES) return undefined;
-  }
-  if (next >= to || classAt(text, next) === CLASS_NONE) return undefined;
-  return next;
 }

@@ -6,6 +6,7 @@ import type { Term, TermMap } from '../glossary';
 import type { TermMatch } from './types';
 import { MAX_SURFACE_FORM_LENGTH, compareIds, pluralOf, singularOf, trailingParenthetical } from '../glossary';
 import { hashOf, isAscii } from './chars';
+import { cjkFormOf, type CjkForm } from './cjk';
 import { foldKey, isIdentifierWord, splitWords } from './words';
 
 export type MatchVia = TermMatch['via'];
@@ -79,6 +80,14 @@ export interface TermIndex {
   readonly hashFilter: Uint8Array;
   /** Term ids by lowercase anchor, for `glossary#anchor` links. */
   readonly anchors: ReadonlyMap<string, string>;
+  /** Forms starting with Han or kana, by the first code unit of their key, longest first. */
+  readonly cjkForms: ReadonlyMap<number, readonly CjkForm[]>;
+  /** One byte per code unit: non-zero when some CJK form starts with it. */
+  readonly cjkFirstUnits: Uint8Array;
+  /** One byte per code unit: non-zero when some key of exactAnywhere (phrases) starts with it; see the scanner's affixedAt. */
+  readonly exactFirstUnits: Uint8Array;
+  /** Raw hashes of the keys of `phrases` and `wordRestricted`, for the scanner's path for Arabic words. */
+  readonly foldedKeyHashes: ReadonlySet<number>;
 }
 
 /** Gaps a phrase may have between its words: spaces, or a single hyphen (`self-attention`, `self attention`). */
@@ -101,6 +110,18 @@ function isDistinctiveWord(word: string): boolean {
  * never a plural of the `transformer` architecture, so it is kept out of the single-word forms.
  */
 const RESERVED_NAMES = new Set(['transformers']);
+
+/**
+ * Whether a term names a concept that English writes as a single dictionary word (`token`, `model`, `tokenizer`):
+ * its translations are as common in running text as the English word, so in Japanese and Chinese they follow the
+ * short-form rule whatever their length.
+ */
+function isSingleWordConcept(term: Term): boolean {
+  const english = term.titles['en'];
+  if (english === undefined) return false;
+  const words = splitWords(trailingParenthetical(english)?.base || english);
+  return words.length === 1 && !isDistinctiveWord(words[0]!.text);
+}
 
 function groupBySecondWord(
   entries: readonly PhraseEntry[] | undefined,
@@ -154,6 +175,8 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
   const phraseKeys = new Set<string>();
   const compoundIdentifiers = new Map<string, FormTarget>();
   const anchors = new Map<string, string>();
+  const cjkLists = new Map<number, CjkForm[]>();
+  const cjkKeys = new Set<string>();
   let maxCompoundSegments = 0;
 
   // Earlier registrations win, so that a form claimed by two terms resolves the same way on every run: terms are
@@ -186,6 +209,16 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
       addSurfaceForm(term, outside, depth + 1);
       // Korean headings put the English name, sometimes with the abbreviation, inside the parentheses.
       for (const part of inside.split(/[,，、]/)) addSurfaceForm(term, part, depth + 1);
+      return;
+    }
+    const cjk = cjkFormOf(term.id, cleaned, isSingleWordConcept(term));
+    if (cjk !== undefined) {
+      if (cjkKeys.has(cjk.key)) return;
+      cjkKeys.add(cjk.key);
+      const first = cjk.key.charCodeAt(0);
+      const list = cjkLists.get(first);
+      if (list) list.push(cjk);
+      else cjkLists.set(first, [cjk]);
       return;
     }
     const words = splitWords(cleaned);
@@ -297,6 +330,21 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     if (firstSegment !== undefined) compoundFirstSegmentHashes.add(hashOf(firstSegment, false));
   }
 
+  const cjkForms = new Map<number, readonly CjkForm[]>();
+  const cjkFirstUnits = new Uint8Array(0x10000);
+  for (const [first, list] of cjkLists) {
+    cjkForms.set(
+      first,
+      [...list].sort((a, b) => b.key.length - a.key.length),
+    );
+    cjkFirstUnits[first] = 1;
+  }
+
+  const exactFirstUnits = new Uint8Array(0x10000);
+  for (const key of exactAnywhere.keys()) exactFirstUnits[key.charCodeAt(0)] = 1;
+  const foldedKeyHashes = new Set<number>();
+  for (const key of [...phrases.keys(), ...wordRestricted.keys()]) foldedKeyHashes.add(hashOf(key, false));
+
   return {
     exactAnywhere,
     exactRestricted,
@@ -308,5 +356,9 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     hashedForms,
     hashFilter,
     anchors,
+    cjkForms,
+    cjkFirstUnits,
+    exactFirstUnits,
+    foldedKeyHashes,
   };
 }

@@ -15,11 +15,14 @@ export const MAX_MATCH_LENGTH = 2 * MAX_SURFACE_FORM_LENGTH;
 
 /**
  * Whether no word or phrase match can cover the code unit at `index`: it is no word character, no space a phrase
- * may span, no hyphen, and not half of a surrogate pair (the scanner steps over pairs whole).
+ * may span, no hyphen, not half of a surrogate pair (the scanner steps over pairs whole), and no character that
+ * folding changes into another.
  */
 export function isMatchBoundary(text: string, index: number): boolean {
   const c = text.charCodeAt(index);
   if (c >= 0xd800 && c <= 0xdfff) return false;
+  // Full-width and presentation forms fold to other characters (`＿` to `_`, fold.ts): never a boundary, to be safe.
+  if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe) || (c >= 0xff00 && c <= 0xffef)) return false;
   return !isSpace(c) && !isHyphen(c) && classAt(text, index) === CLASS_NONE;
 }
 

@@ -4,7 +4,9 @@
  * and accents, and whether a form is shaped like an identifier. The scanner's inner loop walks words inline for
  * speed, with the same classes and the same rules as wordEnd.
  */
-import { CLASS_MARK, CLASS_NONE, CLASS_SPACED, classAt } from './chars';
+import { CLASS_MARK, CLASS_NONE, CLASS_SPACED, classAt, isAscii } from './chars';
+import { arabicArticleless } from './affixes';
+import { foldString } from './fold';
 
 /** The number of UTF-16 code units of the character at `index`: 2 for a surrogate pair, 1 otherwise. */
 export function unitLength(text: string, index: number): number {
@@ -65,16 +67,24 @@ const latinWithDiacritics = /[\u00c0-\u024f\u1e00-\u1eff]/;
 const combiningDiacritics = /[\u0300-\u036f]/g;
 
 /**
- * The key a word is looked up by in case-insensitive indexes: lowercased, and for Latin letters with diacritics
- * folded to the base letter, so that `atencion` finds `atención`. Folding is limited to the Latin blocks because
- * decomposing Hangul or kana would change what a reader sees as one letter. Search ranking and the command line's
- * lookup compare names with it too.
+ * The key a word is looked up by in case-insensitive indexes: lowercased, folded (fold.ts: NFC/NFD, full and half
+ * width, Arabic tashkeel and tatweel), for Latin letters with diacritics folded to the base letter, so that `atencion`
+ * finds `atención`, and for Arabic words without the article, so that `انتباه` finds `الانتباه`. Latin diacritics are
+ * the only marks removed, because decomposing Hangul or kana would change what a reader sees as one letter. Search
+ * ranking and the command line's lookup compare names with it too.
  */
 export function foldKey(word: string): string {
-  const lower = word.toLowerCase();
+  let lower = word.toLowerCase();
+  if (isAscii(lower)) return lower;
+  lower = foldString(lower);
+  if (arabicLetter.test(lower)) {
+    lower = lower.includes(' ') ? lower.split(' ').map(arabicArticleless).join(' ') : arabicArticleless(lower);
+  }
   if (!latinWithDiacritics.test(lower)) return lower;
   return lower.normalize('NFD').replace(combiningDiacritics, '').normalize('NFC');
 }
+
+const arabicLetter = /[\u0621-\u064a]/;
 
 /**
  * Whether `word` is shaped like a Python identifier (ASCII letters, digits and `_`, not starting with a digit), which

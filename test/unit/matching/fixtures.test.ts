@@ -92,6 +92,7 @@ describe('matcher on Transformers-style fixtures', () => {
       'labels:identifier:labels',
       'self-attention:phrase:self attention',
       'attention-mask:phrase:máscara de atención',
+      'attention-mask:phrase:アテンションマスク',
     ]);
   });
 

@@ -279,10 +279,11 @@ describe('term matcher', () => {
       assert.deepEqual(all('يعتمد على الانتباه الذاتي في النموذج', 'prose'), ['self-attention@10:الانتباه الذاتي']);
     });
 
-    it('does not crash on scripts without spaces and never matches inside their words', () => {
+    it('matches Japanese forms in running text but never inside a longer katakana word', () => {
       const japanese =
         'アテンションマスクは重要です。ノンアテンションマスク。`アテンションマスク`と`ノンアテンションマスク`。注意力掩码和attention mask';
       assert.deepEqual(all(japanese, 'prose'), [
+        'attention-mask@0:アテンションマスク',
         'attention-mask@28:アテンションマスク',
         'attention-mask@59:attention mask',
       ]);

@@ -1,0 +1,201 @@
+/**
+ * Folding, the one place where two spellings of the same text are made equal before matching: NFC and NFD spellings,
+ * full-width and half-width forms (NFKC, limited to the width blocks and Arabic presentation forms), and Arabic
+ * tashkeel and tatweel, which are dropped. The matcher folds a document into a new string and keeps, for every code
+ * unit of that string, the span of the original text it came from, so that every range it reports is an exact UTF-16
+ * span of the text as written. Folding works cluster by cluster (a character and the marks that follow it), so a
+ * range never splits a surrogate pair or a combining sequence.
+ *
+ * Pure ASCII text and ordinary Latin text never need folding; needsFolding answers that in one cheap pass, and the
+ * matcher skips all of this for them.
+ */
+import { CLASS_MARK, classAt } from './chars';
+
+/** Tashkeel (Arabic diacritics: harakat, tanween, shadda, sukun, superscript alef, Quranic marks) and tatweel. */
+function isArabicIgnorable(c: number): boolean {
+  return (
+    c === 0x0640 ||
+    (c >= 0x064b && c <= 0x065f) ||
+    c === 0x0670 ||
+    (c >= 0x06d6 && c <= 0x06dc) ||
+    (c >= 0x06df && c <= 0x06e4) ||
+    c === 0x06e7 ||
+    c === 0x06e8 ||
+    (c >= 0x06ea && c <= 0x06ed)
+  );
+}
+
+/** Blocks whose characters NFKC maps to their ordinary form: full-width ASCII, half-width kana, Arabic presentation forms. */
+function isWidthOrPresentationForm(c: number): boolean {
+  return (c >= 0xff00 && c <= 0xffef) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe);
+}
+
+/** Bits of the per-unit table: the unit makes a text need folding; the unit continues the cluster before it. */
+const NEEDS_FOLDING = 1;
+const CONTINUES = 2;
+const unitTable = new Uint8Array(0x10000);
+const blockReady = new Uint8Array(0x100);
+
+/** The table bits of a BMP code unit, computed once per block of 256 units the first time one of them is seen. */
+function unitBits(c: number): number {
+  const block = c >> 8;
+  if (blockReady[block] === 0) {
+    for (let u = block << 8; u < (block + 1) << 8; u++) unitTable[u] = classifyUnit(u);
+    blockReady[block] = 1;
+  }
+  return unitTable[c]!;
+}
+
+function classifyUnit(c: number): number {
+  // Surrogates: a low surrogate continues its pair; astral characters themselves are never folded.
+  if (c >= 0xd800 && c <= 0xdfff) return c >= 0xdc00 ? CONTINUES : 0;
+  if (c < 0x300) return 0;
+  const isMark = classAt(String.fromCharCode(c), 0) === CLASS_MARK;
+  let bits = 0;
+  // Marks (combining accents, tashkeel), tatweel, the width blocks and Arabic presentation forms, decomposed Hangul
+  // (conjoining jamo) and CJK compatibility ideographs, which NFC maps to the unified ones.
+  if (
+    isMark ||
+    isArabicIgnorable(c) ||
+    isWidthOrPresentationForm(c) ||
+    (c >= 0x1100 && c <= 0x11ff) ||
+    (c >= 0xa960 && c <= 0xa97f) ||
+    (c >= 0xd7b0 && c <= 0xd7ff) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  ) {
+    bits |= NEEDS_FOLDING;
+  }
+  // A combining mark, a medial or final jamo of a decomposed syllable, a half-width voiced sound mark (`ｶﾞ` is one letter).
+  if (isMark || (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff) || c === 0xff9e || c === 0xff9f) {
+    bits |= CONTINUES;
+  }
+  return bits;
+}
+
+/** Whether the code unit at `index` continues the cluster before it. */
+function continuesCluster(text: string, index: number): boolean {
+  const c = text.charCodeAt(index);
+  return c >= 0x300 && (unitBits(c) & CONTINUES) !== 0;
+}
+
+/** Whether [from, to) of `text` contains anything folding would change. One pass; nothing below U+0300 is looked up. */
+export function needsFolding(text: string, from = 0, to = text.length): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && (unitBits(c) & NEEDS_FOLDING) !== 0) return true;
+  }
+  return false;
+}
+
+/** The folded spelling of one cluster. */
+function foldCluster(cluster: string): string {
+  const first = cluster.charCodeAt(0);
+  let folded = isWidthOrPresentationForm(first) ? cluster.normalize('NFKC') : cluster.normalize('NFC');
+  let kept = '';
+  let changed = false;
+  for (let k = 0; k < folded.length; k++) {
+    if (isArabicIgnorable(folded.charCodeAt(k))) changed = true;
+    else kept += folded[k];
+  }
+  if (changed) folded = kept;
+  return folded;
+}
+
+/**
+ * A folded copy of [from, to) of a text. Only the clusters folding changed are listed (most of a text is copied as it
+ * is): changed cluster `n` came from the original [originalStarts[n], originalEnds[n]) and became the folded
+ * [foldedStarts[n], foldedEnds[n]) (empty for a tatweel). Between them, folded and original units correspond one to one.
+ */
+export interface FoldedText {
+  readonly text: string;
+  readonly from: number;
+  readonly foldedStarts: readonly number[];
+  readonly foldedEnds: readonly number[];
+  readonly originalStarts: readonly number[];
+  readonly originalEnds: readonly number[];
+}
+
+/** Folds [from, to) of `text`; `from` should be the start of a cluster (see clusterStartAtOrBefore). */
+export function foldText(text: string, from = 0, to = text.length): FoldedText {
+  const parts: string[] = [];
+  const foldedStarts: number[] = [];
+  const foldedEnds: number[] = [];
+  const originalStarts: number[] = [];
+  const originalEnds: number[] = [];
+  let foldedLength = 0;
+  let runStart = from;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    let clusterEnd = i + 1;
+    while (clusterEnd < to && continuesCluster(text, clusterEnd)) clusterEnd++;
+    let needs = false;
+    for (let k = i; k < clusterEnd && !needs; k++) {
+      const unit = k === i ? c : text.charCodeAt(k);
+      if (unit >= 0x300 && (unitBits(unit) & NEEDS_FOLDING) !== 0) needs = true;
+    }
+    if (needs) {
+      if (runStart < i) {
+        parts.push(text.slice(runStart, i));
+        foldedLength += i - runStart;
+      }
+      const folded = foldCluster(text.slice(i, clusterEnd));
+      parts.push(folded);
+      foldedStarts.push(foldedLength);
+      foldedLength += folded.length;
+      foldedEnds.push(foldedLength);
+      originalStarts.push(i);
+      originalEnds.push(clusterEnd);
+      runStart = clusterEnd;
+    }
+    i = clusterEnd;
+  }
+  if (runStart < to) parts.push(text.slice(runStart, to));
+  return { text: parts.join(''), from, foldedStarts, foldedEnds, originalStarts, originalEnds };
+}
+
+/** The last index n of the sorted `values` with values[n] <= `at`, or -1. */
+function lastAtOrBefore(values: readonly number[], at: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/** The original span [start, end) of folded code unit `k`. */
+function originalSpan(folded: FoldedText, k: number): [number, number] {
+  const n = lastAtOrBefore(folded.foldedStarts, k);
+  if (n < 0) return [folded.from + k, folded.from + k + 1];
+  if (k < folded.foldedEnds[n]!) return [folded.originalStarts[n]!, folded.originalEnds[n]!];
+  const start = folded.originalEnds[n]! + (k - folded.foldedEnds[n]!);
+  return [start, start + 1];
+}
+
+/** The original span of the folded range [start, end) (not empty): from its first unit's start to its last unit's end. */
+export function originalRange(folded: FoldedText, start: number, end: number): [number, number] {
+  return [originalSpan(folded, start)[0], originalSpan(folded, end - 1)[1]];
+}
+
+/** The folded spelling of a whole string (a glossary form, a search query): the same rule, without the offset map. */
+export function foldString(text: string): string {
+  return needsFolding(text) ? foldText(text).text : text;
+}
+
+/** The index of the first folded unit whose original span ends after `offset` (the unit covering it, or the next). */
+export function foldedIndexOf(folded: FoldedText, offset: number): number {
+  const n = lastAtOrBefore(folded.originalStarts, offset);
+  if (n < 0) return offset - folded.from;
+  if (offset < folded.originalEnds[n]!) return folded.foldedStarts[n]!;
+  return folded.foldedEnds[n]! + (offset - folded.originalEnds[n]!);
+}
+
+/** The nearest cluster start at or before `index`, so that a window folds the same clusters as the whole text. */
+export function clusterStartAtOrBefore(text: string, index: number): number {
+  let at = Math.max(0, Math.min(index, text.length));
+  while (at > 0 && at < text.length && continuesCluster(text, at)) at--;
+  return at;
+}

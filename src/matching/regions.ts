@@ -1,0 +1,86 @@
+/**
+ * The scanner's comparisons and steps over regions of text, kept apart from its loop: whether a region is a key (as
+ * written or folded), where the next word of a phrase starts, where a Korean particle begins, whether a word continues
+ * a path or a compound, and which link comes next.
+ */
+import type { LinkSpan } from './links';
+import { CLASS_NONE, classAt, isHyphen, isSpace } from './chars';
+import { endsWithParticle, koreanParticleCandidates } from './affixes';
+import { foldKey } from './words';
+
+/** At most this many spaces may separate two words of a phrase. */
+const MAX_PHRASE_SPACES = 3;
+
+/**
+ * Whether the text in [start, end) equals `key`; with `folded`, compared as foldKey would (ASCII letters
+ * lowercased in place, other text through foldKey, which allocates but is rare).
+ */
+export function regionEquals(text: string, start: number, end: number, key: string, folded: boolean): boolean {
+  if (!folded) {
+    if (end - start !== key.length) return false;
+    for (let i = 0; i < key.length; i++) if (text.charCodeAt(start + i) !== key.charCodeAt(i)) return false;
+    return true;
+  }
+  // Folding keeps the length of Latin text (`ó` and `o` are one unit each), so a length mismatch settles it; only an
+  // Arabic word may differ in length from its key, by the article foldKey drops (the scanner folds marks beforehand).
+  if (end - start !== key.length) {
+    const first = text.charCodeAt(start);
+    return first >= 0x0621 && first <= 0x064a && foldKey(text.slice(start, end)) === key;
+  }
+  for (let i = 0; i < key.length; i++) {
+    let unit = text.charCodeAt(start + i);
+    if (unit >= 0x80) return foldKey(text.slice(start, end)) === key;
+    if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
+    if (unit !== key.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the word at `start` continues a URL fragment, a path or a hyphenated compound (`glossary#input-ids`,
+ * `docs/attention-mask`, `cross-attention mask`): a phrase never starts there, because the words before it change
+ * what it names.
+ */
+export function continuesPathOrCompound(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const before = text.charCodeAt(start - 1);
+  if (before === 0x23 /* # */ || before === 0x2f /* / */) return true;
+  return isHyphen(before) && start >= 2 && classAt(text, start - 2) !== CLASS_NONE;
+}
+
+/** The index of the first link starting at or after `from` (binary search: findAll scans many ranges). */
+export function firstLinkFrom(links: readonly LinkSpan[], from: number): number {
+  let low = 0;
+  let high = links.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (links[middle]!.start < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Where the word [start, end) ends if it is `key` plus a Korean particle, the end of `key`; otherwise undefined. */
+export function particleStemEnd(text: string, start: number, end: number, key: string): number | undefined {
+  for (const particle of koreanParticleCandidates(text, end)) {
+    const stemEnd = end - particle.length;
+    if (endsWithParticle(text, start, end, particle) && regionEquals(text, start, stemEnd, key, true)) return stemEnd;
+  }
+  return undefined;
+}
+
+/** Where the next word of a phrase starts after a word ending at `at`, if the gap is one a phrase allows. */
+export function skipPhraseGap(text: string, at: number, to: number): number | undefined {
+  if (at >= to) return undefined;
+  const c = text.charCodeAt(at);
+  let next: number;
+  if (isHyphen(c)) {
+    next = at + 1;
+  } else {
+    next = at;
+    while (next < to && next - at <= MAX_PHRASE_SPACES && isSpace(text.charCodeAt(next))) next++;
+    if (next === at || next - at > MAX_PHRASE_SPACES) return undefined;
+  }
+  if (next >= to || classAt(text, next) === CLASS_NONE) return undefined;
+  return next;
+}
