@@ -86,7 +86,7 @@ export function scanRatioFigures(options: ScanRatioOptions): void {
     (['ja', 'zh-hans', 'ko', 'ar'] as const).map((locale) => ({
       label: names[locale],
       make: (bytes: number) => scriptDoc(locale, Math.round(bytes / (locale === 'ja' || locale === 'zh-hans' ? 2.9 : 2.2))),
-      context: 'prose' as MatchContext,
+      context: 'prose',
     })),
   );
   hoverRatio(matcher, new TokenizeMapBaseline(termMap), quick, record);
