@@ -85,9 +85,10 @@ const FOLDABLE_CANDIDATE = /[\u0300-\uffff]/g;
 export function needsFolding(text: string, from = 0, to = text.length): boolean {
   // Most text (code, English docs) has no unit at or above U+0300 at all: for a whole text, one regex search settles
   // it (`test` with the `g` flag says where it stopped in lastIndex and allocates nothing). A window (a hover's) is
-  // read by the loop, because the search could not stop at its end and might read the rest of a long line.
+  // read by the loop, because the search could not stop at its end and might read the rest of a long line; so is a
+  // short text, where the loop costs less than starting the search.
   let first = from;
-  if (to === text.length) {
+  if (to === text.length && to - from > 256) {
     FOLDABLE_CANDIDATE.lastIndex = from;
     if (!FOLDABLE_CANDIDATE.test(text)) return false;
     first = FOLDABLE_CANDIDATE.lastIndex - 1;
