@@ -21,9 +21,13 @@ const markdownLibraries = ['unified', 'remark-*', 'rehype-*', 'mdast-*', 'hast-*
  */
 const vscodeAdapters = [
   'src/extension.ts',
+  'src/extensionWeb.ts',
+  'src/activation.ts',
+  'src/platform.ts',
   'src/config.ts',
   'src/service/glossaryService.ts',
   'src/service/customGlossaries.ts',
+  'src/service/glossaryFiles.ts',
   'src/language/**',
   'src/editor/**',
   'src/util/dispose.ts',

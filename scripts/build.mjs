@@ -2,6 +2,8 @@
 // Builds everything the extension and its tests run from:
 //   dist/extension.js  the extension bundle (CommonJS, `vscode` external)
 //   dist/compileWorker.js  the worker thread that compiles custom glossaries
+//   dist/web/extension.js  the browser bundle for the web worker extension host (CommonJS, `vscode` external)
+//   dist/web/compileWorker.js  the nested Web Worker that compiles glossaries in the web extension host
 //   dist/cli.js        the `transformers-glossary` command-line tool
 //   media/panel.js     the entry panel's page (src/panel/webview/), bundled for the browser
 //   dist/termmap.json  the bundled term map, compiled from glossary/*.md by the CLI we just built
@@ -106,6 +108,40 @@ const targets = [
     target: extensionHostNode,
   },
   {
+    // The web worker extension host (vscode.dev, github.dev; `browser` in package.json) loads a CommonJS module with
+    // `vscode` as its only import. Built for the browser, so that esbuild refuses any Node built-in the code reaches
+    // (src/extensionWeb.ts is the composition root that keeps them out), and for the same Chromium as the webview.
+    entryPoints: [path.join(root, 'src/extensionWeb.ts')],
+    outfile: path.join(root, 'dist/web/extension.js'),
+    bundle: true,
+    platform: 'browser',
+    // The web extension host is a Web Worker: no DOM. A package that exports a `browser` build using `document`
+    // (decode-named-character-reference, under remark-parse) also exports a `worker` one, listed before it.
+    conditions: ['worker'],
+    format: 'cjs',
+    target: 'chrome114',
+    external: ['vscode'],
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+    legalComments: 'none',
+  },
+  {
+    // The nested Web Worker that compiles glossaries for the web extension host (src/service/webCompilerHost.ts);
+    // VS Code starts it with importScripts, so it is one classic script.
+    entryPoints: [path.join(root, 'src/service/webCompileWorker.ts')],
+    outfile: path.join(root, 'dist/web/compileWorker.js'),
+    bundle: true,
+    platform: 'browser',
+    conditions: ['worker'],
+    format: 'iife',
+    target: 'chrome114',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+    legalComments: 'none',
+  },
+  {
     // The worker thread that compiles custom glossaries off the extension host's thread
     // (src/service/nodeCompilerHost.ts); it runs in the extension host's Node.
     ...node,
@@ -178,6 +214,23 @@ if (args.has('--tests')) {
       external: ['vscode', 'mocha'],
     });
   }
+  // The web tier's tests (scripts/e2e/run-web.mjs): one browser bundle of test/web/index.ts and the shared suites it
+  // imports, which the web worker extension host loads as a CommonJS module whose only import is `vscode`. The one
+  // Node module the suites use, node:assert/strict, is replaced by a browser implementation of our own.
+  targets.push({
+    entryPoints: [path.join(root, 'test/web/index.ts')],
+    outfile: path.join(root, 'out/test/web/index.js'),
+    bundle: true,
+    platform: 'browser',
+    conditions: ['worker'],
+    format: 'cjs',
+    target: 'chrome114',
+    external: ['vscode'],
+    alias: { 'node:assert/strict': path.join(root, 'test/web/assert.ts') },
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
 }
 
 if (watch) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every test tier in order (build lint format typecheck unit integration integration-min ui), one summary
+// `npm test`: every test tier in order (build lint format typecheck unit integration integration-min web ui), one summary
 // line per tier (`<tier>: N passed, N failed, S s`) and a total. A tier that fails does not stop the others, so that
 // one run shows everything that is wrong; the exit code is non-zero when any tier failed. `node scripts/test.mjs
 // <tier>...` runs only the tiers named.
@@ -145,6 +145,19 @@ const tiers = [
     // The same suites on code-server 4.20 (VS Code 1.85), the oldest VS Code that engines.vscode claims.
     name: 'integration-min',
     run: () => integration('min'),
+  },
+  {
+    // The extension and the suites that apply to the browser, inside the web worker extension host of code-server's
+    // workbench in Chromium (scripts/e2e/run-web.mjs).
+    name: 'web',
+    async run() {
+      if (!(await setupE2e('current'))) return { passed: 0, failed: 1 };
+      const r = await runLive(process.execPath, [
+        path.join(root, 'scripts/e2e/run-web.mjs'),
+        ...(builtThisRun ? ['--no-build'] : []),
+      ]);
+      return mochaCounts(r.output, r.status);
+    },
   },
   {
     // Playwright specs against code-server in Chromium with the packaged .vsix installed (scripts/e2e/run-ui.mjs).

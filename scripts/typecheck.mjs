@@ -21,6 +21,7 @@ export const TS_PROJECTS = [
   'test/unit',
   'test/fuzz',
   'test/integration',
+  'test/web',
   'test/e2e',
   'scripts',
 ];

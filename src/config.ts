@@ -53,17 +53,31 @@ export function readCustomGlossaryPaths(): { path: string; folder: vscode.Worksp
 }
 
 /**
+ * The workspace folders in which the repository's own glossaries (`docs/source/<lang>/glossary.md`) are looked for:
+ * every folder whose settings leave `transformersGlossary.discoverGlossaries` on (the default).
+ */
+export function readDiscoveryFolders(): vscode.WorkspaceFolder[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter(
+    (folder) =>
+      vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<unknown>(Settings.discoverGlossaries) !==
+      false,
+  );
+}
+
+/**
  * Which refresh a configuration change needs. Settings are classified once, here, so that no feature listens to a
  * key it does not depend on:
  * - `display`: what entries say and link to (language, docs version): views re-render, hovers read fresh state;
  * - `matcher`: which terms are matched (ignored terms): the matcher index is rebuilt;
  * - `customGlossaries`: the custom glossary files are recompiled and merged;
+ * - `discovery`: the repository's own glossaries are looked for again, and recompiled with the custom ones;
  * - `hoverRegistration`: the hover provider is registered again for the new languages, or removed.
  */
 export interface ConfigChange {
   readonly display: boolean;
   readonly matcher: boolean;
   readonly customGlossaries: boolean;
+  readonly discovery: boolean;
   readonly hoverRegistration: boolean;
 }
 
@@ -74,6 +88,7 @@ export function classifyConfigChange(event: vscode.ConfigurationChangeEvent): Co
     display: affects(Settings.language) || affects(Settings.docsVersion),
     matcher: affects(Settings.ignoredTerms),
     customGlossaries: affects(Settings.customGlossaries),
+    discovery: affects(Settings.discoverGlossaries),
     hoverRegistration: affects(Settings.hoverEnabled) || affects(Settings.hoverAdditionalLanguages),
   };
 }

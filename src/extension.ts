@@ -1,68 +1,29 @@
+/**
+ * The Node composition root (`main` in package.json): the extension host of desktop VS Code, code-server and
+ * Codespaces. It supplies the Node side of the platform seam (src/platform.ts) and nothing else; the features are
+ * put together in src/activation.ts, which the browser entry point (src/extensionWeb.ts) shares.
+ */
+import { randomBytes } from 'node:crypto';
+import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { registerHover, type HoverRegistration } from './hover/index';
-import { registerGlossaryCommands } from './language/index';
-import { registerEntryPanel, type EntryPanelRegistration } from './panel/index';
-import { showGlossarySearch, registerSearch, type SearchQuickPickItem } from './search/index';
-import { GlossaryService } from './service/glossaryService';
+import { activateExtension, type GlossaryTestApi } from './activation';
+import type { ExtensionPlatform } from './platform';
 import { NodeCompilerHost } from './service/nodeCompilerHost';
-import { registerTreeViews, type InThisFileTreeProvider, type TermsTreeProvider } from './tree/index';
 
-/**
- * What activate() returns when the extension host runs the integration tests (`ExtensionMode.Test`), and only then:
- * it lets them reach what VS Code's API does not expose (a tree's data provider, the panel's state, the service).
- * In a user's editor activate() returns nothing, so that no other extension can depend on these internals.
- */
-export interface GlossaryTestApi {
-  readonly glossary: GlossaryService;
-  readonly termsTree: TermsTreeProvider;
-  readonly termsView: vscode.TreeView<unknown>;
-  readonly inThisFileTree: InThisFileTreeProvider;
-  readonly entryPanel: EntryPanelRegistration;
-  /** The hover's registration: whether it has prepared the glossary for a first hover (issue #17's bench). */
-  readonly hover: HoverRegistration;
-  /** The time spent inside activate(), in milliseconds (`npm run bench` reports it from the integration run). */
-  readonly activationTime: number;
-  /** Opens Glossary: Search (pre-filled like the command when `initialValue` is undefined) and returns its quick pick. */
-  openSearch(initialValue?: string): vscode.QuickPick<SearchQuickPickItem>;
-}
+export type { GlossaryTestApi } from './activation';
 
-/**
- * The composition root: it constructs the features and registers them, and does nothing else. Any work that can
- * wait (reading the term map, compiling custom glossaries, building the matcher index) happens on first use.
- */
+const nodePlatform: ExtensionPlatform = {
+  kind: 'node',
+  // Custom and discovered glossaries compile in a worker thread from dist/compileWorker.js (built beside this
+  // bundle); nothing starts until the first compilation.
+  createCompilerHost: (extensionUri) =>
+    new NodeCompilerHost({ workerFile: vscode.Uri.joinPath(extensionUri, 'dist', 'compileWorker.js').fsPath }),
+  homeDirectory: vscode.Uri.file(os.homedir()),
+  randomBytes: (length) => new Uint8Array(randomBytes(length)),
+};
+
 export function activate(context: vscode.ExtensionContext): GlossaryTestApi | undefined {
-  const started = performance.now();
-  const output = vscode.window.createOutputChannel(vscode.l10n.t('Transformers Glossary'), { log: true });
-  // Custom glossaries compile in a worker thread from dist/compileWorker.js (built beside this bundle); nothing starts
-  // until the first compilation.
-  const compiler = new NodeCompilerHost({
-    workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'compileWorker.js').fsPath,
-  });
-  const glossary = new GlossaryService(context.extensionUri, output, compiler);
-  const trees = registerTreeViews(glossary);
-  const entryPanel = registerEntryPanel(context, glossary, { warn: (message) => output.warn(message) });
-  const hover = registerHover(glossary);
-  context.subscriptions.push(
-    output,
-    glossary,
-    hover,
-    registerSearch(glossary),
-    registerGlossaryCommands(glossary),
-    trees,
-    entryPanel,
-  );
-  const activationTime = performance.now() - started;
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return {
-    glossary,
-    termsTree: trees.termsTree,
-    termsView: trees.termsView,
-    inThisFileTree: trees.inThisFileTree,
-    entryPanel,
-    hover,
-    activationTime,
-    openSearch: (initialValue) => showGlossarySearch(glossary, initialValue),
-  };
+  return activateExtension(context, nodePlatform);
 }
 
 export function deactivate(): void {

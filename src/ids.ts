@@ -37,6 +37,7 @@ export const Settings = {
   ignoredTerms: 'ignoredTerms',
   docsVersion: 'docsVersion',
   customGlossaries: 'customGlossaries',
+  discoverGlossaries: 'discoverGlossaries',
 } as const;
 
 /** The fully qualified key of a setting, as package.json and affectsConfiguration spell it. */

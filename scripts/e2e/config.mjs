@@ -23,7 +23,9 @@ export const TARGETS = {
 export const BUILD_PACKAGES = ['build-essential', 'python3', 'libkrb5-dev'];
 /** code-server 4.20's ripgrep package would download its binary from GitHub; Debian's ripgrep stands in for it. */
 export const MIN_PACKAGES = ['ripgrep'];
-export const BROWSER_PACKAGES = ['chromium'];
+// Noto CJK gives Chromium glyphs for Japanese, Korean and Chinese, so that the screenshots of those entries can be
+// read (Arabic is covered by DejaVu Sans, which Chromium's package brings).
+export const BROWSER_PACKAGES = ['chromium', 'fonts-noto-cjk'];
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

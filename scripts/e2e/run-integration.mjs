@@ -1,163 +1,16 @@
 #!/usr/bin/env node
-// Runs the integration tests (test/integration, compiled to out/test/integration) inside the real extension host
-// of code-server, on a fresh copy of test/fixtures/workspace. It does what @vscode/test-electron's runTests()
-// does for desktop VS Code: code-server started with `--vscode-option enable-smoke-test-driver` honours the
-// `payload` URL parameter (extensionDevelopmentPath + extensionTestsPath); when the tests' run() settles, the
-// workbench calls window.codeAutomationExit(code), which this runner exposes to the page.
+// Runs the integration tests (test/integration, compiled to out/test/integration) inside the real Node extension
+// host of code-server, on a fresh copy of test/fixtures/workspace (see extension-tests.mjs, shared with the web tier).
 //
 // Usage: node scripts/e2e/run-integration.mjs [--no-build] [--target current|min]
 //   --target min runs the same tests on code-server 4.20 (VS Code 1.85, the oldest that engines.vscode claims).
 // Exit code: 0 passed, 1 tests failed or could not load, 2 timeout, 3 runner error.
 // Env: TG_INTEGRATION_GREP=<text> runs matching tests only; TG_INTEGRATION_TIMEOUT_MS (default 300000);
 //      VERBOSE=1 prints every workbench console message; KEEP_TMP=1 keeps the temporary directory.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import util from 'node:util';
-import { REPO_ROOT, targetFromArgs } from './config.mjs';
-import {
-  launchChromium,
-  makeTempDirs,
-  remoteUri,
-  requireSetup,
-  startCodeServer,
-  startMemorySampler,
-  workbenchUrl,
-} from './codeserver.mjs';
-
-const EXIT_TIMEOUT = 2;
-const EXIT_RUNNER_ERROR = 3;
-const timeoutMs = Number(process.env.TG_INTEGRATION_TIMEOUT_MS || 300_000);
-const testsModule = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index');
-const fixture = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
-
-/** Workbench console messages worth showing without VERBOSE: what explains a failure to load or activate. */
-const IMPORTANT =
-  /Activating extension .* failed|Cannot find module|extensionTestsPath|Error: .*\bat\b|TypeError|ReferenceError|SyntaxError/;
-/** Known offline noise that is never worth showing. */
-const NOISE = /ENOTFOUND|open-vsx|marketplace|Service Worker|net::ERR_/;
-
-/** Copies mocha's report from the file the extension host appends to, as it grows. */
-function followFile(file) {
-  let offset = 0;
-  const flush = () => {
-    let size;
-    try {
-      size = fs.statSync(file).size;
-    } catch {
-      return;
-    }
-    if (size <= offset) return;
-    const fd = fs.openSync(file, 'r');
-    const buffer = Buffer.alloc(size - offset);
-    fs.readSync(fd, buffer, 0, buffer.length, offset);
-    fs.closeSync(fd);
-    offset = size;
-    process.stdout.write(buffer);
-  };
-  const timer = setInterval(flush, 200);
-  return {
-    stop() {
-      clearInterval(timer);
-      flush();
-    },
-    printedAnything: () => offset > 0,
-  };
-}
-
-async function main() {
-  const target = targetFromArgs();
-  requireSetup({ target });
-  if (!process.argv.includes('--no-build')) {
-    const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--tests'], {
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) throw new Error('the build failed');
-  }
-  if (!fs.existsSync(`${testsModule}.js`)) {
-    throw new Error(`${testsModule}.js is missing; run \`node scripts/build.mjs --tests\``);
-  }
-
-  const startedAt = Date.now();
-  const dirs = makeTempDirs('tg-integration-');
-  const workspace = path.join(dirs.root, 'workspace');
-  fs.cpSync(fixture, workspace, { recursive: true });
-  const mochaLog = path.join(dirs.root, 'mocha.log');
-  fs.writeFileSync(mochaLog, '');
-  const memory = startMemorySampler(process.pid);
-  let server;
-  let browser;
-  let follower;
-  let exitCode = EXIT_RUNNER_ERROR;
-  try {
-    server = await startCodeServer({
-      dirs,
-      folder: workspace,
-      smokeTestDriver: true,
-      target,
-      env: { TG_INTEGRATION_LOG: mochaLog, TG_EXPECT_VSCODE_VERSION: target.vscode },
-    });
-    browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const finished = new Promise((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
-    });
-    page.on('console', async (message) => {
-      let text;
-      try {
-        const args = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => String(arg))));
-        // The remote extension host's console arrives as console.log('%c INFO', 'color: ...', format, ...args).
-        if (typeof args[0] === 'string' && args[0].startsWith('%c')) args.splice(0, 2);
-        text = util.format(...args);
-      } catch {
-        text = message.text();
-      }
-      if (process.env.VERBOSE || (IMPORTANT.test(text) && !NOISE.test(text))) console.log(`[workbench] ${text}`);
-    });
-    page.on('pageerror', (error) => console.log(`[workbench page error] ${error.message}`));
-    follower = followFile(mochaLog);
-    const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remoteUri(REPO_ROOT)],
-      ['extensionTestsPath', remoteUri(testsModule)],
-      ['skipWelcome', 'true'],
-    ]);
-    console.log(
-      `[integration] code-server ${target.codeServer} (VS Code ${target.vscode}) ${server.url} (started in ${server.startupMs} ms), workspace ${workspace}`,
-    );
-    await page.goto(workbenchUrl(server.url, workspace, { payload }));
-    let timer;
-    const timedOut = new Promise((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), timeoutMs);
-    });
-    const result = await Promise.race([finished, timedOut]);
-    clearTimeout(timer);
-    if (result === 'timeout') {
-      console.log(`[integration] TIMEOUT: the tests did not finish within ${timeoutMs} ms`);
-      exitCode = EXIT_TIMEOUT;
-    } else {
-      exitCode = result;
-    }
-  } finally {
-    follower?.stop();
-    if (exitCode !== 0 && follower && !follower.printedAnything()) {
-      // run() failed before mocha reported anything, e.g. a test file that throws on load.
-      console.log(
-        '[integration] mocha printed nothing: the tests module failed to load (rerun with VERBOSE=1, see the code-server log)',
-      );
-    }
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    console.log(
-      `[integration] exit code ${exitCode}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s, peak memory (PSS, runner + code-server + Chromium) ${memory.stop()} MiB`,
-    );
-    if (process.env.KEEP_TMP) console.log(`[integration] kept ${dirs.root}`);
-    else fs.rmSync(dirs.root, { recursive: true, force: true });
-  }
-  return exitCode;
-}
+import { EXIT_RUNNER_ERROR, runExtensionTests } from './extension-tests.mjs';
 
 try {
-  process.exit(await main());
+  process.exit(await runExtensionTests());
 } catch (error) {
   console.error(`[integration] ERROR: ${error?.message ?? error}`);
   process.exit(EXIT_RUNNER_ERROR);

@@ -10,12 +10,13 @@ import {
   LineIndex,
   SOURCE_LOCALE,
   TermMapJsonError,
+  alignmentReference,
   compileGlossaries,
   formatDiagnostic,
   isFolderReadme,
   parseTermMapJson,
 } from '../glossary';
-import type { Diagnostic, GlossarySource, TermMap } from '../glossary';
+import type { AlignmentReference, Diagnostic, GlossarySource, TermMap } from '../glossary';
 import { contextForFileName, createTermMatcher } from '../matching';
 import type { ParsedArgs } from './args';
 import { HELP_TEXT, UsageError, parseArgs } from './args';
@@ -99,14 +100,31 @@ function glossarySources(files: readonly string[], io: CliIo): readonly string[]
   return sources;
 }
 
-function compile(files: readonly string[]): {
+/**
+ * The bundled term map as the alignment reference, so that a translation checked alone (`check ko/glossary.md`) gets
+ * the English anchors. Without a readable bundled map (a fresh clone before its first build) there is none, and the
+ * compiler says in its warnings which ids it could not verify.
+ */
+function bundledReference(io: CliIo): AlignmentReference | undefined {
+  try {
+    return alignmentReference(parseTermMapJson(fs.readFileSync(io.bundledTermMapPath, 'utf8'), io.bundledTermMapPath));
+  } catch {
+    return undefined;
+  }
+}
+
+function compile(
+  files: readonly string[],
+  io: CliIo,
+): {
   termMap: TermMap;
   diagnostics: readonly Diagnostic[];
   errors: number;
   warnings: number;
 } {
   const sources: GlossarySource[] = files.map((file) => ({ file, content: readBytes(file) }));
-  const { termMap, diagnostics } = compileGlossaries(sources);
+  const reference = bundledReference(io);
+  const { termMap, diagnostics } = compileGlossaries(sources, reference ? { reference } : {});
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return { termMap, diagnostics, errors, warnings: diagnostics.length - errors };
 }
@@ -150,7 +168,7 @@ function loadTermMap(args: ParsedArgs, io: CliIo): TermMap {
     }
     return parseTermMap(readText(jsonFiles[0]!), jsonFiles[0]!);
   }
-  const compiled = compile(glossarySources(files, io));
+  const compiled = compile(glossarySources(files, io), io);
   if (compiled.errors > 0) {
     for (const diagnostic of compiled.diagnostics) {
       if (diagnostic.severity === 'error') io.stderr(`${formatDiagnostic(diagnostic)}\n`);
@@ -162,7 +180,7 @@ function loadTermMap(args: ParsedArgs, io: CliIo): TermMap {
 
 function runCheck(args: ParsedArgs, io: CliIo): number {
   const files = glossarySources(args.positionals, io);
-  const { termMap, diagnostics, errors, warnings } = compile(files);
+  const { termMap, diagnostics, errors, warnings } = compile(files, io);
   for (const diagnostic of diagnostics) io.stdout(`${formatDiagnostic(diagnostic)}\n`);
   io.stdout(
     `${plural(files.length, 'file')}, ${plural(termMap.terms.length, 'term')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`,
@@ -189,7 +207,7 @@ function writeAtomically(file: string, content: string): void {
 }
 
 function runBuild(args: ParsedArgs, io: CliIo): number {
-  const { termMap, diagnostics, errors } = compile(glossarySources(args.positionals, io));
+  const { termMap, diagnostics, errors } = compile(glossarySources(args.positionals, io), io);
   for (const diagnostic of diagnostics) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
   if (errors > 0) {
     io.stderr(

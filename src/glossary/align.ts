@@ -10,6 +10,7 @@ import type { Diagnostic, Locale } from './types';
 import type { ParsedEntry } from './parse';
 import { diagnosticAt } from './diagnostics';
 import { abbreviationOf, englishAnchor, isLatinScript, looksLikeAbbreviation, trailingParenthetical } from './anchors';
+import { nameKey, type AlignmentReference } from './alignReference';
 
 export interface AlignableGlossary {
   readonly file: string;
@@ -29,8 +30,12 @@ interface ReferenceIndex {
   /** Anchor of the title without its parenthetical (`masked-language-modeling`); null when ambiguous. */
   readonly byBase: Map<string, string | null>;
   readonly byAbbreviation: Map<string, string | null>;
+  /** Every other name of a reference term (localized titles, aliases) by `nameKey`; null when ambiguous. */
+  readonly byName: Map<string, string | null>;
   readonly sections: Map<string, string[]>;
   readonly titles: Map<string, string>;
+  /** Whether alignment by position needs a gap that leaves no choice (true when sections come from the bundled glossary). */
+  readonly exactGaps: boolean;
 }
 
 function setUnique(map: Map<string, string | null>, key: string, id: string): void {
@@ -45,27 +50,52 @@ export function directId(entry: ParsedEntry): string {
   return entry.customAnchor ?? englishAnchor(entry.title);
 }
 
-function buildReference(glossaries: readonly AlignableGlossary[]): ReferenceIndex {
-  const index: ReferenceIndex = { byAnchor: new Map(), byBase: new Map(), byAbbreviation: new Map(), sections: new Map(), titles: new Map() };
+/** Indexes one reference name under its id: its anchor, the anchor of its base, and its abbreviation. */
+function addEnglishName(index: ReferenceIndex, id: string, title: string): void {
+  index.byAnchor.set(id, id);
+  const derived = englishAnchor(title);
+  if (derived && !index.byAnchor.has(derived)) index.byAnchor.set(derived, id);
+  if (!index.titles.has(id)) index.titles.set(id, title);
+  setUnique(index.byBase, englishAnchor(trailingParenthetical(title)?.base ?? title), id);
+  const abbreviation = abbreviationOf(title);
+  if (abbreviation) setUnique(index.byAbbreviation, abbreviation, id);
+}
+
+function placeInSection(index: ReferenceIndex, placed: Set<string>, sectionName: string, id: string): void {
+  let section = index.sections.get(sectionName);
+  if (!section) index.sections.set(sectionName, (section = []));
+  if (!placed.has(id)) {
+    placed.add(id);
+    section.push(id);
+  }
+}
+
+/**
+ * The index every translated heading is looked up in: the reference glossaries compiled now and, when given, the
+ * external reference (the bundled term map). Letter sections, for alignment by position, come from the external
+ * reference when there is one, since it is the complete English glossary; otherwise from the compiled glossaries.
+ */
+function buildReference(glossaries: readonly AlignableGlossary[], external: AlignmentReference | undefined): ReferenceIndex {
+  const index: ReferenceIndex = { byAnchor: new Map(), byBase: new Map(), byAbbreviation: new Map(), byName: new Map(),
+    sections: new Map(),
+    titles: new Map(),
+    exactGaps: external !== undefined,
+  };
   const placed = new Set<string>();
   for (const glossary of glossaries) {
     for (const entry of glossary.entries) {
       const id = directId(entry);
       if (!id) continue;
-      index.byAnchor.set(id, id);
-      const derived = englishAnchor(entry.title);
-      if (derived && !index.byAnchor.has(derived)) index.byAnchor.set(derived, id);
-      if (!index.titles.has(id)) index.titles.set(id, entry.title);
-      setUnique(index.byBase, englishAnchor(trailingParenthetical(entry.title)?.base ?? entry.title), id);
-      const abbreviation = abbreviationOf(entry.title);
-      if (abbreviation) setUnique(index.byAbbreviation, abbreviation, id);
-      let section = index.sections.get(entry.section);
-      if (!section) index.sections.set(entry.section, (section = []));
-      if (!placed.has(id)) {
-        placed.add(id);
-        section.push(id);
-      }
+      addEnglishName(index, id, entry.title);
+      if (!external) placeInSection(index, placed, entry.section, id);
     }
+  }
+  for (const term of external?.terms ?? []) {
+    if (term.title !== undefined) addEnglishName(index, term.id, term.title);
+    else index.byAnchor.set(term.id, term.id);
+    for (const abbreviation of term.abbreviations) setUnique(index.byAbbreviation, abbreviation, term.id);
+    for (const name of term.names) setUnique(index.byName, nameKey(name), term.id);
+    if (term.section !== undefined) placeInSection(index, placed, term.section, term.id);
   }
   return index;
 }
@@ -127,7 +157,23 @@ function lookup(candidate: string, reference: ReferenceIndex): string | undefine
   const base = reference.byBase.get(anchor) ?? reference.byBase.get(englishAnchor(trailingParenthetical(candidate)?.base ?? candidate));
   if (base) return base;
   const abbreviation = reference.byAbbreviation.get(candidate.trim());
-  return abbreviation ?? undefined;
+  if (abbreviation) return abbreviation;
+  return reference.byName.get(nameKey(candidate)) ?? undefined;
+}
+
+/**
+ * The reference term a translated heading names exactly, written in its own language: a localized title or alias of
+ * the reference (`التعلم الخاضع للإشراف` when the bundled Arabic glossary has that entry), whole or without its
+ * Latin-script parts.
+ */
+function lookupLocalizedName(title: string, reference: ReferenceIndex): string | undefined {
+  const withoutLatin = title.replace(/\([^()]*\)/g, ' ').replace(/[A-Za-z0-9][A-Za-z0-9 \-,.'/]*/g, ' ');
+  for (const name of [title, withoutLatin]) {
+    const key = nameKey(name);
+    const id = key.length >= 2 ? reference.byName.get(key) : undefined;
+    if (id) return id;
+  }
+  return undefined;
 }
 
 /** Whether the glossary is written with English-style (Latin) headings, so that its anchors are ids. */
@@ -139,12 +185,14 @@ export function hasLatinHeadings(glossary: AlignableGlossary): boolean {
 
 /**
  * Aligns every glossary. The reference is the English glossaries, or, when none is compiled, those with
- * English-style headings: their entries are ids by themselves. Every other entry is matched to the reference.
+ * English-style headings (their entries are ids by themselves) together with the `external` reference, the term map
+ * the face already has (the bundled glossary). Every other entry is matched to the reference.
  */
-export function alignGlossaries(glossaries: readonly AlignableGlossary[], diagnostics: Diagnostic[]): Alignment[] {
+export function alignGlossaries(glossaries: readonly AlignableGlossary[], diagnostics: Diagnostic[], external?: AlignmentReference): Alignment[] {
   const hasEnglish = glossaries.some((g) => g.locale === 'en');
   const isReference = (g: AlignableGlossary): boolean => (hasEnglish ? g.locale === 'en' : hasLatinHeadings(g));
-  const reference = buildReference(glossaries.filter(isReference));
+  // An English source compiled now is the reference; the external one stands in only when none is given.
+  const reference = buildReference(glossaries.filter(isReference), hasEnglish ? undefined : external);
   return glossaries.map((glossary) => {
     if (isReference(glossary)) {
       return {
@@ -162,6 +210,9 @@ function alignToReference(glossary: AlignableGlossary, reference: ReferenceIndex
   const names: (string | undefined)[] = new Array<string | undefined>(entries.length).fill(undefined);
   const claimed = new Set<string>();
   const hasReference = reference.byAnchor.size > 0;
+  // Entries whose heading keeps an English name: when the name matches nothing, position is no evidence against it,
+  // so they become their own terms (with a warning) instead of taking a neighbour's place.
+  const named = new Set<number>();
 
   entries.forEach((entry, i) => {
     if (entry.customAnchor) {
@@ -177,14 +228,42 @@ function alignToReference(glossary: AlignableGlossary, reference: ReferenceIndex
       claimed.add(ids[i]);
       return;
     }
-    for (const candidate of latinCandidates(entry.title)) {
-      const id = hasReference ? lookup(candidate, reference) : meaningfulAnchor(candidate) || undefined;
+    const candidates = latinCandidates(entry.title);
+    if (candidates.length > 0) named.add(i);
+    if (!hasReference) {
+      // Nothing to check the English name against: the id is derived from it, and the warning says so, because the
+      // English glossary may anchor the term differently (`deep learning (DL)` is `deep-learning-dl`).
+      const derived = candidates.map(meaningfulAnchor).find((anchor) => anchor);
+      if (!derived) return;
+      ids[i] = derived;
+      names[i] = candidates[0];
+      claimed.add(derived);
+      diagnostics.push(
+        diagnosticAt(
+          'warning',
+          'unverified-term-id',
+          `"${entry.title}" is compiled without an English glossary to align with; its id "${derived}" comes from the English name in the heading and may not be the English anchor (compile it with the English glossary, or add [[english-anchor]] to the heading)`,
+          entry.file,
+          entry.line,
+          entry.column,
+        ),
+      );
+      return;
+    }
+    for (const candidate of candidates) {
+      const id = lookup(candidate, reference);
       if (id) {
         ids[i] = id;
         names[i] = reference.titles.get(id) ?? candidate;
         claimed.add(id);
         return;
       }
+    }
+    const localized = lookupLocalizedName(entry.title, reference);
+    if (localized) {
+      ids[i] = localized;
+      names[i] = reference.titles.get(localized);
+      claimed.add(localized);
     }
   });
 
@@ -197,12 +276,12 @@ function alignToReference(glossary: AlignableGlossary, reference: ReferenceIndex
     let sectionStart = 0;
     for (let i = 0; i <= entries.length; i++) {
       if (i < entries.length && (i === 0 || entries[i]!.section === entries[i - 1]!.section)) continue;
-      for (const index of outOfOrderMatches(entries, ids, sectionStart, i, reference)) {
+      for (const index of outOfOrderMatches(entries, ids, named, sectionStart, i, reference)) {
         setAside.set(index, ids[index]!);
         claimed.delete(ids[index]!);
         ids[index] = undefined;
       }
-      alignSectionByPosition(entries, ids, names, claimed, sectionStart, i, reference, glossary.file, diagnostics, setAside);
+      alignSectionByPosition(entries, ids, names, claimed, named, sectionStart, i, reference, glossary.file, diagnostics, setAside);
       sectionStart = i;
     }
     // A set-aside match that found no place by position keeps its name match, unless that is now taken.
@@ -215,7 +294,8 @@ function alignToReference(glossary: AlignableGlossary, reference: ReferenceIndex
 
   entries.forEach((entry, i) => {
     if (ids[i]) return;
-    const fallback = meaningfulAnchor(entry.title) || `${glossary.locale}-${meaningfulAnchor(entry.section) || 'entry'}-${entry.indexInSection + 1}`;
+    const latinName = latinCandidates(entry.title).map(meaningfulAnchor).find((anchor) => anchor);
+    const fallback = latinName || meaningfulAnchor(entry.title) || `${glossary.locale}-${meaningfulAnchor(entry.section) || 'entry'}-${entry.indexInSection + 1}`;
     ids[i] = fallback;
     diagnostics.push(
       diagnosticAt(
@@ -238,7 +318,14 @@ function alignToReference(glossary: AlignableGlossary, reference: ReferenceIndex
  * order — everything outside one longest increasing run of positions, found in O(n log n) — and whose place an
  * unnamed entry of the section could take.
  */
-function outOfOrderMatches(entries: readonly ParsedEntry[], ids: readonly (string | undefined)[], from: number, to: number, reference: ReferenceIndex): number[] {
+function outOfOrderMatches(
+  entries: readonly ParsedEntry[],
+  ids: readonly (string | undefined)[],
+  named: ReadonlySet<number>,
+  from: number,
+  to: number,
+  reference: ReferenceIndex,
+): number[] {
   const order = reference.sections.get(entries[from]?.section ?? '');
   if (!order) return [];
   const positionOf = new Map(order.map((id, index) => [id, index]));
@@ -284,7 +371,7 @@ function outOfOrderMatches(entries: readonly ParsedEntry[], ids: readonly (strin
   for (let i = from; i < to; i++) {
     const position = keptPosition(i);
     if (position !== undefined) lower = position;
-    else if (!ids[i]) windows.push([lower, uppers[i - from]!]);
+    else if (!ids[i] && !named.has(i)) windows.push([lower, uppers[i - from]!]);
   }
   return outOfOrder.filter((index) => {
     const position = positionOf.get(ids[index]!)!;
@@ -297,6 +384,7 @@ function alignSectionByPosition(
   ids: (string | undefined)[],
   names: (string | undefined)[],
   claimed: Set<string>,
+  named: ReadonlySet<number>,
   from: number,
   to: number,
   reference: ReferenceIndex,
@@ -317,7 +405,9 @@ function alignSectionByPosition(
     const position = id ? positionOf.get(id) : undefined;
     if (position !== undefined) nextPosition = position;
   }
+  const eligible = (i: number): boolean => !ids[i] && (!named.has(i) || setAside.has(i));
   let lowerBound = -1;
+  let skipUntil = from;
   for (let i = from; i < to; i++) {
     const id = ids[i];
     if (id) {
@@ -325,7 +415,22 @@ function alignSectionByPosition(
       if (position !== undefined) lowerBound = position;
       continue;
     }
+    if (!eligible(i) || i < skipUntil) continue;
     const upperBound = upperBounds[i - from]!;
+    if (reference.exactGaps) {
+      // Against the bundled glossary, which has terms a translation may never have had, a gap between two matched
+      // neighbours says which entry stands there only when it leaves no choice: as many free reference entries as
+      // entries without a name. Otherwise the run of entries stays unaligned and is reported.
+      let end = i;
+      let unnamed = 0;
+      while (end < to && !ids[end]) if (eligible(end++)) unnamed++;
+      let free = 0;
+      for (let p = lowerBound + 1; p < upperBound; p++) if (!claimed.has(order[p]!)) free++;
+      if (free !== unnamed) {
+        skipUntil = end;
+        continue;
+      }
+    }
     for (let p = lowerBound + 1; p < upperBound; p++) {
       const candidate = order[p]!;
       if (claimed.has(candidate)) continue;
@@ -334,13 +439,13 @@ function alignSectionByPosition(
       claimed.add(candidate);
       lowerBound = p;
       const entry = entries[i]!;
-      const named = setAside.get(i);
+      const namedId = setAside.get(i);
       diagnostics.push(
         diagnosticAt(
           'warning',
           'aligned-by-position',
-          named
-            ? `"${entry.title}" names "${named}" but stands where "${candidate}" belongs in section ${section}; matched to "${candidate}" by position (write [[${candidate}]] or [[${named}]] after the heading to decide)`
+          namedId
+            ? `"${entry.title}" names "${namedId}" but stands where "${candidate}" belongs in section ${section}; matched to "${candidate}" by position (write [[${candidate}]] or [[${namedId}]] after the heading to decide)`
             : `"${entry.title}" keeps no English name; matched by its position in section ${section} to "${candidate}" (write [[${candidate}]] after the heading to make this explicit)`,
           file,
           entry.line,

@@ -9,6 +9,7 @@ import { diagnosticAt, sortDiagnostics } from './diagnostics';
 import type { ParsedEntry, ParsedGlossary } from './parse';
 import { parseGlossary } from './parse';
 import { alignGlossaries } from './align';
+import type { AlignmentReference } from './alignReference';
 import type { NormalizedEntry } from './normalize';
 import { EntryNormalizer } from './normalize';
 import { emptyMetadata } from './metadata';
@@ -16,6 +17,7 @@ import { checkTranslation } from './translationChecks';
 import { abbreviationOf, englishAnchor, identifierFromHeading, isLatinScript, isLocaleTag, isTermIdShape, looksLikeAbbreviation, trailingParenthetical } from './anchors';
 import { numberVariants } from './inflection';
 import { LineIndex } from './lineIndex';
+import { reportBidiControls } from './bidi';
 import { compareIds, sortLocales } from './order';
 
 /** Language codes of the Transformers docs and other common ones, accepted when inferred from a file name. */
@@ -98,7 +100,9 @@ function loadSource(source: GlossarySource, diagnostics: Diagnostic[]): LoadedGl
     locale = SOURCE_LOCALE;
     diagnostics.push(diagnosticAt('warning', 'locale-unknown', `cannot tell the language of this glossary from its name or title; assuming "${locale}"`, source.file, 1, 1));
   }
-  return { file: source.file, locale, parsed, lines: new LineIndex(decoded.text) };
+  const lines = new LineIndex(decoded.text);
+  reportBidiControls(decoded.text, source.file, lines, diagnostics);
+  return { file: source.file, locale, parsed, lines };
 }
 
 interface TermBuilder {
@@ -114,12 +118,20 @@ interface TermBuilder {
   readonly firstEntry: Map<Locale, ParsedEntry>;
 }
 
+export interface CompileOptions {
+  /**
+   * The terms the face already knows (the bundled glossary, see `alignmentReference`): when no English source is
+   * compiled, translated headings are aligned to these English anchors instead of deriving ids of their own.
+   */
+  readonly reference?: AlignmentReference;
+}
+
 /**
  * Compiles glossary sources into one term map. Sources of different locales merge into one term per English
  * anchor; several sources may share a locale when they define different terms. The term map is returned even
  * when there are errors, but must not be published then.
  */
-export function compileGlossaries(sources: readonly GlossarySource[]): CompileResult {
+export function compileGlossaries(sources: readonly GlossarySource[], options: CompileOptions = {}): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const loaded: LoadedGlossary[] = [];
   for (const source of sources) {
@@ -132,7 +144,7 @@ export function compileGlossaries(sources: readonly GlossarySource[]): CompileRe
 
   let terms: Term[] = [];
   try {
-    terms = buildTerms(loaded, diagnostics);
+    terms = buildTerms(loaded, diagnostics, options.reference);
   } catch (error) {
     diagnostics.push(internalError(loaded[0]?.file ?? '<glossary>', error));
   }
@@ -149,10 +161,11 @@ function internalError(file: string, error: unknown): Diagnostic {
   return diagnosticAt('error', 'internal-error', `the compiler failed on this file (${message}); please report it with the file attached`, file, 1, 1);
 }
 
-function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[]): Term[] {
+function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[], reference: AlignmentReference | undefined): Term[] {
   const alignments = alignGlossaries(
     loaded.map((g) => ({ file: g.file, locale: g.locale, entries: g.parsed.entries })),
     diagnostics,
+    reference,
   );
 
   // Place every entry under its id, refusing a second entry for the same term in the same locale.

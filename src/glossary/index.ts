@@ -7,6 +7,9 @@
 export type * from './types';
 export { MAX_SURFACE_FORM_LENGTH, TERM_MAP_SCHEMA_VERSION, SOURCE_LOCALE } from './types';
 export { compileGlossaries, isFolderReadme, localeFromPath, localeFromContent } from './compile';
+export type { CompileOptions } from './compile';
+export { alignmentReference, isAlignmentReference } from './alignReference';
+export type { AlignmentReference, ReferenceTerm } from './alignReference';
 export { formatDiagnostic, sortDiagnostics } from './diagnostics';
 export { decodeGlossaryText } from './decode';
 export type { DecodedText } from './decode';
@@ -33,6 +36,7 @@ export { TermMapJsonError, parseTermMapJson } from './termMapJson';
 export { mergeTermMaps } from './merge';
 export { compareIds, sortLocales } from './order';
 export { LineIndex } from './lineIndex';
+export { directionalText, isolateBidi, stripBidiControls } from './bidi';
 export { MARKDOWN_SPECIAL_CHARS, commandUri, encodeLinkDestination, escapeMarkdown } from './markdownText';
 export { classifyHref, parseHttpUrl, renderEntry, renderEntryHtml } from './render';
 export type { LinkKind, LinkTarget, RenderOptions, RenderedEntry } from './render';

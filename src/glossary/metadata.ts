@@ -13,6 +13,7 @@
  * explain the term best, most relevant first (`path` or `path#anchor`, as in a relative doc link): "Open on
  * huggingface.co" uses the first one that exists when the term has no anchor in the upstream glossary.
  */
+import { stripBidiControls } from './bidi';
 import type { Diagnostic } from './types';
 import { MAX_SURFACE_FORM_LENGTH } from './types';
 import { diagnosticAt } from './diagnostics';
@@ -63,7 +64,8 @@ export function parseMetadataComment(html: string, file: string, line: number, c
     const values = text
       .slice(colon + 1)
       .split(',')
-      .map((v) => v.trim().replace(/\s+/g, ' '))
+      // Surface forms are shown as labels and matched; the bidi rule keeps them from reordering either (./bidi.ts).
+      .map((v) => stripBidiControls(v).trim().replace(/\s+/g, ' '))
       .filter((v) => v.length > 0)
       .filter((v) => {
         // A form past the limit can name no term; the matcher would ignore it, so it is dropped here, visibly.

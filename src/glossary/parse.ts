@@ -15,6 +15,7 @@ import type { Diagnostic } from './types';
 import { MAX_SURFACE_FORM_LENGTH } from './types';
 import { diagnosticAt } from './diagnostics';
 import { splitHeading } from './anchors';
+import { stripBidiControls } from './bidi';
 import { isMetadataComment } from './metadata';
 import { parseComponentTag } from './componentTag';
 import { blankRegions, describeNestingProblem, MAX_TREE_DEPTH, scanNesting, treeDepth } from './limits';
@@ -307,9 +308,11 @@ export function parseGlossary(file: string, sourceText: string, diagnostics: Dia
         if (!sectionSeen) {
           diagnostics.push(diagnosticAt('error', 'entry-without-section', `entry "${text}" stands before any "## X" letter section`, file, where.line, where.column));
         }
-        let parts = splitHeading(text.length > MAX_TITLE ? text.slice(0, MAX_TITLE) : text);
-        if (text.length > MAX_TITLE) {
-          diagnostics.push(diagnosticAt('warning', 'long-heading', `an entry heading of ${text.length} characters is cut to ${MAX_TITLE}; is a blank line missing after it?`, file, where.line, where.column));
+        // Bidirectional controls never reach a title (./bidi.ts); the compiler has warned at this line already.
+        const shown = stripBidiControls(text);
+        let parts = splitHeading(shown.length > MAX_TITLE ? shown.slice(0, MAX_TITLE) : shown);
+        if (shown.length > MAX_TITLE) {
+          diagnostics.push(diagnosticAt('warning', 'long-heading', `an entry heading of ${shown.length} characters is cut to ${MAX_TITLE}; is a blank line missing after it?`, file, where.line, where.column));
         }
         if (parts.customAnchor !== undefined && !VALID_CUSTOM_ANCHOR.test(parts.customAnchor)) {
           diagnostics.push(

@@ -5,6 +5,7 @@
 import type { Nodes, Paragraph, Parent } from 'mdast';
 import { apiDisplayName, isApiName } from './apiLinks';
 import type { BodyToken } from './parse';
+import { stripBidiControls } from './bidi';
 
 /**
  * The text a reader sees: components and raw HTML left out, auto-link brackets removed and `~` references
@@ -73,7 +74,7 @@ export function summaryOf(tokens: readonly BodyToken[]): string {
       continue;
     }
     if (calloutDepth === 0 && token.kind === 'block' && token.node.type === 'paragraph') {
-      const text = plainText(token.node).replace(/\s+/g, ' ').trim();
+      const text = summaryText(token.node);
       if (text) return text;
     }
   }
@@ -81,9 +82,14 @@ export function summaryOf(tokens: readonly BodyToken[]): string {
   for (const token of tokens) {
     if (token.kind !== 'block' || token.node.type === 'code') continue;
     const paragraph = firstParagraph(token.node);
-    if (paragraph) return plainText(paragraph).replace(/\s+/g, ' ').trim();
+    if (paragraph) return summaryText(paragraph);
   }
   return '';
+}
+
+/** A summary is shown inside hovers and lists: whitespace collapsed, and no bidirectional controls (./bidi.ts). */
+function summaryText(node: Nodes): string {
+  return stripBidiControls(plainText(node)).replace(/\s+/g, ' ').trim();
 }
 
 function firstParagraph(node: Nodes): Paragraph | undefined {

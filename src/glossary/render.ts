@@ -67,7 +67,7 @@ export const CALLOUT_CLASS = 'callout';
 const schema: SanitizeSchema = {
   tagNames: [
     'p', 'br', 'hr', 'strong', 'em', 'del', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a',
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'bdi',
   ],
   attributes: {
     a: ['href', 'dataTerm', ['dataExternal', 'true']],
@@ -151,9 +151,38 @@ function startsWithBoldLabel(blockquote: Element): boolean {
   return first?.type === 'element' && first.tagName === 'strong' && textOf(first).trim() !== '';
 }
 
+/** A run of right-to-left letters (Arabic, Hebrew, Syriac, Thaana), with the marks and spaces between them. */
+const RTL_RUN = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}](?:[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{M} ]*[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{M}])?/gu;
+
+/**
+ * Isolates each run of right-to-left letters inside code (`<bdi>`), so that code reads in the order it is written: in
+ * `["جملة قصيرة", "جملة أطول"]` the bidirectional algorithm would otherwise join both strings and the `", "` between
+ * them into one right-to-left run and show the second string first, as the source never says.
+ */
+function isolateRtlInCode(parent: Root | Element, inCode: boolean): void {
+  const children: (ElementContent | RootContent)[] = [];
+  for (const child of parent.children) {
+    if (child.type === 'element') isolateRtlInCode(child, inCode || child.tagName === 'code');
+    // `search`, not `test`: the pattern is global, and `test` would carry its lastIndex over to the next text.
+    if (!inCode || child.type !== 'text' || child.value.search(RTL_RUN) < 0) {
+      children.push(child);
+      continue;
+    }
+    let last = 0;
+    for (const match of child.value.matchAll(RTL_RUN)) {
+      if (match.index > last) children.push(text(child.value.slice(last, match.index)));
+      children.push({ type: 'element', tagName: 'bdi', properties: {}, children: [text(match[0])] });
+      last = match.index + match[0].length;
+    }
+    if (last < child.value.length) children.push(text(child.value.slice(last)));
+  }
+  parent.children = children;
+}
+
 function rehypeGlossaryLinks(options: { linkTarget: (href: string) => LinkTarget }) {
   return (tree: Root) => {
     rewriteLinks(tree, options.linkTarget);
+    isolateRtlInCode(tree, false);
   };
 }
 

@@ -3,7 +3,16 @@
  * explains it. The adapter in ./index.ts wraps the result in a vscode.Hover; tests and benchmarks call this module
  * in plain Node. Every piece of glossary text goes through escapeMarkdown: a glossary is data, never markup.
  */
-import { commandUri, encodeLinkDestination, escapeMarkdown, languageName, type Locale, type Term } from '../glossary';
+import {
+  commandUri,
+  directionalText,
+  encodeLinkDestination,
+  escapeMarkdown,
+  languageName,
+  textDirection,
+  type Locale,
+  type Term,
+} from '../glossary';
 import { Commands } from '../ids';
 import type { MatchContext } from '../matching';
 import type { GlossarySnapshot } from '../service/snapshot';
@@ -75,8 +84,10 @@ export function computeHover(
 /** The hover Markdown of one term in the display locale. */
 export function hoverMarkdown(term: Term, glossary: GlossarySnapshot, strings: HoverStrings): string {
   const chosen = glossary.entryFor(term);
-  const blocks: string[] = [`**${escapeMarkdown(chosen.entry.title)}**`];
-  if (chosen.entry.summary.trim() !== '') blocks.push(escapeMarkdown(chosen.entry.summary));
+  // Hovers are laid out left to right: an Arabic title and summary keep their reading order only inside isolates.
+  const direction = textDirection(chosen.locale);
+  const blocks: string[] = [`**${escapeMarkdown(directionalText(chosen.entry.title, direction))}**`];
+  if (chosen.entry.summary.trim() !== '') blocks.push(escapeMarkdown(directionalText(chosen.entry.summary, direction)));
 
   const facts: string[] = [];
   if (term.identifiers.length > 0) {

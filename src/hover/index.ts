@@ -14,11 +14,19 @@ import { hoverMarkdown, type HoverStrings } from './hoverContent';
 export const HOVER_LANGUAGES: readonly string[] = ['python', 'markdown'];
 
 /**
- * The URI schemes hovers are offered in: files on disk, unsaved editors, Jupyter notebook cells, and the virtual
- * file systems of remote repositories (the manifest declares virtual workspaces supported, and a hover only reads
- * the open document). Output panes, diff views of git history and settings editors stay quiet.
+ * The URI schemes hovers are offered in: files on disk, unsaved editors, Jupyter notebook cells, the virtual file
+ * systems of remote repositories (github.dev's `vscode-vfs`: the manifest declares virtual workspaces supported, and
+ * a hover only reads the open document), and `vscode-remote`, which is how a workspace's files look to the web
+ * extension host when the files live on a server (Codespaces and code-server in the browser; the web tier found it).
+ * Output panes, diff views of git history and settings editors stay quiet.
  */
-export const HOVER_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-notebook-cell', 'vscode-vfs'];
+export const HOVER_SCHEMES: readonly string[] = [
+  'file',
+  'untitled',
+  'vscode-notebook-cell',
+  'vscode-vfs',
+  'vscode-remote',
+];
 
 /** The document selector for a list of language ids. */
 export function hoverSelector(languages: readonly string[]): vscode.DocumentFilter[] {
@@ -47,11 +55,13 @@ class GlossaryHoverProvider implements vscode.HoverProvider {
 
   public constructor(private readonly glossary: GlossaryService) {}
 
-  public provideHover(
+  public async provideHover(
     document: vscode.TextDocument,
     position: vscode.Position,
     token: vscode.CancellationToken,
-  ): vscode.Hover | undefined {
+  ): Promise<vscode.Hover | undefined> {
+    // The bundled term map is read on first use; the first hover waits for it (later ones find it read).
+    await this.glossary.whenReady();
     if (token.isCancellationRequested) return undefined;
     // The snapshot of this moment is read once: a settings change during the hover cannot mix two states.
     const glossary = this.glossary.snapshot();

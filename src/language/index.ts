@@ -44,6 +44,7 @@ export function languageItems(locales: readonly string[], current: string, uiLan
  * property of a workspace), or where a workspace overrides it. Returns the chosen value, or undefined when dismissed.
  */
 export async function changeLanguage(glossary: GlossaryService): Promise<string | undefined> {
+  await glossary.whenReady();
   const current = glossary.settings.language;
   const items = languageItems(glossary.snapshot().termMap.locales, current, vscode.env.language);
   const picked = await vscode.window.showQuickPick(items, {

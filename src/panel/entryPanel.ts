@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ENTRY_PANEL_VIEW_TYPE } from '../ids';
 import { ownEntry } from '../glossary';
@@ -35,8 +34,12 @@ export interface EntryPanelSnapshot {
   readonly visible: boolean;
 }
 
-function nonce(): string {
-  return randomBytes(18).toString('base64');
+/**
+ * A fresh CSP nonce: 18 random bytes in base64. The bytes come from the composition root (`randomBytes`), because
+ * Node's crypto module is not there in a web extension host and Web Crypto is not global in every Node host.
+ */
+function nonce(randomBytes: (length: number) => Uint8Array): string {
+  return btoa(String.fromCharCode(...randomBytes(18)));
 }
 
 function localizedStrings(): PanelStrings {
@@ -72,6 +75,7 @@ export class EntryPanel extends Disposable {
     extensionUri: vscode.Uri,
     private readonly glossary: GlossaryService,
     private readonly logger: PanelLogger,
+    private readonly randomBytes: (length: number) => Uint8Array,
   ) {
     super();
     this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
@@ -262,7 +266,7 @@ export class EntryPanel extends Disposable {
       view,
       {
         cspSource: webview.cspSource,
-        nonce: nonce(),
+        nonce: nonce(this.randomBytes),
         scriptUri: asset('panel.js'),
         styleUri: asset('panel.css'),
         uiLanguage: vscode.env.language,

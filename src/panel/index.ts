@@ -20,16 +20,18 @@ export interface EntryPanelRegistration extends vscode.Disposable {
   readonly onDidRender: vscode.Event<void>;
 }
 
-const consoleLogger: PanelLogger = { warn: (message) => console.warn(message) };
-
 export function registerEntryPanel(
   context: vscode.ExtensionContext,
   glossary: GlossaryService,
-  logger: PanelLogger = consoleLogger,
+  logger: PanelLogger,
+  /** Cryptographically random bytes, for the CSP nonce of each render (the platform seam: Node or Web Crypto). */
+  randomBytes: (length: number) => Uint8Array,
 ): EntryPanelRegistration {
-  const panel = new EntryPanel(context.extensionUri, glossary, logger);
+  const panel = new EntryPanel(context.extensionUri, glossary, logger, randomBytes);
 
-  const openEntry = (arg?: unknown, options?: unknown): boolean => {
+  const openEntry = async (arg?: unknown, options?: unknown): Promise<boolean> => {
+    // The bundled term map is read on first use: a link clicked before it has been read waits for it.
+    await glossary.whenReady();
     if (arg === undefined) {
       // Without a term (a keybinding, say), the search quick pick is the way to choose one.
       void vscode.commands.executeCommand(Commands.search);
@@ -55,9 +57,9 @@ export function registerEntryPanel(
     panel,
     vscode.commands.registerCommand(Commands.openEntry, openEntry),
     vscode.window.registerWebviewPanelSerializer(ENTRY_PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Thenable<void> {
+      async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+        await glossary.whenReady();
         panel.restore(webviewPanel, state);
-        return Promise.resolve();
       },
     }),
   );

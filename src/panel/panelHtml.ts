@@ -44,51 +44,61 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-function navigation(view: PanelView, strings: PanelStrings): SafeHtml {
+/**
+ * Back and Forward. In a right-to-left page the toolbar starts at the right, so Back stands at the right and points
+ * right, as in a browser whose interface is in Arabic: the arrows follow the reading direction, not the screen.
+ */
+function navigation(view: PanelView, strings: PanelStrings, direction: 'ltr' | 'rtl'): SafeHtml {
+  const [backArrow, forwardArrow] = direction === 'rtl' ? ['→', '←'] : ['←', '→'];
   return html`<nav class="toolbar">
-      <button type="button" class="nav-button" data-action="back" title="${strings.back}" aria-label="${strings.back}"${view.canGoBack ? '' : ' disabled'}>←</button>
-      <button type="button" class="nav-button" data-action="forward" title="${strings.forward}" aria-label="${strings.forward}"${view.canGoForward ? '' : ' disabled'}>→</button>
+      <button type="button" class="nav-button" data-action="back" title="${strings.back}" aria-label="${strings.back}"${view.canGoBack ? '' : ' disabled'}>${backArrow}</button>
+      <button type="button" class="nav-button" data-action="forward" title="${strings.forward}" aria-label="${strings.forward}"${view.canGoForward ? '' : ' disabled'}>${forwardArrow}</button>
     </nav>`;
 }
 
 function chips(label: string, values: readonly string[], className: string): SafeHtml {
   if (values.length === 0) return html``;
-  return html`<div class="chip-row ${className}"><span class="chip-label">${label}</span><ul class="chips">${values.map(
-    (value) => html`<li><code>${value}</code></li>`,
+  // Identifiers and abbreviations are code: left to right even in an Arabic entry. The label is interface text.
+  return html`<div class="chip-row ${className}"><span class="chip-label" dir="auto">${label}</span><ul class="chips">${values.map(
+    (value) => html`<li><code dir="ltr">${value}</code></li>`,
   )}</ul></div>`;
 }
 
 function localeSwitcher(view: EntryView, strings: PanelStrings): SafeHtml {
   if (view.locales.length < 2) return html``;
-  return html`<nav class="locales" aria-label="${strings.languages}"><span class="chip-label">${strings.languages}</span><ul>${view.locales.map(
+  // Each language is named in its own script and direction (`العربية` beside `English`).
+  return html`<nav class="locales" aria-label="${strings.languages}"><span class="chip-label" dir="auto">${strings.languages}</span><ul>${view.locales.map(
     (choice) =>
       choice.locale === view.locale
-        ? html`<li><span class="locale current" aria-current="true" lang="${choice.locale}">${choice.label}</span></li>`
-        : html`<li><button type="button" class="locale" data-locale="${choice.locale}" lang="${choice.locale}">${choice.label}</button></li>`,
+        ? html`<li><span class="locale current" aria-current="true" lang="${choice.locale}" dir="auto">${choice.label}</span></li>`
+        : html`<li><button type="button" class="locale" data-locale="${choice.locale}" lang="${choice.locale}" dir="auto">${choice.label}</button></li>`,
   )}</ul></nav>`;
 }
 
 function entryBody(view: EntryView, strings: PanelStrings): SafeHtml {
   const direction = textDirection(view.locale);
+  // The entry's title and body are in the entry's language and direction; the interface strings around them (labels,
+  // the note, the links) are in VS Code's language and take their direction from their own text (dir="auto"), inline
+  // where they head a block, so that the block still lines up with the page's side.
   return html`<header>
       <h1 lang="${view.locale}" dir="${direction}">${view.title}</h1>
       ${chips(strings.identifiers, view.identifiers, 'identifiers')}
       ${chips(strings.abbreviations, view.abbreviations, 'abbreviations')}
       ${localeSwitcher(view, strings)}
     </header>
-    ${view.fallbackNote === undefined ? '' : html`<p class="fallback-note" role="note">${view.fallbackNote}</p>`}
+    ${view.fallbackNote === undefined ? '' : html`<p class="fallback-note" role="note" dir="auto">${view.fallbackNote}</p>`}
     <article class="entry" lang="${view.locale}" dir="${direction}">${view.body}</article>
     <footer>
       ${
         view.hubUrl === undefined
           ? ''
-          : html`<h2>${strings.links}</h2><ul class="links"><li><a href="${view.hubUrl}" data-external="true">${strings.openOnHub}</a></li></ul>`
+          : html`<h2><span dir="auto">${strings.links}</span></h2><ul class="links"><li><a href="${view.hubUrl}" data-external="true" dir="auto">${strings.openOnHub}</a></li></ul>`
       }
       ${
         view.videos.length === 0
           ? ''
-          : html`<h2>${strings.videos}</h2><ul class="links videos">${view.videos.map(
-              (video) => html`<li><a href="${video.url}" data-external="true">${video.text}</a></li>`,
+          : html`<h2><span dir="auto">${strings.videos}</span></h2><ul class="links videos">${view.videos.map(
+              (video) => html`<li><a href="${video.url}" data-external="true" dir="auto">${video.text}</a></li>`,
             )}</ul>`
       }
     </footer>`;
@@ -101,9 +111,12 @@ export function entryPanelHtml(view: PanelView, assets: PanelAssets, strings: Pa
   const content =
     view.kind === 'entry'
       ? entryBody(view, strings)
-      : html`<h1>${view.title}</h1><p class="message">${view.message}</p>`;
+      : html`<h1 dir="auto">${view.title}</h1><p class="message" dir="auto">${view.message}</p>`;
+  // The page is laid out in the direction of what it shows: an Arabic entry mirrors the whole panel (toolbar, chips,
+  // footer), by the one direction rule of the core (textDirection); a message follows VS Code's language.
+  const direction = textDirection(view.kind === 'entry' ? view.locale : assets.uiLanguage);
   return html`<!DOCTYPE html>
-<html lang="${assets.uiLanguage}">
+<html lang="${assets.uiLanguage}" dir="${direction}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(assets.cspSource, assets.nonce)}">
@@ -112,7 +125,7 @@ export function entryPanelHtml(view: PanelView, assets: PanelAssets, strings: Pa
   <title>${view.title}</title>
 </head>
 <body data-term-id="${termId}" data-state="${state}">
-  ${navigation(view, strings)}
+  ${navigation(view, strings, direction)}
   <main>
     ${content}
   </main>

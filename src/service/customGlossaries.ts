@@ -1,11 +1,22 @@
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readCustomGlossaryPaths } from '../config';
-import { formatDiagnostic, type Diagnostic, type GlossarySource, type TermMap } from '../glossary';
+import {
+  formatDiagnostic,
+  localeFromPath,
+  type AlignmentReference,
+  type Diagnostic,
+  type GlossarySource,
+  type TermMap,
+} from '../glossary';
 import { debounce } from '../util/debounce';
 import { Disposable, disposeAll } from '../util/dispose';
 import type { CompileOutcome, GlossaryCompilerHost } from './compilerHost';
+import {
+  discoverWorkspaceGlossaries,
+  discoveryWatchPatterns,
+  resolveCustomGlossaryUris,
+  uriBasename,
+} from './glossaryFiles';
 
 /**
  * The largest custom glossary file compiled: 4 MB. Compiling runs off the extension host's thread (see
@@ -21,20 +32,27 @@ export const MAX_CUSTOM_GLOSSARY_BYTES = 4 * 1_048_576;
 export interface CustomGlossaryReport {
   /** `loaded`: the files compiled cleanly and are merged now; `failed`: they had errors and the previous state stays; `skipped`: nothing to read (no files listed, or an untrusted workspace). */
   readonly status: 'loaded' | 'failed' | 'skipped';
-  /** The files that were read, as URIs. */
+  /** The files that were read, as URIs: the discovered ones first, then the ones the settings list. */
   readonly files: readonly string[];
+  /** Those of `files` that were found in the workspace (`docs/source/<lang>/glossary.md`) rather than listed. */
+  readonly discovered: readonly string[];
   readonly errors: number;
   readonly warnings: number;
+  /** Set when the compiler host could not use its worker and compiled on the calling thread: why it could not. */
+  readonly fallback?: string;
 }
 
 /** How long file events are collected before the glossaries are compiled again: an editor save fires several. */
 const RELOAD_DELAY_MS = 300;
 
 /**
- * The custom glossaries listed in `transformersGlossary.customGlossaries`: read, compiled together, reported and
+ * The custom glossaries listed in `transformersGlossary.customGlossaries` and the repository's own glossaries found in
+ * the workspace (`docs/source/<lang>/glossary.md`, see ./glossaryFiles.ts): read, compiled together, reported and
  * watched. Only a compilation without errors replaces `current`; a broken file leaves the glossary the user already
  * had, and the problems go to the output channel, a warning and the Problems view. In an untrusted workspace the
- * files are not read at all: workspace settings must not make the extension read arbitrary files.
+ * listed files are not read at all: workspace settings must not make the extension read arbitrary files. Discovered
+ * files are read there too: they are part of the workspace the user chose to open, found by a fixed path rather than
+ * named by a setting, and the compiler treats their text as data, never as markup or script.
  */
 export class CustomGlossaries extends Disposable {
   private _current: TermMap | undefined;
@@ -51,6 +69,9 @@ export class CustomGlossaries extends Disposable {
   public constructor(
     private readonly output: vscode.LogOutputChannel,
     private readonly compiler: GlossaryCompilerHost,
+    private readonly homeDirectory: vscode.Uri | undefined,
+    /** The bundled glossary as alignment reference, so that a translation listed alone gets the English anchors. */
+    private readonly reference: () => AlignmentReference | undefined = () => undefined,
   ) {
     super();
     this._register(compiler);
@@ -78,24 +99,23 @@ export class CustomGlossaries extends Disposable {
 
   private async load(generation: number): Promise<CustomGlossaryReport> {
     const isLatest = (): boolean => generation === this.generation && !this.isDisposed;
-    if (!vscode.workspace.isTrusted) {
-      this.watch([]);
-      this.diagnostics.clear();
-      if (readCustomGlossaryPaths().length > 0) {
-        this.output.info(vscode.l10n.t('Custom glossaries are not read in an untrusted workspace.'));
-      }
-      this.publish(undefined);
-      return { status: 'skipped', files: [], errors: 0, warnings: 0 };
+    const trusted = vscode.workspace.isTrusted;
+    if (!trusted && readCustomGlossaryPaths().length > 0) {
+      this.output.info(vscode.l10n.t('Custom glossaries are not read in an untrusted workspace.'));
     }
-
-    const uris = resolveCustomGlossaryUris();
-    if (isLatest()) this.watch(uris);
+    const listed = trusted ? resolveCustomGlossaryUris(this.homeDirectory) : [];
+    const discovered = await discoverWorkspaceGlossaries();
+    if (!isLatest()) return this.newerLoad([]);
+    const listedKeys = new Set(listed.map((uri) => uri.toString()));
+    // A discovered file that the settings also list is compiled once.
+    const found = discovered.filter((uri) => !listedKeys.has(uri.toString()));
+    const uris = [...found, ...listed];
+    const discoveredFiles = found.map((uri) => uri.toString());
+    this.watch(listed);
     if (uris.length === 0) {
-      if (isLatest()) {
-        this.diagnostics.clear();
-        this.publish(undefined);
-      }
-      return { status: 'skipped', files: [], errors: 0, warnings: 0 };
+      this.diagnostics.clear();
+      this.publish(undefined);
+      return { status: 'skipped', files: [], discovered: [], errors: 0, warnings: 0 };
     }
 
     const sources: GlossarySource[] = [];
@@ -118,7 +138,11 @@ export class CustomGlossaries extends Disposable {
           );
           continue;
         }
-        sources.push({ file, content: await vscode.workspace.fs.readFile(uri) });
+        // A discovered glossary's locale is the name of its folder (docs/source/<lang>/), by the core's path rule,
+        // read from the URI's path so that a scheme or an encoded character cannot hide it.
+        const locale = discoveredFiles.includes(uri.toString()) ? localeFromPath(uri.path) : undefined;
+        const content = await vscode.workspace.fs.readFile(uri);
+        sources.push(locale ? { file, content, locale } : { file, content });
       } catch (error) {
         readFailures.push(
           vscode.l10n.t(
@@ -131,6 +155,17 @@ export class CustomGlossaries extends Disposable {
     }
     const files = uris.map((uri) => uri.toString());
     if (!isLatest()) return this.newerLoad(files);
+    const report = (
+      status: CustomGlossaryReport['status'],
+      errors: number,
+      warnings: number,
+    ): CustomGlossaryReport => ({
+      status,
+      files,
+      discovered: discoveredFiles,
+      errors,
+      warnings,
+    });
 
     if (readFailures.length > 0) {
       // The Problems entries of the last compile describe files that are no longer what they were; the output channel
@@ -139,10 +174,11 @@ export class CustomGlossaries extends Disposable {
       for (const failure of readFailures) this.output.error(failure);
       // A refused or unreadable file is named in the warning itself: the Problems view has nothing to show for it.
       this.warnAboutErrors(readFailures.length === 1 ? readFailures[0] : undefined);
-      return { status: 'failed', files, errors: readFailures.length, warnings: 0 };
+      return report('failed', readFailures.length, 0);
     }
 
-    const outcome = await this.compiler.compile(sources);
+    const reference = this.reference();
+    const outcome = await this.compiler.compile(sources, reference ? { reference } : {});
     // A compilation takes long enough now (it runs in a worker) for a file event or a settings change to start a newer
     // load meanwhile; the caller of this one is told what that newer load did, which is what the user ends up with.
     if (!isLatest()) return this.newerLoad(files);
@@ -151,7 +187,7 @@ export class CustomGlossaries extends Disposable {
       this.diagnostics.clear();
       this.output.error(message);
       this.warnAboutErrors(message);
-      return { status: 'failed', files, errors: 1, warnings: 0 };
+      return report('failed', 1, 0);
     }
     if (outcome.fallback !== undefined) {
       this.output.error(
@@ -173,18 +209,21 @@ export class CustomGlossaries extends Disposable {
     if (errors.length > 0) {
       this.output.error(vscode.l10n.t('The custom glossaries have errors; the glossary loaded before stays in use.'));
       this.warnAboutErrors();
-      return { status: 'failed', files, errors: errors.length, warnings };
+      return report('failed', errors.length, warnings);
     }
     this.output.info(
       vscode.l10n.t('Loaded {0} terms from {1} custom glossary files.', result.termMap.terms.length, uris.length),
     );
     this.publish(result.termMap);
-    return { status: 'loaded', files, errors: 0, warnings };
+    const loaded = report('loaded', 0, warnings);
+    return outcome.fallback === undefined ? loaded : { ...loaded, fallback: outcome.fallback };
   }
 
   /** What a superseded load reports: the outcome of the load that replaced it, unless the glossaries are gone. */
   private newerLoad(files: readonly string[]): Promise<CustomGlossaryReport> | CustomGlossaryReport {
-    return this.isDisposed || !this.lastLoad ? { status: 'skipped', files, errors: 0, warnings: 0 } : this.lastLoad;
+    return this.isDisposed || !this.lastLoad
+      ? { status: 'skipped', files, discovered: [], errors: 0, warnings: 0 }
+      : this.lastLoad;
   }
 
   private publish(termMap: TermMap | undefined): void {
@@ -231,14 +270,18 @@ export class CustomGlossaries extends Disposable {
     for (const { uri, items } of byUri.values()) this.diagnostics.set(uri, items);
   }
 
-  /** Watches exactly the listed files, so that saving one recompiles the glossaries. */
+  /**
+   * Watches exactly the listed files, and every `docs/source/*\/glossary.md` of the folders where discovery is on (so
+   * that a glossary page added or deleted is noticed as well as one edited): any event recompiles, debounced.
+   */
   private watch(uris: readonly vscode.Uri[]): void {
     disposeAll(this.watchers.splice(0));
-    for (const uri of uris) {
-      const directory = vscode.Uri.joinPath(uri, '..');
-      const watcher = vscode.workspace.createFileSystemWatcher(
-        new vscode.RelativePattern(directory, path.posix.basename(uri.path)),
-      );
+    const patterns = [
+      ...uris.map((uri) => new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uriBasename(uri))),
+      ...discoveryWatchPatterns(),
+    ];
+    for (const pattern of patterns) {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       watcher.onDidChange(() => this.scheduleReload());
       watcher.onDidCreate(() => this.scheduleReload());
       watcher.onDidDelete(() => this.scheduleReload());
@@ -266,20 +309,4 @@ function compileFailureMessage(outcome: Extract<CompileOutcome, { ok: false }>):
         outcome.detail,
       );
   }
-}
-
-/**
- * The custom glossary files as URIs. Relative paths resolve against the workspace folder whose settings list them;
- * `~` stands for the home directory. Duplicates are dropped.
- */
-export function resolveCustomGlossaryUris(): vscode.Uri[] {
-  const seen = new Map<string, vscode.Uri>();
-  for (const { path: listed, folder } of readCustomGlossaryPaths()) {
-    const expanded = listed === '~' || listed.startsWith('~/') ? path.join(os.homedir(), listed.slice(1)) : listed;
-    let uri: vscode.Uri | undefined;
-    if (path.isAbsolute(expanded) || /^[a-zA-Z]:[\\/]/.test(expanded)) uri = vscode.Uri.file(expanded);
-    else if (folder) uri = vscode.Uri.joinPath(folder.uri, ...expanded.split(/[\\/]+/));
-    if (uri) seen.set(uri.toString(), uri);
-  }
-  return [...seen.values()];
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import { contextForLanguage, rescanDocument, scanDocument, type DocumentScan, type TermMatcher } from '../matching';
+import { directionalText, textDirection, type Locale } from '../glossary';
 import type { GlossaryService } from '../service/glossaryService';
 import { debounce } from '../util/debounce';
 import { Disposable } from '../util/dispose';
@@ -17,6 +18,8 @@ export interface OccurrenceNode {
   readonly termId: string;
   readonly title: string;
   readonly summary: string;
+  /** The locale of the entry shown, for its reading direction. */
+  readonly locale: Locale;
   readonly count: number;
   readonly uri: vscode.Uri;
 }
@@ -112,9 +115,16 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
     const nodes = this.occurrencesIn(document).flatMap((group): OccurrenceNode[] => {
       const term = glossary.term(group.termId);
       if (!term) return [];
-      const { entry } = glossary.entryFor(term);
+      const { entry, locale } = glossary.entryFor(term);
       return [
-        { termId: term.id, title: entry.title, summary: entry.summary, count: group.matches.length, uri: document.uri },
+        {
+          termId: term.id,
+          title: entry.title,
+          summary: entry.summary,
+          locale,
+          count: group.matches.length,
+          uri: document.uri,
+        },
       ];
     });
     this.setMessage(nodes.length === 0 ? vscode.l10n.t('No glossary terms in this file.') : undefined);
@@ -122,11 +132,14 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   public getTreeItem(node: OccurrenceNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      directionalText(node.title, textDirection(node.locale)),
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `occurrence:${node.termId}`;
     item.contextValue = 'occurrence';
     item.description = node.count === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', node.count);
-    item.tooltip = termTooltip(node.title, node.summary);
+    item.tooltip = termTooltip(node.title, node.summary, node.locale);
     const args: RevealNextOccurrenceArgs = { termId: node.termId, uri: node.uri.toString() };
     item.command = {
       command: Commands.revealNextOccurrence,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import type { GlossaryService } from '../service/glossaryService';
-import { escapeMarkdown } from '../glossary';
+import { directionalText, escapeMarkdown, textDirection, type Locale } from '../glossary';
 import { Disposable } from '../util/dispose';
 import { groupTermsBySection, type SectionTerm } from './sections';
 
@@ -59,10 +59,13 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
       return item;
     }
     const { term } = element;
-    const item = new vscode.TreeItem(term.title, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      directionalText(term.title, textDirection(term.locale)),
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `term:${term.termId}`;
     item.contextValue = 'term';
-    item.tooltip = termTooltip(term.title, term.summary);
+    item.tooltip = termTooltip(term.title, term.summary, term.locale);
     item.command = {
       command: Commands.openEntry,
       title: vscode.l10n.t('Open entry'),
@@ -97,10 +100,13 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
 
 /**
  * The tooltip of a term in either tree: its title in bold and its summary, both escaped (glossary text is data, never
- * markup), with HTML and command links off.
+ * markup), with HTML and command links off. Right-to-left text is isolated as in the hover (directionalText).
  */
-export function termTooltip(title: string, summary: string): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(title)}**\n\n${escapeMarkdown(summary)}`);
+export function termTooltip(title: string, summary: string, locale: Locale): vscode.MarkdownString {
+  const direction = textDirection(locale);
+  const tooltip = new vscode.MarkdownString(
+    `**${escapeMarkdown(directionalText(title, direction))}**\n\n${escapeMarkdown(directionalText(summary, direction))}`,
+  );
   tooltip.supportHtml = false;
   tooltip.isTrusted = false;
   return tooltip;

@@ -9,7 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { main } from '../../src/cli/main';
-import { classifyHref, compileGlossaries, isTermIdShape, renderEntry, renderEntryHtml } from '../../src/glossary';
+import {
+  classifyHref,
+  compileGlossaries,
+  isTermIdShape,
+  renderEntry,
+  renderEntryHtml,
+  stripBidiControls,
+} from '../../src/glossary';
 import type { CompileResult, TermMap } from '../../src/glossary';
 import { contextAt, contextForFileName, createTermMatcher, markdownContextRanges } from '../../src/matching';
 import type { MatchContext, TermMatch, TermMatcher } from '../../src/matching';
@@ -110,6 +117,12 @@ function checkCompile(testCase: FuzzCase, out: Violation[]): { result?: CompileR
     if (!isTermIdShape(term.id) || parseHistoryEntry({ termId: term.id }) === undefined) {
       out.push({ invariant: 'unopenable-id', message: JSON.stringify(term.id) });
     }
+    // The bidi rule (src/glossary/bidi.ts): nothing a hover, a label or a list shows may reorder the text around it.
+    const shown = [...Object.values(term.titles), ...term.aliases, ...term.abbreviations];
+    for (const entry of Object.values(term.entries)) shown.push(entry.title, entry.summary, ...entry.aliases);
+    const reordering = shown.find((text) => stripBidiControls(text) !== text);
+    if (reordering !== undefined)
+      out.push({ invariant: 'bidi-control-kept', message: JSON.stringify(reordering.slice(0, 80)) });
     for (const entry of Object.values(term.entries)) {
       for (const link of entry.links) {
         if (link.kind !== 'term' && classifyHref(link.url).kind !== 'external') {

@@ -10,7 +10,10 @@ import { Commands, EXTENSION_ID, SETTINGS_SECTION, Settings } from '../../src/id
 export async function testApi(): Promise<GlossaryTestApi> {
   const extension = vscode.extensions.getExtension<GlossaryTestApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
-  return extension.activate();
+  const api = await extension.activate();
+  // The bundled term map is read on first use (through vscode.workspace.fs); tests assert on its terms.
+  await api.glossary.whenReady();
+  return api;
 }
 
 /**

@@ -191,7 +191,7 @@ suite('hover', () => {
       );
       bytes += entries[i]!.length;
     }
-    await vscode.workspace.fs.writeFile(large, Buffer.from(`# Glossary\n\n## L\n\n${entries.join('')}`));
+    await vscode.workspace.fs.writeFile(large, new TextEncoder().encode(`# Glossary\n\n## L\n\n${entries.join('')}`));
     try {
       await setWorkspaceSetting(Settings.customGlossaries, ['large-glossary.md']);
       const report = await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries);
@@ -221,7 +221,7 @@ suite('hover', () => {
       );
       bytes += entries[i]!.length;
     }
-    await vscode.workspace.fs.writeFile(huge, Buffer.from(`# Glossary\n\n## F\n\n${entries.join('')}`));
+    await vscode.workspace.fs.writeFile(huge, new TextEncoder().encode(`# Glossary\n\n## F\n\n${entries.join('')}`));
     try {
       await setWorkspaceSetting(Settings.customGlossaries, ['hostile-glossary.md', 'huge-glossary.md']);
       const refused = await vscode.commands.executeCommand<CustomGlossaryReport>(Commands.reloadGlossaries);
@@ -240,7 +240,8 @@ suite('hover', () => {
     const original = await vscode.workspace.fs.readFile(file);
     const extra = '\n## W\n\n### watched example\n\nAn entry added while the extension watches the file.\n';
     try {
-      await vscode.workspace.fs.writeFile(file, Buffer.concat([Buffer.from(original), Buffer.from(extra)]));
+      // TextEncoder rather than Buffer: the same suite runs in the web extension host (test/web), which has no Buffer.
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(new TextDecoder().decode(original) + extra));
       await waitFor(
         'the added term',
         () => api.glossary.snapshot().term('watched-example')?.id,

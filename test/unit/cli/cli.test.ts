@@ -117,6 +117,23 @@ describe('transformers-glossary CLI', () => {
       assertOneLineError(run(['check', readme]), /no glossary source among the files given/);
     });
 
+    it('aligns a translation checked alone to the bundled term map, and warns when there is none', () => {
+      const korean = path.join(root, 'test', 'fixtures', 'glossary', 'ko-alone.md');
+      const bundled = path.join(scratch, 'termmap.json');
+      run(['build', path.join(root, 'test', 'fixtures', 'glossary', 'en-align.md'), '--out', bundled]);
+      const aligned = run(['check', korean], bundled);
+      assert.equal(aligned.code, EXIT_OK, aligned.stderr);
+      // Only the term the reference lacks is reported; `(LLM)` and `(deep learning)` found their English anchors.
+      assert.match(
+        aligned.stdout,
+        /^.*ko-alone\.md:47:1: warning: .*flash attention.*\n1 file, 9 terms: 0 errors, 1 warning\n$/,
+      );
+      const ids = (JSON.parse(run(['build', korean], bundled).stdout) as TermMap).terms.map((t) => t.id);
+      assert.ok(ids.includes('large-language-models-llm') && ids.includes('deep-learning-dl'), ids.join(' '));
+      const alone = run(['check', korean]);
+      assert.match(alone.stdout, /1 file, 9 terms: 0 errors, 9 warnings\n$/);
+    });
+
     it('reports an unreadable file in one line and exits 2', () => {
       const missing = path.join(scratch, 'missing.md');
       assertOneLineError(run(['check', missing]), /cannot read .*missing\.md: no such file/);

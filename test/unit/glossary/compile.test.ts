@@ -425,12 +425,15 @@ describe('compileGlossaries', () => {
       assert.ok(term(result, 'dataparallel-dp').aliases.includes('التوازي على مستوى البيانات'));
     });
 
-    it('derives ids from kept Latin names when no English glossary is compiled', () => {
+    it('derives ids from kept Latin names when no English glossary or reference is given, and warns on each', () => {
       const koreanOnly = compile(fixture('ko-align.md'));
       assert.ok(term(koreanOnly, 'attention-mask').identifiers.includes('attention_mask'));
       assert.deepEqual(term(koreanOnly, 'input-ids').identifiers, ['input_ids']);
       assert.deepEqual(term(koreanOnly, 'connectionist-temporal-classification-ctc').abbreviations, ['CTC']);
-      assert.deepEqual(koreanOnly.diagnostics, []);
+      // `(LLM)` alone gives `llm`, not the English anchor: no id is derived without saying so.
+      assert.ok(term(koreanOnly, 'llm'));
+      assert.equal(koreanOnly.diagnostics.length, koreanOnly.termMap.terms.length);
+      assert.ok(koreanOnly.diagnostics.every((d) => d.code === 'unverified-term-id' && d.severity === 'warning'));
     });
   });
 

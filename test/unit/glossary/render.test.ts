@@ -28,6 +28,16 @@ describe('renderEntryHtml', () => {
       assert.equal(html, '<p>Example:</p>\n<pre><code class="language-python">>>> tokenizer("Hi")\n</code></pre>');
     });
 
+    it('isolates right-to-left runs inside code, so that code reads in the order it is written', () => {
+      const html = renderEntryHtml('قائمة `x["أ"]`:\n\n```python\n>>> tokenizer(["جملة قصيرة", "جملة أطول"], padding=True)\n```\n');
+      assert.match(html, /<code>x\["<bdi>أ<\/bdi>"\]<\/code>/);
+      assert.match(html, /tokenizer\(\["<bdi>جملة قصيرة<\/bdi>", "<bdi>جملة أطول<\/bdi>"\], padding=True\)/);
+      // Prose is laid out by the page's direction, and code without right-to-left letters is left as it was.
+      assert.match(html, /^<p>قائمة <code>/);
+      assert.doesNotMatch(renderEntryHtml('```python\n>>> tokenizer("Hi")\n```\n'), /<bdi>/);
+      assertInert(html);
+    });
+
     it('renders lists, emphasis and inline code', () => {
       const html = renderEntryHtml('- one `input_ids`\n- **two**\n\n1. first\n2. *second*\n');
       assert.match(html, /<ul>\s*<li>one <code>input_ids<\/code><\/li>\s*<li><strong>two<\/strong><\/li>\s*<\/ul>/);

@@ -63,6 +63,42 @@ describe('computeHover', () => {
     );
   });
 
+  it('isolates an Arabic title and summary, and the Latin names in them, so that they read right to left', () => {
+    const summary = 'يُمرَّر مع input_ids إلى النموذج (مثل BERT) ليخبره بالمواضع المحشوة.';
+    const withArabic = {
+      ...testTermMap,
+      locales: [...testTermMap.locales, 'ar'],
+      terms: testTermMap.terms.map((t) =>
+        t.id === 'attention-mask'
+          ? {
+              ...t,
+              titles: { ...t.titles, ar: 'قناع الانتباه' },
+              entries: { ...t.entries, ar: { ...t.entries.en!, title: 'قناع الانتباه', summary } },
+            }
+          : t,
+      ),
+    };
+    const glossary = createSnapshot(withArabic, {
+      language: 'ar',
+      uiLanguage: 'en',
+      docsVersion: 'main',
+      ignoredTerms: [],
+    });
+    const html = renderMarkdown(
+      computeHover(pythonLine, pythonLine.indexOf('attention_mask'), 'code', glossary)!.markdown,
+    );
+    // A hover is laid out left to right; the isolates give the Arabic text its own direction inside it.
+    assert.match(html, /<strong>\u2067قناع الانتباه\u2069<\/strong>/);
+    assert.ok(
+      textOf(html).includes(
+        '\u2067يُمرَّر مع \u2066input_ids\u2069 إلى النموذج (مثل \u2066BERT\u2069) ليخبره بالمواضع المحشوة.\u2069',
+      ),
+      textOf(html),
+    );
+    const english = computeHover(pythonLine, pythonLine.indexOf('attention_mask'), 'code', deps('en'))!.markdown;
+    assert.doesNotMatch(english, /[\u2066-\u2069]/);
+  });
+
   it('falls back to English and says so when the term has no entry in the display locale', () => {
     const line = 'BERT was pretrained with MLM.';
     const hover = computeHover(line, line.indexOf('MLM') + 1, 'prose', deps('es'))!;

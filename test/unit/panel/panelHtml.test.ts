@@ -84,21 +84,21 @@ describe('entryPanelHtml', () => {
       strings,
     );
     assert.match(page, /<h1 lang="en" dir="ltr">attention mask<\/h1>/);
-    assert.match(page, /<li><code>attention_mask<\/code><\/li>/);
-    assert.match(page, /<li><code>MLM<\/code><\/li>/);
+    assert.match(page, /<li><code dir="ltr">attention_mask<\/code><\/li>/);
+    assert.match(page, /<li><code dir="ltr">MLM<\/code><\/li>/);
     assert.match(
       page,
       /<article class="entry" lang="en" dir="ltr"><p>Body with <a href="#input-ids" data-term="input-ids">/,
     );
-    assert.match(page, /<span class="locale current" aria-current="true" lang="en">English<\/span>/);
-    assert.match(page, /<button type="button" class="locale" data-locale="es" lang="es">Español<\/button>/);
+    assert.match(page, /<span class="locale current" aria-current="true" lang="en" dir="auto">English<\/span>/);
+    assert.match(page, /<button type="button" class="locale" data-locale="es" lang="es" dir="auto">Español<\/button>/);
     assert.match(
       page,
-      /<a href="https:\/\/huggingface.co\/docs\/transformers\/main\/en\/glossary#attention-mask" data-external="true">Open on huggingface.co<\/a>/,
+      /<a href="https:\/\/huggingface.co\/docs\/transformers\/main\/en\/glossary#attention-mask" data-external="true" dir="auto">Open on huggingface.co<\/a>/,
     );
     assert.match(
       page,
-      /<h2>Videos<\/h2><ul class="links videos"><li><a href="https:\/\/youtube.com\/watch\?v=abc" data-external="true">Watch<\/a>/,
+      /<h2><span dir="auto">Videos<\/span><\/h2><ul class="links videos"><li><a href="https:\/\/youtube.com\/watch\?v=abc" data-external="true" dir="auto">Watch<\/a>/,
     );
   });
 
@@ -112,7 +112,7 @@ describe('entryPanelHtml', () => {
     assert.doesNotMatch(entryPanelHtml(view(), assets, strings), /fallback-note/);
     assert.match(
       entryPanelHtml(view({ fallbackNote: 'Shown in English.' }), assets, strings),
-      /<p class="fallback-note" role="note">Shown in English.<\/p>/,
+      /<p class="fallback-note" role="note" dir="auto">Shown in English.<\/p>/,
     );
   });
 
@@ -128,6 +128,54 @@ describe('entryPanelHtml', () => {
       entryPanelHtml(view({ locale: 'ar' }), assets, strings),
       /<article class="entry" lang="ar" dir="rtl">/,
     );
+  });
+
+  describe('an Arabic entry', () => {
+    const arabic = view({
+      locale: 'ar',
+      title: 'قناع الانتباه',
+      locales: [
+        { locale: 'en', label: 'English' },
+        { locale: 'ar', label: 'العربية' },
+      ],
+      canGoBack: true,
+      fallbackNote: undefined,
+      videos: [{ text: 'شرح مصور', url: 'https://youtube.com/watch?v=abc' }],
+    });
+    const page = entryPanelHtml(arabic, assets, strings);
+
+    it('mirrors the whole page, its title and body right to left, in the Arabic language', () => {
+      assert.match(page, /<html lang="en" dir="rtl">/);
+      assert.match(page, /<h1 lang="ar" dir="rtl">قناع الانتباه<\/h1>/);
+      assert.match(page, /<article class="entry" lang="ar" dir="rtl">/);
+    });
+
+    it('mirrors Back and Forward: Back comes first, at the right, and points right', () => {
+      assert.match(page, /data-action="back"[^>]*>→<\/button>\s*<button[^>]*data-action="forward"[^>]*>←<\/button>/);
+      assert.match(entryPanelHtml(view(), assets, strings), /data-action="back"[^>]*>←<\/button>/);
+    });
+
+    it('keeps identifiers left to right and lets mixed interface text find its own direction', () => {
+      assert.match(page, /<li><code dir="ltr">attention_mask<\/code><\/li>/);
+      assert.match(page, /<span class="chip-label" dir="auto">In code<\/span>/);
+      assert.match(
+        page,
+        /<button type="button" class="locale" data-locale="en" lang="en" dir="auto">English<\/button>/,
+      );
+      assert.match(page, /<span class="locale current" aria-current="true" lang="ar" dir="auto">العربية<\/span>/);
+      assert.match(page, /<a href="https:\/\/youtube.com\/watch\?v=abc" data-external="true" dir="auto">شرح مصور<\/a>/);
+    });
+
+    it('lays out a message by the interface language, not by a locale it cannot know', () => {
+      const message = entryPanelHtml(
+        { kind: 'message', title: 'gone', message: 'لم يعد المصطلح موجودا.', canGoBack: false, canGoForward: false },
+        { ...assets, uiLanguage: 'ar' },
+        strings,
+      );
+      assert.match(message, /<html lang="ar" dir="rtl">/);
+      assert.match(message, /<p class="message" dir="auto">/);
+      assert.match(entryPanelHtml(view(), assets, strings), /<html lang="en" dir="ltr">/);
+    });
   });
 
   it('escapes every value taken from the glossary', () => {
@@ -168,7 +216,10 @@ describe('entryPanelHtml', () => {
       assets,
       strings,
     );
-    assert.match(page, /<h1>vanished<\/h1><p class="message">The glossary no longer has &lt;b&gt;it&lt;\/b&gt;.<\/p>/);
+    assert.match(
+      page,
+      /<h1 dir="auto">vanished<\/h1><p class="message" dir="auto">The glossary no longer has &lt;b&gt;it&lt;\/b&gt;.<\/p>/,
+    );
     assert.match(page, /<body data-term-id="" data-state="">/);
   });
 });

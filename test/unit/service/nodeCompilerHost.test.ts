@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileGlossaries, type GlossarySource } from '../../../src/glossary';
+import { alignmentReference, compileGlossaries, type GlossarySource } from '../../../src/glossary';
 import {
   InThreadCompilerHost,
   type CompileOutcome,
@@ -100,6 +100,20 @@ describe('NodeCompilerHost', function () {
     assert.ok(outcome.ok, JSON.stringify(outcome));
     assert.deepEqual(outcome.result, expected);
     assert.equal(outcome.fallback, undefined);
+  });
+
+  it('hands the alignment reference to the worker, which aligns a translation compiled alone to it', async () => {
+    const fixtures = path.join(repoRoot(), 'test', 'fixtures', 'glossary');
+    const reference = alignmentReference(
+      compileGlossaries([{ file: 'en.md', content: fs.readFileSync(path.join(fixtures, 'en-align.md')) }]).termMap,
+    );
+    const korean = (): GlossarySource[] => [
+      { file: 'ko.md', content: fs.readFileSync(path.join(fixtures, 'ko-alone.md')) },
+    ];
+    const outcome = await host().compile(korean(), { reference });
+    assert.ok(outcome.ok, JSON.stringify(outcome));
+    assert.deepEqual(outcome.result, compileGlossaries(korean(), { reference }));
+    assert.ok(outcome.result.termMap.terms.some((t) => t.id === 'large-language-models-llm'));
   });
 
   it('transfers the bytes it is given instead of copying them', async () => {

@@ -1,0 +1,87 @@
+/**
+ * Which glossary files the extension compiles besides its bundled one: the custom glossaries listed in the settings,
+ * and the repository's own glossaries found in the workspace (`docs/source/<lang>/glossary.md`, the layout of the
+ * Transformers docs and of every doc-builder project). Everything here goes through `vscode.Uri` and
+ * `vscode.workspace.fs`, never Node's `path` or `fs`, so that it works the same in a web extension host and on a
+ * virtual file system (github.dev, vscode.dev).
+ */
+import * as vscode from 'vscode';
+import { readCustomGlossaryPaths, readDiscoveryFolders } from '../config';
+
+/** Where a doc-builder project keeps its per-locale pages, relative to a workspace folder. */
+export const DOCS_SOURCE_SEGMENTS = ['docs', 'source'] as const;
+/** The glossary page of one locale folder. */
+export const DISCOVERED_GLOSSARY_NAME = 'glossary.md';
+/** The glob a file watcher follows for discovered glossaries, relative to a workspace folder. */
+export const DISCOVERED_GLOSSARY_GLOB = 'docs/source/*/glossary.md';
+
+/** A path is absolute when it starts at a root (`/x`, `\\server\x`) or a Windows drive (`C:\x`, `c:/x`). */
+function isAbsolutePath(listed: string): boolean {
+  return /^[\\/]/.test(listed) || /^[a-zA-Z]:[\\/]/.test(listed);
+}
+
+/**
+ * The custom glossary files as URIs. Relative paths resolve against the workspace folder whose settings list them;
+ * `~` stands for `homeDirectory` (a web extension host has none, and such a path is skipped). Duplicates are dropped.
+ */
+export function resolveCustomGlossaryUris(homeDirectory: vscode.Uri | undefined): vscode.Uri[] {
+  const seen = new Map<string, vscode.Uri>();
+  for (const { path: listed, folder } of readCustomGlossaryPaths()) {
+    let uri: vscode.Uri | undefined;
+    if (listed === '~' || listed.startsWith('~/')) {
+      const rest = listed
+        .slice(2)
+        .split(/[\\/]+/)
+        .filter(Boolean);
+      uri = homeDirectory && (rest.length > 0 ? vscode.Uri.joinPath(homeDirectory, ...rest) : homeDirectory);
+    } else if (isAbsolutePath(listed)) {
+      uri = vscode.Uri.file(listed);
+    } else if (folder) {
+      uri = vscode.Uri.joinPath(folder.uri, ...listed.split(/[\\/]+/));
+    }
+    if (uri) seen.set(uri.toString(), uri);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * The repository's own glossaries: `docs/source/<lang>/glossary.md` in every workspace folder where discovery is on,
+ * sorted by URI so that the compile order (and so the merge) is the same on every run. Only the folders of
+ * `docs/source` are listed, one directory read per workspace folder and one stat per locale folder, rather than a
+ * workspace-wide search: a Transformers checkout has thousands of pages, and a virtual file system may have no
+ * search provider at all. A folder without `docs/source` simply contributes nothing.
+ */
+export async function discoverWorkspaceGlossaries(): Promise<vscode.Uri[]> {
+  const found: vscode.Uri[] = [];
+  for (const folder of readDiscoveryFolders()) {
+    const source = vscode.Uri.joinPath(folder.uri, ...DOCS_SOURCE_SEGMENTS);
+    let children: [string, vscode.FileType][];
+    try {
+      children = await vscode.workspace.fs.readDirectory(source);
+    } catch {
+      continue;
+    }
+    for (const [name, type] of children) {
+      if ((type & vscode.FileType.Directory) === 0) continue;
+      const candidate = vscode.Uri.joinPath(source, name, DISCOVERED_GLOSSARY_NAME);
+      try {
+        const stat = await vscode.workspace.fs.stat(candidate);
+        if ((stat.type & vscode.FileType.File) !== 0) found.push(candidate);
+      } catch {
+        // This locale has no glossary page.
+      }
+    }
+  }
+  return found.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
+}
+
+/** The folders whose `docs/source/*\/glossary.md` files are watched, so that a new or deleted one is noticed too. */
+export function discoveryWatchPatterns(): vscode.RelativePattern[] {
+  return readDiscoveryFolders().map((folder) => new vscode.RelativePattern(folder, DISCOVERED_GLOSSARY_GLOB));
+}
+
+/** The last segment of a URI's path, for a watcher's pattern. */
+export function uriBasename(uri: vscode.Uri): string {
+  const segments = uri.path.split('/');
+  return segments[segments.length - 1] ?? '';
+}

@@ -1,0 +1,99 @@
+/**
+ * The web compiler host (src/service/webCompilerHost.ts) in plain Node: its worker is a stand-in object with the
+ * Web Worker interface the host uses, answering on a later turn of the event loop as a real worker does. The real
+ * nested worker runs in the `web` tier (test/web/environment.test.ts); here every way a worker can fail ends in a
+ * clear outcome, and the next compilation starts a fresh worker.
+ */
+import * as assert from 'node:assert/strict';
+import { answerCompileRequest, type CompileOutcome } from '../../../src/service/compilerHost';
+import { WebCompilerHost, type MessageWorker } from '../../../src/service/webCompilerHost';
+
+type Behaviour = 'answer' | 'silent' | 'garbage' | 'error';
+
+/** A worker that compiles with the real worker-side code, or misbehaves as told. */
+class StandInWorker implements MessageWorker {
+  public onmessage: ((event: { readonly data: unknown }) => void) | null = null;
+  public onmessageerror: ((event: unknown) => void) | null = null;
+  public onerror: ((event: { readonly message?: string; preventDefault?(): void }) => void) | null = null;
+  public terminated = false;
+
+  public constructor(private readonly behaviour: Behaviour) {}
+
+  public postMessage(message: unknown): void {
+    setTimeout(() => {
+      if (this.terminated) return;
+      if (this.behaviour === 'answer') this.onmessage?.({ data: answerCompileRequest(message) });
+      else if (this.behaviour === 'garbage') this.onmessage?.({ data: { type: 'result', id: -1 } });
+      else if (this.behaviour === 'error') this.onerror?.({ message: 'Uncaught ReferenceError: x is not defined' });
+    }, 0);
+  }
+
+  public terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const SOURCE = { file: 'en.md', content: '# Glossary\n\n## T\n\n### test term\n\nAn entry.\n' };
+
+function failure(outcome: CompileOutcome): Extract<CompileOutcome, { ok: false }> {
+  assert.equal(outcome.ok, false, 'the compilation should have failed');
+  return outcome;
+}
+
+describe('WebCompilerHost', () => {
+  it('compiles in its worker and reuses it', async () => {
+    const started: StandInWorker[] = [];
+    const host = new WebCompilerHost({
+      createWorker: () => started[started.push(new StandInWorker('answer')) - 1]!,
+      inThreadFallbackBytes: 0,
+    });
+    for (let i = 0; i < 2; i++) {
+      const outcome = await host.compile([SOURCE]);
+      assert.ok(outcome.ok && outcome.fallback === undefined);
+      assert.equal(outcome.result.termMap.terms[0]?.id, 'test-term');
+    }
+    assert.equal(started.length, 1);
+    host.dispose();
+    assert.ok(started[0]!.terminated, 'dispose stops the worker');
+  });
+
+  it('stops a silent worker at the time limit, and the next compilation starts a new one', async () => {
+    const behaviours: Behaviour[] = ['silent', 'answer'];
+    const started: StandInWorker[] = [];
+    const host = new WebCompilerHost({
+      createWorker: () => started[started.push(new StandInWorker(behaviours.shift()!)) - 1]!,
+      timeLimitMs: 20,
+      inThreadFallbackBytes: 0,
+    });
+    const timedOut = failure(await host.compile([SOURCE]));
+    assert.deepEqual([timedOut.reason, timedOut.detail], ['timeout', '0.02 s']);
+    assert.ok(started[0]!.terminated);
+    assert.ok((await host.compile([SOURCE])).ok);
+    assert.equal(started.length, 2);
+  });
+
+  it('reads a malformed answer as invalid and a worker error as a crash', async () => {
+    const garbage = new WebCompilerHost({ createWorker: () => new StandInWorker('garbage'), inThreadFallbackBytes: 0 });
+    assert.equal(failure(await garbage.compile([SOURCE])).reason, 'invalid-message');
+    const crashing = new WebCompilerHost({ createWorker: () => new StandInWorker('error'), inThreadFallbackBytes: 0 });
+    const crashed = failure(await crashing.compile([SOURCE]));
+    assert.equal(crashed.reason, 'crashed');
+    assert.match(crashed.detail, /ReferenceError/);
+  });
+
+  it('without workers, compiles small inputs on the calling thread and says why, and refuses large ones', async () => {
+    const noWorkers = (bytes: number): WebCompilerHost =>
+      new WebCompilerHost({
+        createWorker: () => {
+          throw new Error('this extension host cannot start a Web Worker');
+        },
+        inThreadFallbackBytes: bytes,
+      });
+    const small = await noWorkers(1_000_000).compile([SOURCE]);
+    assert.ok(small.ok);
+    assert.equal(small.fallback, 'this extension host cannot start a Web Worker');
+    const refused = failure(await noWorkers(10).compile([SOURCE]));
+    assert.equal(refused.reason, 'unavailable');
+    assert.match(refused.detail, /cannot start a Web Worker/);
+  });
+});
