@@ -52,10 +52,11 @@ export function plainNodeLoad(root: string, quick: boolean, record: (figure: Fig
     theirs.push(freshRequireMs(trivial));
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  const median = (xs: number[]) => quantile(
-    xs.sort((a, b) => a - b),
-    0.5,
-  );
+  const median = (xs: number[]) =>
+    quantile(
+      xs.sort((a, b) => a - b),
+      0.5,
+    );
   const oursMs = median(ours);
   const trivialMs = median(theirs);
   record({

@@ -69,7 +69,8 @@ export function allocatedBytes(fn: () => unknown): number {
   const after = process.memoryUsage().heapUsed;
   const result = profiler.stop();
   let freed = 0;
-  for (const gc of result.statistics) freed += gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize;
+  for (const gc of result.statistics)
+    freed += gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize;
   if (keep === null) console.log('');
   return after - before + freed;
 }
@@ -91,7 +92,8 @@ export function scanRatioFigures(options: ScanRatioOptions): void {
     record,
     (['ja', 'zh-hans', 'ko', 'ar'] as const).map((locale) => ({
       label: names[locale],
-      make: (bytes: number) => scriptDoc(locale, Math.round(bytes / (locale === 'ja' || locale === 'zh-hans' ? 2.9 : 2.2))),
+      make: (bytes: number) =>
+        scriptDoc(locale, Math.round(bytes / (locale === 'ja' || locale === 'zh-hans' ? 2.9 : 2.2))),
       context: 'prose',
     })),
   );

@@ -113,7 +113,7 @@ function scanLines(
     for (const match of matcher.findAll(slice, context)) out.push(shifted(match, from));
     return;
   }
-  for (let line = from; line < to; ) {
+  for (let line = from; line < to;) {
     const next = nextLineStart(text, line);
     for (const match of matcher.findAll(text.slice(line, next), 'prose')) out.push(shifted(match, line));
     line = next;

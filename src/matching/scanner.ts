@@ -19,15 +19,7 @@ import {
   startsArabic,
 } from './affixes';
 import type { LinkSpan } from './links';
-import {
-  ASCII_CLASSES,
-  CLASS_MARK,
-  CLASS_NONE,
-  CLASS_SPACED,
-  HASH_SEED,
-  classAt,
-  hashStep,
-} from './chars';
+import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, hashStep } from './chars';
 import { foldKey, isInsideWord, unitLength, wordEnd } from './words';
 import { isMarkedPosition } from './positions';
 import { continuesPathOrCompound, firstLinkFrom, particleStemEnd, regionEquals, skipPhraseGap } from './regions';
@@ -252,7 +244,8 @@ export class Scanner {
         phrases = index.phrases.get(key);
         restricted = index.wordRestricted.get(key);
       }
-      if (exact === undefined && phrases === undefined && restricted === undefined) return this.affixedAt(text, start, end);
+      if (exact === undefined && phrases === undefined && restricted === undefined)
+        return this.affixedAt(text, start, end);
     } else {
       // Words with non-ASCII letters are rare in code and in English docs; they take the allocating path.
       const raw = text.slice(start, end);

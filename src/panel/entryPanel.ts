@@ -244,7 +244,9 @@ export class EntryPanel extends Disposable {
       loadMarkdownLibrary().then(
         () => this.render(),
         (error: unknown) =>
-          this.logger.warn(`entry panel: loading the renderer failed: ${error instanceof Error ? error.message : String(error)}`),
+          this.logger.warn(
+            `entry panel: loading the renderer failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
       );
       return;
     }

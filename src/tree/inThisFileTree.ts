@@ -167,7 +167,13 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
         ? rescanDocument(matcher, cached.scan, text)
         : scanDocument(matcher, text, contextForLanguage(document.languageId));
     const occurrences = groupOccurrences(scan.matches);
-    this.scans.set(document, { version: document.version, languageId: document.languageId, matcher, scan, occurrences });
+    this.scans.set(document, {
+      version: document.version,
+      languageId: document.languageId,
+      matcher,
+      scan,
+      occurrences,
+    });
     return occurrences;
   }
 

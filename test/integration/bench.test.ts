@@ -62,7 +62,11 @@ suite('bench: first hover and load (TG_BENCH=1)', function () {
     let theirsMs: number;
     try {
       await setSetting(Settings.hoverEnabled, false);
-      await waitFor('the hover turned off', () => api.glossary.settings.hoverEnabled, (enabled) => !enabled);
+      await waitFor(
+        'the hover turned off',
+        () => api.glossary.settings.hoverEnabled,
+        (enabled) => !enabled,
+      );
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(theirs));
       let hovers: vscode.Hover[];
       [theirsMs, hovers] = await timedHover(theirs, position);
@@ -71,10 +75,18 @@ suite('bench: first hover and load (TG_BENCH=1)', function () {
       trivial.dispose();
       await setSetting(Settings.hoverEnabled, undefined);
     }
-    await waitFor('the hover turned on', () => api.glossary.settings.hoverEnabled, (enabled) => enabled);
+    await waitFor(
+      'the hover turned on',
+      () => api.glossary.settings.hoverEnabled,
+      (enabled) => enabled,
+    );
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(ours));
     // A user's first hover comes after the editor is shown and painted; the glossary prepares itself meanwhile.
-    await waitFor('the glossary prepared for a first hover', () => api.hover.prepared, (prepared) => prepared);
+    await waitFor(
+      'the glossary prepared for a first hover',
+      () => api.hover.prepared,
+      (prepared) => prepared,
+    );
     const [oursMs] = await timedHover(ours, position);
     // That first hover was the glossary's.
     assert.equal((await glossaryHovers(ours, position)).length, 1);
@@ -89,7 +101,10 @@ suite('bench: first hover and load (TG_BENCH=1)', function () {
     const bundle = path.join(extension.extensionPath, 'dist', 'extension.js');
     const trivialDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tg-trivial-'));
     const trivial = path.join(trivialDir, 'extension.js');
-    fs.writeFileSync(trivial, "'use strict';\nexports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n");
+    fs.writeFileSync(
+      trivial,
+      "'use strict';\nexports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n",
+    );
     const load = (file: string): number => {
       const requireHere = createRequire(file);
       // A fresh load: the module system must read, compile and run the file again, as at the host's start.

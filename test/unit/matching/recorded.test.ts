@@ -41,7 +41,9 @@ function foldedSpellings(): string {
   const page = readFixtureText('docs/quicktour_toy.md').repeat(100);
   let n = 0;
   const wide = page.replace(/attention mask/g, (phrase) =>
-    n++ % 3 === 0 ? [...phrase].map((c) => (c === ' ' ? '\u3000' : String.fromCharCode(c.charCodeAt(0) + 0xfee0))).join('') : phrase,
+    n++ % 3 === 0
+      ? [...phrase].map((c) => (c === ' ' ? '\u3000' : String.fromCharCode(c.charCodeAt(0) + 0xfee0))).join('')
+      : phrase,
   );
   const decomposed = 'La máscara de atención y la MÁSCARA DE ATENCIÓN.\n'.normalize('NFD').repeat(200);
   return `${wide}\n${decomposed}`;
@@ -99,7 +101,11 @@ describe('findAll on large real-style documents, against the matches recorded be
       const actual = summary(matcher.findAll(text, context));
       assert.ok(expected.count > 0 || name.startsWith('hostile/'), `${name} should have matches`);
       assert.deepEqual(actual.perTerm, expected.perTerm, `${name}: matches per term`);
-      assert.equal(actual.sha256, expected.sha256, `${name}: the same number of matches per term, but not the same matches`);
+      assert.equal(
+        actual.sha256,
+        expected.sha256,
+        `${name}: the same number of matches per term, but not the same matches`,
+      );
     });
   }
 });
