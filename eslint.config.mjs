@@ -36,15 +36,15 @@ const vscodeAdapters = [
   'src/**/*Tree.ts',
 ];
 /** The pure core: never an adapter, whatever its files are named. */
-const core = ['src/glossary/**', 'src/matching/**', 'src/cli/**', 'src/cli.ts'];
+const core = ['src/glossary/**', 'src/matching/**', 'src/terminology/**', 'src/cli/**', 'src/cli.ts'];
 
 /** The restrictions of one group of files; flat config keeps only the last `no-restricted-imports` that matches a file. */
 function restrictImports({ vscode, markdown }) {
   const patterns = [
     // A core folder is used through its public entry, so that its internals can move without touching its users.
     {
-      group: ['**/glossary/*', '**/matching/*'],
-      message: 'Import the core folders through their index: `../glossary`, `../matching`.',
+      group: ['**/glossary/*', '**/matching/*', '**/terminology/*'],
+      message: 'Import the core folders through their index: `../glossary`, `../matching`, `../terminology`.',
     },
   ];
   if (vscode) patterns.push({ group: ['vscode'], message: noVscode.message });

@@ -19,6 +19,7 @@ import { createTermMatcher } from '../../src/matching';
 import type { MatchContext, TermMatcher } from '../../src/matching/types';
 import { CharTrieBaseline, RegexAlternationBaseline } from './baselines';
 import { largeGlossaries, workerOverhead } from './compileBench';
+import { terminologyFigures } from './terminologyBench';
 import { quantile, type Figure } from './figures';
 import { markdownDoc, pythonModule, seededRandom, singleLine, syntheticGlossary } from './inputs';
 import { scanRatioFigures } from './scanRatios';
@@ -369,6 +370,9 @@ function compileMs(sources: GlossarySource[], runs: number): number {
 
 // ---------------------------------------------------------------------------------------------- 3b. large glossaries
 largeGlossaries({ root, quick, record });
+
+// ---------------------------------------------------------------------------------------------- 3c. terminology check
+terminologyFigures({ root, quick, termMap, record });
 
 // ---------------------------------------------------------------------------------------------- 6. memory
 function retainedHeapMb(termMapFile: string): number {

@@ -3,7 +3,7 @@
  * value is a usage error with a one-line message, never a guess.
  */
 
-export type CommandName = 'check' | 'build' | 'lookup' | 'scan';
+export type CommandName = 'check' | 'build' | 'lookup' | 'scan' | 'lint' | 'coverage';
 
 export interface ParsedArgs {
   readonly command: CommandName | 'help' | 'version';
@@ -13,11 +13,17 @@ export interface ParsedArgs {
   readonly json: boolean;
   /** Glossary sources given with `--glossary`; undefined means "use the bundled term map". */
   readonly glossary?: readonly string[];
+  /** `--format` of `lint` (text, json, github, sarif) and `coverage` (text, json); undefined means text. */
+  readonly format?: OutputFormat;
+  /** `lint --fix`: apply the fixes in place. */
+  readonly fix: boolean;
 }
+
+export type OutputFormat = 'text' | 'json' | 'github' | 'sarif';
 
 export class UsageError extends Error {}
 
-const COMMANDS: readonly CommandName[] = ['check', 'build', 'lookup', 'scan'];
+const COMMANDS: readonly CommandName[] = ['check', 'build', 'lookup', 'scan', 'lint', 'coverage'];
 
 /** Which options each command accepts; anything else is a usage error rather than silently ignored. */
 const ALLOWED_OPTIONS: Record<CommandName, readonly string[]> = {
@@ -25,14 +31,23 @@ const ALLOWED_OPTIONS: Record<CommandName, readonly string[]> = {
   build: ['--out'],
   lookup: ['--lang', '--glossary'],
   scan: ['--json', '--glossary'],
+  lint: ['--lang', '--glossary', '--format', '--fix'],
+  coverage: ['--format'],
+};
+
+const FORMATS: Readonly<Record<'lint' | 'coverage', readonly OutputFormat[]>> = {
+  lint: ['text', 'json', 'github', 'sarif'],
+  coverage: ['text', 'json'],
 };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.length === 0) return { command: 'help', positionals: [], json: false };
+  if (argv.length === 0) return { command: 'help', positionals: [], json: false, fix: false };
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
-    return { command: 'help', positionals: [], json: false };
+    return { command: 'help', positionals: [], json: false, fix: false };
   }
-  if (argv.includes('--version') || argv.includes('-V')) return { command: 'version', positionals: [], json: false };
+  if (argv.includes('--version') || argv.includes('-V')) {
+    return { command: 'version', positionals: [], json: false, fix: false };
+  }
 
   const [commandArg, ...rest] = argv;
   if (!COMMANDS.includes(commandArg as CommandName)) {
@@ -50,6 +65,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let lang: string | undefined;
   let json = false;
   let glossary: string[] | undefined;
+  let format: OutputFormat | undefined;
+  let fix = false;
   let optionsEnded = false;
 
   for (let i = 0; i < rest.length; i++) {
@@ -92,6 +109,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         if (inlineValue !== undefined) throw new UsageError('--json takes no value');
         json = true;
         break;
+      case '--fix':
+        if (inlineValue !== undefined) throw new UsageError('--fix takes no value');
+        fix = true;
+        break;
+      case '--format': {
+        const value = takeValue();
+        const formats = FORMATS[command as 'lint' | 'coverage'];
+        if (!formats.includes(value as OutputFormat)) {
+          throw new UsageError(`--format wants one of ${formats.join(', ')}, not '${value}'`);
+        }
+        format = value as OutputFormat;
+        break;
+      }
       case '--glossary': {
         glossary ??= [];
         if (inlineValue !== undefined) {
@@ -118,8 +148,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     case 'lookup':
       if (positionals.length === 0) throw new UsageError("'lookup' needs a term or identifier");
       break;
+    case 'lint':
+      if (positionals.length === 0) throw new UsageError("'lint' needs at least one file or folder");
+      break;
+    case 'coverage':
+      if (positionals.length === 0) throw new UsageError("'coverage' needs at least one glossary file");
+      break;
   }
-  return { command, positionals, out, lang, json, glossary };
+  return { command, positionals, out, lang, json, glossary, ...(format ? { format } : {}), fix };
 }
 
 export const HELP_TEXT = `Usage: transformers-glossary <command> [options]
@@ -134,6 +170,16 @@ Commands:
   scan <files…> [--json] [--glossary files…]   List every glossary term found in files (.py as Python code,
                                                everything else as Markdown prose). --json prints
                                                [{ file, line, column, length, text, termId }] (1-based, UTF-16).
+  lint <files or folders…> [--lang xx] [--glossary files…] [--format text|json|github|sarif] [--fix]
+                                               Check the terminology of Markdown pages against the glossary:
+                                               avoided forms, untranslated English terms, broken glossary
+                                               anchors. A page's language comes from docs/source/<lang>/ or
+                                               --lang. github prints workflow annotations, sarif a SARIF 2.1.0
+                                               log. --fix rewrites the fixable findings in place. Exit 1 on an
+                                               error-severity finding.
+  coverage <glossary files…> [--format text|json]
+                                               A table of terms × locales (present, missing, kept in English),
+                                               broken anchors, and entries that look untranslated or truncated.
 
 Options:
   --glossary FILE…  Use these glossary sources (.md, or a term map .json) instead of the bundled glossary.

@@ -5,7 +5,6 @@
  * connects it to the real process. Every failure ends as a one-line message and an exit status, never a stack.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   LineIndex,
   SOURCE_LOCALE,
@@ -22,67 +21,23 @@ import type { ParsedArgs } from './args';
 import { HELP_TEXT, UsageError, parseArgs } from './args';
 import { findTerm, formatEntry, suggestTerms, titleIn } from './lookup';
 import { escapeForTerminal, jsonForTerminal } from './terminalText';
+import type { CliIo } from './io';
+import {
+  CliFailure,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  PROGRAM,
+  plural,
+  readBytes,
+  readText,
+  writeAtomically,
+} from './io';
+import { runCoverage } from './coverage';
+import { runLint } from './lint';
 
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  /** Where the term map built from the repository's glossary/ lives: `dist/termmap.json` beside `dist/cli.js`. */
-  readonly bundledTermMapPath: string;
-  readonly version: string;
-}
-
-export const EXIT_OK = 0;
-/** Glossary errors, or a lookup that found nothing. */
-export const EXIT_FAILURE = 1;
-/** Bad arguments, unreadable or unwritable files, a missing bundled term map. */
-export const EXIT_USAGE = 2;
-
-const PROGRAM = 'transformers-glossary';
-
-/** A failure that has already been explained in one line; `main` turns it into the exit status. */
-class CliFailure extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
-
-function describeFsError(error: unknown): string {
-  if (error instanceof Error && 'code' in error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    switch (code) {
-      case 'ENOENT':
-        return 'no such file';
-      case 'EISDIR':
-        return 'is a directory';
-      case 'EACCES':
-      case 'EPERM':
-        return 'permission denied';
-      case 'ENOTDIR':
-        return 'a parent is not a directory';
-      default:
-        return code ?? error.message;
-    }
-  }
-  return String(error);
-}
-
-function readBytes(file: string): Uint8Array {
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    throw new CliFailure(`cannot read ${file}: ${describeFsError(error)}`, EXIT_USAGE);
-  }
-}
-
-/** Text as an editor sees it: UTF-8 without the byte order mark, which VS Code does not count in columns. */
-function readText(file: string): string {
-  return Buffer.from(readBytes(file))
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
-}
+export type { CliIo } from './io';
+export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 
 /**
  * The glossary sources among the files named on the command line. A folder's README (glossary/README.md holds our
@@ -127,10 +82,6 @@ function compile(
   const { termMap, diagnostics } = compileGlossaries(sources, reference ? { reference } : {});
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return { termMap, diagnostics, errors, warnings: diagnostics.length - errors };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** A term map file, checked by the same validator the extension uses; any defect is a one-line usage error. */
@@ -186,24 +137,6 @@ function runCheck(args: ParsedArgs, io: CliIo): number {
     `${plural(files.length, 'file')}, ${plural(termMap.terms.length, 'term')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`,
   );
   return errors > 0 ? EXIT_FAILURE : EXIT_OK;
-}
-
-/** Writes `content` to `file` through a temporary file in the same directory and a rename, so readers never see half a file. */
-function writeAtomically(file: string, content: string): void {
-  const directory = path.dirname(path.resolve(file));
-  const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.mkdirSync(directory, { recursive: true });
-    fs.writeFileSync(temporary, content);
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    try {
-      fs.rmSync(temporary, { force: true });
-    } catch {
-      // The temporary file may not exist; nothing else to clean up.
-    }
-    throw new CliFailure(`cannot write ${file}: ${describeFsError(error)}`, EXIT_USAGE);
-  }
 }
 
 function runBuild(args: ParsedArgs, io: CliIo): number {
@@ -312,6 +245,12 @@ export function main(argv: readonly string[], rawIo: CliIo): number {
         return runLookup(args, io);
       case 'scan':
         return runScan(args, io);
+      case 'lint':
+        return runLint(args, io, loadTermMap(args, io));
+      case 'coverage': {
+        const files = glossarySources(args.positionals, io);
+        return runCoverage(args, io, compile(files), files);
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -2,7 +2,7 @@
  * The glossary compiler: glossary sources in, one term map and its diagnostics out. Pure and synchronous; it
  * never touches the file system and never throws on bad input.
  */
-import type { CompileResult, Diagnostic, GlossarySource, Locale, Term, TermEntry, TermMap } from './types';
+import type { CompileResult, Diagnostic, EntryTerminology, GlossarySource, Locale, Term, TermEntry, TermMap } from './types';
 import { MAX_SURFACE_FORM_LENGTH, SOURCE_LOCALE, TERM_MAP_SCHEMA_VERSION } from './types';
 import { decodeGlossaryText } from './decode';
 import { diagnosticAt, sortDiagnostics } from './diagnostics';
@@ -12,7 +12,7 @@ import { alignGlossaries } from './align';
 import type { AlignmentReference } from './alignReference';
 import type { NormalizedEntry } from './normalize';
 import { EntryNormalizer } from './normalize';
-import { emptyMetadata } from './metadata';
+import { emptyMetadata, type EntryMetadata } from './metadata';
 import { checkTranslation } from './translationChecks';
 import { abbreviationOf, englishAnchor, identifierFromHeading, isLatinScript, isLocaleTag, isTermIdShape, looksLikeAbbreviation, trailingParenthetical } from './anchors';
 import { numberVariants } from './inflection';
@@ -262,6 +262,7 @@ function buildTerms(loaded: readonly LoadedGlossary[], diagnostics: Diagnostic[]
       markdown: normalized.markdown,
       links: normalized.links,
       source: { file: entry.file, line: entry.line, column: entry.column },
+      ...terminologyOf(metadata, entry, diagnostics),
     };
     builder.normalized.set(locale, normalized);
     builder.firstEntry.set(locale, entry);
@@ -323,5 +324,27 @@ function finishTerm(builder: TermBuilder): Term {
     aliases: aliases.filter(withinLimit),
     entries: builder.entries,
     ...(builder.docs.size > 0 ? { docs: [...builder.docs] } : {}),
+  };
+}
+
+/**
+ * The termbase an entry declares, or nothing when it declares none (so that term maps without terminology keep their
+ * exact shape). A form both preferred and avoided is a contradiction the check could only resolve arbitrarily: it
+ * is dropped from `avoid` with a warning.
+ */
+function terminologyOf(metadata: EntryMetadata, entry: ParsedEntry, diagnostics: Diagnostic[]): { terminology?: EntryTerminology } {
+  const preferredKeys = new Set(metadata.preferred.map((form) => form.toLowerCase()));
+  const avoid = metadata.avoid.filter((avoided) => {
+    if (!preferredKeys.has(avoided.form.toLowerCase())) return true;
+    diagnostics.push(diagnosticAt('warning', 'terminology-conflict', `"${avoided.form}" is both preferred and avoided in entry "${entry.title}"`, entry.file, entry.line, entry.column));
+    return false;
+  });
+  if (metadata.preferred.length === 0 && avoid.length === 0 && !metadata.keepEnglish) return {};
+  return {
+    terminology: {
+      ...(metadata.preferred.length > 0 ? { preferred: [...new Set(metadata.preferred)] } : {}),
+      ...(avoid.length > 0 ? { avoid } : {}),
+      ...(metadata.keepEnglish ? { keepEnglish: true } : {}),
+    },
   };
 }

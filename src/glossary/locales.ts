@@ -22,6 +22,28 @@ export function normalizeTag(tag: string): string {
   return tag.trim().toLowerCase().replace(/_/g, '-');
 }
 
+/**
+ * The locale of a documentation page from its path, by the layout of the Transformers docs and every doc-builder
+ * project: `docs/source/<lang>/…` (any depth below, Windows separators too). `zh` is `zh-hans`, the glossary locale
+ * of the Simplified Chinese that `docs/source/zh/` is written in. Undefined for any other path: such a page is checked
+ * only when a setting or a command-line option names its language.
+ */
+export function documentLocaleFromPath(file: string): Locale | undefined {
+  const match = /(?:^|\/)docs\/source\/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\/./.exec(file.replace(/\\/g, '/'));
+  if (!match) return undefined;
+  const tag = normalizeTag(match[1]!);
+  return tag === 'zh' ? 'zh-hans' : tag;
+}
+
+/**
+ * Whether a page is a glossary (`glossary.md`, `glosario.md`, `.mdx`), whose `[[anchor]]` heading markers and in-page
+ * `(#anchor)` links the terminology check holds to the glossary's terms and headings (`CheckOptions.isGlossary`).
+ */
+export function isGlossaryDocumentPath(file: string): boolean {
+  const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
+  return /^(?:glossary|glosario)\.(?:md|mdx|markdown)$/i.test(base);
+}
+
 /** The primary language subtag of a BCP-47 tag, lowercased: `es-419` → `es`, `zh-CN` → `zh`. */
 export function primaryLanguage(tag: string): string {
   return normalizeTag(tag).split('-')[0] ?? '';

@@ -9,12 +9,15 @@
  *     docs: kv_cache, cache_explanation
  *     -->
  *
- * Every key is optional and values are comma-separated. `docs` names the Transformers documentation pages that
+ * Every key is optional and values are comma-separated. Three keys declare the termbase of the entry's locale (the
+ * README's "Terminology" section): `preferred: form, form` (the forms a fix writes; default: the title and the
+ * aliases), `avoid: form (reason), form` (forms flagged in this locale's documents, each with an optional reason in
+ * parentheses, which may contain commas), and `keep: english` (the locale leaves the term untranslated). `docs` names the Transformers documentation pages that
  * explain the term best, most relevant first (`path` or `path#anchor`, as in a relative doc link): "Open on
  * huggingface.co" uses the first one that exists when the term has no anchor in the upstream glossary.
  */
 import { stripBidiControls } from './bidi';
-import type { Diagnostic } from './types';
+import type { AvoidedForm, Diagnostic } from './types';
 import { MAX_SURFACE_FORM_LENGTH } from './types';
 import { diagnosticAt } from './diagnostics';
 import { isPythonName } from './anchors';
@@ -26,10 +29,42 @@ export interface EntryMetadata {
   abbreviations: string[];
   /** Documentation pages (`path` or `path#anchor`), most relevant first. */
   docs: string[];
+  /** `preferred:` forms, in the order written. */
+  preferred: string[];
+  /** `avoid:` forms with their reasons. */
+  avoid: AvoidedForm[];
+  /** `keep: english`. */
+  keepEnglish: boolean;
 }
 
 export function emptyMetadata(): EntryMetadata {
-  return { identifiers: [], aliases: [], abbreviations: [], docs: [] };
+  return { identifiers: [], aliases: [], abbreviations: [], docs: [], preferred: [], avoid: [], keepEnglish: false };
+}
+
+/** Splits on commas outside parentheses, so that `avoid: cabeza (clashes, see heads), cabezal` is two items. */
+export function splitOutsideParentheses(value: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) {
+      items.push(value.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(value.slice(start));
+  return items.map((item) => item.trim().replace(/\s+/g, ' ')).filter((item) => item.length > 0);
+}
+
+/** `form (reason)` → the form and the reason; a form without a trailing parenthesis has no reason. */
+export function parseAvoidedForm(item: string): AvoidedForm {
+  const match = /^(.*?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)$/.exec(item);
+  if (!match || match[1]!.trim() === '') return { form: item };
+  const reason = match[2]!.trim();
+  return reason === '' ? { form: match[1]!.trim() } : { form: match[1]!.trim(), reason };
 }
 
 /** A relative page of the Transformers docs: path segments of letters, digits, `_`, `-`, `.`, and an optional anchor. */
@@ -78,7 +113,25 @@ export function parseMetadataComment(html: string, file: string, line: number, c
       diagnostics.push(diagnosticAt('warning', 'metadata-malformed', `glossary metadata key "${key}" has no value`, file, where.line, where.column));
       return;
     }
+    // preferred and avoid split on their own (a reason in parentheses may hold commas), so they strip bidi controls too.
+    const rawValue = stripBidiControls(text.slice(colon + 1));
     switch (key) {
+      case 'preferred':
+        for (const value of splitOutsideParentheses(rawValue)) {
+          if (value.length <= MAX_SURFACE_FORM_LENGTH) into.preferred.push(value);
+        }
+        break;
+      case 'avoid':
+        for (const item of splitOutsideParentheses(rawValue)) {
+          const avoided = parseAvoidedForm(item);
+          if (avoided.form.length <= MAX_SURFACE_FORM_LENGTH) into.avoid.push(avoided);
+        }
+        break;
+      case 'keep':
+        // Only English exists as a kept language today: the Transformers docs keep English terms, never another locale's.
+        if (values.length === 1 && /^(?:english|en)$/i.test(values[0]!)) into.keepEnglish = true;
+        else diagnostics.push(diagnosticAt('warning', 'metadata-malformed', `"keep: ${values.join(', ')}" is not "keep: english"`, file, where.line, where.column));
+        break;
       case 'identifiers':
       case 'identifier':
         for (const value of values) {
@@ -115,7 +168,7 @@ export function parseMetadataComment(html: string, file: string, line: number, c
         break;
       default:
         diagnostics.push(
-          diagnosticAt('warning', 'metadata-unknown-key', `unknown glossary metadata key "${key}" (known: identifiers, aliases, abbreviations, docs)`, file, where.line, where.column),
+          diagnosticAt('warning', 'metadata-unknown-key', `unknown glossary metadata key "${key}" (known: identifiers, aliases, abbreviations, docs, preferred, avoid, keep)`, file, where.line, where.column),
         );
     }
   });

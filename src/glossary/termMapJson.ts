@@ -29,10 +29,27 @@ function entryProblem(entry: unknown): string | undefined {
   if (!Array.isArray(entry.links) || !entry.links.every((link) => isRecord(link) && typeof link.kind === 'string' && typeof link.text === 'string')) {
     return 'has malformed links';
   }
+  const terminologyIssue = terminologyProblem(entry.terminology);
+  if (terminologyIssue !== undefined) return terminologyIssue;
   const source = entry.source;
   if (!isRecord(source) || typeof source.file !== 'string' || typeof source.line !== 'number' || typeof source.column !== 'number') {
     return 'lacks its source location';
   }
+  return undefined;
+}
+
+/** What is wrong with an entry's optional termbase (`preferred`, `avoid`, `keepEnglish`), or undefined. */
+function terminologyProblem(terminology: unknown): string | undefined {
+  if (terminology === undefined) return undefined;
+  if (!isRecord(terminology)) return 'has a malformed terminology';
+  if (terminology.preferred !== undefined && !isStringArray(terminology.preferred)) return 'has malformed preferred forms';
+  if (
+    terminology.avoid !== undefined &&
+    !(Array.isArray(terminology.avoid) && terminology.avoid.every((item) => isRecord(item) && typeof item.form === 'string' && (item.reason === undefined || typeof item.reason === 'string')))
+  ) {
+    return 'has malformed avoided forms';
+  }
+  if (terminology.keepEnglish !== undefined && typeof terminology.keepEnglish !== 'boolean') return 'has a malformed keepEnglish';
   return undefined;
 }
 

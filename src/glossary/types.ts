@@ -70,6 +70,28 @@ export interface TermEntry {
   readonly links: readonly ResolvedLink[];
   /** Where the entry came from, for diagnostics and "reveal source". `line` is 1-based. */
   readonly source: SourceLocation;
+  /**
+   * The termbase of this locale (`preferred:`, `avoid:`, `keep:` metadata; see the README's "Terminology"). Absent
+   * when the entry declares none. Added in the Unreleased version as optional fields of schema version 1: a reader
+   * that ignores them loses nothing it had, so the version stays 1 and older term maps stay readable.
+   */
+  readonly terminology?: EntryTerminology;
+}
+
+/** A form a translation must not use for a term, with the reason the glossary gives. */
+export interface AvoidedForm {
+  readonly form: string;
+  readonly reason?: string;
+}
+
+/** What a locale's entry declares about the words a translation uses for its term. */
+export interface EntryTerminology {
+  /** The forms a fix writes, most preferred first. Absent: the title (without a parenthesized gloss) and the aliases. */
+  readonly preferred?: readonly string[];
+  /** Forms flagged in this locale's documents, even when they are also aliases (aliases keep hovers working). */
+  readonly avoid?: readonly AvoidedForm[];
+  /** `keep: english`: the locale's documents use the English term untranslated, so English forms are never flagged. */
+  readonly keepEnglish?: boolean;
 }
 
 export type ResolvedLink =

@@ -15,7 +15,14 @@ import type { TermIndex } from './termIndex';
 
 export type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
 export { foldKey, isIdentifierWord, splitWords } from './words';
-export { contextAt, contextForFileName, contextForLanguage, markdownContextRanges } from './markdownContext';
+export {
+  closesFence,
+  contextAt,
+  contextForFileName,
+  contextForLanguage,
+  fenceOpenedBy,
+  markdownContextRanges,
+} from './markdownContext';
 export type { MatchContextRange } from './markdownContext';
 export type { Word } from './words';
 export { rescanDocument, scanDocument } from './incremental';

@@ -88,6 +88,22 @@ export function markdownContextRanges(text: string): MatchContextRange[] {
   return ranges;
 }
 
+/**
+ * The fence a line opens (its marker, such as ```` ``` ```` or `~~~~`, and its info word), by the same rule as
+ * markdownContextRanges; undefined when the line opens none. The terminology check walks lines with it, so that both
+ * agree on what is fenced.
+ */
+export function fenceOpenedBy(line: string): { readonly marker: string; readonly info: string } | undefined {
+  const opening = fenceOpening.exec(line);
+  return opening ? { marker: opening[1]!, info: opening[2] ?? '' } : undefined;
+}
+
+/** Whether `line` closes a fence opened with `marker` (same character, at least as long, nothing after it). */
+export function closesFence(line: string, marker: string): boolean {
+  const opening = fenceOpening.exec(line);
+  return opening !== null && opening[2] === '' && opening[1]!.startsWith(marker) && line.trim() === opening[1];
+}
+
 /** The context of the range holding `offset` (binary search over markdownContextRanges' result); prose outside them. */
 export function contextAt(ranges: readonly MatchContextRange[], offset: number): MatchContext {
   let low = 0;

@@ -268,7 +268,10 @@ export class Scanner {
       return true;
     }
     if (exact !== undefined) return this.setMatch(start, end, exact, sameSpelling);
-    if (restricted !== undefined && isMarkedPosition(text, start, end, this.scanContext)) {
+    if (
+      restricted !== undefined &&
+      (index.singleWordsAnywhere || isMarkedPosition(text, start, end, this.scanContext))
+    ) {
       return this.setMatch(start, end, restricted, sameSpelling);
     }
     if (this.wordHasUnderscore && ascii) return this.compoundAt(text, start, end);

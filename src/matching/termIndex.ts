@@ -95,6 +95,8 @@ export interface TermIndex {
   readonly exactFirstUnits: Uint8Array;
   /** Raw hashes of the keys of `phrases` and `wordRestricted`, for the scanner's path for Arabic words. */
   readonly foldedKeyHashes: ReadonlySet<number>;
+  /** Restricted forms match in any position, not only in marked ones (the terminology check's index). */
+  readonly singleWordsAnywhere: boolean;
 }
 
 /** Gaps a phrase may have between its words: spaces, or a single hyphen (`self-attention`, `self attention`). */
@@ -158,6 +160,8 @@ function isWithinFormLimit(form: string): boolean {
 export interface IndexOptions {
   /** Term ids or surface forms (compared case-insensitively) that must never match. */
   readonly ignoredTerms?: readonly string[];
+  /** Single dictionary words match in any position (see TermMatcherOptions). */
+  readonly singleWordsAnywhere?: boolean;
 }
 
 export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): TermIndex {
@@ -374,5 +378,6 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     cjkFirstUnits,
     exactFirstUnits,
     foldedKeyHashes,
+    singleWordsAnywhere: options.singleWordsAnywhere === true,
   };
 }

@@ -37,4 +37,10 @@ export interface TermMatcher {
 export interface TermMatcherOptions {
   /** Term ids or surface forms (compared case-insensitively) that must never match, e.g. from a user setting. */
   readonly ignoredTerms?: readonly string[];
+  /**
+   * Match single dictionary words (`cabeza`, `batch`) everywhere in prose instead of only in marked positions. The
+   * terminology check wants this: a translator writes a forbidden word in passing, not only in backticks or emphasis.
+   * The hover keeps the default, where a single common word in passing is noise.
+   */
+  readonly singleWordsAnywhere?: boolean;
 }

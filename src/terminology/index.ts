@@ -1,0 +1,15 @@
+/**
+ * The terminology check, the pure core every face calls: the command line's `lint` and `--fix`, the VS Code
+ * diagnostics and quick fixes, and a language server. A face builds one checker per term map
+ * (`createTerminologyChecker`), asks for a document's locale (`documentLocaleFromPath` in src/glossary, or a setting),
+ * calls `check(text, options)` and converts the UTF-16 offsets of the findings to its own positions. Code outside
+ * this folder imports it through this file only.
+ */
+export type { CheckOptions, Finding, FindingCode, FindingSeverity, TextFix } from './types';
+export { DEFAULT_SEVERITIES } from './types';
+export type { TerminologyChecker } from './check';
+export { checkDocument, createTerminologyChecker, glossaryHeadingAnchors } from './check';
+export { applyFixes, replacementFor } from './fixes';
+export { IGNORE_NEXT_LINE } from './regions';
+export { formKey } from './termbase';
+export type { LocaleTermbase } from './termbase';
