@@ -249,7 +249,7 @@ export function main(argv: readonly string[], rawIo: CliIo): number {
         return runLint(args, io, loadTermMap(args, io));
       case 'coverage': {
         const files = glossarySources(args.positionals, io);
-        return runCoverage(args, io, compile(files), files);
+        return runCoverage(args, io, compile(files, io), files);
       }
     }
   } catch (error) {
