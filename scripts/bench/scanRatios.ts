@@ -69,8 +69,9 @@ export function allocatedBytes(fn: () => unknown): number {
   const after = process.memoryUsage().heapUsed;
   const result = profiler.stop();
   let freed = 0;
-  for (const gc of result.statistics)
+  for (const gc of result.statistics) {
     freed += gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize;
+  }
   if (keep === null) console.log('');
   return after - before + freed;
 }

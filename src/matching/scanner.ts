@@ -244,8 +244,9 @@ export class Scanner {
         phrases = index.phrases.get(key);
         restricted = index.wordRestricted.get(key);
       }
-      if (exact === undefined && phrases === undefined && restricted === undefined)
+      if (exact === undefined && phrases === undefined && restricted === undefined) {
         return this.affixedAt(text, start, end);
+      }
     } else {
       // Words with non-ASCII letters are rare in code and in English docs; they take the allocating path.
       const raw = text.slice(start, end);
