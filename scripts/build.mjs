@@ -5,6 +5,7 @@
 //   dist/web/extension.js  the browser bundle for the web worker extension host (CommonJS, `vscode` external)
 //   dist/web/compileWorker.js  the nested Web Worker that compiles glossaries in the web extension host
 //   dist/cli.js        the `transformers-glossary` command-line tool
+//   dist/lsp.js        the `transformers-glossary-lsp` language server, with vscode-languageserver bundled in
 //   media/panel.js     the entry panel's page (src/panel/webview/), bundled for the browser
 //   dist/termmap.json  the bundled term map, compiled from glossary/*.md by the CLI we just built
 // With --tests it also bundles test/unit and test/integration into out/test/, and with --bench the benchmark into
@@ -157,6 +158,14 @@ const targets = [
     plugins: watch ? [termMapAfterCli] : [],
   },
   {
+    // The language server: everything it imports is bundled, so that the packed package installs with no runtime
+    // dependencies (`npm install -g` of the tarball).
+    ...node,
+    entryPoints: [path.join(root, 'src/lsp.ts')],
+    outfile: path.join(root, 'dist/lsp.js'),
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
     // The panel's page runs in the webview's browser frame as one classic script (the CSP allows exactly one, by
     // nonce), so it is an IIFE for the browser. Its source map is inline, so that no .map file lands in media/,
     // which the package ships whole.
@@ -202,6 +211,18 @@ if (args.has('--tests')) {
       external: ['mocha'],
     });
   }
+  // The language server's protocol tests start dist/lsp.js as a child process; they are bundled like the unit tests.
+  const lsp = listFiles(path.join(root, 'test/lsp'), /\.test\.ts$/);
+  if (lsp.length > 0) {
+    targets.push({
+      ...node,
+      sourcemap: 'inline',
+      entryPoints: lsp,
+      outdir: path.join(root, 'out/test/lsp'),
+      outbase: path.join(root, 'test/lsp'),
+      external: ['mocha'],
+    });
+  }
   const integration = listFiles(path.join(root, 'test/integration'), /\.ts$/);
   if (integration.length > 0) {
     targets.push({
@@ -242,5 +263,6 @@ if (watch) {
   // The builds are independent of each other except the term map, which needs the CLI.
   await Promise.all(targets.map((options) => build(options)));
   fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  fs.chmodSync(path.join(root, 'dist/lsp.js'), 0o755);
   buildTermMap();
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every test tier in order (build lint format typecheck unit integration integration-min web ui), one summary
+// `npm test`: every test tier in order (build lint format typecheck unit lsp neovim integration integration-min web ui), one summary
 // line per tier (`<tier>: N passed, N failed, S s`) and a total. A tier that fails does not stop the others, so that
 // one run shows everything that is wrong; the exit code is non-zero when any tier failed. `node scripts/test.mjs
 // <tier>...` runs only the tiers named.
@@ -133,6 +133,27 @@ const tiers = [
     name: 'unit',
     run() {
       const r = run(bin('mocha'), ['--reporter', 'spec', '--recursive', 'out/test/unit', '--extension', 'js']);
+      return mochaCounts(r.output, r.status);
+    },
+  },
+  {
+    // The language server's protocol tests: dist/lsp.js over stdio, driven by a JSON-RPC client (test/lsp/).
+    name: 'lsp',
+    run() {
+      const r = run(bin('mocha'), ['--reporter', 'spec', '--recursive', 'out/test/lsp', '--extension', 'js']);
+      return mochaCounts(r.output, r.status);
+    },
+  },
+  {
+    // Headless Neovim 0.7 (Debian's, installed by the setup step) attached to dist/lsp.js (scripts/e2e/run-neovim.mjs).
+    name: 'neovim',
+    async run() {
+      const setup = await runLive(process.execPath, [path.join(root, 'scripts/e2e/setup.mjs'), '--neovim']);
+      if (setup.status !== 0) return { passed: 0, failed: 1 };
+      const r = await runLive(process.execPath, [
+        path.join(root, 'scripts/e2e/run-neovim.mjs'),
+        ...(builtThisRun ? ['--no-build'] : []),
+      ]);
       return mochaCounts(r.output, r.status);
     },
   },

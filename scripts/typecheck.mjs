@@ -19,6 +19,7 @@ export const TS_PROJECTS = [
   'src/panel/webview',
   'test/helpers',
   'test/unit',
+  'test/lsp',
   'test/fuzz',
   'test/integration',
   'test/web',

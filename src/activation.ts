@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerTerminologyDiagnostics } from './diagnostics/index';
 import { registerHover, type HoverRegistration } from './hover/index';
 import { registerGlossaryCommands } from './language/index';
 import { registerEntryPanel, type EntryPanelRegistration } from './panel/index';
@@ -53,6 +54,7 @@ export function activateExtension(
     registerGlossaryCommands(glossary),
     trees,
     entryPanel,
+    registerTerminologyDiagnostics(glossary, { warn: (message) => output.warn(message) }),
   );
   const activationTime = performance.now() - started;
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;

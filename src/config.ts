@@ -92,3 +92,42 @@ export function classifyConfigChange(event: vscode.ConfigurationChangeEvent): Co
     hoverRegistration: affects(Settings.hoverEnabled) || affects(Settings.hoverAdditionalLanguages),
   };
 }
+
+/** What the terminology check of one document reads from the settings of its folder (all four are resource-scoped). */
+export interface TerminologyCheckConfig {
+  readonly enabled: boolean;
+  /** The `documentLanguage` setting, or undefined when it is empty or not a language tag. */
+  readonly documentLanguage: string | undefined;
+  /** Term ids or forms never reported. */
+  readonly ignore: readonly string[];
+  readonly englishTermSeverity: 'error' | 'warning' | 'information' | 'off';
+}
+
+const SEVERITY_VALUES = ['error', 'warning', 'information', 'off'] as const;
+
+/** The check settings that apply to the document at `scope` (its workspace folder's, else the user's). */
+export function readTerminologyCheckConfig(scope: vscode.Uri | undefined): TerminologyCheckConfig {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  const language = config.get<unknown>(Settings.documentLanguage);
+  const severity = config.get<unknown>(Settings.checkEnglishTermSeverity);
+  return {
+    enabled: config.get<unknown>(Settings.checkEnabled) !== false,
+    // The manifest's pattern already asks for a lower-case tag; a hand-edited value of another shape is ignored.
+    documentLanguage:
+      typeof language === 'string' && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(language.trim())
+        ? language.trim()
+        : undefined,
+    ignore: stringArray(config.get<unknown>(Settings.checkIgnore)),
+    englishTermSeverity: SEVERITY_VALUES.find((value) => value === severity) ?? 'information',
+  };
+}
+
+/** Whether a configuration change touches a setting of the terminology check. */
+export function affectsTerminologyCheck(event: vscode.ConfigurationChangeEvent): boolean {
+  return [
+    Settings.documentLanguage,
+    Settings.checkEnabled,
+    Settings.checkIgnore,
+    Settings.checkEnglishTermSeverity,
+  ].some((key) => event.affectsConfiguration(settingKey(key)));
+}

@@ -37,6 +37,11 @@ export const Settings = {
   ignoredTerms: 'ignoredTerms',
   docsVersion: 'docsVersion',
   customGlossaries: 'customGlossaries',
+  /** The language of Markdown documents outside `docs/source/<lang>/`, for the terminology check (resource scope). */
+  documentLanguage: 'documentLanguage',
+  checkEnabled: 'check.enabled',
+  checkIgnore: 'check.ignore',
+  checkEnglishTermSeverity: 'check.englishTermSeverity',
   discoverGlossaries: 'discoverGlossaries',
 } as const;
 

@@ -19,6 +19,7 @@ import { createTermMatcher } from '../../src/matching';
 import type { MatchContext, TermMatcher } from '../../src/matching/types';
 import { CharTrieBaseline, RegexAlternationBaseline } from './baselines';
 import { largeGlossaries, workerOverhead } from './compileBench';
+import { lspFigures } from './lspBench';
 import { terminologyFigures } from './terminologyBench';
 import { quantile, type Figure } from './figures';
 import { markdownDoc, pythonModule, seededRandom, singleLine, syntheticGlossary } from './inputs';
@@ -478,11 +479,13 @@ if (skipHost) {
   recordActivation(run, record, (figure) => figures.push(figure));
 }
 
-void workerOverhead({ root, quick, record }).then(finish, (error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-  finish();
-});
+void workerOverhead({ root, quick, record })
+  .then(() => lspFigures({ root, quick, record }))
+  .then(finish, (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+    finish();
+  });
 
 function finish(): void {
   const missed = figures.filter((f) => !f.met);

@@ -21,7 +21,7 @@ interface Context {
 }
 
 /** Prose paragraphs of our Spanish glossary: real Spanish, with its accents, code spans and links. */
-function spanishParagraphs(root: string): string[] {
+export function spanishParagraphs(root: string): string[] {
   const text = fs.readFileSync(path.join(root, 'glossary', 'es.md'), 'utf8');
   return text
     .split(/\n{2,}/)

@@ -8,7 +8,9 @@
 // Nothing is downloaded from anywhere but npm and Debian: native modules are compiled from source.
 // Everything goes into the cache directory from config.mjs (outside the repository, `TG_E2E_CACHE` overrides it).
 // A stamp file per target records the versions, so that a second run is a fast no-op.
+// With --neovim it installs only what the neovim tier needs: the Debian package neovim (the language server's client).
 // Usage: node scripts/e2e/setup.mjs [--target current|min]   (default: every target)
+//        node scripts/e2e/setup.mjs --neovim
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -337,8 +339,23 @@ export async function setup({ needBrowser = true, targets = Object.values(TARGET
   });
 }
 
+/** Installs Debian's Neovim for the neovim tier when nvim is missing; fails with the reason when it cannot. */
+export function setupNeovim() {
+  if (commandExists('nvim')) {
+    step(`already installed: ${spawnSync('nvim', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}`);
+    return;
+  }
+  installDebianPackages(['neovim']);
+  if (!commandExists('nvim')) throw new SetupError('the Debian package neovim was installed but nvim is not on PATH.');
+  step(`installed ${spawnSync('nvim', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}`);
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   try {
+    if (process.argv.includes('--neovim')) {
+      setupNeovim();
+      process.exit(0);
+    }
     const at = process.argv.indexOf('--target');
     const name = at >= 0 ? process.argv[at + 1] : undefined;
     if (name !== undefined && !TARGETS[name]) {

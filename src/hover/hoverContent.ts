@@ -70,6 +70,7 @@ export function computeHover(
   context: MatchContext,
   glossary: GlossarySnapshot,
   strings: HoverStrings,
+  options: HoverOptions = {},
 ): HoverContent | undefined {
   const found = glossary.termAt(lineText, character, context);
   if (!found) return undefined;
@@ -77,12 +78,26 @@ export function computeHover(
     start: found.match.start,
     end: found.match.end,
     termId: found.term.id,
-    markdown: hoverMarkdown(found.term, glossary, strings),
+    markdown: hoverMarkdown(found.term, glossary, strings, options),
   };
 }
 
+/** What the hover may link to besides huggingface.co. */
+export interface HoverOptions {
+  /**
+   * Whether to add the `command:` link that opens the entry panel (default: true). Only VS Code runs that command;
+   * the language server leaves it out, since other editors would show it as a dead link.
+   */
+  readonly openEntryLink?: boolean;
+}
+
 /** The hover Markdown of one term in the display locale. */
-export function hoverMarkdown(term: Term, glossary: GlossarySnapshot, strings: HoverStrings): string {
+export function hoverMarkdown(
+  term: Term,
+  glossary: GlossarySnapshot,
+  strings: HoverStrings,
+  options: HoverOptions = {},
+): string {
   const chosen = glossary.entryFor(term);
   // Hovers are laid out left to right: an Arabic title and summary keep their reading order only inside isolates.
   const direction = textDirection(chosen.locale);
@@ -103,13 +118,13 @@ export function hoverMarkdown(term: Term, glossary: GlossarySnapshot, strings: H
   }
 
   const args: OpenEntryArgs = { termId: term.id, locale: chosen.locale };
-  const openEntry = `[${escapeMarkdown(strings.openEntry)}](${commandUri(Commands.openEntry, args)})`;
+  const links: string[] = [];
+  if (options.openEntryLink !== false) {
+    links.push(`[${escapeMarkdown(strings.openEntry)}](${commandUri(Commands.openEntry, args)})`);
+  }
   const hubUrl = glossary.glossaryUrl(term.id, chosen.locale);
   // A term with no page upstream gets no huggingface.co link rather than one that leads to a 404.
-  blocks.push(
-    hubUrl === undefined
-      ? openEntry
-      : `${openEntry} · [${escapeMarkdown(strings.openOnHub)}](${encodeLinkDestination(hubUrl)})`,
-  );
+  if (hubUrl !== undefined) links.push(`[${escapeMarkdown(strings.openOnHub)}](${encodeLinkDestination(hubUrl)})`);
+  if (links.length > 0) blocks.push(links.join(' · '));
   return blocks.join('\n\n');
 }

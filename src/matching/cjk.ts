@@ -69,13 +69,15 @@ export function cjkFormOf(termId: string, form: string, singleWordConcept: boole
 
 /**
  * The longest CJK form starting at `at` (a Han or kana character) that the rules of CjkForm allow there. The text
- * was folded beforehand, so the forms are compared unit by unit, ASCII letters lowercased.
+ * was folded beforehand, so the forms are compared unit by unit, ASCII letters lowercased. `shortFormsAnywhere` lifts
+ * the short-form rule, as the index's singleWordsAnywhere lifts the single-word rule (the terminology check).
  */
 export function cjkFormAt(
   cjkForms: ReadonlyMap<number, readonly CjkForm[]>,
   text: string,
   at: number,
   to: number,
+  shortFormsAnywhere = false,
 ): CjkForm | undefined {
   const forms = cjkForms.get(text.charCodeAt(at));
   if (forms === undefined) return undefined;
@@ -100,7 +102,7 @@ export function cjkFormAt(
     if (form.katakanaStart && before === CLASS_KATAKANA) continue;
     if (form.katakanaEnd && after === CLASS_KATAKANA) continue;
     if (form.spacedEnd && after === CLASS_SPACED) continue;
-    if (form.setOff && (isCjkClass(before) || isCjkClass(after))) continue;
+    if (form.setOff && !shortFormsAnywhere && (isCjkClass(before) || isCjkClass(after))) continue;
     return form;
   }
   return undefined;

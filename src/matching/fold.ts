@@ -9,7 +9,7 @@
  * Pure ASCII text and ordinary Latin text never need folding; needsFolding answers that in one cheap pass, and the
  * matcher skips all of this for them.
  */
-import { CLASS_MARK, classAt } from './chars';
+import { CLASS_MARK, CLASS_NONE, classAt } from './chars';
 
 /** Tashkeel (Arabic diacritics: harakat, tanween, shadda, sukun, superscript alef, Quranic marks) and tatweel. */
 function isArabicIgnorable(c: number): boolean {
@@ -78,6 +78,25 @@ function continuesCluster(text: string, index: number): boolean {
   return c >= 0x300 && (unitBits(c) & CONTINUES) !== 0;
 }
 
+/**
+ * The end of the cluster starting at `start`: a surrogate pair stays whole, and the marks (and other continuing units)
+ * after it join it only when it is a word character. Marks after a space, punctuation or a line break start a
+ * cluster of their own, so that a range never reaches back over a line break or into the end of another match (a
+ * link's closing parenthesis).
+ */
+function clusterEnd(text: string, start: number, to: number): number {
+  const c = text.charCodeAt(start);
+  let end = start + 1;
+  if (c >= 0xd800 && c <= 0xdbff && end < to) {
+    const low = text.charCodeAt(end);
+    if (low >= 0xdc00 && low <= 0xdfff) end++;
+  }
+  if (end < to && continuesCluster(text, end) && classAt(text, start) !== CLASS_NONE) {
+    while (end < to && continuesCluster(text, end)) end++;
+  }
+  return end;
+}
+
 /** The first unit at or above U+0300, found by V8's regex engine far faster than a loop of charCodeAt in JavaScript. */
 const FOLDABLE_CANDIDATE = /[\u0300-\uffff]/g;
 
@@ -139,12 +158,10 @@ export function foldText(text: string, from = 0, to = text.length): FoldedText {
   let runStart = from;
   let i = from;
   while (i < to) {
-    const c = text.charCodeAt(i);
-    let clusterEnd = i + 1;
-    while (clusterEnd < to && continuesCluster(text, clusterEnd)) clusterEnd++;
+    const end = clusterEnd(text, i, to);
     let needs = false;
-    for (let k = i; k < clusterEnd && !needs; k++) {
-      const unit = k === i ? c : text.charCodeAt(k);
+    for (let k = i; k < end && !needs; k++) {
+      const unit = text.charCodeAt(k);
       if (unit >= 0x300 && (unitBits(unit) & NEEDS_FOLDING) !== 0) needs = true;
     }
     if (needs) {
@@ -152,16 +169,16 @@ export function foldText(text: string, from = 0, to = text.length): FoldedText {
         parts.push(text.slice(runStart, i));
         foldedLength += i - runStart;
       }
-      const folded = foldCluster(text.slice(i, clusterEnd));
+      const folded = foldCluster(text.slice(i, end));
       parts.push(folded);
       foldedStarts.push(foldedLength);
       foldedLength += folded.length;
       foldedEnds.push(foldedLength);
       originalStarts.push(i);
-      originalEnds.push(clusterEnd);
-      runStart = clusterEnd;
+      originalEnds.push(end);
+      runStart = end;
     }
-    i = clusterEnd;
+    i = end;
   }
   if (runStart < to) parts.push(text.slice(runStart, to));
   return { text: parts.join(''), from, foldedStarts, foldedEnds, originalStarts, originalEnds };
@@ -206,9 +223,25 @@ export function foldedIndexOf(folded: FoldedText, offset: number): number {
   return folded.foldedEnds[n]! + (offset - folded.originalEnds[n]!);
 }
 
+/** The index of the first folded unit whose original span starts after `offset` (past every unit covering it). */
+export function foldedIndexAfter(folded: FoldedText, offset: number): number {
+  const n = lastAtOrBefore(folded.originalStarts, offset);
+  if (n < 0) return offset - folded.from + 1;
+  if (offset < folded.originalEnds[n]!) return folded.foldedEnds[n]!;
+  return folded.foldedEnds[n]! + (offset - folded.originalEnds[n]!) + 1;
+}
+
 /** The nearest cluster start at or before `index`, so that a window folds the same clusters as the whole text. */
 export function clusterStartAtOrBefore(text: string, index: number): number {
-  let at = Math.max(0, Math.min(index, text.length));
-  while (at > 0 && at < text.length && continuesCluster(text, at)) at--;
-  return at;
+  const at = Math.max(0, Math.min(index, text.length));
+  let base = at;
+  while (base > 0 && base < text.length && continuesCluster(text, base)) base--;
+  // Walk forward again by clusters from the nearest unit that starts one, as foldText does, to the one holding `at`.
+  let start = base;
+  while (start < at) {
+    const end = clusterEnd(text, start, text.length);
+    if (end > at) break;
+    start = end;
+  }
+  return start;
 }

@@ -10,7 +10,15 @@ import { Scanner } from './scanner';
 import { FIND_TERM_AT_REACH, syncPointAtOrBefore } from './window';
 import { buildTermIndex } from './termIndex';
 import { markdownContextRanges } from './markdownContext';
-import { clusterStartAtOrBefore, foldText, foldedIndexOf, needsFolding, originalRange, type FoldedText } from './fold';
+import {
+  clusterStartAtOrBefore,
+  foldText,
+  foldedIndexAfter,
+  foldedIndexOf,
+  needsFolding,
+  originalRange,
+  type FoldedText,
+} from './fold';
 import type { TermIndex } from './termIndex';
 
 export type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
@@ -95,7 +103,9 @@ function findTermAtFolded(
 ): TermMatch | undefined {
   const text = folded.text;
   const foldedFrom = foldedIndexOf(folded, from);
-  const foldedOffset = foldedIndexOf(folded, offset);
+  // Every folded unit of the cluster holding `offset` maps back onto it: a match may start at any of them (a mark
+  // after a space starts a word of its own), so the scan may only stop after the last one.
+  const foldedOffset = Math.max(foldedIndexOf(folded, offset), foldedIndexAfter(folded, offset) - 1);
   const links = findLinks(text, foldedFrom, text.length, index.anchors);
   const found: TermMatch[] = [];
   scanner.scan(text, foldedFrom, text.length, context, links, found, foldedOffset);

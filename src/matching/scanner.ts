@@ -105,7 +105,9 @@ export class Scanner {
       }
       if (isCjkClass(cls)) {
         // Japanese and Chinese: a form may start at any character, inside running text (cjk.ts).
-        const form = this.index.cjkFirstUnits[c] !== 0 ? cjkFormAt(this.index.cjkForms, text, i, to) : undefined;
+        const index = this.index;
+        const form =
+          index.cjkFirstUnits[c] !== 0 ? cjkFormAt(index.cjkForms, text, i, to, index.singleWordsAnywhere) : undefined;
         if (form !== undefined) {
           const end = i + form.key.length;
           out.push({ termId: form.target.termId, start: i, end, text: text.slice(i, end), via: form.target.via });

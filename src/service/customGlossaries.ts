@@ -10,7 +10,7 @@ import {
 } from '../glossary';
 import { debounce } from '../util/debounce';
 import { Disposable, disposeAll } from '../util/dispose';
-import type { CompileOutcome, GlossaryCompilerHost } from './compilerHost';
+import { MAX_CUSTOM_GLOSSARY_BYTES, type CompileOutcome, type GlossaryCompilerHost } from './compilerHost';
 import {
   discoverWorkspaceGlossaries,
   discoveryWatchPatterns,
@@ -18,15 +18,8 @@ import {
   uriBasename,
 } from './glossaryFiles';
 
-/**
- * The largest custom glossary file compiled: 4 MB. Compiling runs off the extension host's thread (see
- * ./compilerHost.ts), so size no longer freezes the editor; what bounds it is the worker's time and memory limits
- * (./nodeCompilerHost.ts). Since the compiler parses a file entry by entry, a generated 4 MB glossary of real entries
- * compiles in about 6 s with a heap high-water of about 180 MB on an idle 2-core machine (`npm run bench`), so even a
- * machine five times slower stays well inside the time limit. Real glossaries are tens of kilobytes (the Transformers
- * ones are under 40 KB), so this is a hundred times any real one: a larger file is far more likely a wrong path.
- */
-export const MAX_CUSTOM_GLOSSARY_BYTES = 4 * 1_048_576;
+// The size limit of a custom glossary lives beside the compiler seam, so that the language server shares it.
+export { MAX_CUSTOM_GLOSSARY_BYTES } from './compilerHost';
 
 /** What one reload of the custom glossaries did, for the reload command's callers (tests, users' keybindings). */
 export interface CustomGlossaryReport {

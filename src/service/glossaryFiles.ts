@@ -8,12 +8,10 @@
 import * as vscode from 'vscode';
 import { readCustomGlossaryPaths, readDiscoveryFolders } from '../config';
 
-/** Where a doc-builder project keeps its per-locale pages, relative to a workspace folder. */
-export const DOCS_SOURCE_SEGMENTS = ['docs', 'source'] as const;
-/** The glossary page of one locale folder. */
-export const DISCOVERED_GLOSSARY_NAME = 'glossary.md';
-/** The glob a file watcher follows for discovered glossaries, relative to a workspace folder. */
-export const DISCOVERED_GLOSSARY_GLOB = 'docs/source/*/glossary.md';
+import { DISCOVERED_GLOSSARY_GLOB, DISCOVERED_GLOSSARY_NAME, DOCS_SOURCE_SEGMENTS } from './discoveryPaths';
+
+// The layout rule is pure (./discoveryPaths.ts), shared with the language server.
+export { DISCOVERED_GLOSSARY_GLOB, DISCOVERED_GLOSSARY_NAME, DOCS_SOURCE_SEGMENTS } from './discoveryPaths';
 
 /** A path is absolute when it starts at a root (`/x`, `\\server\x`) or a Windows drive (`C:\x`, `c:/x`). */
 function isAbsolutePath(listed: string): boolean {

@@ -121,8 +121,9 @@ function checkCompile(testCase: FuzzCase, out: Violation[]): { result?: CompileR
     const shown = [...Object.values(term.titles), ...term.aliases, ...term.abbreviations];
     for (const entry of Object.values(term.entries)) shown.push(entry.title, entry.summary, ...entry.aliases);
     const reordering = shown.find((text) => stripBidiControls(text) !== text);
-    if (reordering !== undefined)
-      {out.push({ invariant: 'bidi-control-kept', message: JSON.stringify(reordering.slice(0, 80)) });}
+    if (reordering !== undefined) {
+      out.push({ invariant: 'bidi-control-kept', message: JSON.stringify(reordering.slice(0, 80)) });
+    }
     for (const entry of Object.values(term.entries)) {
       for (const link of entry.links) {
         if (link.kind !== 'term' && classifyHref(link.url).kind !== 'external') {

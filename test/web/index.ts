@@ -16,6 +16,7 @@ import '../integration/search.test';
 import '../integration/tree.test';
 import '../integration/panel.test';
 import '../integration/discovery.test';
+import '../integration/diagnostics.test';
 
 /** Appends the report to the runner's log file, one write at a time, in order. */
 function logWriter(): { write(line: string): void; flush(): Promise<void> } {

@@ -90,11 +90,7 @@ describe('matching in scripts without spaces, Korean, Arabic and other spellings
     it('match a short form (two characters or fewer, Latin letters counted) only when set off from Japanese and Chinese text', () => {
       assert.deepEqual(all('每个令牌都有编号，模型很大，我们微调它。'), []);
       assert.deepEqual(all('微调：`微调`'), ['fine-tuning@0:微调', 'fine-tuning@4:微调']);
-      assert.deepEqual(all('`令牌` 和 **模型**，令牌（token）'), [
-        'token@1:令牌',
-        'model@9:模型',
-        'token@14:令牌',
-      ]);
+      assert.deepEqual(all('`令牌` 和 **模型**，令牌（token）'), ['token@1:令牌', 'model@9:模型', 'token@14:令牌']);
     });
 
     it('treat the translation of a single-word English concept as a short form whatever its length', () => {
@@ -148,10 +144,7 @@ describe('matching in scripts without spaces, Korean, Arabic and other spellings
   describe('Arabic', () => {
     it('ignore tashkeel and tatweel, with ranges on the text as written', () => {
       const text = 'نستخدم قِنَاعُ الانْتِبَاهِ هنا وقنـــاع الانتباه هناك';
-      assert.deepEqual(all(text), [
-        'attention-mask@7:قِنَاعُ الانْتِبَاهِ',
-        'attention-mask@33:قنـــاع الانتباه',
-      ]);
+      assert.deepEqual(all(text), ['attention-mask@7:قِنَاعُ الانْتِبَاهِ', 'attention-mask@33:قنـــاع الانتباه']);
       assertConsistent(text);
     });
 
@@ -199,6 +192,37 @@ describe('matching in scripts without spaces, Korean, Arabic and other spellings
       const text = '`token` y la ma\u0301scara de lenguaje';
       assert.deepEqual(all(text), ['token@1:token', `masked-language-modeling@13:${text.slice(13)}`]);
       assertConsistent(text);
+    });
+
+    it('attach marks only to a word character, so that no range reaches back over a space, a line break or a link', () => {
+      const marks = createTermMatcher(makeTermMap([{ id: 'lead', title: '\u0301\u0302 lead' }]));
+      const ranges = (text: string): number[][] =>
+        marks.findAll(text, 'prose').map((match) => [match.start, match.end]);
+      // Marks after a space or a line break start a word of their own: the range starts at them.
+      assert.deepEqual(ranges('### \u0301\u0302 lead'), [[4, 11]]);
+      assert.deepEqual(ranges('x\n\u0301\u0302 lead'), [[2, 9]]);
+      assertConsistent('### \u0301\u0302 lead');
+      // After a glossary link, the link keeps its closing parenthesis and the next match starts after it.
+      const linked = '[x](glossary#lead)\u0301\u0302 lead';
+      assert.deepEqual(ranges(linked), [
+        [0, 18],
+        [18, 25],
+      ]);
+      for (let offset = 0; offset < linked.length; offset++) {
+        const expected = marks.findAll(linked, 'prose').find((match) => match.start <= offset && offset < match.end);
+        assert.deepEqual(marks.findTermAt(linked, offset, 'prose'), expected, `offset ${offset}`);
+      }
+    });
+
+    it('answer a hover on a character whose folded form holds the start of a match', () => {
+      // NFKC folds the full-width macron to a space and a combining macron: the match starts at the second unit.
+      const macron = createTermMatcher(makeTermMap([{ id: 'lead', title: '\u0304 lead' }]));
+      const text = 'x \uffe3 lead';
+      assert.deepEqual(
+        macron.findAll(text, 'prose').map((match) => [match.start, match.end]),
+        [[2, 8]],
+      );
+      assert.equal(macron.findTermAt(text, 2, 'prose')?.start, 2);
     });
 
     it('give search and lookup the same keys (foldKey)', () => {
