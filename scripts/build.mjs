@@ -78,6 +78,17 @@ const node = {
   legalComments: 'none',
 };
 
+/**
+ * The Markdown and HTML libraries load on first need (src/markdownLibrary.ts): in dist/extension.js the dynamic
+ * `import('./markdown.js')` stays a `require` of the separate bundle dist/markdown.js, built from src/markdown.ts below.
+ */
+const markdownOnDemand = {
+  name: 'markdown-on-demand',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/markdown\.js$/ }, () => ({ path: './markdown.js', external: true }));
+  },
+};
+
 /** Every bundle of this run, as esbuild options. */
 const targets = [
   {
@@ -86,6 +97,16 @@ const targets = [
     outfile: path.join(root, 'dist/extension.js'),
     target: extensionHostNode,
     external: ['vscode'],
+    plugins: [markdownOnDemand],
+    // A plain `require`, which every Node extension host loads, rather than an ESM `import()` of a CommonJS file.
+    supported: { 'dynamic-import': false },
+  },
+  {
+    // The compiler and the renderer with their Markdown libraries, required by dist/extension.js on first need.
+    ...node,
+    entryPoints: [path.join(root, 'src/markdown.ts')],
+    outfile: path.join(root, 'dist/markdown.js'),
+    target: extensionHostNode,
   },
   {
     // The web worker extension host (vscode.dev, github.dev; `browser` in package.json) loads a CommonJS module with

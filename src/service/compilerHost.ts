@@ -17,6 +17,7 @@ import {
   type Diagnostic,
   type GlossarySource,
 } from '../glossary';
+import { loadMarkdownLibrary } from '../markdownLibrary';
 
 /**
  * The largest custom glossary file compiled: 4 MB. Compiling runs off the editor's thread (in a worker, see
@@ -88,7 +89,15 @@ export class InThreadCompilerHost implements GlossaryCompilerHost {
         detail: `${bytes} bytes is more than the ${this.maxBytes} compiled on this thread`,
       });
     }
-    return Promise.resolve({ ok: true, result: compileGlossaries(sources, options) });
+    // The compiler is loaded on first use (src/markdownLibrary.ts), so that hosts that never compile never load it.
+    return loadMarkdownLibrary().then(
+      (library): CompileOutcome => ({ ok: true, result: library.compileGlossaries(sources, options) }),
+      (error: unknown): CompileOutcome => ({
+        ok: false,
+        reason: 'unavailable',
+        detail: `the compiler could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    );
   }
 
   public dispose(): void {
