@@ -67,7 +67,9 @@ function checkWith(termbase: LocaleTermbase, text: string, options: CheckOptions
   };
   const visit = (line: ProseLine): void => {
     if (options.range && (line.end < options.range.start || line.start > options.range.end)) return;
-    checkTerms(termbase, text, line, options.locale, push);
+    // A glossary page's headings name its entries: the Transformers glossaries keep them in English (`### attention
+    // mask`) because the heading is also the anchor every locale links to, so a term there is a name, not a use.
+    if (!(options.isGlossary === true && line.heading)) checkTerms(termbase, text, line, options.locale, push);
     checkAnchors(termbase, text, line, headingAnchors, push);
   };
   forEachProseLine(text, visit, options.range);
@@ -104,12 +106,20 @@ function declaredForm(group: FormGroup, text: string): string {
  * A form written as a gloss or a mention rather than used: in emphasis (`*pooling*`, the Spanish docs' convention for
  * foreign words) or alone in parentheses (`ajuste fino (fine-tuning)`, `columna vertebral (backbone)`).
  */
-function isGloss(text: string, start: number, end: number): boolean {
+function isGloss(text: string, start: number, end: number, locale: Locale): boolean {
   const before = text.charCodeAt(start - 1);
   const after = text.charCodeAt(end);
   const emphasis = (c: number): boolean => c === 0x2a || c === 0x5f;
-  return (emphasis(before) && emphasis(after)) || (before === 0x28 && (after === 0x29 || after === 0x2c));
+  if ((emphasis(before) && emphasis(after)) || (before === 0x28 && (after === 0x29 || after === 0x2c))) return true;
+  const marker = GLOSS_MARKERS[locale.split('-')[0]!];
+  return marker !== undefined && marker.test(text.slice(end, end + 16));
 }
+
+/**
+ * The words by which a language's docs say "this is the English name" right after a form (`backbone en inglés`,
+ * `(o feature extractor en inglés)` in the Spanish docs): the form is quoted as a gloss, not used.
+ */
+const GLOSS_MARKERS: Readonly<Partial<Record<string, RegExp>>> = { es: /^,?[ \u00a0]en inglés(?!\p{L})/iu };
 
 /** What a flagged text resolves to: the declared form it stands for, the form to suggest, the fix's text or why none. */
 interface Resolution {
@@ -167,7 +177,7 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     let start = line.start + match.start;
     const end = line.start + match.end;
     if (overlapsAny(line.excluded, start, end)) continue;
-    if (isGloss(text, start, end)) continue;
+    if (isGloss(text, start, end, locale)) continue;
     const { form, suggestion, replacement, why: noFix } = resolved(termbase, match.termId, group, match.text);
     // A form the rules of two languages spell alike (`multimodals`: English plural of a title Spanish shares) has no
     // better form to suggest: saying "use what you wrote" would only be noise.
@@ -187,7 +197,11 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     }
     const flagged = text.slice(start, end);
     const advice =
-      suggestion === undefined ? '' : fixes.length > 0 || why === undefined ? ` Use "${suggestion}".` : ` Use "${suggestion}" (${why}).`;
+      suggestion === undefined
+        ? ''
+        : fixes.length > 0 || why === undefined
+          ? ` Use "${suggestion}".`
+          : ` The glossary's form is "${suggestion}" (${why}).`;
     if (group.kind === 'avoid') {
       const reason = group.reasons.get(formKey(form));
       push('avoided-term', {

@@ -149,3 +149,29 @@ describe('fixes a colleague reported wrong (bundled glossaries)', () => {
     assert.deepEqual(check('Sin pooling.'), ['pooling → agrupación']);
   });
 });
+
+describe('false positives found on real Spanish pages of the Transformers docs', () => {
+  const checker = (): ReturnType<typeof createTerminologyChecker> => createTerminologyChecker(bundled());
+
+  it('does not report the English headings of a glossary page, which are its anchors', () => {
+    const page = '### attention mask\n\nLa máscara de atención.\n\n### backbone\n\nUsa el backbone.\n';
+    const found = checker()
+      .check(page, { locale: 'es', isGlossary: true })
+      .map((f) => f.text);
+    // The prose use is reported, with its article: `columna vertebral` is feminine.
+    assert.deepEqual(found, ['el backbone']);
+    // The same heading in an ordinary page is prose.
+    assert.deepEqual(
+      checker()
+        .check('### backbone\n', { locale: 'es' })
+        .map((f) => f.text),
+      ['backbone'],
+    );
+  });
+
+  it('reads "X en inglés" as a gloss in Spanish', () => {
+    const text = 'La columna vertebral, backbone en inglés, es la red. Un extractor (o feature extractor en inglés).';
+    assert.deepEqual(checker().check(text, { locale: 'es' }), []);
+    assert.equal(checker().check('El backbone en la red.', { locale: 'es' }).length, 1);
+  });
+});
