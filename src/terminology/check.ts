@@ -154,7 +154,11 @@ function resolved(termbase: LocaleTermbase, groupId: string, group: FormGroup, t
       (preferred) => termbase.languageOf(group.termId, preferred),
     );
     found = { form, suggestion: result?.suggestion, replacement: result?.fix, why: result?.why };
-    if (found.replacement !== undefined && group.kind === 'english' && !termbase.isEnglishTitleForm(group.termId, form)) {
+    if (
+      found.replacement !== undefined &&
+      group.kind === 'english' &&
+      !termbase.isEnglishTitleForm(group.termId, form)
+    ) {
       found = {
         ...found,
         replacement: undefined,

@@ -155,16 +155,25 @@ export function agreeingFix(
   if (article === undefined || known === undefined) return plain;
   const gender = spanishGender(replacement);
   if (gender === undefined) {
-    return { why: `no automatic fix: the gender of "${replacement}" is not known, and "${article}" must agree with it` };
+    return {
+      why: `no automatic fix: the gender of "${replacement}" is not known, and "${article}" must agree with it`,
+    };
   }
   if (gender === known.gender) return plain;
   const articleStart = start - 1 - article.length;
   // `de la agrupación` → `del relleno` would need the preposition too; rare enough to leave to the writer.
-  if (known.other === 'el' && /(?:^|[^\p{L}])(?:de|a)[ \u00a0]$/iu.test(text.slice(Math.max(0, articleStart - 4), articleStart))) {
+  if (
+    known.other === 'el' &&
+    /(?:^|[^\p{L}])(?:de|a)[ \u00a0]$/iu.test(text.slice(Math.max(0, articleStart - 4), articleStart))
+  ) {
     return { why: `no automatic fix: "${article}" must become "el", which contracts with the word before it` };
   }
   return {
-    fix: { start: articleStart, end, newText: `${sameCase(article, known.other)}${text.slice(start - 1, start)}${replacement}` },
+    fix: {
+      start: articleStart,
+      end,
+      newText: `${sameCase(article, known.other)}${text.slice(start - 1, start)}${replacement}`,
+    },
   };
 }
 

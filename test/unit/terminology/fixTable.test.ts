@@ -10,7 +10,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale, Term, TermMap } from '../../../src/glossary';
-import { compileGlossaries, ownEntry, pluralPhrase, singularPhrase, trailingParenthetical } from '../../../src/glossary';
+import {
+  compileGlossaries,
+  ownEntry,
+  pluralPhrase,
+  singularPhrase,
+  trailingParenthetical,
+} from '../../../src/glossary';
 import { createTerminologyChecker, formKey } from '../../../src/terminology';
 import { repoRoot } from '../../helpers/repoRoot';
 
@@ -75,7 +81,13 @@ function table(): Row[] {
           if (flagged === undefined) continue;
           for (const finding of checker.check(flagged, { locale })) {
             if (finding.start !== 0 || finding.end !== flagged.length) continue;
-            rows.push({ locale, flagged, termId: finding.termId, fix: finding.fixes[0]?.newText, message: finding.message });
+            rows.push({
+              locale,
+              flagged,
+              termId: finding.termId,
+              fix: finding.fixes[0]?.newText,
+              message: finding.message,
+            });
           }
         }
       }
@@ -125,12 +137,18 @@ describe('fixes a colleague reported wrong (bundled glossaries)', () => {
     const checker = createTerminologyChecker(bundled());
     return checker
       .check(text, { locale })
-      .map((f) => `${f.text} → ${f.fixes[0]?.newText ?? (/no automatic fix/.test(f.message) ? 'no fix, said why' : '-')}`);
+      .map(
+        (f) => `${f.text} → ${f.fixes[0]?.newText ?? (/no automatic fix/.test(f.message) ? 'no fix, said why' : '-')}`,
+      );
   };
 
   it('never writes another concept listed as an alias (attention implementation)', () => {
-    assert.deepEqual(check('Elige la attention implementation.'), ['attention implementation → implementación de atención']);
-    assert.deepEqual(check('Dos attention implementations.'), ['attention implementations → implementaciones de atención']);
+    assert.deepEqual(check('Elige la attention implementation.'), [
+      'attention implementation → implementación de atención',
+    ]);
+    assert.deepEqual(check('Dos attention implementations.'), [
+      'attention implementations → implementaciones de atención',
+    ]);
   });
 
   it('inflects by the rules of the language a form is written in, or offers no fix', () => {
