@@ -17,9 +17,10 @@ import {
 } from '../glossary';
 import type { AlignmentReference, Diagnostic, GlossarySource, TermMap } from '../glossary';
 import { contextForFileName, createTermMatcher } from '../matching';
+import { findTerm, suggestTerms } from '../terminology';
 import type { ParsedArgs } from './args';
 import { HELP_TEXT, UsageError, parseArgs } from './args';
-import { findTerm, formatEntry, suggestTerms, titleIn } from './lookup';
+import { formatEntry, titleIn } from './lookup';
 import { escapeForTerminal, jsonForTerminal } from './terminalText';
 import type { CliIo } from './io';
 import {

@@ -12,4 +12,5 @@ export { checkDocument, createTerminologyChecker, glossaryHeadingAnchors } from 
 export { applyFixes, replacementFor } from './fixes';
 export { IGNORE_NEXT_LINE } from './regions';
 export { formKey } from './termbase';
+export { findTerm, lookupKey, suggestTerms } from './lookup';
 export type { LocaleTermbase } from './termbase';
