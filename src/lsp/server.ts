@@ -34,11 +34,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeHover, hoverMarkdown } from '../hover/hoverContent';
+import { SETTINGS_SECTION } from '../ids';
 import { findTerm } from '../terminology';
 import type { GlossaryCompilerHost } from '../service/compilerHost';
 import { MatchContexts, documentKind, lineText } from './documents';
 import { GlossaryState } from './glossaries';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, clientLocale, readSettings, type ServerSettings } from './settings';
+import { DEFAULT_SETTINGS, clientLocale, readSettings, type ServerSettings } from './settings';
 import { hoverStringsFor } from './strings';
 import { FIX_ALL_KIND, FindingsCache, codeActions, toDiagnostics, type CheckContext } from './terminology';
 
