@@ -90,7 +90,7 @@ export function alignmentNameKey(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u064B-\u065F\u0670\u0640\u06D6-\u06DC\u06DF-\u06E4\u06E7-\u06E8\u06EA-\u06ED]/g, '')
+    .replace(/[\u064B-\u065F\u06D6-\u06DC\u06DF-\u06E4\u06EA-\u06ED]|\u0670|\u0640|\u06E7|\u06E8/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
