@@ -11,6 +11,9 @@ import {
   InThreadCompilerHost,
   readCompileResponse,
   sourceBytes,
+  timeoutOutcome,
+  transferableBuffers,
+  unsentOutcome,
   type CompileOutcome,
   type CompileRequest,
   type GlossaryCompilerHost,
@@ -125,10 +128,7 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
       };
       const onExit = (code: number): void =>
         finish({ ok: false, reason: 'crashed', detail: `the compiler's worker stopped (exit code ${code})` });
-      const timer = setTimeout(
-        () => finish({ ok: false, reason: 'timeout', detail: `${this.timeLimitMs / 1000} s` }),
-        this.timeLimitMs,
-      );
+      const timer = setTimeout(() => finish(timeoutOutcome(this.timeLimitMs)), this.timeLimitMs);
       worker.on('message', onMessage);
       worker.on('messageerror', onMessageError);
       worker.on('error', onError);
@@ -136,11 +136,7 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
       try {
         post(worker, { type: 'compile', id, sources, ...(options.reference ? { reference: options.reference } : {}) });
       } catch (error) {
-        finish({
-          ok: false,
-          reason: 'crashed',
-          detail: `the sources could not be sent to the worker: ${error instanceof Error ? error.message : String(error)}`,
-        });
+        finish(unsentOutcome(error));
       }
     });
   }
@@ -184,24 +180,10 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
   }
 }
 
-/**
- * Posts the request, transferring each source's bytes instead of copying them when the bytes own their whole buffer.
- * A view into a shared buffer (Node's small-Buffer pool) is copied: transferring it would empty its neighbours.
- */
+/** Posts the request, transferring each source's bytes instead of copying them where it can (transferableBuffers). */
 function post(worker: Worker, request: CompileRequest): void {
-  const transfer: ArrayBuffer[] = [];
-  for (const { content } of request.sources) {
-    if (typeof content === 'string' || !(content.buffer instanceof ArrayBuffer)) continue;
-    if (
-      content.byteOffset === 0 &&
-      content.byteLength === content.buffer.byteLength &&
-      !transfer.includes(content.buffer)
-    ) {
-      transfer.push(content.buffer);
-    }
-  }
   try {
-    worker.postMessage(request, transfer);
+    worker.postMessage(request, transferableBuffers(request.sources));
   } catch {
     // Some buffers cannot be transferred (Node marks its pool untransferable); copying them is always possible.
     worker.postMessage(request);

@@ -14,6 +14,9 @@ import {
   InThreadCompilerHost,
   readCompileResponse,
   sourceBytes,
+  timeoutOutcome,
+  transferableBuffers,
+  unsentOutcome,
   type CompileOutcome,
   type CompileRequest,
   type GlossaryCompilerHost,
@@ -94,10 +97,7 @@ export class WebCompilerHost implements GlossaryCompilerHost {
         resolve(outcome);
       };
       this.finishRunning = finish;
-      const timer = setTimeout(
-        () => finish({ ok: false, reason: 'timeout', detail: `${this.timeLimitMs / 1000} s` }),
-        this.timeLimitMs,
-      );
+      const timer = setTimeout(() => finish(timeoutOutcome(this.timeLimitMs)), this.timeLimitMs);
       worker.onmessage = (event) => finish(readCompileResponse(event.data, id));
       worker.onmessageerror = () =>
         finish({ ok: false, reason: 'invalid-message', detail: 'the worker sent a message that cannot be read' });
@@ -108,13 +108,9 @@ export class WebCompilerHost implements GlossaryCompilerHost {
       };
       const request: CompileRequest = { type: 'compile', id, sources };
       try {
-        worker.postMessage(request, transferable(sources));
+        worker.postMessage(request, transferableBuffers(sources));
       } catch (error) {
-        finish({
-          ok: false,
-          reason: 'crashed',
-          detail: `the sources could not be sent to the worker: ${error instanceof Error ? error.message : String(error)}`,
-        });
+        finish(unsentOutcome(error));
       }
     });
   }
@@ -124,20 +120,4 @@ export class WebCompilerHost implements GlossaryCompilerHost {
     this.worker = undefined;
     worker?.terminate();
   }
-}
-
-/** The buffers that can move to the worker instead of being copied: each source's own, whole buffer, once. */
-function transferable(sources: readonly GlossarySource[]): ArrayBuffer[] {
-  const transfer: ArrayBuffer[] = [];
-  for (const { content } of sources) {
-    if (typeof content === 'string' || !(content.buffer instanceof ArrayBuffer)) continue;
-    if (
-      content.byteOffset === 0 &&
-      content.byteLength === content.buffer.byteLength &&
-      !transfer.includes(content.buffer)
-    ) {
-      transfer.push(content.buffer);
-    }
-  }
-  return transfer;
 }
