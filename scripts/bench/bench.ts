@@ -22,7 +22,8 @@ import { largeGlossaries, workerOverhead } from './compileBench';
 import { lspFigures } from './lspBench';
 import { terminologyFigures } from './terminologyBench';
 import { quantile, type Figure } from './figures';
-import { markdownDoc, pythonModule, seededRandom, singleLine, syntheticGlossary } from './inputs';
+import { seededRandom } from '../../test/helpers/seededRandom';
+import { markdownDoc, pythonModule, singleLine, syntheticGlossary } from './inputs';
 import { scriptDoc, withScriptTitles, type ScriptLocale } from './scriptInputs';
 
 const args = process.argv.slice(2);
