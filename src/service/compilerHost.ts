@@ -106,6 +106,20 @@ export function sourceBytes(sources: readonly GlossarySource[]): number {
 }
 
 /**
+ * Runs a host's compilations one at a time, in the order they were asked for. A compilation that fails in an
+ * unforeseen way does not break the chain, or every later one would fail with it.
+ */
+export class CompileQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  public run<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(task);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/**
  * The buffers a host can transfer to its worker instead of copying: each source's own, whole buffer, once. A view into
  * a shared buffer (Node's small-Buffer pool) is copied: transferring it would empty its neighbours.
  */

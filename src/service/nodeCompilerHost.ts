@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { CompileOptions, GlossarySource } from '../glossary';
 import {
+  CompileQueue,
   DEFAULT_COMPILE_TIME_LIMIT_MS,
   InThreadCompilerHost,
   readCompileResponse,
@@ -57,7 +58,7 @@ interface Running {
 export class NodeCompilerHost implements GlossaryCompilerHost {
   private worker: Worker | undefined;
   private running: Running | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new CompileQueue();
   private nextId = 0;
   private disposed = false;
   private readonly timeLimitMs: number;
@@ -71,10 +72,7 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
   }
 
   public compile(sources: readonly GlossarySource[], options: CompileOptions = {}): Promise<CompileOutcome> {
-    const next = this.queue.then(() => this.run(sources, options));
-    // The chain must survive a compilation that failed in an unforeseen way, or every later one would fail with it.
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.run(() => this.run(sources, options));
   }
 
   /** Stops the worker and ends a running compilation with a `disposed` outcome. */

@@ -10,6 +10,7 @@
  */
 import type { GlossarySource } from '../glossary';
 import {
+  CompileQueue,
   DEFAULT_COMPILE_TIME_LIMIT_MS,
   InThreadCompilerHost,
   readCompileResponse,
@@ -44,7 +45,7 @@ export interface WebCompilerHostOptions {
 export class WebCompilerHost implements GlossaryCompilerHost {
   private worker: MessageWorker | undefined;
   private finishRunning: ((outcome: CompileOutcome) => void) | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new CompileQueue();
   private nextId = 0;
   private disposed = false;
   private readonly timeLimitMs: number;
@@ -56,10 +57,7 @@ export class WebCompilerHost implements GlossaryCompilerHost {
   }
 
   public compile(sources: readonly GlossarySource[]): Promise<CompileOutcome> {
-    const next = this.queue.then(() => this.run(sources));
-    // The chain must survive a compilation that failed in an unforeseen way, or every later one would fail with it.
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.run(() => this.run(sources));
   }
 
   public dispose(): void {
