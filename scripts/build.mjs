@@ -89,6 +89,22 @@ const markdownOnDemand = {
   },
 };
 
+// The web worker extension host and the workers it starts: a browser build without a DOM. A package that exports a
+// `browser` build using `document` (decode-named-character-reference, under remark-parse) also exports a `worker` one,
+// listed before it.
+const webWorker = {
+  bundle: true,
+  platform: 'browser',
+  conditions: ['worker'],
+  format: 'cjs',
+  target: 'chrome114',
+  external: ['vscode'],
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
 /** Every bundle of this run, as esbuild options. */
 const targets = [
   {
@@ -112,35 +128,18 @@ const targets = [
     // The web worker extension host (vscode.dev, github.dev; `browser` in package.json) loads a CommonJS module with
     // `vscode` as its only import. Built for the browser, so that esbuild refuses any Node built-in the code reaches
     // (src/extensionWeb.ts is the composition root that keeps them out), and for the same Chromium as the webview.
+    ...webWorker,
     entryPoints: [path.join(root, 'src/extensionWeb.ts')],
     outfile: path.join(root, 'dist/web/extension.js'),
-    bundle: true,
-    platform: 'browser',
-    // The web extension host is a Web Worker: no DOM. A package that exports a `browser` build using `document`
-    // (decode-named-character-reference, under remark-parse) also exports a `worker` one, listed before it.
-    conditions: ['worker'],
-    format: 'cjs',
-    target: 'chrome114',
-    external: ['vscode'],
-    sourcemap: production ? false : 'linked',
-    minify: production,
-    logLevel: 'warning',
-    legalComments: 'none',
   },
   {
     // The nested Web Worker that compiles glossaries for the web extension host (src/service/webCompilerHost.ts);
     // VS Code starts it with importScripts, so it is one classic script.
+    ...webWorker,
     entryPoints: [path.join(root, 'src/service/webCompileWorker.ts')],
     outfile: path.join(root, 'dist/web/compileWorker.js'),
-    bundle: true,
-    platform: 'browser',
-    conditions: ['worker'],
     format: 'iife',
-    target: 'chrome114',
-    sourcemap: production ? false : 'linked',
-    minify: production,
-    logLevel: 'warning',
-    legalComments: 'none',
+    external: [],
   },
   {
     // The worker thread that compiles custom glossaries off the extension host's thread
@@ -239,18 +238,12 @@ if (args.has('--tests')) {
   // imports, which the web worker extension host loads as a CommonJS module whose only import is `vscode`. The one
   // Node module the suites use, node:assert/strict, is replaced by a browser implementation of our own.
   targets.push({
+    ...webWorker,
     entryPoints: [path.join(root, 'test/web/index.ts')],
     outfile: path.join(root, 'out/test/web/index.js'),
-    bundle: true,
-    platform: 'browser',
-    conditions: ['worker'],
-    format: 'cjs',
-    target: 'chrome114',
-    external: ['vscode'],
     alias: { 'node:assert/strict': path.join(root, 'test/web/assert.ts') },
     sourcemap: 'inline',
-    logLevel: 'warning',
-    legalComments: 'none',
+    minify: false,
   });
 }
 

@@ -9,7 +9,8 @@ import type { TermMap } from '../../src/glossary/types';
 import type { MatchContext, TermMatcher } from '../../src/matching/types';
 import { quantile, type Figure } from './figures';
 import { PrefixTreeRegexBaseline, TokenizeMapBaseline } from './fastBaselines';
-import { markdownDoc, pythonModule, seededRandom } from './inputs';
+import { seededRandom } from '../../test/helpers/seededRandom';
+import { markdownDoc, pythonModule } from './inputs';
 import { createTermMatcher } from '../../src/matching';
 import { scriptDoc, withScriptTitles, type ScriptLocale } from './scriptInputs';
 

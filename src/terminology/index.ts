@@ -13,4 +13,5 @@ export { agreeingFix, applyFixes, replacementFor, resolveReplacement } from './f
 export type { Replacement } from './fixes';
 export { IGNORE_NEXT_LINE } from './regions';
 export { formKey } from './termbase';
+export { findTerm, lookupKey, suggestTerms } from './lookup';
 export type { LocaleTermbase } from './termbase';
