@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import { contextForLanguage, type TermMatch, type TermMatcher } from '../matching';
-import { directionalText, textDirection, type Locale } from '../glossary';
+import { directionalTextFor, type Locale } from '../glossary';
 import type { GlossaryService } from '../service/glossaryService';
 import { debounce } from '../util/debounce';
 import { Disposable } from '../util/dispose';
@@ -130,7 +130,7 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
 
   public getTreeItem(node: OccurrenceNode): vscode.TreeItem {
     const item = new vscode.TreeItem(
-      directionalText(node.title, textDirection(node.locale)),
+      directionalTextFor(node.title, node.locale),
       vscode.TreeItemCollapsibleState.None,
     );
     item.id = `occurrence:${node.termId}`;
