@@ -129,10 +129,7 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   public getTreeItem(node: OccurrenceNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(
-      directionalTextFor(node.title, node.locale),
-      vscode.TreeItemCollapsibleState.None,
-    );
+    const item = new vscode.TreeItem(directionalTextFor(node.title, node.locale), vscode.TreeItemCollapsibleState.None);
     item.id = `occurrence:${node.termId}`;
     item.contextValue = 'occurrence';
     item.description = node.count === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', node.count);

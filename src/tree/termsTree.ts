@@ -52,17 +52,16 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
 
   public getTreeItem(element: TermsTreeNode): vscode.TreeItem {
     if (element.kind === 'section') {
-      const item = new vscode.TreeItem(element.letter, vscode.TreeItemCollapsibleState.Expanded);
+      // An Arabic letter is isolated like the titles, so that the count after it stays after it.
+      const letter = directionalTextFor(element.letter, this.glossary.snapshot().displayLocale);
+      const item = new vscode.TreeItem(letter, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `section:${element.letter}`;
       item.contextValue = 'section';
       item.description = String(element.terms.length);
       return item;
     }
     const { term } = element;
-    const item = new vscode.TreeItem(
-      directionalTextFor(term.title, term.locale),
-      vscode.TreeItemCollapsibleState.None,
-    );
+    const item = new vscode.TreeItem(directionalTextFor(term.title, term.locale), vscode.TreeItemCollapsibleState.None);
     item.id = `term:${term.termId}`;
     item.contextValue = 'term';
     item.tooltip = termTooltip(term.title, term.summary, term.locale);

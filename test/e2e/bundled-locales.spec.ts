@@ -77,6 +77,9 @@ async function termsAndSearch(
   await ui().runCommand('View: Close All Editors');
   await ui().page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
   await ui().openViewContainer('Glossary');
+  // In This File is empty with no editor open; collapsing it gives the Terms view the sidebar's height.
+  const inThisFile = ui().page.locator('.pane-header', { hasText: 'In This File' }).first();
+  if ((await inThisFile.getAttribute('aria-expanded')) === 'true') await inThisFile.click();
   const view = await ui().view('Terms');
   const rows = view.locator('.monaco-list-row');
   await rows.first().waitFor();
@@ -84,12 +87,17 @@ async function termsAndSearch(
   // shown while the pointer is on the view), then expand the term's own section.
   await view.hover();
   await view.locator('.actions a[aria-label^="Collapse All"]').click();
-  const sectionRow = rows.filter({ has: ui().page.locator('.label-name', { hasText: new RegExp(`^${section}$`) }) });
+  // An Arabic section letter is isolated like the titles, so that its count stays after it.
+  const letter = new RegExp(`^[\u2066-\u2069]*${section}[\u2066-\u2069]*$`);
+  const sectionRow = rows.filter({ has: ui().page.locator('.label-name', { hasText: letter }) });
   await sectionRow.first().click();
   const row = rows.filter({ hasText: label }).first();
   await row.waitFor();
   // Tree rows are laid out left to right: the Arabic label keeps its order only inside isolates.
-  if (locale === 'ar') assert.match(await row.innerText(), /\u2067قناع الانتباه/);
+  if (locale === 'ar') {
+    assert.match(await row.innerText(), /\u2067قناع الانتباه/);
+    assert.match(await sectionRow.first().innerText(), /^\u2067\u2066?ق/);
+  }
   await ui().screenshot(`bundled-terms-${locale}`);
 
   await ui().runCommand('Glossary: Search');

@@ -97,7 +97,10 @@ describe('Glossary: Search items', () => {
       assert.equal(mask.detail, '\u2067موتر يُمرَّر مع \u2066input_ids\u2069 ليحدد المواضع المحشوة.\u2069');
       assert.equal(mask.title, title);
       // The terms shown in English (fallback) keep their text as written.
-      assert.equal(arabic.find((item) => item.termId === 'masked-language-modeling-mlm')?.label, 'masked language modeling (MLM)');
+      assert.equal(
+        arabic.find((item) => item.termId === 'masked-language-modeling-mlm')?.label,
+        'masked language modeling (MLM)',
+      );
     });
 
     it('still finds the term by its Arabic words, and names it from a query pre-filled with the label', () => {
