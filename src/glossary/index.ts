@@ -30,6 +30,7 @@ export {
   AUTO_LANGUAGE,
   GLOSSARY_LOCALES,
   chooseEntry,
+  directionalTextFor,
   docsLanguage,
   documentLocaleFromPath,
   isGlossaryDocumentPath,

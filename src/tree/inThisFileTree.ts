@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import { contextForLanguage, rescanDocument, scanDocument, type DocumentScan, type TermMatcher } from '../matching';
-import { directionalText, textDirection, type Locale } from '../glossary';
+import { directionalTextFor, type Locale } from '../glossary';
 import type { GlossaryService } from '../service/glossaryService';
 import { debounce } from '../util/debounce';
 import { Disposable } from '../util/dispose';
@@ -132,10 +132,7 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   public getTreeItem(node: OccurrenceNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(
-      directionalText(node.title, textDirection(node.locale)),
-      vscode.TreeItemCollapsibleState.None,
-    );
+    const item = new vscode.TreeItem(directionalTextFor(node.title, node.locale), vscode.TreeItemCollapsibleState.None);
     item.id = `occurrence:${node.termId}`;
     item.contextValue = 'occurrence';
     item.description = node.count === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', node.count);
