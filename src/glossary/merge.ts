@@ -16,6 +16,8 @@ function mergeTerm(base: Term, overlay: Term): Term {
     identifiers: union(base.identifiers, overlay.identifiers),
     aliases: union(base.aliases, overlay.aliases),
     entries: { ...base.entries, ...overlay.entries },
+    // The docs pages a term declares are kept through an overlay: a custom entry adds its pages after the bundled ones.
+    ...(base.docs || overlay.docs ? { docs: union(base.docs ?? [], overlay.docs ?? []) } : {}),
   };
 }
 

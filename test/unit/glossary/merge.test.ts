@@ -33,6 +33,15 @@ describe('mergeTermMaps', () => {
     assert.equal(mergedMask.entries.ja!.title, 'アテンションマスク');
   });
 
+  it('keeps the docs pages of a term through an overlay, adding the overlay\'s after them', () => {
+    const base: TermMap = { ...testTermMap, terms: testTermMap.terms.map((t) => (t.id === 'attention-mask' ? { ...t, docs: ['glossary'] } : t)) };
+    const withDocs = mergeTermMaps(base, [custom]).terms.find((term) => term.id === 'attention-mask')!;
+    assert.deepEqual(withDocs.docs, ['glossary']);
+    const overlay: TermMap = { ...custom, terms: [{ ...customMask, docs: ['pad_truncation', 'glossary'] }] };
+    assert.deepEqual(mergeTermMaps(base, [overlay]).terms.find((term) => term.id === 'attention-mask')!.docs, ['glossary', 'pad_truncation']);
+    assert.equal(mergedMask.docs, undefined);
+  });
+
   it('unions surface forms without duplicates', () => {
     assert.deepEqual(mergedMask.identifiers, ['attention_mask', 'attn_mask']);
   });
