@@ -115,6 +115,12 @@ const results = [
     detail: line('HOVER markdown') ?? 'no HOVER markdown line',
   },
   {
+    // Neovim 0.7 shows hover Markdown as source: an escaped comma or period would be printed with its backslash.
+    name: 'the hover prose reaches Neovim without backslashes before its punctuation',
+    ok: line('HOVER python') !== undefined && !/\\[,.()]/.test(line('HOVER python') ?? ''),
+    detail: line('HOVER python') ?? 'no HOVER python line',
+  },
+  {
     name: 'the Spanish page has exactly the expected terminology diagnostics',
     ok:
       !line('DIAGNOSTICS-TIMEOUT') &&
