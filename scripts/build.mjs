@@ -78,6 +78,33 @@ const node = {
   legalComments: 'none',
 };
 
+/**
+ * The Markdown and HTML libraries load on first need (src/markdownLibrary.ts): in dist/extension.js the dynamic
+ * `import('./markdown.js')` stays a `require` of the separate bundle dist/markdown.js, built from src/markdown.ts below.
+ */
+const markdownOnDemand = {
+  name: 'markdown-on-demand',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/markdown\.js$/ }, () => ({ path: './markdown.js', external: true }));
+  },
+};
+
+// The web worker extension host and the workers it starts: a browser build without a DOM. A package that exports a
+// `browser` build using `document` (decode-named-character-reference, under remark-parse) also exports a `worker` one,
+// listed before it.
+const webWorker = {
+  bundle: true,
+  platform: 'browser',
+  conditions: ['worker'],
+  format: 'cjs',
+  target: 'chrome114',
+  external: ['vscode'],
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
 /** Every bundle of this run, as esbuild options. */
 const targets = [
   {
@@ -86,40 +113,33 @@ const targets = [
     outfile: path.join(root, 'dist/extension.js'),
     target: extensionHostNode,
     external: ['vscode'],
+    plugins: [markdownOnDemand],
+    // A plain `require`, which every Node extension host loads, rather than an ESM `import()` of a CommonJS file.
+    supported: { 'dynamic-import': false },
+  },
+  {
+    // The compiler and the renderer with their Markdown libraries, required by dist/extension.js on first need.
+    ...node,
+    entryPoints: [path.join(root, 'src/markdown.ts')],
+    outfile: path.join(root, 'dist/markdown.js'),
+    target: extensionHostNode,
   },
   {
     // The web worker extension host (vscode.dev, github.dev; `browser` in package.json) loads a CommonJS module with
     // `vscode` as its only import. Built for the browser, so that esbuild refuses any Node built-in the code reaches
     // (src/extensionWeb.ts is the composition root that keeps them out), and for the same Chromium as the webview.
+    ...webWorker,
     entryPoints: [path.join(root, 'src/extensionWeb.ts')],
     outfile: path.join(root, 'dist/web/extension.js'),
-    bundle: true,
-    platform: 'browser',
-    // The web extension host is a Web Worker: no DOM. A package that exports a `browser` build using `document`
-    // (decode-named-character-reference, under remark-parse) also exports a `worker` one, listed before it.
-    conditions: ['worker'],
-    format: 'cjs',
-    target: 'chrome114',
-    external: ['vscode'],
-    sourcemap: production ? false : 'linked',
-    minify: production,
-    logLevel: 'warning',
-    legalComments: 'none',
   },
   {
     // The nested Web Worker that compiles glossaries for the web extension host (src/service/webCompilerHost.ts);
     // VS Code starts it with importScripts, so it is one classic script.
+    ...webWorker,
     entryPoints: [path.join(root, 'src/service/webCompileWorker.ts')],
     outfile: path.join(root, 'dist/web/compileWorker.js'),
-    bundle: true,
-    platform: 'browser',
-    conditions: ['worker'],
     format: 'iife',
-    target: 'chrome114',
-    sourcemap: production ? false : 'linked',
-    minify: production,
-    logLevel: 'warning',
-    legalComments: 'none',
+    external: [],
   },
   {
     // The worker thread that compiles custom glossaries off the extension host's thread
@@ -218,18 +238,12 @@ if (args.has('--tests')) {
   // imports, which the web worker extension host loads as a CommonJS module whose only import is `vscode`. The one
   // Node module the suites use, node:assert/strict, is replaced by a browser implementation of our own.
   targets.push({
+    ...webWorker,
     entryPoints: [path.join(root, 'test/web/index.ts')],
     outfile: path.join(root, 'out/test/web/index.js'),
-    bundle: true,
-    platform: 'browser',
-    conditions: ['worker'],
-    format: 'cjs',
-    target: 'chrome114',
-    external: ['vscode'],
     alias: { 'node:assert/strict': path.join(root, 'test/web/assert.ts') },
     sourcemap: 'inline',
-    logLevel: 'warning',
-    legalComments: 'none',
+    minify: false,
   });
 }
 

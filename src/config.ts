@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
-import { AUTO_LANGUAGE } from './glossary';
 import { SETTINGS_SECTION, Settings, settingKey } from './ids';
+import {
+  SETTING_DEFAULTS,
+  settingBoolean,
+  settingDocsVersion,
+  settingString,
+  settingStringList,
+} from './settingValues';
 
 /**
  * A typed, immutable snapshot of the extension's settings. Only the glossary service calls readConfig; features ask
@@ -14,24 +20,19 @@ export interface GlossaryConfig {
   readonly docsVersion: string;
 }
 
-/** Reads a string array setting, dropping anything that is not a non-empty string (settings.json is hand-edited). */
+/** A list setting by the rule both faces share; anything that is not a list reads as empty. */
 function stringArray(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .filter((item): item is string => typeof item === 'string' && item.trim() !== '')
-    .map((item) => item.trim());
+  return settingStringList(value) ?? [];
 }
 
 export function readConfig(): GlossaryConfig {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  const language = config.get<unknown>(Settings.language);
-  const docsVersion = config.get<unknown>(Settings.docsVersion);
   return {
-    language: typeof language === 'string' && language.trim() !== '' ? language.trim() : AUTO_LANGUAGE,
+    language: settingString(config.get<unknown>(Settings.language)) ?? SETTING_DEFAULTS.language,
     hoverEnabled: config.get<unknown>(Settings.hoverEnabled) !== false,
     hoverAdditionalLanguages: stringArray(config.get<unknown>(Settings.hoverAdditionalLanguages)),
     ignoredTerms: stringArray(config.get<unknown>(Settings.ignoredTerms)),
-    docsVersion: typeof docsVersion === 'string' ? docsVersion.trim() : 'main',
+    docsVersion: settingDocsVersion(config.get<unknown>(Settings.docsVersion)) ?? SETTING_DEFAULTS.docsVersion,
   };
 }
 
@@ -59,8 +60,9 @@ export function readCustomGlossaryPaths(): { path: string; folder: vscode.Worksp
 export function readDiscoveryFolders(): vscode.WorkspaceFolder[] {
   return (vscode.workspace.workspaceFolders ?? []).filter(
     (folder) =>
-      vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<unknown>(Settings.discoverGlossaries) !==
-      false,
+      settingBoolean(
+        vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<unknown>(Settings.discoverGlossaries),
+      ) ?? SETTING_DEFAULTS.discoverGlossaries,
   );
 }
 

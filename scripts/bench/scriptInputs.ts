@@ -4,7 +4,7 @@
  * that the figures measure matching in those scripts whether or not the bundled glossary has those locales.
  */
 import type { TermMap } from '../../src/glossary/types';
-import { seededRandom } from './inputs';
+import { seededRandom } from '../../test/helpers/seededRandom';
 
 export type ScriptLocale = 'ja' | 'zh-hans' | 'ko' | 'ar';
 

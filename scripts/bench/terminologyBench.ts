@@ -11,7 +11,7 @@ import { main } from '../../src/cli/main';
 import type { TermMap } from '../../src/glossary/types';
 import { createTerminologyChecker } from '../../src/terminology';
 import { quantile, type Figure } from './figures';
-import { seededRandom } from './inputs';
+import { seededRandom } from '../../test/helpers/seededRandom';
 
 interface Context {
   readonly root: string;

@@ -66,6 +66,21 @@ export function readText(file: string): string {
     .replace(/^\uFEFF/, '');
 }
 
+/**
+ * The text of one of several input files, or undefined when it cannot be read: the reason is printed and the caller
+ * counts the file as unreadable, so that one unreadable file does not hide the results of the others but still fails
+ * the run.
+ */
+export function readInputText(file: string, io: CliIo): string | undefined {
+  try {
+    return readText(file);
+  } catch (error) {
+    if (!(error instanceof CliFailure)) throw error;
+    io.stderr(`${PROGRAM}: ${error.message}\n`);
+    return undefined;
+  }
+}
+
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
 }

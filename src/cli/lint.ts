@@ -13,14 +13,13 @@ import { applyFixes, createTerminologyChecker } from '../terminology';
 import type { ParsedArgs } from './args';
 import type { CliIo } from './io';
 import {
-  CliFailure,
   EXIT_FAILURE,
   EXIT_OK,
   EXIT_USAGE,
   PROGRAM,
   describeFsError,
   plural,
-  readText,
+  readInputText,
   writeAtomically,
 } from './io';
 import type { LintRecord } from './reports';
@@ -110,12 +109,8 @@ export function runLint(args: ParsedArgs, io: CliIo, termMap: TermMap): number {
       unknownLocale++;
       continue;
     }
-    let text: string;
-    try {
-      text = readText(file);
-    } catch (error) {
-      if (!(error instanceof CliFailure)) throw error;
-      io.stderr(`${PROGRAM}: ${error.message}\n`);
+    let text = readInputText(file, io);
+    if (text === undefined) {
       unreadable++;
       continue;
     }

@@ -17,9 +17,10 @@ import {
 } from '../glossary';
 import type { AlignmentReference, Diagnostic, GlossarySource, TermMap } from '../glossary';
 import { contextForFileName, createTermMatcher } from '../matching';
+import { findTerm, suggestTerms } from '../terminology';
 import type { ParsedArgs } from './args';
 import { HELP_TEXT, UsageError, parseArgs } from './args';
-import { findTerm, formatEntry, suggestTerms, titleIn } from './lookup';
+import { formatEntry, titleIn } from './lookup';
 import { escapeForTerminal, jsonForTerminal } from './terminalText';
 import type { CliIo } from './io';
 import {
@@ -30,6 +31,7 @@ import {
   PROGRAM,
   plural,
   readBytes,
+  readInputText,
   readText,
   writeAtomically,
 } from './io';
@@ -192,13 +194,8 @@ function runScan(args: ParsedArgs, io: CliIo): number {
   const records: ScanRecord[] = [];
   let unreadable = 0;
   for (const file of args.positionals) {
-    let text: string;
-    try {
-      text = readText(file);
-    } catch (error) {
-      // One unreadable file should not hide the results of the others; it still fails the run.
-      if (!(error instanceof CliFailure)) throw error;
-      io.stderr(`${PROGRAM}: ${error.message}\n`);
+    const text = readInputText(file, io);
+    if (text === undefined) {
       unreadable++;
       continue;
     }

@@ -10,7 +10,7 @@ import type { Diagnostic, Locale } from './types';
 import type { ParsedEntry } from './parse';
 import { diagnosticAt } from './diagnostics';
 import { abbreviationOf, englishAnchor, isLatinScript, looksLikeAbbreviation, trailingParenthetical } from './anchors';
-import { nameKey, type AlignmentReference } from './alignReference';
+import { alignmentNameKey, type AlignmentReference } from './alignReference';
 
 export interface AlignableGlossary {
   readonly file: string;
@@ -30,7 +30,7 @@ interface ReferenceIndex {
   /** Anchor of the title without its parenthetical (`masked-language-modeling`); null when ambiguous. */
   readonly byBase: Map<string, string | null>;
   readonly byAbbreviation: Map<string, string | null>;
-  /** Every other name of a reference term (localized titles, aliases) by `nameKey`; null when ambiguous. */
+  /** Every other name of a reference term (localized titles, aliases) by `alignmentNameKey`; null when ambiguous. */
   readonly byName: Map<string, string | null>;
   readonly sections: Map<string, string[]>;
   readonly titles: Map<string, string>;
@@ -94,7 +94,7 @@ function buildReference(glossaries: readonly AlignableGlossary[], external: Alig
     if (term.title !== undefined) addEnglishName(index, term.id, term.title);
     else index.byAnchor.set(term.id, term.id);
     for (const abbreviation of term.abbreviations) setUnique(index.byAbbreviation, abbreviation, term.id);
-    for (const name of term.names) setUnique(index.byName, nameKey(name), term.id);
+    for (const name of term.names) setUnique(index.byName, alignmentNameKey(name), term.id);
     if (term.section !== undefined) placeInSection(index, placed, term.section, term.id);
   }
   return index;
@@ -158,7 +158,7 @@ function lookup(candidate: string, reference: ReferenceIndex): string | undefine
   if (base) return base;
   const abbreviation = reference.byAbbreviation.get(candidate.trim());
   if (abbreviation) return abbreviation;
-  return reference.byName.get(nameKey(candidate)) ?? undefined;
+  return reference.byName.get(alignmentNameKey(candidate)) ?? undefined;
 }
 
 /**
@@ -169,7 +169,7 @@ function lookup(candidate: string, reference: ReferenceIndex): string | undefine
 function lookupLocalizedName(title: string, reference: ReferenceIndex): string | undefined {
   const withoutLatin = title.replace(/\([^()]*\)/g, ' ').replace(/[A-Za-z0-9][A-Za-z0-9 \-,.'/]*/g, ' ');
   for (const name of [title, withoutLatin]) {
-    const key = nameKey(name);
+    const key = alignmentNameKey(name);
     const id = key.length >= 2 ? reference.byName.get(key) : undefined;
     if (id) return id;
   }

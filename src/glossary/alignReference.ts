@@ -76,15 +76,21 @@ export function isAlignmentReference(value: unknown): value is AlignmentReferenc
 }
 
 /**
- * The key two names are compared by when a translated heading is looked up among the reference's names: Unicode
- * compatibility forms folded (full-width letters), case folded, Arabic diacritics (tashkeel) and tatweel removed, and
- * whitespace collapsed. Names are compared whole; matching inside text is the matcher's business, not this.
+ * The key two whole names are compared by when a translated heading is looked up among the reference's names: Unicode
+ * compatibility forms folded (full-width letters), case folded, Arabic diacritics (tashkeel, the same marks the
+ * matcher's folding drops) and tatweel removed, and whitespace collapsed.
+ *
+ * It differs from the matcher's `foldKey` (src/matching/words.ts) on purpose: a heading's name must name one reference
+ * term, and two names that share a key become ambiguous and align nothing, so Latin accents and the Arabic article
+ * still tell names apart here, while `foldKey` drops them so that a reader's `atencion` finds `atención`. It also
+ * compares names whole, with no offset map back to the text: matching inside text is the matcher's business.
+ * test/unit/glossary/alignmentNameKey.test.ts checks that both drop the same Arabic marks.
  */
-export function nameKey(name: string): string {
+export function alignmentNameKey(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[\u064B-\u065F\u06D6-\u06DC\u06DF-\u06E4\u06EA-\u06ED]|\u0670|\u0640|\u06E7|\u06E8/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

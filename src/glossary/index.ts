@@ -14,7 +14,15 @@ export { formatDiagnostic, sortDiagnostics } from './diagnostics';
 export { decodeGlossaryText } from './decode';
 export type { DecodedText } from './decode';
 export { englishAnchor, identifierFromHeading, isLocaleTag, isPythonName, isTermIdShape, trailingParenthetical } from './anchors';
-export { isPluralPhrase, numberVariants, pluralOf, pluralPhrase, singularOf, singularPhrase } from './inflection';
+export {
+  isPluralPhrase,
+  numberVariants,
+  pluralOf,
+  pluralPhrase,
+  singularOf,
+  singularPhrase,
+  spanishGender,
+} from './inflection';
 export { HF_DOCS_HOME, HF_DOCS_ROOT, applyDocsVersion, hfDocsUrl, hfGlossaryUrl } from './urls';
 export { DocsIndex, bundledDocsIndex, termPageUrl } from './docsIndex';
 export type { DocsTarget } from './docsIndex';
@@ -22,6 +30,7 @@ export {
   AUTO_LANGUAGE,
   GLOSSARY_LOCALES,
   chooseEntry,
+  directionalTextFor,
   docsLanguage,
   documentLocaleFromPath,
   isGlossaryDocumentPath,

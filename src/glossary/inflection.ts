@@ -139,3 +139,25 @@ export function isPluralPhrase(phrase: string, locale: string): boolean {
   if (language === 'en') return singularOf(word.toLowerCase()) !== undefined && word.length > 3;
   return spanishSingularWord(word.toLowerCase()) !== undefined && word.length > 3;
 }
+
+/** Masculine nouns with a feminine-looking ending that a glossary form may start with (`el sistema`, `el esquema`). */
+const SPANISH_MASCULINE_IN_A = /(?:ma|día|mapa)$/;
+const SPANISH_FEMININE_IN_O = /^(?:mano|foto|radio|moto)$/;
+
+/**
+ * The grammatical gender of a Spanish noun phrase, read from its first word (the head noun), where the ending says it
+ * with few exceptions: `-ción`, `-sión`, `-dad`, `-tad`, `-tud`, `-umbre` and `-a` are feminine (`-ma` Greek nouns
+ * such as `sistema` aside), `-o`, `-or`, `-aje`, `-miento` and `-ismo` masculine. Undefined otherwise: loanwords
+ * (`pooling`, `token`) take either gender in the docs, and a guess would write a wrong article.
+ */
+export function spanishGender(phrase: string): 'feminine' | 'masculine' | undefined {
+  const head = phrase.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const singular = spanishSingularWord(head) ?? head;
+  for (const word of new Set([head, singular])) {
+    if (/(?:ción|sión|dad|tad|tud|umbre)$/.test(word)) return 'feminine';
+    if (SPANISH_FEMININE_IN_O.test(word)) return 'feminine';
+    if (/(?:o|or|aje|miento|ismo)$/.test(word)) return 'masculine';
+    if (/a$/.test(word) && !SPANISH_MASCULINE_IN_A.test(word)) return 'feminine';
+  }
+  return undefined;
+}

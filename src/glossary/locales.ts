@@ -5,6 +5,7 @@
  */
 import { SOURCE_LOCALE, type Locale, type Term, type TermEntry } from './types';
 import { ownEntry } from './termAccess';
+import { directionalText } from './bidi';
 
 /** The `transformersGlossary.language` value that follows VS Code's display language. */
 export const AUTO_LANGUAGE = 'auto';
@@ -185,4 +186,13 @@ const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb'])
 /** `rtl` for scripts written right to left (the Arabic glossary), so that its entries lay out correctly. */
 export function textDirection(locale: Locale): 'ltr' | 'rtl' {
   return RIGHT_TO_LEFT.has(primaryLanguage(locale)) ? 'rtl' : 'ltr';
+}
+
+/**
+ * Glossary text written in `locale`, for a face that lays everything out left to right (a hover, a tree label or
+ * tooltip, a quick pick item): right-to-left text in the isolates of `directionalText`, other text as it is. The
+ * hover, both trees and Glossary: Search show titles and summaries through this one rule.
+ */
+export function directionalTextFor(text: string, locale: Locale): string {
+  return directionalText(text, textDirection(locale));
 }

@@ -20,7 +20,10 @@ import { isMetadataComment } from './metadata';
 import { parseComponentTag } from './componentTag';
 import { blankRegions, describeNestingProblem, MAX_TREE_DEPTH, scanNesting, treeDepth } from './limits';
 
-const parser = unified().use(remarkParse).freeze();
+// Built on first use rather than at load: a bundle that includes this module without compiling (the extension's,
+// which loads the compiler on demand) must not run the Markdown libraries' code when it loads.
+let parser: ReturnType<typeof createParser> | undefined;
+const createParser = () => unified().use(remarkParse).freeze();
 
 export interface Point {
   readonly line: number;
@@ -70,6 +73,7 @@ export interface ParsedGlossary {
 export { parseComponentTag };
 
 function parseMarkdown(text: string): Root {
+  parser ??= createParser();
   return parser.parse(text);
 }
 

@@ -189,7 +189,9 @@ function rehypeGlossaryLinks(options: { linkTarget: (href: string) => LinkTarget
 /** What rendering an entry gave: its HTML, or why it could not be rendered. */
 export type RenderedEntry = { readonly ok: true; readonly html: string } | { readonly ok: false; readonly reason: string };
 
-const parser = unified().use(remarkParse).freeze();
+// Built on first use, for the same reason as the compiler's parser (./parse.ts): loading this module runs no library code.
+let parser: ReturnType<typeof createParser> | undefined;
+const createParser = () => unified().use(remarkParse).freeze();
 
 /**
  * Renders an entry body to sanitized HTML, or says why it cannot. Never throws: entries reach the panel from custom
@@ -202,6 +204,7 @@ export function renderEntry(markdown: string, options: RenderOptions = {}): Rend
     const text = markdown.replace(/\r\n?/g, '\n');
     const problem = firstNestingProblem(text);
     if (problem) return { ok: false, reason: `the entry ${describeNestingProblem(problem)}` };
+    parser ??= createParser();
     const tree = parser.parse(text);
     if (treeDepth(tree) > MAX_TREE_DEPTH) return { ok: false, reason: `the entry nests more than ${MAX_TREE_DEPTH} levels deep` };
     const linkTarget = options.linkTarget ?? classifyHref;

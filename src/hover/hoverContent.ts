@@ -5,11 +5,10 @@
  */
 import {
   commandUri,
-  directionalText,
+  directionalTextFor,
   encodeLinkDestination,
   escapeMarkdown,
   languageName,
-  textDirection,
   type Locale,
   type Term,
 } from '../glossary';
@@ -100,9 +99,10 @@ export function hoverMarkdown(
 ): string {
   const chosen = glossary.entryFor(term);
   // Hovers are laid out left to right: an Arabic title and summary keep their reading order only inside isolates.
-  const direction = textDirection(chosen.locale);
-  const blocks: string[] = [`**${escapeMarkdown(directionalText(chosen.entry.title, direction))}**`];
-  if (chosen.entry.summary.trim() !== '') blocks.push(escapeMarkdown(directionalText(chosen.entry.summary, direction)));
+  const blocks: string[] = [`**${escapeMarkdown(directionalTextFor(chosen.entry.title, chosen.locale))}**`];
+  if (chosen.entry.summary.trim() !== '') {
+    blocks.push(escapeMarkdown(directionalTextFor(chosen.entry.summary, chosen.locale)));
+  }
 
   const facts: string[] = [];
   if (term.identifiers.length > 0) {

@@ -84,13 +84,18 @@ class GlossaryHoverProvider implements vscode.HoverProvider {
  * Registers the glossary hover for Python, Markdown and the languages listed in the settings, and registers it again
  * whenever those settings change (or removes it while hovers are turned off).
  */
-export function registerHover(glossary: GlossaryService): vscode.Disposable {
+export function registerHover(glossary: GlossaryService): HoverRegistration {
   return new HoverRegistration(glossary);
 }
 
-class HoverRegistration extends Disposable {
+export class HoverRegistration extends Disposable {
   private registration: vscode.Disposable | undefined;
+  private selector: vscode.DocumentSelector | undefined;
   private readonly provider: GlossaryHoverProvider;
+  private warmUp: ReturnType<typeof setTimeout> | undefined;
+  private warmedUp = false;
+  /** Whether the term map and the matcher are ready for the first hover (the bench waits on it). */
+  public prepared = false;
 
   public constructor(private readonly glossary: GlossaryService) {
     super();
@@ -99,8 +104,10 @@ class HoverRegistration extends Disposable {
     this._register({
       dispose: () => {
         this.registration?.dispose();
+        clearTimeout(this.warmUp);
       },
     });
+    this._register(vscode.window.onDidChangeActiveTextEditor((editor) => this.prepareFor(editor)));
     this._register(
       glossary.onDidChangeSettings((change) => {
         if (change.hoverRegistration) this.update();
@@ -111,11 +118,26 @@ class HoverRegistration extends Disposable {
   private update(): void {
     this.registration?.dispose();
     this.registration = undefined;
+    this.selector = undefined;
     const config = this.glossary.settings;
     if (!config.hoverEnabled) return;
-    this.registration = vscode.languages.registerHoverProvider(
-      hoverSelector(config.hoverAdditionalLanguages),
-      this.provider,
-    );
+    this.selector = hoverSelector(config.hoverAdditionalLanguages);
+    this.registration = vscode.languages.registerHoverProvider(this.selector, this.provider);
+    this.prepareFor(vscode.window.activeTextEditor);
+  }
+
+  /**
+   * Once an editor a hover can come from is shown, reads the term map and builds the matcher index (and runs the
+   * matcher once) in a timer of their own, after the event that showed the editor: otherwise the first hover pays for
+   * them, tens of milliseconds, more than VS Code's own hover round trip. Activation itself still does none of it.
+   */
+  private prepareFor(editor: vscode.TextEditor | undefined): void {
+    if (this.warmedUp || editor === undefined || this.selector === undefined) return;
+    if (vscode.languages.match(this.selector, editor.document) === 0) return;
+    this.warmedUp = true;
+    this.warmUp = setTimeout(() => {
+      this.glossary.snapshot().matcher.findTermAt('attention_mask', 0, 'code');
+      this.prepared = true;
+    }, 0);
   }
 }

@@ -20,6 +20,7 @@ import {
   type TermMap,
 } from '../glossary';
 import { MAX_CUSTOM_GLOSSARY_BYTES, type CompileOutcome, type GlossaryCompilerHost } from '../service/compilerHost';
+import { parseCustomGlossaryPath } from '../service/customGlossaryPath';
 import { DISCOVERED_GLOSSARY_NAME, DOCS_SOURCE_SEGMENTS } from '../service/discoveryPaths';
 import { createSnapshot, type GlossarySnapshot } from '../service/snapshot';
 import type { ServerSettings } from './settings';
@@ -264,13 +265,14 @@ function describe(error: unknown): string {
 }
 
 /**
- * The files one listed path stands for, as the VS Code extension resolves the same setting: `~` is the home
- * directory, an absolute path stands as it is, and a relative one resolves against each workspace folder.
+ * The files one listed path stands for, by the rule the VS Code extension follows too (`parseCustomGlossaryPath`): `~`
+ * is the home directory, an absolute path stands as it is, and a relative one resolves against each workspace folder.
  */
 function resolveListed(listed: string, folders: readonly string[]): string[] {
-  const expanded = listed === '~' || listed.startsWith('~/') ? path.join(os.homedir(), listed.slice(1)) : listed;
-  if (path.isAbsolute(expanded)) return [path.normalize(expanded)];
-  return folders.map((folder) => path.resolve(folder, expanded));
+  const parsed = parseCustomGlossaryPath(listed);
+  if (parsed.from === 'home') return [path.join(os.homedir(), ...parsed.segments)];
+  if (parsed.from === 'root') return [path.normalize(parsed.path)];
+  return folders.map((folder) => path.resolve(folder, ...parsed.segments));
 }
 
 /** `docs/source/<lang>/glossary.md` under a workspace folder, by the rule the VS Code service follows too. */

@@ -1,7 +1,7 @@
 /**
  * The language server's wiring: which LSP messages it answers and with what. Every answer comes from the pure core and
  * the pure feature modules the VS Code extension uses (the hover's content from src/hover/hoverContent.ts, links from
- * the core's URL rules, lookups from the command line's `findTerm`): this file only converts positions and requests.
+ * the core's URL rules, lookups from the core's `findTerm`): this file only converts positions and requests.
  *
  * Robustness: a request with malformed parameters gets an InvalidParams error, an exception in a handler an error
  * response (vscode-jsonrpc answers for us), a request cancelled before it ran a RequestCancelled error (vscode-jsonrpc
@@ -33,12 +33,13 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findTerm } from '../cli/lookup';
 import { computeHover, hoverMarkdown } from '../hover/hoverContent';
+import { SETTINGS_SECTION } from '../ids';
+import { findTerm } from '../terminology';
 import type { GlossaryCompilerHost } from '../service/compilerHost';
 import { MatchContexts, documentKind, lineText } from './documents';
 import { GlossaryState } from './glossaries';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, clientLocale, readSettings, type ServerSettings } from './settings';
+import { DEFAULT_SETTINGS, clientLocale, readSettings, type ServerSettings } from './settings';
 import { hoverStringsFor } from './strings';
 import { FIX_ALL_KIND, FindingsCache, codeActions, toDiagnostics, type CheckContext } from './terminology';
 

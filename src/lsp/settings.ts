@@ -4,10 +4,14 @@
  * object as written, VS Code-style clients under the section name), so both `{ transformersGlossary: {...} }` and the
  * bare object are accepted. Everything arrives as untrusted JSON: a value of the wrong type is dropped, never thrown.
  */
-import { AUTO_LANGUAGE } from '../glossary';
-
-/** The section name, as the VS Code extension's settings spell it (`transformersGlossary.language`, ...). */
-export const SETTINGS_SECTION = 'transformersGlossary';
+import { SETTINGS_SECTION } from '../ids';
+import {
+  SETTING_DEFAULTS,
+  settingBoolean,
+  settingDocsVersion,
+  settingString,
+  settingStringList,
+} from '../settingValues';
 
 export interface ServerSettings {
   /** A glossary locale, or `auto` for the client's locale (`initialize`'s `locale`, else the `LANG` environment). */
@@ -30,44 +34,25 @@ export interface ServerSettings {
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
-  language: AUTO_LANGUAGE,
-  docsVersion: 'main',
+  language: SETTING_DEFAULTS.language,
+  docsVersion: SETTING_DEFAULTS.docsVersion,
   ignoredTerms: [],
   customGlossaries: [],
-  discovery: true,
+  discovery: SETTING_DEFAULTS.discoverGlossaries,
   completion: false,
   documentLanguage: '',
   checkIgnore: [],
 };
 
-/** How many entries a list setting keeps: settings are hand-written, a list of thousands is a mistake. */
-const MAX_LIST_ITEMS = 1000;
-/** How long one string of a setting may be. */
-const MAX_STRING_LENGTH = 4096;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function stringValue(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' && value.length <= MAX_STRING_LENGTH
-    ? value.trim()
-    : undefined;
-}
-
-function stringList(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  return value
-    .slice(0, MAX_LIST_ITEMS)
-    .map(stringValue)
-    .filter((item): item is string => item !== undefined);
 }
 
 /** The first of `keys` whose value is a boolean. */
 function firstBoolean(source: Record<string, unknown>, keys: readonly string[]): boolean | undefined {
   for (const key of keys) {
-    const value = read(source, key);
-    if (typeof value === 'boolean') return value;
+    const value = settingBoolean(read(source, key));
+    if (value !== undefined) return value;
   }
   return undefined;
 }
@@ -98,27 +83,22 @@ export function readSettings(value: unknown, base: ServerSettings = DEFAULT_SETT
     'discovery.enabled',
   ]);
   const completionEnabled = firstBoolean(section, ['completion.enabled', 'completion']);
-  const docsVersion = read(section, 'docsVersion');
   return {
-    language: stringValue(read(section, 'language')) ?? base.language,
-    // An empty docs version is meaningful (the latest release), so it is kept when it is a string.
-    docsVersion:
-      typeof docsVersion === 'string' && docsVersion.length <= MAX_STRING_LENGTH
-        ? docsVersion.trim()
-        : base.docsVersion,
-    ignoredTerms: stringList(read(section, 'ignoredTerms')) ?? base.ignoredTerms,
-    customGlossaries: stringList(read(section, 'customGlossaries')) ?? base.customGlossaries,
+    language: settingString(read(section, 'language')) ?? base.language,
+    docsVersion: settingDocsVersion(read(section, 'docsVersion')) ?? base.docsVersion,
+    ignoredTerms: settingStringList(read(section, 'ignoredTerms')) ?? base.ignoredTerms,
+    customGlossaries: settingStringList(read(section, 'customGlossaries')) ?? base.customGlossaries,
     discovery: discoveryEnabled ?? base.discovery,
     completion: completionEnabled ?? base.completion,
     documentLanguage: readDocumentLanguage(read(section, 'documentLanguage')) ?? base.documentLanguage,
-    checkIgnore: stringList(read(section, 'check.ignore')) ?? base.checkIgnore,
+    checkIgnore: settingStringList(read(section, 'check.ignore')) ?? base.checkIgnore,
   };
 }
 
 /** A locale tag, or `''` for "not set" (also spelled `off` or `auto`); undefined when the value is not one. */
 function readDocumentLanguage(value: unknown): string | undefined {
   if (value === null || value === '') return '';
-  const tag = stringValue(value);
+  const tag = settingString(value);
   if (tag === undefined) return undefined;
   if (tag === 'off' || tag === 'auto') return '';
   return /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(tag) ? tag : undefined;
@@ -129,7 +109,7 @@ function readDocumentLanguage(value: unknown): string | undefined {
  * of the environment (`es_ES.UTF-8` → `es-ES`), else English.
  */
 export function clientLocale(initializeLocale: unknown, env: NodeJS.ProcessEnv): string {
-  const fromClient = stringValue(initializeLocale);
+  const fromClient = settingString(initializeLocale);
   if (fromClient !== undefined) return fromClient;
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
     const raw = env[name];

@@ -33,6 +33,8 @@ export {
 } from './markdownContext';
 export type { MatchContextRange } from './markdownContext';
 export type { Word } from './words';
+export { rescanDocument, scanDocument } from './incremental';
+export type { DocumentScan } from './incremental';
 
 /**
  * How far before findTermAt's scan start a folded window reaches, so that the checks that look back from a word (a

@@ -41,13 +41,22 @@ export function markdownContextRanges(text: string): MatchContextRange[] {
     rangeContext = context;
   };
   let lineStart = 0;
-  // `\r\n`, a lone `\r` and `\n` each end a line, as in VS Code, whose hover asks contextAt by those lines.
-  const lineEnds = /\r\n?|\n/g;
+  // `\r\n`, a lone `\r` and `\n` each end a line, as in VS Code, whose hover asks contextAt by those lines. They are
+  // found with indexOf, the next of each kind remembered (a text without `\r` is searched for one only once): a
+  // regular expression per line allocated a match per line and cost more than the rest of this function.
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
   while (lineStart <= text.length) {
-    lineEnds.lastIndex = lineStart;
-    const found = lineEnds.exec(text);
-    const lineEnd = found ? found.index : text.length;
-    const nextLine = found ? found.index + found[0].length : text.length + 1;
+    if (nextLf !== -1 && nextLf < lineStart) nextLf = text.indexOf('\n', lineStart);
+    if (nextCr !== -1 && nextCr < lineStart) nextCr = text.indexOf('\r', lineStart);
+    const found = nextCr === -1 ? nextLf : nextLf === -1 ? nextCr : Math.min(nextLf, nextCr);
+    const lineEnd = found === -1 ? text.length : found;
+    const nextLine =
+      found === -1
+        ? text.length + 1
+        : text.charCodeAt(found) === 0x0d && text.charCodeAt(found + 1) === 0x0a
+          ? found + 2
+          : found + 1;
     // Only a line whose first non-space character (within three columns) is a fence character can open or close a
     // fence; the regular expression runs on those lines only.
     let firstUnit = lineStart;

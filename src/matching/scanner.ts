@@ -205,12 +205,12 @@ export class Scanner {
     if (ascii) {
       // The lowercase hash finds lowercase keys, which answer both case-insensitively and, when the word has no
       // capitals, case-sensitively; a word with capitals also looks up its own spelling among keys with capitals.
-      const filter = index.hashFilter;
-      if (filter[filterSlot(lowerHash)] !== 0) {
-        const forms = index.hashedForms.get(lowerHash);
+      {
+        // By filter slot: an array read, and the hash compared before the text (other hashes share the slot).
+        const forms = index.formsBySlot[filterSlot(lowerHash)];
         if (forms !== undefined) {
           for (const form of forms) {
-            if (!form.hasUpper && regionEquals(text, start, end, form.key, true)) {
+            if (form.hash === lowerHash && !form.hasUpper && regionEquals(text, start, end, form.key, true)) {
               phrases = form.phrases;
               phrasesBySecondWord = form.phrasesBySecondWord;
               if (!hasUpper) {
@@ -224,11 +224,11 @@ export class Scanner {
           }
         }
       }
-      if (hasUpper && exact === undefined && filter[filterSlot(rawHash)] !== 0) {
-        const forms = index.hashedForms.get(rawHash);
+      if (hasUpper && exact === undefined) {
+        const forms = index.formsBySlot[filterSlot(rawHash)];
         if (forms !== undefined) {
           for (const form of forms) {
-            if (form.hasUpper && regionEquals(text, start, end, form.key, false)) {
+            if (form.hash === rawHash && form.hasUpper && regionEquals(text, start, end, form.key, false)) {
               exact = form.exact;
               if (form.restricted !== undefined) restricted = form.restricted;
               sameSpelling = form.key;

@@ -35,6 +35,8 @@ export interface PhraseEntry {
  */
 export interface HashedForm {
   readonly key: string;
+  /** hashOf(key), which the scanner compares before the text: forms of other hashes share a filter slot. */
+  readonly hash: number;
   readonly hasUpper: boolean;
   /** Case-sensitive: an identifier, abbreviation or name that matches anywhere. */
   readonly exact?: FormTarget;
@@ -73,6 +75,11 @@ export interface TermIndex {
   readonly maxCompoundSegments: number;
   /** Every ASCII key of the maps above (phrases by first word) by its hash. */
   readonly hashedForms: ReadonlyMap<number, readonly HashedForm[]>;
+  /**
+   * The same forms by filterSlot of their hash: the scanner's lookup for each candidate word, an array read where a Map
+   * lookup cost a tenth of a Markdown scan. Undefined where no key hashes.
+   */
+  readonly formsBySlot: readonly (readonly HashedForm[] | undefined)[];
   /**
    * One byte per filterSlot: non-zero when some key hashes there. Most words of a document are not terms, and this
    * answers for them without a Map lookup.
@@ -303,6 +310,8 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
 
   const hashedForms = new Map<number, HashedForm[]>();
   const hashFilter = new Uint8Array(0x10000);
+  // Filled with undefined rather than left holey, so that V8 keeps it a packed array.
+  const formsBySlot = new Array<HashedForm[] | undefined>(0x10000).fill(undefined);
   const keys = new Set([
     ...exactAnywhere.keys(),
     ...exactRestricted.keys(),
@@ -312,8 +321,10 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
   for (const key of keys) {
     if (!isAscii(key)) continue;
     const hasUpper = /[A-Z]/.test(key);
+    const hash = hashOf(key, false);
     const form: HashedForm = {
       key,
+      hash,
       hasUpper,
       exact: exactAnywhere.get(key),
       restricted: exactRestricted.get(key),
@@ -322,11 +333,13 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
       phrases: hasUpper ? undefined : phrases.get(key),
       phrasesBySecondWord: hasUpper ? undefined : groupBySecondWord(phrases.get(key)),
     };
-    const hash = hashOf(key, false);
     const list = hashedForms.get(hash);
     if (list) list.push(form);
     else hashedForms.set(hash, [form]);
     hashFilter[filterSlot(hash)] = 1;
+    const slot = formsBySlot[filterSlot(hash)];
+    if (slot) slot.push(form);
+    else formsBySlot[filterSlot(hash)] = [form];
   }
   const compoundFirstSegmentHashes = new Set<number>();
   for (const identifier of compoundIdentifiers.keys()) {
@@ -358,6 +371,7 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     compoundFirstSegmentHashes,
     maxCompoundSegments,
     hashedForms,
+    formsBySlot,
     hashFilter,
     anchors,
     cjkForms,

@@ -3,7 +3,7 @@
  * the surface form limit of the term map (MAX_SURFACE_FORM_LENGTH), so that the window and the matches cannot disagree.
  */
 import { MAX_SURFACE_FORM_LENGTH } from '../glossary';
-import { CLASS_NONE, classAt, isHyphen, isSpace } from './chars';
+import { ASCII_CLASSES, CLASS_NONE, classAt, isHyphen, isSpace } from './chars';
 import { GLOSSARY, MAX_LINK_LENGTH } from './links';
 
 /**
@@ -20,6 +20,8 @@ export const MAX_MATCH_LENGTH = 2 * MAX_SURFACE_FORM_LENGTH;
  */
 export function isMatchBoundary(text: string, index: number): boolean {
   const c = text.charCodeAt(index);
+  // ASCII, nearly every unit a hover walks over: no word unit, no space a phrase may span, no hyphen.
+  if (c < 0x80) return ASCII_CLASSES[c] === CLASS_NONE && c !== 0x20 && c !== 0x09 && c !== 0x2d;
   if (c >= 0xd800 && c <= 0xdfff) return false;
   // Full-width and presentation forms fold to other characters (`＿` to `_`, fold.ts): never a boundary, to be safe.
   if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe) || (c >= 0xff00 && c <= 0xffef)) return false;
@@ -43,6 +45,12 @@ export const FIND_TERM_AT_REACH = MAX_MATCH_LENGTH + MAX_LINK_LENGTH + 1;
  * time linear in the line, never more.
  */
 export function syncPointAtOrBefore(text: string, offset: number): number {
+  // Most lines have no `glossary` word in reach: then no link can cover anything, and the sync point is right after
+  // the nearest boundary before the offset, found in a few steps (the loop below would read the whole reach first).
+  if (text.lastIndexOf(GLOSSARY, offset + MAX_LINK_LENGTH) === -1) {
+    for (let j = Math.min(text.length, offset) - 1; j >= 0; j--) if (isMatchBoundary(text, j)) return j + 1;
+    return 0;
+  }
   let candidate = -1;
   let nearestLink = Infinity;
   for (let j = Math.min(text.length - 1, offset + MAX_LINK_LENGTH); j >= 0; j--) {

@@ -6,6 +6,7 @@ import { Disposable, disposeAll } from '../util/dispose';
 import { NavigationHistory, parsePanelState } from './history';
 import type { HistoryEntry, SerializedHistory } from './history';
 import { buildPanelViewSafely } from './panelView';
+import { loadMarkdownLibrary, loadedMarkdownLibrary } from '../markdownLibrary';
 import { describeRejectedMessage, parseWebviewMessage } from './messages';
 import type { WebviewMessage } from './messages';
 import { entryPanelHtml } from './panelHtml';
@@ -237,7 +238,20 @@ export class EntryPanel extends Disposable {
   private render(): void {
     const panel = this.panel;
     if (panel === undefined || this.history.current === undefined) return;
+    // The renderer is loaded on the panel's first render; the render runs again once it is there.
+    const markdown = loadedMarkdownLibrary();
+    if (markdown === undefined) {
+      loadMarkdownLibrary().then(
+        () => this.render(),
+        (error: unknown) =>
+          this.logger.warn(
+            `entry panel: loading the renderer failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      );
+      return;
+    }
     const built = buildPanelViewSafely(this.glossary.snapshot(), this.history, {
+      renderEntry: markdown.renderEntry,
       uiLanguage: vscode.env.language,
       notFound: (termId) => vscode.l10n.t('The glossary no longer has the term "{0}".', termId),
       fallbackNote: (requested, shown) =>

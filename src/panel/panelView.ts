@@ -10,9 +10,9 @@ import {
   ownEntry,
   ownTitle,
   parseHttpUrl,
-  renderEntry,
   type LinkTarget,
 } from '../glossary';
+import type { MarkdownLibrary } from '../markdownLibrary';
 import type { GlossarySnapshot } from '../service/snapshot';
 import type { NavigationHistory, SerializedHistory } from './history';
 import { SafeHtml } from './html';
@@ -80,6 +80,8 @@ export interface ViewContext {
    * English explanation. Defaults to an English sentence.
    */
   readonly renderFailed?: (title: string, reason: string) => string;
+  /** The renderer, from the Markdown library the host loaded on first need (src/markdownLibrary.ts). */
+  readonly renderEntry: MarkdownLibrary['renderEntry'];
 }
 
 function defaultRenderFailed(title: string, reason: string): string {
@@ -132,7 +134,7 @@ export function buildPanelView(
     }
     return target;
   };
-  const rendered = renderEntry(entry.markdown, { linkTarget });
+  const rendered = context.renderEntry(entry.markdown, { linkTarget });
   if (!rendered.ok) {
     // An error boundary: the panel shows why instead of failing, and the history entry stays valid, so that Back,
     // Forward and a restore after a reload all work (each shows this message again rather than throwing).

@@ -3,6 +3,7 @@
  * ./searchItems.ts.
  */
 import * as vscode from 'vscode';
+import { directionalTextFor } from '../glossary';
 import { Commands } from '../ids';
 import type { GlossaryService } from '../service/glossaryService';
 import { termAtPosition } from '../editor/termAt';
@@ -31,13 +32,18 @@ function toQuickPickItem(data: SearchItemData): SearchQuickPickItem {
   };
 }
 
-/** The title, in the display locale, of the term under the active editor's cursor; undefined when there is none. */
+/**
+ * The title, in the display locale, of the term under the active editor's cursor, written as the item's label is (an
+ * Arabic title in its isolates), so that the quick pick's filter finds the label it pre-fills; undefined when none.
+ */
 export function termTitleAtCursor(glossary: GlossaryService): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const snapshot = glossary.snapshot();
   const found = termAtPosition(editor.document, editor.selection.active, snapshot);
-  return found ? snapshot.entryFor(found.term).entry.title : undefined;
+  if (!found) return undefined;
+  const chosen = snapshot.entryFor(found.term);
+  return directionalTextFor(chosen.entry.title, chosen.locale);
 }
 
 /**

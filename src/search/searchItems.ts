@@ -2,15 +2,19 @@
  * The items of Glossary: Search, built without VS Code so that their content is unit-tested. VS Code's quick pick
  * filters on label, description and detail (case-insensitively, on contiguous text), so everything a user may
  * type must stand in one of them: the title in the display locale (label), the identifiers, abbreviations and the
- * titles in the other locales (description), and the summary (detail).
+ * titles in the other locales (description), and the summary (detail). A quick pick lays its rows out left to right, so
+ * an Arabic label and detail carry the isolates of `directionalTextFor`, as the hover and the trees do.
  */
-import type { ChosenEntry, Term } from '../glossary';
+import { directionalTextFor, stripBidiControls, type ChosenEntry, type Term } from '../glossary';
 import { foldKey } from '../matching';
 import type { GlossarySnapshot } from '../service/snapshot';
 
 export interface SearchItemData {
   readonly termId: string;
+  /** The title in the display locale, as shown (right-to-left text isolated). */
   readonly label: string;
+  /** The title as the glossary writes it, for sorting. */
+  readonly title: string;
   readonly description: string;
   readonly detail: string;
   /** Every name of the term (titles in every locale, identifiers, abbreviations, aliases), for ranking. */
@@ -48,7 +52,14 @@ export function buildSearchItem(term: Term, chosen: ChosenEntry): SearchItemData
   const names = [
     ...new Set([...Object.values(term.titles), ...term.identifiers, ...term.abbreviations, ...term.aliases]),
   ];
-  return { termId: term.id, label, description, detail: chosen.entry.summary, names };
+  return {
+    termId: term.id,
+    label: directionalTextFor(label, chosen.locale),
+    title: label,
+    description,
+    detail: directionalTextFor(chosen.entry.summary, chosen.locale),
+    names,
+  };
 }
 
 /** One item per term, sorted by label for the display locale. */
@@ -56,7 +67,7 @@ export function buildSearchItems(glossary: GlossarySnapshot): SearchItemData[] {
   const collator = new Intl.Collator(glossary.displayLocale, { sensitivity: 'base', numeric: true });
   return glossary.termMap.terms
     .map((term) => buildSearchItem(term, glossary.entryFor(term)))
-    .sort((a, b) => collator.compare(a.label, b.label));
+    .sort((a, b) => collator.compare(a.title, b.title));
 }
 
 /**
@@ -64,7 +75,8 @@ export function buildSearchItems(glossary: GlossarySnapshot): SearchItemData[] {
  * the matcher's foldKey (lower case, Latin diacritics folded), so that `mascara` ranks `máscara` as a name match.
  */
 export function nameMatchScore(item: SearchItemData, query: string): number {
-  const needle = foldKey(query.trim());
+  // A query pre-filled from a label (see termTitleAtCursor) holds its isolates; names hold none.
+  const needle = foldKey(stripBidiControls(query).trim());
   if (needle === '') return 0;
   let score = 0;
   for (const name of item.names) {

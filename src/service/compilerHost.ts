@@ -17,6 +17,7 @@ import {
   type Diagnostic,
   type GlossarySource,
 } from '../glossary';
+import { loadMarkdownLibrary } from '../markdownLibrary';
 
 /**
  * The largest custom glossary file compiled: 4 MB. Compiling runs off the editor's thread (in a worker, see
@@ -88,7 +89,15 @@ export class InThreadCompilerHost implements GlossaryCompilerHost {
         detail: `${bytes} bytes is more than the ${this.maxBytes} compiled on this thread`,
       });
     }
-    return Promise.resolve({ ok: true, result: compileGlossaries(sources, options) });
+    // The compiler is loaded on first use (src/markdownLibrary.ts), so that hosts that never compile never load it.
+    return loadMarkdownLibrary().then(
+      (library): CompileOutcome => ({ ok: true, result: library.compileGlossaries(sources, options) }),
+      (error: unknown): CompileOutcome => ({
+        ok: false,
+        reason: 'unavailable',
+        detail: `the compiler could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    );
   }
 
   public dispose(): void {
@@ -103,6 +112,53 @@ export function sourceBytes(sources: readonly GlossarySource[]): number {
     total += typeof source.content === 'string' ? source.content.length * 2 : source.content.byteLength;
   }
   return total;
+}
+
+/**
+ * Runs a host's compilations one at a time, in the order they were asked for. A compilation that fails in an
+ * unforeseen way does not break the chain, or every later one would fail with it.
+ */
+export class CompileQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  public run<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(task);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/**
+ * The buffers a host can transfer to its worker instead of copying: each source's own, whole buffer, once. A view into
+ * a shared buffer (Node's small-Buffer pool) is copied: transferring it would empty its neighbours.
+ */
+export function transferableBuffers(sources: readonly GlossarySource[]): ArrayBuffer[] {
+  const transfer: ArrayBuffer[] = [];
+  for (const { content } of sources) {
+    if (typeof content === 'string' || !(content.buffer instanceof ArrayBuffer)) continue;
+    if (
+      content.byteOffset === 0 &&
+      content.byteLength === content.buffer.byteLength &&
+      !transfer.includes(content.buffer)
+    ) {
+      transfer.push(content.buffer);
+    }
+  }
+  return transfer;
+}
+
+/** The outcome of a compilation whose request could not be posted to the worker. */
+export function unsentOutcome(error: unknown): CompileOutcome {
+  return {
+    ok: false,
+    reason: 'crashed',
+    detail: `the sources could not be sent to the worker: ${error instanceof Error ? error.message : String(error)}`,
+  };
+}
+
+/** The outcome of a compilation stopped by the host's time limit. */
+export function timeoutOutcome(timeLimitMs: number): CompileOutcome {
+  return { ok: false, reason: 'timeout', detail: `${timeLimitMs / 1000} s` };
 }
 
 // ------------------------------------------------------------------------------------------------ the protocol

@@ -7,35 +7,30 @@
  */
 import * as vscode from 'vscode';
 import { readCustomGlossaryPaths, readDiscoveryFolders } from '../config';
-
+import { parseCustomGlossaryPath } from './customGlossaryPath';
 import { DISCOVERED_GLOSSARY_GLOB, DISCOVERED_GLOSSARY_NAME, DOCS_SOURCE_SEGMENTS } from './discoveryPaths';
 
 // The layout rule is pure (./discoveryPaths.ts), shared with the language server.
 export { DISCOVERED_GLOSSARY_GLOB, DISCOVERED_GLOSSARY_NAME, DOCS_SOURCE_SEGMENTS } from './discoveryPaths';
 
-/** A path is absolute when it starts at a root (`/x`, `\\server\x`) or a Windows drive (`C:\x`, `c:/x`). */
-function isAbsolutePath(listed: string): boolean {
-  return /^[\\/]/.test(listed) || /^[a-zA-Z]:[\\/]/.test(listed);
-}
-
 /**
- * The custom glossary files as URIs. Relative paths resolve against the workspace folder whose settings list them;
- * `~` stands for `homeDirectory` (a web extension host has none, and such a path is skipped). Duplicates are dropped.
+ * The custom glossary files as URIs, by the one rule of what a listed path means (`parseCustomGlossaryPath`). Relative
+ * paths resolve against the workspace folder whose settings list them; `~` stands for `homeDirectory` (a web extension
+ * host has none, and such a path is skipped). Duplicates are dropped.
  */
 export function resolveCustomGlossaryUris(homeDirectory: vscode.Uri | undefined): vscode.Uri[] {
   const seen = new Map<string, vscode.Uri>();
   for (const { path: listed, folder } of readCustomGlossaryPaths()) {
+    const parsed = parseCustomGlossaryPath(listed);
     let uri: vscode.Uri | undefined;
-    if (listed === '~' || listed.startsWith('~/')) {
-      const rest = listed
-        .slice(2)
-        .split(/[\\/]+/)
-        .filter(Boolean);
-      uri = homeDirectory && (rest.length > 0 ? vscode.Uri.joinPath(homeDirectory, ...rest) : homeDirectory);
-    } else if (isAbsolutePath(listed)) {
-      uri = vscode.Uri.file(listed);
+    if (parsed.from === 'home') {
+      uri =
+        homeDirectory &&
+        (parsed.segments.length > 0 ? vscode.Uri.joinPath(homeDirectory, ...parsed.segments) : homeDirectory);
+    } else if (parsed.from === 'root') {
+      uri = vscode.Uri.file(parsed.path);
     } else if (folder) {
-      uri = vscode.Uri.joinPath(folder.uri, ...listed.split(/[\\/]+/));
+      uri = vscode.Uri.joinPath(folder.uri, ...parsed.segments);
     }
     if (uri) seen.set(uri.toString(), uri);
   }

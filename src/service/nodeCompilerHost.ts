@@ -7,10 +7,14 @@ import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { CompileOptions, GlossarySource } from '../glossary';
 import {
+  CompileQueue,
   DEFAULT_COMPILE_TIME_LIMIT_MS,
   InThreadCompilerHost,
   readCompileResponse,
   sourceBytes,
+  timeoutOutcome,
+  transferableBuffers,
+  unsentOutcome,
   type CompileOutcome,
   type CompileRequest,
   type GlossaryCompilerHost,
@@ -54,7 +58,7 @@ interface Running {
 export class NodeCompilerHost implements GlossaryCompilerHost {
   private worker: Worker | undefined;
   private running: Running | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new CompileQueue();
   private nextId = 0;
   private disposed = false;
   private readonly timeLimitMs: number;
@@ -68,10 +72,7 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
   }
 
   public compile(sources: readonly GlossarySource[], options: CompileOptions = {}): Promise<CompileOutcome> {
-    const next = this.queue.then(() => this.run(sources, options));
-    // The chain must survive a compilation that failed in an unforeseen way, or every later one would fail with it.
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.run(() => this.run(sources, options));
   }
 
   /** Stops the worker and ends a running compilation with a `disposed` outcome. */
@@ -125,10 +126,7 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
       };
       const onExit = (code: number): void =>
         finish({ ok: false, reason: 'crashed', detail: `the compiler's worker stopped (exit code ${code})` });
-      const timer = setTimeout(
-        () => finish({ ok: false, reason: 'timeout', detail: `${this.timeLimitMs / 1000} s` }),
-        this.timeLimitMs,
-      );
+      const timer = setTimeout(() => finish(timeoutOutcome(this.timeLimitMs)), this.timeLimitMs);
       worker.on('message', onMessage);
       worker.on('messageerror', onMessageError);
       worker.on('error', onError);
@@ -136,11 +134,7 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
       try {
         post(worker, { type: 'compile', id, sources, ...(options.reference ? { reference: options.reference } : {}) });
       } catch (error) {
-        finish({
-          ok: false,
-          reason: 'crashed',
-          detail: `the sources could not be sent to the worker: ${error instanceof Error ? error.message : String(error)}`,
-        });
+        finish(unsentOutcome(error));
       }
     });
   }
@@ -184,24 +178,10 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
   }
 }
 
-/**
- * Posts the request, transferring each source's bytes instead of copying them when the bytes own their whole buffer.
- * A view into a shared buffer (Node's small-Buffer pool) is copied: transferring it would empty its neighbours.
- */
+/** Posts the request, transferring each source's bytes instead of copying them where it can (transferableBuffers). */
 function post(worker: Worker, request: CompileRequest): void {
-  const transfer: ArrayBuffer[] = [];
-  for (const { content } of request.sources) {
-    if (typeof content === 'string' || !(content.buffer instanceof ArrayBuffer)) continue;
-    if (
-      content.byteOffset === 0 &&
-      content.byteLength === content.buffer.byteLength &&
-      !transfer.includes(content.buffer)
-    ) {
-      transfer.push(content.buffer);
-    }
-  }
   try {
-    worker.postMessage(request, transfer);
+    worker.postMessage(request, transferableBuffers(request.sources));
   } catch {
     // Some buffers cannot be transferred (Node marks its pool untransferable); copying them is always possible.
     worker.postMessage(request);

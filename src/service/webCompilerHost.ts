@@ -10,10 +10,14 @@
  */
 import type { GlossarySource } from '../glossary';
 import {
+  CompileQueue,
   DEFAULT_COMPILE_TIME_LIMIT_MS,
   InThreadCompilerHost,
   readCompileResponse,
   sourceBytes,
+  timeoutOutcome,
+  transferableBuffers,
+  unsentOutcome,
   type CompileOutcome,
   type CompileRequest,
   type GlossaryCompilerHost,
@@ -41,7 +45,7 @@ export interface WebCompilerHostOptions {
 export class WebCompilerHost implements GlossaryCompilerHost {
   private worker: MessageWorker | undefined;
   private finishRunning: ((outcome: CompileOutcome) => void) | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new CompileQueue();
   private nextId = 0;
   private disposed = false;
   private readonly timeLimitMs: number;
@@ -53,10 +57,7 @@ export class WebCompilerHost implements GlossaryCompilerHost {
   }
 
   public compile(sources: readonly GlossarySource[]): Promise<CompileOutcome> {
-    const next = this.queue.then(() => this.run(sources));
-    // The chain must survive a compilation that failed in an unforeseen way, or every later one would fail with it.
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.run(() => this.run(sources));
   }
 
   public dispose(): void {
@@ -94,10 +95,7 @@ export class WebCompilerHost implements GlossaryCompilerHost {
         resolve(outcome);
       };
       this.finishRunning = finish;
-      const timer = setTimeout(
-        () => finish({ ok: false, reason: 'timeout', detail: `${this.timeLimitMs / 1000} s` }),
-        this.timeLimitMs,
-      );
+      const timer = setTimeout(() => finish(timeoutOutcome(this.timeLimitMs)), this.timeLimitMs);
       worker.onmessage = (event) => finish(readCompileResponse(event.data, id));
       worker.onmessageerror = () =>
         finish({ ok: false, reason: 'invalid-message', detail: 'the worker sent a message that cannot be read' });
@@ -108,13 +106,9 @@ export class WebCompilerHost implements GlossaryCompilerHost {
       };
       const request: CompileRequest = { type: 'compile', id, sources };
       try {
-        worker.postMessage(request, transferable(sources));
+        worker.postMessage(request, transferableBuffers(sources));
       } catch (error) {
-        finish({
-          ok: false,
-          reason: 'crashed',
-          detail: `the sources could not be sent to the worker: ${error instanceof Error ? error.message : String(error)}`,
-        });
+        finish(unsentOutcome(error));
       }
     });
   }
@@ -124,20 +118,4 @@ export class WebCompilerHost implements GlossaryCompilerHost {
     this.worker = undefined;
     worker?.terminate();
   }
-}
-
-/** The buffers that can move to the worker instead of being copied: each source's own, whole buffer, once. */
-function transferable(sources: readonly GlossarySource[]): ArrayBuffer[] {
-  const transfer: ArrayBuffer[] = [];
-  for (const { content } of sources) {
-    if (typeof content === 'string' || !(content.buffer instanceof ArrayBuffer)) continue;
-    if (
-      content.byteOffset === 0 &&
-      content.byteLength === content.buffer.byteLength &&
-      !transfer.includes(content.buffer)
-    ) {
-      transfer.push(content.buffer);
-    }
-  }
-  return transfer;
 }

@@ -12,7 +12,7 @@ import type { FormGroup, LocaleTermbase } from './termbase';
 import { buildLocaleTermbase, formKey } from './termbase';
 import type { ProseLine, Span } from './regions';
 import { forEachProseLine } from './regions';
-import { replacementFor } from './fixes';
+import { agreeingFix, resolveReplacement } from './fixes';
 
 export interface TerminologyChecker {
   /** Every finding of `text` (or of the lines of `options.range`), in document order, non-overlapping. */
@@ -67,7 +67,9 @@ function checkWith(termbase: LocaleTermbase, text: string, options: CheckOptions
   };
   const visit = (line: ProseLine): void => {
     if (options.range && (line.end < options.range.start || line.start > options.range.end)) return;
-    checkTerms(termbase, text, line, options.locale, push);
+    // A glossary page's headings name its entries: the Transformers glossaries keep them in English (`### attention
+    // mask`) because the heading is also the anchor every locale links to, so a term there is a name, not a use.
+    if (!(options.isGlossary === true && line.heading)) checkTerms(termbase, text, line, options.locale, push);
     checkAnchors(termbase, text, line, headingAnchors, push);
   };
   forEachProseLine(text, visit, options.range);
@@ -104,25 +106,36 @@ function declaredForm(group: FormGroup, text: string): string {
  * A form written as a gloss or a mention rather than used: in emphasis (`*pooling*`, the Spanish docs' convention for
  * foreign words) or alone in parentheses (`ajuste fino (fine-tuning)`, `columna vertebral (backbone)`).
  */
-function isGloss(text: string, start: number, end: number): boolean {
+function isGloss(text: string, start: number, end: number, locale: Locale): boolean {
   const before = text.charCodeAt(start - 1);
   const after = text.charCodeAt(end);
   const emphasis = (c: number): boolean => c === 0x2a || c === 0x5f;
-  return (emphasis(before) && emphasis(after)) || (before === 0x28 && (after === 0x29 || after === 0x2c));
+  if ((emphasis(before) && emphasis(after)) || (before === 0x28 && (after === 0x29 || after === 0x2c))) return true;
+  const marker = GLOSS_MARKERS[locale.split('-')[0]!];
+  return marker !== undefined && marker.test(text.slice(end, end + 16));
 }
 
 /**
- * The declared form a flagged text stands for and the replacement its fix writes, remembered per termbase: a page
- * repeats the same few flagged texts, and working them out costs more than matching them.
+ * The words by which a language's docs say "this is the English name" right after a form (`backbone en inglés`,
+ * `(o feature extractor en inglés)` in the Spanish docs): the form is quoted as a gloss, not used.
  */
-const resolutions = new WeakMap<LocaleTermbase, Map<string, { form: string; replacement: string | undefined }>>();
+const GLOSS_MARKERS: Readonly<Partial<Record<string, RegExp>>> = { es: /^,?[ \u00a0]en inglés(?!\p{L})/iu };
 
-function resolved(
-  termbase: LocaleTermbase,
-  groupId: string,
-  group: FormGroup,
-  text: string,
-): { form: string; replacement: string | undefined } {
+/** What a flagged text resolves to: the declared form it stands for, the form to suggest, the fix's text or why none. */
+interface Resolution {
+  readonly form: string;
+  readonly suggestion: string | undefined;
+  readonly replacement: string | undefined;
+  readonly why: string | undefined;
+}
+
+/**
+ * The resolution of each flagged text, remembered per termbase: a page repeats the same few flagged texts, and
+ * working them out costs more than matching them.
+ */
+const resolutions = new WeakMap<LocaleTermbase, Map<string, Resolution>>();
+
+function resolved(termbase: LocaleTermbase, groupId: string, group: FormGroup, text: string): Resolution {
   let memo = resolutions.get(termbase);
   if (!memo) {
     memo = new Map();
@@ -133,10 +146,25 @@ function resolved(
   if (!found) {
     const form = declaredForm(group, text);
     const language = group.languages.get(formKey(form)) ?? termbase.locale;
-    found = {
-      form,
-      replacement: replacementFor(text, language, termbase.preferredForms(group.termId), termbase.locale),
-    };
+    const result = resolveReplacement(
+      text,
+      language,
+      termbase.preferredForms(group.termId),
+      termbase.locale,
+      (preferred) => termbase.languageOf(group.termId, preferred),
+    );
+    found = { form, suggestion: result?.suggestion, replacement: result?.fix, why: result?.why };
+    if (
+      found.replacement !== undefined &&
+      group.kind === 'english' &&
+      !termbase.isEnglishTitleForm(group.termId, form)
+    ) {
+      found = {
+        ...found,
+        replacement: undefined,
+        why: `no automatic fix: "${form}" is another English name the glossary lists for this term, which may not mean the same as "${found.suggestion}"`,
+      };
+    }
     // A page cannot make the memo grow without bound: past this many distinct texts it starts over.
     if (memo.size >= 10_000) memo.clear();
     memo.set(key, found);
@@ -150,22 +178,42 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     if (match.via === 'link' || match.via === 'identifier') continue;
     const group = termbase.groups.get(match.termId);
     if (group === undefined || group.kind === 'allowed' || group.kind === 'shadow') continue;
-    const start = line.start + match.start;
+    let start = line.start + match.start;
     const end = line.start + match.end;
     if (overlapsAny(line.excluded, start, end)) continue;
-    if (isGloss(text, start, end)) continue;
-    const { form, replacement } = resolved(termbase, match.termId, group, match.text);
-    const fixes: TextFix[] =
-      replacement !== undefined && replacement !== match.text ? [{ start, end, newText: replacement }] : [];
-    const use = replacement !== undefined ? ` Use "${replacement}".` : '';
+    if (isGloss(text, start, end, locale)) continue;
+    const { form, suggestion, replacement, why: noFix } = resolved(termbase, match.termId, group, match.text);
+    // A form the rules of two languages spell alike (`multimodals`: English plural of a title Spanish shares) has no
+    // better form to suggest: saying "use what you wrote" would only be noise.
+    if (suggestion !== undefined && formKey(suggestion) === formKey(match.text)) continue;
+    let why = noFix;
+    const fixes: TextFix[] = [];
+    if (replacement !== undefined && replacement !== match.text) {
+      // The article before the range must agree with the replacement (`el pooling` → `la agrupación`); when the fix
+      // has to change it, the finding starts at the article, so that a fix replaces exactly its finding's range.
+      const agreeing = agreeingFix(text, start, end, replacement, locale);
+      if (agreeing.fix !== undefined && agreeing.fix.start >= line.start) {
+        start = agreeing.fix.start;
+        fixes.push(agreeing.fix);
+      } else {
+        why = agreeing.why;
+      }
+    }
+    const flagged = text.slice(start, end);
+    const advice =
+      suggestion === undefined
+        ? ''
+        : fixes.length > 0 || why === undefined
+          ? ` Use "${suggestion}".`
+          : ` The glossary's form is "${suggestion}" (${why}).`;
     if (group.kind === 'avoid') {
       const reason = group.reasons.get(formKey(form));
       push('avoided-term', {
         start,
         end,
         termId: group.termId,
-        text: match.text,
-        message: `"${match.text}" is a form the ${locale} glossary avoids for the term "${group.termId}"${reason ? `: ${reason}` : ''}.${use}`,
+        text: flagged,
+        message: `"${match.text}" is a form the ${locale} glossary avoids for the term "${group.termId}"${reason ? `: ${reason}` : ''}.${advice}`,
         ...(reason !== undefined ? { reason } : {}),
         fixes,
       });
@@ -174,8 +222,8 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
         start,
         end,
         termId: group.termId,
-        text: match.text,
-        message: `"${match.text}" is the English term; the ${locale} glossary translates "${group.termId}".${use}`,
+        text: flagged,
+        message: `"${match.text}" is the English term; the ${locale} glossary translates "${group.termId}".${advice}`,
         fixes,
       });
     }

@@ -4,7 +4,7 @@
  * say it) and with its first letter capitalised when the flagged text's is (the start of a sentence or a heading).
  */
 import type { Locale } from '../glossary';
-import { isPluralPhrase, pluralPhrase, singularPhrase } from '../glossary';
+import { isPluralPhrase, pluralPhrase, singularPhrase, spanishGender } from '../glossary';
 import type { TextFix } from './types';
 
 /** `text` with its first letter upper-cased, for a flagged text that starts with a capital. */
@@ -23,29 +23,64 @@ function startsUpper(text: string): boolean {
   return letter !== letter.toLowerCase() && letter === letter.toUpperCase();
 }
 
+/** What a fix would write for a flagged text: the form to suggest, and the fix itself unless it is unsafe (why). */
+export interface Replacement {
+  /** The preferred form the message names, in the flagged text's number and capital where that could be kept. */
+  readonly suggestion: string;
+  /** The replacement a fix writes; undefined when no automatic fix is safe, and then `why` says why. */
+  readonly fix: string | undefined;
+  readonly why?: string;
+}
+
 /**
- * The form that replaces `flagged` (read by the rules of `flaggedLocale`: English for an untranslated English term,
- * the document's locale for an avoided form) from `preferred`, the term's preferred forms in `locale`, most preferred
- * first. Undefined when there is no preferred form.
+ * The replacement of `flagged` (read by the rules of `flaggedLocale`: English for an untranslated English term or an
+ * avoided English form, the document's locale otherwise) from `preferred`, the term's preferred forms in `locale`,
+ * most preferred first. `languageOf` says which language's number rules a preferred form follows (English for
+ * `deep learning` in a Spanish entry): applying Spanish rules to English words wrote `decoderes models`. When the
+ * number cannot be kept by a known rule, the preferred form is suggested as written and no fix is offered. Undefined
+ * when there is no preferred form.
  */
+export function resolveReplacement(
+  flagged: string,
+  flaggedLocale: Locale,
+  preferred: readonly string[],
+  locale: Locale,
+  languageOf: (form: string) => Locale = () => locale,
+): Replacement | undefined {
+  // Shared words say which form is meant only between forms of one language: `attention implementation` shares
+  // `attention` with the alias `scaled dot-product attention`, a different thing, and none with its translation.
+  const first = closestPreferred(flagged, preferred, flaggedLocale === locale);
+  if (first === undefined) return undefined;
+  const wantPlural = isPluralPhrase(flagged, flaggedLocale);
+  const language = languageOf(first);
+  let chosen: string | undefined = first;
+  if (wantPlural !== isPluralPhrase(first, language)) {
+    const lower = (form: string | undefined): string | undefined => form?.toLowerCase();
+    // A declared form of the wanted number wins over one built by rule: `preferred: cabecera, cabeceras`.
+    const inflected = wantPlural ? pluralPhrase(first, language) : singularPhrase(first, language);
+    const declared = preferred.find((form) => lower(form) === lower(inflected) && form !== first);
+    chosen = declared ?? inflected;
+  }
+  const capital = (form: string): string => (startsUpper(flagged) && !startsUpper(form) ? capitalised(form) : form);
+  if (chosen === undefined) {
+    return {
+      suggestion: capital(first),
+      fix: undefined,
+      why: `no automatic fix: the ${wantPlural ? 'plural' : 'singular'} of "${first}" is not known`,
+    };
+  }
+  return { suggestion: capital(chosen), fix: capital(chosen) };
+}
+
+/** The text of resolveReplacement's fix, or undefined when it offers none. */
 export function replacementFor(
   flagged: string,
   flaggedLocale: Locale,
   preferred: readonly string[],
   locale: Locale,
+  languageOf?: (form: string) => Locale,
 ): string | undefined {
-  const first = closestPreferred(flagged, preferred);
-  if (first === undefined) return undefined;
-  const wantPlural = isPluralPhrase(flagged, flaggedLocale);
-  let chosen = first;
-  if (wantPlural !== isPluralPhrase(first, locale)) {
-    const lower = (form: string | undefined): string | undefined => form?.toLowerCase();
-    // A declared form of the wanted number wins over one built by rule: `preferred: cabecera, cabeceras`.
-    const inflected = wantPlural ? pluralPhrase(first, locale) : singularPhrase(first, locale);
-    const declared = preferred.find((form) => lower(form) === lower(inflected) && form !== first);
-    chosen = declared ?? inflected ?? first;
-  }
-  return startsUpper(flagged) && !startsUpper(chosen) ? capitalised(chosen) : chosen;
+  return resolveReplacement(flagged, flaggedLocale, preferred, locale, languageOf)?.fix;
 }
 
 /** A form's words, lowercased, with hyphens read as word breaks. */
@@ -58,10 +93,10 @@ function wordsOf(form: string): string[] {
 
 /**
  * The preferred form a flagged text is closest to: the one spelled the same but for spaces and hyphens
- * (`pre-entrenado` → `preentrenado`), else the one sharing the most words with it (`modelo fine-tuned` → `modelo
- * ajustado` rather than `preentrenado`), else the first, which is the most preferred.
+ * (`pre-entrenado` → `preentrenado`), else, when both are in one language (`byWords`), the one sharing the most words
+ * with it (`modelo fine-tuned` → `modelo ajustado` rather than `preentrenado`), else the first, the most preferred.
  */
-function closestPreferred(flagged: string, preferred: readonly string[]): string | undefined {
+function closestPreferred(flagged: string, preferred: readonly string[], byWords: boolean): string | undefined {
   const words = wordsOf(flagged);
   const joined = words.join('');
   let best = preferred[0];
@@ -70,12 +105,76 @@ function closestPreferred(flagged: string, preferred: readonly string[]): string
     const formWords = wordsOf(form);
     if (formWords.join('') === joined) return form;
     const shared = formWords.filter((word) => words.includes(word)).length;
-    if (shared > bestShared) {
+    if (byWords && shared > bestShared) {
       best = form;
       bestShared = shared;
     }
   }
   return best;
+}
+
+/** Spanish articles by their gender and number, and the contractions `del` and `al` (de el, a el). */
+const SPANISH_ARTICLES: Readonly<Record<string, { gender: 'feminine' | 'masculine'; other: string }>> = {
+  el: { gender: 'masculine', other: 'la' },
+  la: { gender: 'feminine', other: 'el' },
+  los: { gender: 'masculine', other: 'las' },
+  las: { gender: 'feminine', other: 'los' },
+  un: { gender: 'masculine', other: 'una' },
+  una: { gender: 'feminine', other: 'un' },
+  unos: { gender: 'masculine', other: 'unas' },
+  unas: { gender: 'feminine', other: 'unos' },
+  del: { gender: 'masculine', other: 'de la' },
+  al: { gender: 'masculine', other: 'a la' },
+};
+
+/** The article's case carried over to its replacement (`El` → `La`, `DEL` → `DE LA`). */
+function sameCase(original: string, replacement: string): string {
+  if (original === original.toUpperCase() && original.length > 1) return replacement.toUpperCase();
+  return startsUpper(original) ? capitalised(replacement) : replacement;
+}
+
+/**
+ * The fix of a Spanish flagged range [start, end) of `text` that an article directly precedes, so that article and
+ * noun agree: `el pooling` → `la agrupación` (the fix then starts at the article, and so does the finding, so that a
+ * fix still replaces exactly its finding's range), `el padding` → `el relleno` (the range alone). The article says the gender the sentence uses; the replacement's comes from its head noun
+ * (`spanishGender`). When that is unknown (`ajuste fino`), no automatic fix is offered, and `why` says so: a fix must
+ * not leave `el agrupación` behind. Other locales, and ranges no article precedes, keep the plain fix.
+ */
+export function agreeingFix(
+  text: string,
+  start: number,
+  end: number,
+  replacement: string,
+  locale: Locale,
+): { readonly fix?: TextFix; readonly why?: string } {
+  const plain = { fix: { start, end, newText: replacement } };
+  if (locale.split('-')[0] !== 'es') return plain;
+  const before = /(?:^|[^\p{L}\p{N}_])(\p{L}+)[ \u00a0]$/u.exec(text.slice(Math.max(0, start - 12), start));
+  const article = before?.[1];
+  const known = article === undefined ? undefined : SPANISH_ARTICLES[article.toLowerCase()];
+  if (article === undefined || known === undefined) return plain;
+  const gender = spanishGender(replacement);
+  if (gender === undefined) {
+    return {
+      why: `no automatic fix: the gender of "${replacement}" is not known, and "${article}" must agree with it`,
+    };
+  }
+  if (gender === known.gender) return plain;
+  const articleStart = start - 1 - article.length;
+  // `de la agrupación` → `del relleno` would need the preposition too; rare enough to leave to the writer.
+  if (
+    known.other === 'el' &&
+    /(?:^|[^\p{L}])(?:de|a)[ \u00a0]$/iu.test(text.slice(Math.max(0, articleStart - 4), articleStart))
+  ) {
+    return { why: `no automatic fix: "${article}" must become "el", which contracts with the word before it` };
+  }
+  return {
+    fix: {
+      start: articleStart,
+      end,
+      newText: `${sameCase(article, known.other)}${text.slice(start - 1, start)}${replacement}`,
+    },
+  };
 }
 
 /**

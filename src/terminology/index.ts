@@ -9,7 +9,9 @@ export type { CheckOptions, Finding, FindingCode, FindingSeverity, TextFix } fro
 export { DEFAULT_SEVERITIES } from './types';
 export type { TerminologyChecker } from './check';
 export { checkDocument, createTerminologyChecker, glossaryHeadingAnchors } from './check';
-export { applyFixes, replacementFor } from './fixes';
+export { agreeingFix, applyFixes, replacementFor, resolveReplacement } from './fixes';
+export type { Replacement } from './fixes';
 export { IGNORE_NEXT_LINE } from './regions';
 export { formKey } from './termbase';
+export { findTerm, lookupKey, suggestTerms } from './lookup';
 export type { LocaleTermbase } from './termbase';

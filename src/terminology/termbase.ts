@@ -48,6 +48,14 @@ export interface LocaleTermbase {
   readonly groups: ReadonlyMap<string, FormGroup>;
   /** The forms a fix writes for a term in this locale, most preferred first (empty: no fix). */
   preferredForms(termId: string): readonly string[];
+  /** The language whose number rules a form of the term follows: English for the term's English forms. */
+  languageOf(termId: string, form: string): Locale;
+  /**
+   * Whether a flagged English form is the term's English title in either number (`attention masks`), which names the
+   * concept the locale's title translates; an English alias may name a kind or a neighbour (`deep neural networks`
+   * under deep learning), so its finding gets no automatic fix.
+   */
+  isEnglishTitleForm(termId: string, form: string): boolean;
   /** Every term id, lowercased: the anchors `[[…]]` markers and glossary links may name. */
   readonly anchors: ReadonlySet<string>;
 }
@@ -87,13 +95,40 @@ function isEnglishProseForm(form: string): boolean {
   return /^[A-Za-z][A-Za-z -]*$/.test(form) && !/^[A-Z0-9]+s?$/.test(form) && !/[a-z][A-Z]/.test(form);
 }
 
-/** The declared or default preferred forms of a term in a locale: `preferred:`, else the title (gloss removed) and the aliases. */
-function preferredOf(term: Term, locale: Locale): string[] {
+/** The keys of a form and of its other number by `language`'s rules. */
+function numberFamily(form: string, language: Locale): Set<string> {
+  const keys = new Set([formKey(form)]);
+  for (const variant of [pluralPhrase(form, language), singularPhrase(form, language)]) {
+    if (variant !== undefined) keys.add(formKey(variant));
+  }
+  return keys;
+}
+
+/** The keys of a term's English forms (title and aliases, either number): the forms that follow English rules. */
+function englishKeysOf(term: Term): Set<string> {
+  const english = ownEntry(term, SOURCE_LOCALE);
+  const keys = new Set<string>();
+  if (!english) return keys;
+  for (const form of [english.title, ...english.aliases].flatMap((f) => expandForm(f, false))) {
+    for (const key of numberFamily(form, SOURCE_LOCALE)) keys.add(key);
+  }
+  return keys;
+}
+
+/**
+ * The declared or default preferred forms of a term in a locale: `preferred:`, else the title (gloss removed) and
+ * the aliases that are its other number. Other aliases are not fix targets by default: an alias may name a kind or a
+ * neighbour of the concept (`scaled dot-product attention` under attention implementation), and a fix must never
+ * write a different concept. A form the entry avoids, in either number, is never preferred.
+ */
+function preferredOf(term: Term, locale: Locale, languageOf: (form: string) => Locale): string[] {
   const entry = localEntry(term, locale);
   if (!entry) return [];
-  const avoided = new Set((entry.terminology?.avoid ?? []).map((avoid) => formKey(avoid.form)));
+  const avoided = new Set((entry.terminology?.avoid ?? []).flatMap((avoid) => [...numberFamily(avoid.form, locale)]));
   const declared = entry.terminology?.preferred;
-  const candidates = declared ?? [...expandForm(entry.title, false), ...entry.aliases];
+  const title = expandForm(entry.title, false)[0] ?? entry.title;
+  const titleKeys = numberFamily(title, languageOf(title));
+  const candidates = declared ?? [title, ...entry.aliases.filter((alias) => titleKeys.has(formKey(alias)))];
   return [...new Set(candidates)].filter((form) => form.trim() !== '' && !avoided.has(formKey(form)));
 }
 
@@ -213,6 +248,18 @@ export function buildLocaleTermbase(termMap: TermMap, locale: Locale): LocaleTer
   const matcher = createTermMatcher({ schemaVersion: 1, locales: [locale], terms }, { singleWordsAnywhere: true });
   const byId = new Map(termMap.terms.map((term) => [term.id, term]));
   const preferredCache = new Map<string, readonly string[]>();
+  const englishCache = new Map<string, Set<string>>();
+  const englishKeys = (termId: string): Set<string> => {
+    let keys = englishCache.get(termId);
+    if (keys === undefined) {
+      const term = byId.get(termId);
+      keys = term ? englishKeysOf(term) : new Set();
+      englishCache.set(termId, keys);
+    }
+    return keys;
+  };
+  const languageOf = (termId: string, form: string): Locale =>
+    englishKeys(termId).has(formKey(form)) ? SOURCE_LOCALE : locale;
   return {
     locale,
     matcher,
@@ -221,10 +268,18 @@ export function buildLocaleTermbase(termMap: TermMap, locale: Locale): LocaleTer
       let forms = preferredCache.get(termId);
       if (forms === undefined) {
         const term = byId.get(termId);
-        forms = term ? preferredOf(term, locale) : [];
+        forms = term ? preferredOf(term, locale, (form) => languageOf(termId, form)) : [];
         preferredCache.set(termId, forms);
       }
       return forms;
+    },
+    languageOf,
+    isEnglishTitleForm(termId, form) {
+      const term = byId.get(termId);
+      const english = term ? ownEntry(term, SOURCE_LOCALE) : undefined;
+      if (!english) return false;
+      const title = expandForm(english.title, false)[0] ?? english.title;
+      return numberFamily(title, SOURCE_LOCALE).has(formKey(form));
     },
     anchors: new Set(termMap.terms.map((term) => term.id.toLowerCase())),
   };

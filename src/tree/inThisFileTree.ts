@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import { contextForLanguage, type TermMatch, type TermMatcher } from '../matching';
-import { directionalText, textDirection, type Locale } from '../glossary';
+import { contextForLanguage, rescanDocument, scanDocument, type DocumentScan, type TermMatcher } from '../matching';
+import { directionalTextFor, type Locale } from '../glossary';
 import type { GlossaryService } from '../service/glossaryService';
 import { debounce } from '../util/debounce';
 import { Disposable } from '../util/dispose';
@@ -35,13 +35,16 @@ interface ScanResult {
   readonly version: number;
   readonly languageId: string;
   readonly matcher: TermMatcher;
+  /** The scan itself, which the next version's rescan starts from. */
+  readonly scan: DocumentScan;
   readonly occurrences: readonly TermOccurrences[];
 }
 
 /**
  * The "In This File" view: the terms that occur in the active editor, with their counts, in order of first
  * appearance. The document is scanned once per version (and per matcher, which changes with the glossary and the
- * ignored terms); the result is reused by the reveal command.
+ * ignored terms); the result is reused by the reveal command. After an edit only the changed lines are scanned again
+ * (rescanDocument), with the same result as a full scan.
  */
 export class InThisFileTreeProvider extends Disposable implements vscode.TreeDataProvider<OccurrenceNode> {
   private readonly scans = new WeakMap<vscode.TextDocument, ScanResult>();
@@ -129,10 +132,7 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   public getTreeItem(node: OccurrenceNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(
-      directionalText(node.title, textDirection(node.locale)),
-      vscode.TreeItemCollapsibleState.None,
-    );
+    const item = new vscode.TreeItem(directionalTextFor(node.title, node.locale), vscode.TreeItemCollapsibleState.None);
     item.id = `occurrence:${node.termId}`;
     item.contextValue = 'occurrence';
     item.description = node.count === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', node.count);
@@ -158,9 +158,19 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
     ) {
       return cached.occurrences;
     }
-    const matches: TermMatch[] = matcher.findAll(document.getText(), contextForLanguage(document.languageId));
-    const occurrences = groupOccurrences(matches);
-    this.scans.set(document, { version: document.version, languageId: document.languageId, matcher, occurrences });
+    const text = document.getText();
+    const scan =
+      cached && cached.matcher === matcher && cached.languageId === document.languageId
+        ? rescanDocument(matcher, cached.scan, text)
+        : scanDocument(matcher, text, contextForLanguage(document.languageId));
+    const occurrences = groupOccurrences(scan.matches);
+    this.scans.set(document, {
+      version: document.version,
+      languageId: document.languageId,
+      matcher,
+      scan,
+      occurrences,
+    });
     return occurrences;
   }
 

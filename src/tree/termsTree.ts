@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import type { GlossaryService } from '../service/glossaryService';
-import { directionalText, escapeMarkdown, textDirection, type Locale } from '../glossary';
+import { directionalTextFor, escapeMarkdown, type Locale } from '../glossary';
 import { Disposable } from '../util/dispose';
 import { groupTermsBySection, type SectionTerm } from './sections';
 
@@ -52,17 +52,16 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
 
   public getTreeItem(element: TermsTreeNode): vscode.TreeItem {
     if (element.kind === 'section') {
-      const item = new vscode.TreeItem(element.letter, vscode.TreeItemCollapsibleState.Expanded);
+      // An Arabic letter is isolated like the titles, so that the count after it stays after it.
+      const letter = directionalTextFor(element.letter, this.glossary.snapshot().displayLocale);
+      const item = new vscode.TreeItem(letter, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `section:${element.letter}`;
       item.contextValue = 'section';
       item.description = String(element.terms.length);
       return item;
     }
     const { term } = element;
-    const item = new vscode.TreeItem(
-      directionalText(term.title, textDirection(term.locale)),
-      vscode.TreeItemCollapsibleState.None,
-    );
+    const item = new vscode.TreeItem(directionalTextFor(term.title, term.locale), vscode.TreeItemCollapsibleState.None);
     item.id = `term:${term.termId}`;
     item.contextValue = 'term';
     item.tooltip = termTooltip(term.title, term.summary, term.locale);
@@ -100,12 +99,11 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
 
 /**
  * The tooltip of a term in either tree: its title in bold and its summary, both escaped (glossary text is data, never
- * markup), with HTML and command links off. Right-to-left text is isolated as in the hover (directionalText).
+ * markup), with HTML and command links off. Right-to-left text is isolated as in the hover (directionalTextFor).
  */
 export function termTooltip(title: string, summary: string, locale: Locale): vscode.MarkdownString {
-  const direction = textDirection(locale);
   const tooltip = new vscode.MarkdownString(
-    `**${escapeMarkdown(directionalText(title, direction))}**\n\n${escapeMarkdown(directionalText(summary, direction))}`,
+    `**${escapeMarkdown(directionalTextFor(title, locale))}**\n\n${escapeMarkdown(directionalTextFor(summary, locale))}`,
   );
   tooltip.supportHtml = false;
   tooltip.isTrusted = false;

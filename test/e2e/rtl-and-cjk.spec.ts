@@ -106,9 +106,11 @@ describe('right-to-left panel and a Japanese hover', () => {
   });
 
   it('lists the Arabic title in the sidebar in its reading order', async () => {
+    // In This File lists the few terms of sample.py, so the Arabic title is on screen without scrolling through the
+    // Terms view's hundred-odd Arabic titles; both views label a term with the same core rule (directionalText).
+    await ui().openFile('sample.py');
     await ui().openViewContainer('Glossary');
-    // The Terms view (In This File follows the active editor, which is the entry panel now).
-    const rows = await ui().treeRows('Terms');
+    const rows = await ui().treeRows('In This File');
     const mask = rows.filter({ hasText: 'قناع الانتباه' }).first();
     await mask.waitFor();
     // Tree labels are laid out left to right: the label carries the isolates that keep the Arabic order.

@@ -160,6 +160,11 @@ export class Workbench {
     await this.closeWidgets();
     await this.runCommand('View: Close All Editors');
     await this.page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
+    // An entry panel opened beside the editor leaves an empty second group behind; the next block starts from one.
+    if ((await this.page.locator('.editor-group-container').count()) > 1) {
+      await this.runCommand('View: Close All Editor Groups');
+      await this.page.locator('.editor-group-container').nth(1).waitFor({ state: 'detached' });
+    }
     const settings = writeUserSettings(this.env, { ...this.env.baseSettings, ...options.settings });
     if (settings !== this.loadedSettings) await this.reload();
     this.loadedSettings = settings;
@@ -208,7 +213,9 @@ export class Workbench {
   /** Opens a workspace file (text or notebook) through Quick Open (Ctrl+P) and waits until its first line is rendered. */
   async openFile(relativePath: string): Promise<Locator> {
     const name = path.basename(relativePath);
-    const tab = this.page.locator('.tab.active', { hasText: name });
+    // The tab of the active group: with the entry panel beside the editor there are two groups, and a file open in
+    // both has an active tab in each.
+    const tab = this.page.locator('.editor-group-container.active .tab.active', { hasText: name });
     // Quick Open filters its rows asynchronously: the row we waited for can be on screen while the focused row is
     // still a recently opened file, so Enter may open the wrong one. The row is clicked instead, and if the file's tab
     // still does not become active, Quick Open is opened again (the condition decides, not a delay).

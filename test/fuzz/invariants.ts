@@ -9,7 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { main } from '../../src/cli/main';
-import { classifyHref, compileGlossaries, isTermIdShape, renderEntryHtml, stripBidiControls } from '../../src/glossary';
+import {
+  classifyHref,
+  compileGlossaries,
+  isTermIdShape,
+  renderEntry,
+  renderEntryHtml,
+  stripBidiControls,
+} from '../../src/glossary';
 import type { CompileResult, TermMap } from '../../src/glossary';
 import { contextAt, contextForFileName, createTermMatcher, markdownContextRanges } from '../../src/matching';
 import type { MatchContext, TermMatch, TermMatcher } from '../../src/matching';
@@ -244,6 +251,7 @@ function checkPanel(termMap: TermMap, out: Violation[]): void {
   const glossary = createSnapshot(termMap, { language: 'en', uiLanguage: 'en', docsVersion: 'main', ignoredTerms: [] });
   const context = {
     uiLanguage: 'en',
+    renderEntry,
     notFound: (id: string) => `No ${id}`,
     fallbackNote: (a: string, b: string) => `${a} → ${b}`,
   };

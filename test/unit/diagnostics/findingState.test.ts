@@ -15,18 +15,8 @@ import {
   type FindingState,
   type TextChange,
 } from '../../../src/diagnostics/findingState';
+import { seededRandom as random } from '../../helpers/seededRandom';
 import { terminologyTermMap } from '../terminology/fixture';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'la cabeza ',

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   GLOSSARY_LOCALES,
   chooseEntry,
+  directionalTextFor,
   docsLanguage,
   hfGlossaryUrl,
   languageEndonym,
@@ -173,5 +174,13 @@ describe('language names', () => {
     assert.equal(textDirection('ar-EG'), 'rtl');
     assert.equal(textDirection('en'), 'ltr');
     assert.equal(textDirection('ko'), 'ltr');
+  });
+
+  it('isolates text of a right-to-left locale for left-to-right faces, and leaves other text alone', () => {
+    assert.equal(directionalTextFor('قناع الانتباه (attention mask)', 'ar'), '\u2067قناع الانتباه (\u2066attention mask\u2069)\u2069');
+    assert.equal(directionalTextFor('قناع الانتباه', 'ar-EG'), '\u2067قناع الانتباه\u2069');
+    for (const locale of ['en', 'ja', 'ko', 'zh-hans']) {
+      assert.equal(directionalTextFor('어텐션 마스크 (attention mask)', locale), '어텐션 마스크 (attention mask)');
+    }
   });
 });

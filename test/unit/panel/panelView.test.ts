@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { renderEntry } from '../../../src/glossary';
 import { buildPanelView } from '../../../src/panel/panelView';
 import type { EntryView, ViewContext } from '../../../src/panel/panelView';
 import { NavigationHistory } from '../../../src/panel/history';
@@ -7,6 +8,7 @@ import { entry, glossaryOf, term } from './fakeGlossary';
 
 const context: ViewContext = {
   uiLanguage: 'en',
+  renderEntry,
   notFound: (termId) => `missing ${termId}`,
   fallbackNote: (requested, shown) => `no ${requested}, showing ${shown}`,
 };

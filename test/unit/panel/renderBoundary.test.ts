@@ -3,6 +3,7 @@
  * from a custom glossary or term map) becomes a message in the panel, the history stays usable, and nothing throws.
  */
 import * as assert from 'node:assert/strict';
+import { renderEntry } from '../../../src/glossary';
 import type { GlossarySnapshot } from '../../../src/service/snapshot';
 import { buildPanelView, buildPanelViewSafely } from '../../../src/panel/panelView';
 import type { ViewContext } from '../../../src/panel/panelView';
@@ -13,6 +14,7 @@ import { entry, glossaryOf, term } from './fakeGlossary';
 
 const context: ViewContext = {
   uiLanguage: 'en',
+  renderEntry,
   notFound: (termId) => `missing ${termId}`,
   fallbackNote: (requested, shown) => `no ${requested}, showing ${shown}`,
   renderFailed: (title, reason) => `cannot show ${title}: ${reason}`,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { bestNameMatch, buildSearchItems } from '../../../src/search/searchItems';
 import { filterSearchItems } from '../../helpers/quickPickFilter';
+import type { TermMap } from '../../../src/glossary';
 import { snapshotOf, testTermMap } from '../../helpers/termMapFixture';
 
 describe('Glossary: Search items', () => {
@@ -70,5 +71,48 @@ describe('Glossary: Search items', () => {
     );
     assert.equal(bestNameMatch(english, 'tokens'), undefined, 'summary words name no term');
     assert.equal(bestNameMatch(english, '  '), undefined);
+  });
+
+  describe('in Arabic', () => {
+    const title = 'قناع الانتباه (attention mask)';
+    const summary = 'موتر يُمرَّر مع input_ids ليحدد المواضع المحشوة.';
+    const withArabic: TermMap = {
+      ...testTermMap,
+      locales: [...testTermMap.locales, 'ar'],
+      terms: testTermMap.terms.map((t) =>
+        t.id === 'attention-mask'
+          ? {
+              ...t,
+              titles: { ...t.titles, ar: title },
+              entries: { ...t.entries, ar: { ...t.entries.en!, title, summary } },
+            }
+          : t,
+      ),
+    };
+    const arabic = buildSearchItems(snapshotOf(withArabic, 'ar'));
+    const mask = arabic.find((item) => item.termId === 'attention-mask')!;
+
+    it('isolates the label and the detail, which a quick pick lays out left to right', () => {
+      assert.equal(mask.label, '\u2067قناع الانتباه (\u2066attention mask\u2069)\u2069');
+      assert.equal(mask.detail, '\u2067موتر يُمرَّر مع \u2066input_ids\u2069 ليحدد المواضع المحشوة.\u2069');
+      assert.equal(mask.title, title);
+      // The terms shown in English (fallback) keep their text as written.
+      assert.equal(
+        arabic.find((item) => item.termId === 'masked-language-modeling-mlm')?.label,
+        'masked language modeling (MLM)',
+      );
+    });
+
+    it('still finds the term by its Arabic words, and names it from a query pre-filled with the label', () => {
+      assert.deepEqual(
+        filterSearchItems(arabic, 'قناع الانتباه').map((item) => item.termId),
+        ['attention-mask'],
+      );
+      assert.equal(bestNameMatch(arabic, mask.label)?.termId, 'attention-mask');
+      assert.deepEqual(
+        filterSearchItems(arabic, mask.label).map((item) => item.termId),
+        ['attention-mask'],
+      );
+    });
   });
 });

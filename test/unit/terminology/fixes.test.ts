@@ -11,19 +11,8 @@ import {
   singularPhrase,
 } from '../../../src/glossary';
 import { applyFixes, checkDocument, replacementFor } from '../../../src/terminology';
+import { seededRandom as random } from '../../helpers/seededRandom';
 import { terminologyTermMap } from './fixture';
-
-/** A small deterministic generator (mulberry32), so that a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'la cabeza',
