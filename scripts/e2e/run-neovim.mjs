@@ -24,10 +24,9 @@ const EXPECTED_DIAGNOSTICS = [
   'DIAGNOSTIC 8:83-8:97 unknown-anchor',
   'DIAGNOSTIC 10:8-10:19 avoided-term',
 ];
-const EXPECTED_ACTIONS = [
-  'ACTION avoided-term Replace "cabeza" with "cabecera"',
-  'ACTION avoided-term Replace "fine-tuning" with "ajuste fino"',
-];
+// `El fine-tuning` has no fix since the fix rules of issue #14 (merged from fix14): the article must agree with the
+// replacement's gender, and the Spanish glossary does not give the gender of "ajuste fino".
+const EXPECTED_ACTIONS = ['ACTION avoided-term Replace "cabeza" with "cabecera"'];
 
 function report(results) {
   for (const { name, ok, detail } of results) console.log(`  ${ok ? '✔' : '✘'} ${name}${ok ? '' : `: ${detail}`}`);
@@ -113,6 +112,12 @@ const results = [
     name: 'Markdown hover of "máscara de atención" is the same entry',
     ok: /^HOVER markdown \*\*máscara de atención\*\*/.test(line('HOVER markdown') ?? ''),
     detail: line('HOVER markdown') ?? 'no HOVER markdown line',
+  },
+  {
+    // Neovim 0.7 shows hover Markdown as source: an escaped comma or period would be printed with its backslash.
+    name: 'the hover prose reaches Neovim without backslashes before its punctuation',
+    ok: line('HOVER python') !== undefined && !/\\[,.()]/.test(line('HOVER python') ?? ''),
+    detail: line('HOVER python') ?? 'no HOVER python line',
   },
   {
     name: 'the Spanish page has exactly the expected terminology diagnostics',

@@ -48,7 +48,7 @@ export { mergeTermMaps } from './merge';
 export { compareIds, sortLocales } from './order';
 export { LineIndex } from './lineIndex';
 export { directionalText, isolateBidi, stripBidiControls } from './bidi';
-export { MARKDOWN_SPECIAL_CHARS, commandUri, encodeLinkDestination, escapeMarkdown } from './markdownText';
+export { MARKDOWN_INLINE_SPECIAL_CHARS, commandUri, encodeLinkDestination, escapeMarkdown } from './markdownText';
 export { classifyHref, parseHttpUrl, renderEntry, renderEntryHtml } from './render';
 export type { LinkKind, LinkTarget, RenderOptions, RenderedEntry } from './render';
 export { httpUrlProblem } from './urlPolicy';

@@ -9,15 +9,29 @@
 const htmlEntities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
- * Every ASCII punctuation character that CommonMark or GFM can give a meaning to (emphasis, links, images, code
- * spans, headings, lists, tables, strikethrough, autolinks through `:` and `/`, entity references through `;`).
- * CommonMark allows a backslash before any ASCII punctuation, so escaping too much is harmless while escaping too
- * little is not. The escaping regular expression is built from this list, so that the list is the whole truth.
+ * The ASCII punctuation characters that can start inline markup wherever they stand in a line: the backslash, code
+ * spans, emphasis, links and images (`[`, `]`; an image's `!` needs the `[`), strikethrough, table cells, VS Code's
+ * theme icons `$(name)` and e-mail autolinks (`@`). They are always escaped. The others (`.`, `,`, `:`, `(`, `-`, …)
+ * mean something only at the start of a line (a heading, a list item, a thematic break) or in a URL, and are escaped
+ * only there (see escapeMarkdown): a CommonMark renderer reads `\,` as `,`, but clients that show hover Markdown as
+ * highlighted source (Neovim before 0.10) would print every backslash, and glossary prose is full of commas.
  */
-export const MARKDOWN_SPECIAL_CHARS = '\\`*_{}[]()#+-.!|~:/;"\'=?@$%^,';
+export const MARKDOWN_INLINE_SPECIAL_CHARS = '\\`*_[]~|$@';
 
 /** One regular expression, compiled once: hovers call escapeMarkdown on the hot path. */
-const specialOrHtml = new RegExp(`[${[...MARKDOWN_SPECIAL_CHARS, ...Object.keys(htmlEntities)].map((char) => char.replace(/[\\\]^-]/, '\\$&')).join('')}]`, 'g');
+const specialOrHtml = new RegExp(
+  `[${[...MARKDOWN_INLINE_SPECIAL_CHARS, ...Object.keys(htmlEntities)].map((char) => char.replace(/[\\\]^-]/, '\\$&')).join('')}]`,
+  'g',
+);
+
+/**
+ * What can open a block at the start of a line (after up to three spaces): an ATX heading (`#`), a list item or a
+ * thematic break or setext underline (`-`, `+`, `=`), an ordered list item (`1.`, `1)`); its last character is escaped.
+ */
+const blockStart = /^( {0,3})([#+=-]|\d{1,9}[.)])/;
+
+/** A URL's scheme separator and a `www.` prefix, which renderers with autolinking (marked, in VS Code) would link. */
+const autolinkStart = /(:)(?=\/\/)|(?<=\bwww)(\.)/gi;
 
 /**
  * Returns `text` as inert Markdown: rendered, it shows exactly the characters of `text` on one line, and no
@@ -25,7 +39,11 @@ const specialOrHtml = new RegExp(`[${[...MARKDOWN_SPECIAL_CHARS, ...Object.keys(
  * Line breaks become spaces because a hover line must not open a new block (a heading, a list, a fence).
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(specialOrHtml, (char) => htmlEntities[char] ?? `\\${char}`);
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(specialOrHtml, (char) => htmlEntities[char] ?? `\\${char}`)
+    .replace(autolinkStart, '\\$&')
+    .replace(blockStart, (_, indent: string, marker: string) => `${indent}${marker.slice(0, -1)}\\${marker.slice(-1)}`);
 }
 
 /**
