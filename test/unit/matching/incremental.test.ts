@@ -9,23 +9,12 @@ import { compileGlossaries } from '../../../src/glossary';
 import { createTermMatcher, rescanDocument, scanDocument, type DocumentScan } from '../../../src/matching';
 import type { MatchContext } from '../../../src/matching';
 import { readFixtureText, repoRoot } from '../../helpers/repoRoot';
+import { seededRandom } from '../../helpers/seededRandom';
 
 const termMap = compileGlossaries(
   ['glossary/en.md', 'glossary/es.md'].map((file) => ({ file, content: fs.readFileSync(path.join(repoRoot(), file)) })),
 ).termMap;
 const matcher = createTermMatcher(termMap);
-
-/** The same small generator as the bench's inputs (mulberry32), so that a failing seed can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces an edit inserts: terms, halves of terms, fences that open and close Python blocks, links, line ends of
 // every kind, and text that joins or splits words and phrases.
@@ -75,7 +64,7 @@ function randomEdit(text: string, random: () => number): string {
 }
 
 function check(start: string, context: MatchContext, seed: number, edits: number): number {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   let scan: DocumentScan = scanDocument(matcher, start, context);
   let changed = 0;
   for (let step = 0; step < edits; step++) {
