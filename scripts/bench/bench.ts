@@ -21,7 +21,7 @@ import { CharTrieBaseline, RegexAlternationBaseline } from './baselines';
 import { largeGlossaries, workerOverhead } from './compileBench';
 import { lspFigures } from './lspBench';
 import { terminologyFigures } from './terminologyBench';
-import { quantile, type Figure } from './figures';
+import { quantile, zipEntryCount, type Figure } from './figures';
 import { seededRandom } from '../../test/helpers/seededRandom';
 import { markdownDoc, pythonModule, singleLine, syntheticGlossary } from './inputs';
 import { scanRatioFigures } from './scanRatios';
@@ -422,14 +422,6 @@ function retainedHeapMb(termMapFile: string): number {
     met: true,
   });
   fs.rmSync(tmp, { recursive: true, force: true });
-}
-
-/** The number of entries of a zip archive, read from its end-of-central-directory record. */
-function zipEntryCount(zip: Buffer): number {
-  for (let at = zip.length - 22; at >= 0; at--) {
-    if (zip.readUInt32LE(at) === 0x06054b50) return zip.readUInt16LE(at + 10);
-  }
-  throw new Error('not a zip archive');
 }
 
 // ---------------------------------------------------------------------------------------------- 5 and 7: the host

@@ -161,10 +161,9 @@ export class Workbench {
     await this.runCommand('View: Close All Editors');
     await this.page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
     // An entry panel opened beside the editor leaves an empty second group behind; the next block starts from one.
-    if ((await this.page.locator('.editor-group-container').count()) > 1) {
-      await this.runCommand('View: Close All Editor Groups');
-      await this.page.locator('.editor-group-container').nth(1).waitFor({ state: 'detached' });
-    }
+    const groups = this.page.locator('.editor-group-container');
+    if ((await groups.count()) > 1) await this.runCommand('View: Close All Editor Groups');
+    await groups.nth(1).waitFor({ state: 'detached' });
     const settings = writeUserSettings(this.env, { ...this.env.baseSettings, ...options.settings });
     if (settings !== this.loadedSettings) await this.reload();
     this.loadedSettings = settings;
@@ -213,8 +212,7 @@ export class Workbench {
   /** Opens a workspace file (text or notebook) through Quick Open (Ctrl+P) and waits until its first line is rendered. */
   async openFile(relativePath: string): Promise<Locator> {
     const name = path.basename(relativePath);
-    // The tab of the active group: with the entry panel beside the editor there are two groups, and a file open in
-    // both has an active tab in each.
+    // The active group's tab: with the entry panel beside the editor, a file open in both groups has two active tabs.
     const tab = this.page.locator('.editor-group-container.active .tab.active', { hasText: name });
     // Quick Open filters its rows asynchronously: the row we waited for can be on screen while the focused row is
     // still a recently opened file, so Enter may open the wrong one. The row is clicked instead, and if the file's tab
@@ -448,17 +446,8 @@ function writeUserSettings(env: UiEnvironment, settings: Record<string, unknown>
 /**
  * Registers mocha hooks for a `describe` block: before its first test the run's workbench is opened (the first
  * time) or reset to `options` (see Workbench.acquire); a failed test leaves a screenshot named
- * `failed-<test title>.png`. Returns an accessor for the workbench.
- *
- *     describe('hover in Python', () => {
- *       const ui = useWorkbench();
- *       it('explains attention_mask', async () => {
- *         await ui().openFile('sample.py');
- *         await ui().hoverWord('attention_mask');
- *         await ui().waitForHover('attention mask');
- *         await ui().screenshot('hover-python');
- *       });
- *     });
+ * `failed-<test title>.png`. Returns an accessor for the workbench, called inside tests (`ui().openFile(...)`); see
+ * test/e2e/hover.spec.ts for a whole example.
  */
 export function useWorkbench(options: OpenOptions = {}): () => Workbench {
   let workbench: Workbench | undefined;
