@@ -191,7 +191,7 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     if (replacement !== undefined && replacement !== match.text) {
       // The article before the range must agree with the replacement (`el pooling` → `la agrupación`); when the fix
       // has to change it, the finding starts at the article, so that a fix replaces exactly its finding's range.
-      const agreeing = agreeingFix(text, start, end, replacement, locale);
+      const agreeing = agreeingFix(text, start, end, replacement, locale, (phrase) => termbase.usedGender(phrase));
       if (agreeing.fix !== undefined && agreeing.fix.start >= line.start) {
         start = agreeing.fix.start;
         fixes.push(agreeing.fix);

@@ -127,6 +127,34 @@ const SPANISH_ARTICLES: Readonly<Record<string, { gender: 'feminine' | 'masculin
   al: { gender: 'masculine', other: 'a la' },
 };
 
+type SpanishGender = 'feminine' | 'masculine';
+
+/**
+ * The gender the glossary's own Spanish prose gives each word it puts after an article (`El ajuste fino…`,
+ * `los canales…`): where a noun's ending does not tell its gender (`ajuste`, `canal`), the way our translators wrote it
+ * does. A word seen with articles of both genders gets none. The returned lookup reads a phrase's head noun, in the
+ * number it is written in or the other.
+ */
+export function spanishGenderInProse(prose: Iterable<string>): (phrase: string) => SpanishGender | undefined {
+  const seen = new Map<string, SpanishGender | null>();
+  for (const text of prose) {
+    for (const match of text.matchAll(/(?:^|[^\p{L}])(el|la|los|las|un|una|unos|unas|del|al)\s+(\p{L}+)/giu)) {
+      const gender = SPANISH_ARTICLES[match[1]!.toLowerCase()]!.gender;
+      const word = match[2]!.toLowerCase();
+      const before = seen.get(word);
+      seen.set(word, before === undefined || before === gender ? gender : null);
+    }
+  }
+  return (phrase) => {
+    const head = phrase.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    const other = singularPhrase(head, 'es') ?? pluralPhrase(head, 'es');
+    // A head written with both genders decides nothing, not even through its other number.
+    const own = seen.get(head);
+    if (own !== undefined) return own ?? undefined;
+    return (other === undefined ? undefined : seen.get(other)) ?? undefined;
+  };
+}
+
 /** The article's case carried over to its replacement (`El` → `La`, `DEL` → `DE LA`). */
 function sameCase(original: string, replacement: string): string {
   if (original === original.toUpperCase() && original.length > 1) return replacement.toUpperCase();
@@ -146,6 +174,7 @@ export function agreeingFix(
   end: number,
   replacement: string,
   locale: Locale,
+  usedGender: (phrase: string) => SpanishGender | undefined = () => undefined,
 ): { readonly fix?: TextFix; readonly why?: string } {
   const plain = { fix: { start, end, newText: replacement } };
   if (locale.split('-')[0] !== 'es') return plain;
@@ -153,7 +182,7 @@ export function agreeingFix(
   const article = before?.[1];
   const known = article === undefined ? undefined : SPANISH_ARTICLES[article.toLowerCase()];
   if (article === undefined || known === undefined) return plain;
-  const gender = spanishGender(replacement);
+  const gender = spanishGender(replacement) ?? usedGender(replacement);
   if (gender === undefined) {
     return {
       why: `no automatic fix: the gender of "${replacement}" is not known, and "${article}" must agree with it`,

@@ -9,7 +9,7 @@ export type { CheckOptions, Finding, FindingCode, FindingSeverity, TextFix } fro
 export { DEFAULT_SEVERITIES } from './types';
 export type { TerminologyChecker } from './check';
 export { checkDocument, createTerminologyChecker, glossaryHeadingAnchors } from './check';
-export { agreeingFix, applyFixes, replacementFor, resolveReplacement } from './fixes';
+export { agreeingFix, applyFixes, replacementFor, resolveReplacement, spanishGenderInProse } from './fixes';
 export type { Replacement } from './fixes';
 export { IGNORE_NEXT_LINE } from './regions';
 export { formKey } from './termbase';

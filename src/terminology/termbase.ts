@@ -26,6 +26,7 @@ import {
 } from '../glossary';
 import type { TermMatcher } from '../matching';
 import { createTermMatcher, foldKey, splitWords } from '../matching';
+import { spanishGenderInProse } from './fixes';
 
 export type GroupKind = 'allowed' | 'avoid' | 'english' | 'shadow';
 
@@ -58,6 +59,8 @@ export interface LocaleTermbase {
   isEnglishTitleForm(termId: string, form: string): boolean;
   /** Every term id, lowercased: the anchors `[[…]]` markers and glossary links may name. */
   readonly anchors: ReadonlySet<string>;
+  /** The gender the locale's own entries give a phrase's head noun after an article (Spanish; see fixes.ts). */
+  usedGender(phrase: string): 'feminine' | 'masculine' | undefined;
 }
 
 /**
@@ -282,5 +285,8 @@ export function buildLocaleTermbase(termMap: TermMap, locale: Locale): LocaleTer
       return numberFamily(title, SOURCE_LOCALE).has(formKey(form));
     },
     anchors: new Set(termMap.terms.map((term) => term.id.toLowerCase())),
+    usedGender: spanishGenderInProse(
+      locale.split('-')[0] === 'es' ? termMap.terms.map((term) => localEntry(term, locale)?.markdown ?? '') : [],
+    ),
   };
 }

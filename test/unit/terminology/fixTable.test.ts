@@ -17,7 +17,7 @@ import {
   singularPhrase,
   trailingParenthetical,
 } from '../../../src/glossary';
-import { createTerminologyChecker, formKey } from '../../../src/terminology';
+import { agreeingFix, createTerminologyChecker, formKey, spanishGenderInProse } from '../../../src/terminology';
 import { repoRoot } from '../../helpers/repoRoot';
 
 const LOCALES = ['ar', 'en', 'es', 'ja', 'ko', 'zh-hans'];
@@ -163,8 +163,35 @@ describe('fixes a colleague reported wrong (bundled glossaries)', () => {
     assert.deepEqual(check('El pooling reduce.'), ['El pooling → La agrupación']);
     assert.deepEqual(check('Antes del pooling.'), ['del pooling → de la agrupación']);
     assert.deepEqual(check('Sin el padding.'), ['padding → relleno']);
-    assert.deepEqual(check('Un fine-tuning.'), ['fine-tuning → no fix, said why']);
+    // `ajuste` does not tell its gender by its ending; es.md writes "El ajuste fino", and the fix follows it.
+    assert.deepEqual(check('Un fine-tuning.'), ['fine-tuning → ajuste fino']);
     assert.deepEqual(check('Sin pooling.'), ['pooling → agrupación']);
+  });
+});
+
+describe('the gender our Spanish prose gives a noun', () => {
+  const usedGender = spanishGenderInProse(['El ajuste fino adapta…', 'Revisa los canales.', 'la canal y el canal']);
+
+  it('reads it from the articles written before the noun, in either number', () => {
+    assert.equal(usedGender('ajuste fino'), 'masculine');
+    assert.equal(usedGender('ajustes finos'), 'masculine');
+    assert.equal(usedGender('canales de color'), 'masculine');
+  });
+
+  it('gives none for a noun written with both genders, or never after an article', () => {
+    assert.equal(usedGender('canal de color'), undefined);
+    assert.equal(usedGender('relleno'), undefined);
+  });
+
+  it('leaves a fix out, and says why, when neither the ending nor the prose tells the gender', () => {
+    const unknown = agreeingFix('Un token.', 3, 8, 'token', 'es', usedGender);
+    assert.equal(unknown.fix, undefined);
+    assert.match(unknown.why ?? '', /gender of "token" is not known/);
+    assert.deepEqual(agreeingFix('Un fine-tuning.', 3, 14, 'ajuste fino', 'es', usedGender).fix, {
+      start: 3,
+      end: 14,
+      newText: 'ajuste fino',
+    });
   });
 });
 
