@@ -61,6 +61,10 @@ describe('right-to-left panel and a Japanese hover', () => {
   const ui = useWorkbench({ settings });
 
   it('shows an Arabic hover whose text keeps its reading order', async () => {
+    // The reload that applies this block's settings may restore the previous block's editors and entry panel (with
+    // sample.py scrolled to its end): start from a closed workbench, as the Japanese test below does.
+    await ui().runCommand('View: Close All Editors');
+    await ui().page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
     await ui().openFile('sample.py');
     await ui().hoverWord('attention_mask');
     // The bundled glossary has an Arabic entry too: wait for the custom glossary's own wording, which shows once the

@@ -213,7 +213,7 @@ export class Workbench {
   async openFile(relativePath: string): Promise<Locator> {
     const name = path.basename(relativePath);
     // The active group's tab: with the entry panel beside the editor, a file open in both groups has two active tabs.
-    const tab = this.page.locator('.editor-group-container.active .tab.active', { hasText: name });
+    const tab = this.page.locator(`.editor-group-container.active .tab.active[data-resource-name="${name}"]`);
     // Quick Open filters its rows asynchronously: the row we waited for can be on screen while the focused row is
     // still a recently opened file, so Enter may open the wrong one. The row is clicked instead, and if the file's tab
     // still does not become active, Quick Open is opened again (the condition decides, not a delay).
@@ -223,7 +223,9 @@ export class Workbench {
       const input = this.quickInput.locator('input');
       await input.waitFor();
       await input.fill(relativePath);
-      await this.quickPickRows.filter({ hasText: name }).first().click();
+      // The row whose file name is exactly this one: `notes.md` must not pick `ja-notes.md`.
+      const label = this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) });
+      await this.quickPickRows.filter({ has: label }).first().click();
       try {
         await tab.waitFor({ timeout: attempt < 3 ? 30_000 : 120_000 });
         break;
