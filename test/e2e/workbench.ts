@@ -233,6 +233,8 @@ export class Workbench {
         if (attempt >= 3) throw error;
       }
     }
+    // VS Code may restore the file scrolled to where a previous block left it: start at its first line.
+    await this.page.keyboard.press('Control+Home');
     const editor = this.activeEditor;
     // A notebook's markdown cells keep hidden Monaco editors; wait for a line that is really on screen.
     await editor.locator('.view-line:visible').first().waitFor();
