@@ -127,6 +127,8 @@ interface Resolution {
   readonly suggestion: string | undefined;
   readonly replacement: string | undefined;
   readonly why: string | undefined;
+  /** Whether the suggestion is the flagged text itself, as forms compare (then there is nothing to report). */
+  readonly suggestsItself: boolean;
 }
 
 /**
@@ -153,7 +155,14 @@ function resolved(termbase: LocaleTermbase, groupId: string, group: FormGroup, t
       termbase.locale,
       (preferred) => termbase.languageOf(group.termId, preferred),
     );
-    found = { form, suggestion: result?.suggestion, replacement: result?.fix, why: result?.why };
+    const suggestion = result?.suggestion;
+    found = {
+      form,
+      suggestion,
+      replacement: result?.fix,
+      why: result?.why,
+      suggestsItself: suggestion !== undefined && formKey(suggestion) === formKey(text),
+    };
     if (
       found.replacement !== undefined &&
       group.kind === 'english' &&
@@ -182,10 +191,10 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     const end = line.start + match.end;
     if (overlapsAny(line.excluded, start, end)) continue;
     if (isGloss(text, start, end, locale)) continue;
-    const { form, suggestion, replacement, why: noFix } = resolved(termbase, match.termId, group, match.text);
+    const { form, suggestion, replacement, why: noFix, suggestsItself } = resolved(termbase, match.termId, group, match.text);
     // A form the rules of two languages spell alike (`multimodals`: English plural of a title Spanish shares) has no
     // better form to suggest: saying "use what you wrote" would only be noise.
-    if (suggestion !== undefined && formKey(suggestion) === formKey(match.text)) continue;
+    if (suggestsItself) continue;
     let why = noFix;
     const fixes: TextFix[] = [];
     if (replacement !== undefined && replacement !== match.text) {
