@@ -15,6 +15,13 @@ export interface Figure {
 export const quantile = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
+/** The median of samples in any order (NaN for none); the samples are not reordered. */
+export const median = (samples: readonly number[]): number =>
+  quantile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );
+
 /** The number of entries of a zip archive, read from its end-of-central-directory record. */
 export function zipEntryCount(zip: Buffer): number {
   for (let at = zip.length - 22; at >= 0; at--) {

@@ -228,6 +228,13 @@ function refuseTooDeep(file: string, text: string, diagnostics: Diagnostic[]): {
   return { text: blankRegions(text, regions), splits };
 }
 
+/**
+ * How much text consecutive pieces are grouped to before a parse. remark's time per character grows with what it
+ * parses at once (its event lists are spliced), so groups stay at a few entries: measured on the bundled glossary and
+ * on 10,000 synthetic entries, 4 K characters parse about 10% faster than single entries, and 16 K slower than both.
+ */
+const GROUP_CHARS = 4_096;
+
 /** Lines that may define a link reference (`[label]: url`), possibly inside a block quote or list item. */
 const POSSIBLE_DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m;
 
@@ -237,13 +244,17 @@ const POSSIBLE_DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m;
  * memory stays that of one piece, which keeps a 10 MB glossary from needing gigabytes. A link reference definition
  * applies to the whole document, so a file that may hold one is parsed whole.
  */
-function parseInPieces(text: string, splits: readonly number[]): Root {
+export function parseInPieces(text: string, splits: readonly number[]): Root {
   if (splits.length < 2 || POSSIBLE_DEFINITION.test(text)) return parseMarkdown(text);
   const root: Root = { type: 'root', children: [] };
   let line = 1;
   const cuts = splits[0] === 0 ? splits : [0, ...splits];
   for (let k = 0; k < cuts.length; k++) {
     const start = cuts[k]!;
+    // Consecutive pieces up to GROUP_CHARS are parsed together: a run of pieces is also cut where no block spans,
+    // and each parse has a fixed cost (the parser's construct tables, the tree builder's handlers) that one parse per
+    // entry would pay thousands of times in a large glossary.
+    while (k + 1 < cuts.length && cuts[k + 1]! - start < GROUP_CHARS) k++;
     const end = k + 1 < cuts.length ? cuts[k + 1]! : text.length;
     const piece = text.slice(start, end);
     const sub = parseMarkdown(piece);
