@@ -56,9 +56,11 @@ function compileVersusParse(sources: readonly GlossarySource[], runs: number): {
  * compiles it), the Spanish seed glossary, and synthetic glossaries of growing size.
  */
 export function compileFigures({ root, quick, record }: BenchContext, bundledSources: readonly GlossarySource[], termMap: TermMap): void {
-  // The bundled glossary is compiled by `npm run build`, never in the editor (which reads dist/termmap.json): its
-  // target is the remark parse of the same files, the floor for any compiler built on remark, measured in the same
-  // run. remark parses about 1 MB/s here; the six locales are 1.2 MB of Markdown.
+  // The bundled glossary is compiled by `npm run build`, never in the editor (which reads dist/termmap.json). Its
+  // target is relative to remark parsing the same files whole, measured in the same run: remark parses about 1 MB/s,
+  // the six locales are 1.2 MB of Markdown, and parsing is three quarters of a compile, so no absolute target under a
+  // second can hold. All the compiler's own work (decoding, nesting limits, alignment, normalizing, checks) may cost
+  // half a parse more.
   const entries = termMap.terms.reduce((n, term) => n + Object.keys(term.entries).length, 0);
   const bundled = compileVersusParse(bundledSources, quick ? 3 : 15);
   const bundledRatio = bundled.compileMs / bundled.parseMs;
@@ -66,8 +68,8 @@ export function compileFigures({ root, quick, record }: BenchContext, bundledSou
     name: `compile the bundled glossary (${termMap.locales.join(', ')}: ${entries} entries)`,
     value: bundled.compileMs,
     unit: 'ms',
-    target: '≤ 1.0× remark parse',
-    met: bundledRatio <= 1,
+    target: '≤ 1.5× remark parse',
+    met: bundledRatio <= 1.5,
     baseline: bundled.parseMs,
     ratio: bundledRatio,
   });
