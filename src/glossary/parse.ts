@@ -77,15 +77,21 @@ function parseMarkdown(text: string): Root {
   return parser.parse(text);
 }
 
-/** Moves every position in `node` by the place where its text started in the file. */
+/**
+ * Moves every position in `node` by the place where its text started in the file. The points are changed in place:
+ * the tree builder gives every node points of its own (test/unit/glossary/parsePieces.test.ts would see a shared one
+ * moved twice), and a large glossary has hundreds of thousands of them to allocate again otherwise.
+ */
 function shiftPositions(node: Nodes, lineDelta: number, offsetDelta: number): void {
   const stack: Nodes[] = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
     const position = current.position;
     if (position) {
-      position.start = { line: position.start.line + lineDelta, column: position.start.column, offset: (position.start.offset ?? 0) + offsetDelta };
-      position.end = { line: position.end.line + lineDelta, column: position.end.column, offset: (position.end.offset ?? 0) + offsetDelta };
+      position.start.line += lineDelta;
+      position.start.offset = (position.start.offset ?? 0) + offsetDelta;
+      position.end.line += lineDelta;
+      position.end.offset = (position.end.offset ?? 0) + offsetDelta;
     }
     if ('children' in current) for (const child of current.children) stack.push(child);
   }
