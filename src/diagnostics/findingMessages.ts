@@ -6,11 +6,7 @@
  * both. It is pure: the translator is passed in, and its calls are string literals that the manifest test finds.
  */
 import type { Finding } from '../terminology';
-
-/** The part of `vscode.l10n` these strings need: `{0}`, `{1}`… in the message are replaced by `args`. */
-export interface Localizer {
-  t(message: string, ...args: string[]): string;
-}
+import type { Localizer } from '../util/localizer';
 
 /**
  * The diagnostic's message: the core's finding rebuilt from its fields by code, in the translator's language.

@@ -5,13 +5,13 @@
  * Spanish reader gets "Abrir en huggingface.co" beside the Spanish entry, and the extension's Spanish diagnostics.
  */
 import { languageName, primaryLanguage, type Locale } from '../glossary';
-import type { Localizer } from '../diagnostics/findingMessages';
 import { englishHoverStrings, type HoverStrings } from '../hover/hoverContent';
 import ar from '../../l10n/bundle.l10n.ar.json';
 import es from '../../l10n/bundle.l10n.es.json';
 import ja from '../../l10n/bundle.l10n.ja.json';
 import ko from '../../l10n/bundle.l10n.ko.json';
 import zhCn from '../../l10n/bundle.l10n.zh-cn.json';
+import type { Localizer } from '../util/localizer';
 
 /** The translation bundles by primary language; VS Code names Simplified Chinese `zh-cn`, the glossary `zh-hans`. */
 const bundles: Readonly<Record<string, Readonly<Record<string, string>>>> = { ar, es, ja, ko, zh: zhCn };
