@@ -57,18 +57,6 @@ const CASES: readonly LocaleCase[] = [
   },
 ];
 
-/** Waits until the (finite) animations of the window have ended, so that a screenshot shows the settled widget. */
-async function settled(ui: ReturnType<typeof useWorkbench>): Promise<void> {
-  await ui().page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
-}
-
 /** Shows the term in the Terms view, and Glossary: Search with `query` typed, and saves a screenshot of each. */
 async function termsAndSearch(
   ui: ReturnType<typeof useWorkbench>,
@@ -126,14 +114,14 @@ for (const { locale, title, summary, notes, word, wordOptions } of CASES) {
       const pythonText = await pythonHover.innerText();
       assert.match(pythonText, summary);
       assert.match(pythonText, /Open entry · Open on huggingface\.co/);
-      await settled(ui);
+      await ui().animationsSettled();
       await ui().screenshot(`bundled-hover-python-${locale}`);
 
       await ui().openFile(notes);
       await ui().hoverWord(word, wordOptions);
       const notesHover = await ui().waitForHover(title);
       assert.match(await notesHover.innerText(), summary);
-      await settled(ui);
+      await ui().animationsSettled();
       await ui().screenshot(`bundled-hover-markdown-${locale}`);
     });
 

@@ -142,15 +142,8 @@ describe('right-to-left panel and a Japanese hover', () => {
     assert.match(text, /アテンションマスク \(attention mask\)/);
     assert.match(text, /どの位置が本物のトークンでどの位置がパディングか/);
     assert.doesNotMatch(text, /[\u2066-\u2069]/, 'left-to-right text gets no isolates');
-    // A hover hovered again fades in: the screenshot waits until its (finite) animations have ended.
-    await ui().page.evaluate(() =>
-      Promise.all(
-        document
-          .getAnimations()
-          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
-          .map((animation) => animation.finished.catch(() => undefined)),
-      ),
-    );
+    // A hover hovered again fades in: the screenshot waits until it has.
+    await ui().animationsSettled();
     await ui().screenshot('hover-python-ja');
   });
 });
