@@ -13,17 +13,28 @@ import type { Localizer } from '../util/localizer';
  * `language` is the name of the document's language as the reader calls it (`languageName(…, 'mid-sentence')`).
  */
 export function findingMessage(finding: Finding, language: string, l10n: Localizer): string {
-  const replacement = finding.fixes[0]?.newText;
-  const use = replacement === undefined ? '' : ` ${l10n.t('Use "{0}".', replacement)}`;
+  // A message with a fix is one sentence pair per key, so that a language that writes no space between sentences
+  // (Japanese, Chinese) is not given one.
+  const use = finding.fixes[0]?.newText;
   switch (finding.code) {
     case 'avoided-term':
-      return (
-        (finding.reason
+      if (finding.reason) {
+        return use === undefined
           ? l10n.t('In {0}, the glossary avoids "{1}": {2}.', language, finding.text, finding.reason)
-          : l10n.t('In {0}, the glossary avoids "{1}".', language, finding.text)) + use
-      );
+          : l10n.t('In {0}, the glossary avoids "{1}": {2}. Use "{3}".', language, finding.text, finding.reason, use);
+      }
+      return use === undefined
+        ? l10n.t('In {0}, the glossary avoids "{1}".', language, finding.text)
+        : l10n.t('In {0}, the glossary avoids "{1}". Use "{2}".', language, finding.text, use);
     case 'english-term':
-      return l10n.t('"{0}" is the English term; in {1}, the glossary translates it.', finding.text, language) + use;
+      return use === undefined
+        ? l10n.t('"{0}" is the English term; in {1}, the glossary translates it.', finding.text, language)
+        : l10n.t(
+            '"{0}" is the English term; in {1}, the glossary translates it. Use "{2}".',
+            finding.text,
+            language,
+            use,
+          );
     case 'unknown-anchor':
       return l10n.t('No glossary term or heading has the anchor "{0}".', finding.text);
   }

@@ -191,11 +191,11 @@ describe('language server: terminology diagnostics in the language of the hover'
     // The extension's own Japanese strings (l10n/bundle.l10n.ja.json), with the page's language named in Japanese.
     assert.equal(
       english,
-      '「attention mask」は英語の用語です。スペイン語の用語集ではこの用語を翻訳します。 「máscara de atención」を使ってください。',
+      '「attention mask」は英語の用語です。スペイン語の用語集ではこの用語を翻訳します。「máscara de atención」を使ってください。',
     );
     assert.match(
       avoided!,
-      /: se confunde con las cabezas de atención, que son otra cosa。 「cabecera」を使ってください。$/,
+      /: se confunde con las cabezas de atención, que son otra cosa。「cabecera」を使ってください。$/,
     );
     assert.equal(anchor, '用語集に、アンカー「no-such-anchor」を持つ用語または見出しはありません。');
     assert.deepEqual(await avoidedActions(), ['「cabecera」に置き換える', 'このファイルの用語集の指摘をすべて修正']);
