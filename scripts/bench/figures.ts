@@ -21,11 +21,3 @@ export const median = (samples: readonly number[]): number =>
     [...samples].sort((a, b) => a - b),
     0.5,
   );
-
-/** The number of entries of a zip archive, read from its end-of-central-directory record. */
-export function zipEntryCount(zip: Buffer): number {
-  for (let at = zip.length - 22; at >= 0; at--) {
-    if (zip.readUInt32LE(at) === 0x06054b50) return zip.readUInt16LE(at + 10);
-  }
-  throw new Error('not a zip archive');
-}
