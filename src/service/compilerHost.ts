@@ -7,8 +7,7 @@
  * This file is pure: the protocol spoken with a worker and the check of every message that comes back live here once,
  * for every host that talks to a worker.
  */
-import type {
-  compileGlossaries} from '../glossary';
+import type { compileGlossaries } from '../glossary';
 import {
   TermMapJsonError,
   isAlignmentReference,
