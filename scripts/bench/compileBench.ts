@@ -55,7 +55,11 @@ function compileVersusParse(sources: readonly GlossarySource[], runs: number): {
  * The compile figures that run in the bench's own process: the bundled glossary (every locale, as `npm run build`
  * compiles it), the Spanish seed glossary, and synthetic glossaries of growing size.
  */
-export function compileFigures({ root, quick, record }: BenchContext, bundledSources: readonly GlossarySource[], termMap: TermMap): void {
+export function compileFigures(
+  { root, quick, record }: BenchContext,
+  bundledSources: readonly GlossarySource[],
+  termMap: TermMap,
+): void {
   // The bundled glossary is compiled by `npm run build`, never in the editor (which reads dist/termmap.json). Its
   // target is relative to remark parsing the same files whole, measured in the same run: remark parses about 1 MB/s,
   // the six locales are 1.2 MB of Markdown, and parsing is three quarters of a compile, so no absolute target under a
@@ -80,7 +84,13 @@ export function compileFigures({ root, quick, record }: BenchContext, bundledSou
         timeMs(() => compileGlossaries([{ file: seed, content: fs.readFileSync(seed), locale: 'es' }])),
       ),
     );
-    record({ name: 'compile the Spanish seed glossary (51 terms, mojibake repair)', value: ms, unit: 'ms', target: '-', met: true });
+    record({
+      name: 'compile the Spanish seed glossary (51 terms, mojibake repair)',
+      value: ms,
+      unit: 'ms',
+      target: '-',
+      met: true,
+    });
   } else {
     console.log('skip: ../shared/seeds is absent, so the seed glossary is not measured');
   }
@@ -92,7 +102,12 @@ export function compileFigures({ root, quick, record }: BenchContext, bundledSou
     const measured =
       n >= 10_000
         ? compileVersusParse(sources, runs)
-        : { compileMs: median(Array.from({ length: runs + 1 }, () => timeMs(() => compileGlossaries(sources))).slice(1)), parseMs: undefined };
+        : {
+            compileMs: median(
+              Array.from({ length: runs + 1 }, () => timeMs(() => compileGlossaries(sources))).slice(1),
+            ),
+            parseMs: undefined,
+          };
     times.set(n, measured.compileMs);
     record({
       name: `compile a synthetic glossary of ${n.toLocaleString('en')} entries`,
@@ -100,11 +115,19 @@ export function compileFigures({ root, quick, record }: BenchContext, bundledSou
       unit: 'ms',
       target: n === 10_000 ? '< 2000' : '-',
       met: n !== 10_000 || measured.compileMs < 2000,
-      ...(measured.parseMs !== undefined ? { baseline: measured.parseMs, ratio: measured.compileMs / measured.parseMs } : {}),
+      ...(measured.parseMs !== undefined
+        ? { baseline: measured.parseMs, ratio: measured.compileMs / measured.parseMs }
+        : {}),
     });
   }
   const exponent = Math.log(times.get(10_000)! / times.get(1_000)!) / Math.log(10);
-  record({ name: 'compile growth exponent, 1,000 → 10,000 entries', value: exponent, unit: '', target: '≈ 1 (≤ 1.2)', met: exponent <= 1.2 });
+  record({
+    name: 'compile growth exponent, 1,000 → 10,000 entries',
+    value: exponent,
+    unit: '',
+    target: '≈ 1 (≤ 1.2)',
+    met: exponent <= 1.2,
+  });
 }
 
 // Real entries repeated with unique headings to 1 MB and 10 MB; each size compiles in a child process of its own
@@ -218,13 +241,20 @@ async function upstreamGlossary({ root, quick, record }: BenchContext, workerFil
     return;
   }
   const bytes = fs.readFileSync(file);
+  const bundledFile = path.join(root, 'dist', 'termmap.json');
   const options: CompileOptions = {
-    reference: alignmentReference(parseTermMapJson(fs.readFileSync(path.join(root, 'dist', 'termmap.json'), 'utf8'))),
+    reference: alignmentReference(parseTermMapJson(fs.readFileSync(bundledFile, 'utf8'), bundledFile)),
   };
-  const source = (): GlossarySource => ({ file: 'docs/source/en/glossary.md', content: new Uint8Array(bytes), locale: 'en' });
+  const source = (): GlossarySource => ({
+    file: 'docs/source/en/glossary.md',
+    content: new Uint8Array(bytes),
+    locale: 'en',
+  });
   const entries = compileGlossaries([source()], options).termMap.terms.length;
   const label = `the upstream English glossary (${Math.round(bytes.length / 1000)} KB, ${entries} entries)`;
-  const inThread = median(Array.from({ length: quick ? 5 : 20 }, () => timeMs(() => compileGlossaries([source()], options))));
+  const inThread = median(
+    Array.from({ length: quick ? 5 : 20 }, () => timeMs(() => compileGlossaries([source()], options))),
+  );
   record({ name: `compile ${label}, calling thread`, value: inThread, unit: 'ms', target: '-', met: true });
   const cold: number[] = [];
   for (let run = 0; run < (quick ? 2 : 5); run++) {
@@ -235,5 +265,11 @@ async function upstreamGlossary({ root, quick, record }: BenchContext, workerFil
     host.dispose();
     if (!outcome.ok) throw new Error(`the compile worker failed on the upstream glossary: ${outcome.detail}`);
   }
-  record({ name: `compile ${label}, fresh worker (start + compile)`, value: median(cold), unit: 'ms', target: '-', met: true });
+  record({
+    name: `compile ${label}, fresh worker (start + compile)`,
+    value: median(cold),
+    unit: 'ms',
+    target: '-',
+    met: true,
+  });
 }

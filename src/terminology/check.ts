@@ -196,7 +196,13 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     const end = line.start + match.end;
     if (overlapsAny(line.excluded, start, end)) continue;
     if (isGloss(text, start, end, locale)) continue;
-    const { suggestion, replacement, why: noFix, suggestsItself, reason } = resolved(termbase, match.termId, group, match.text);
+    const {
+      suggestion,
+      replacement,
+      why: noFix,
+      suggestsItself,
+      reason,
+    } = resolved(termbase, match.termId, group, match.text);
     // A form the rules of two languages spell alike (`multimodals`: English plural of a title Spanish shares) has no
     // better form to suggest: saying "use what you wrote" would only be noise.
     if (suggestsItself) continue;
