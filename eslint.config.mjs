@@ -28,6 +28,7 @@ const vscodeAdapters = [
   'src/service/glossaryService.ts',
   'src/service/customGlossaries.ts',
   'src/service/glossaryFiles.ts',
+  'src/service/nodeFileSystem.ts',
   'src/language/**',
   'src/editor/**',
   'src/util/dispose.ts',

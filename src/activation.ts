@@ -23,6 +23,8 @@ export interface GlossaryTestApi {
   readonly hover: HoverRegistration;
   /** The time spent inside activate(), in milliseconds (`npm run bench` reports it from the integration run). */
   readonly activationTime: number;
+  /** When activate() started (`performance.now()` of the extension host), the origin of the load's steps. */
+  readonly activatedAt: number;
   /** Opens Glossary: Search (pre-filled like the command when `initialValue` is undefined) and returns its quick pick. */
   openSearch(initialValue?: string): vscode.QuickPick<SearchQuickPickItem>;
 }
@@ -40,7 +42,13 @@ export function activateExtension(
   const started = performance.now();
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Transformers Glossary'), { log: true });
   const compiler = platform.createCompilerHost(context.extensionUri);
-  const glossary = new GlossaryService(context.extensionUri, output, compiler, platform.homeDirectory);
+  const glossary = new GlossaryService(
+    context.extensionUri,
+    output,
+    compiler,
+    platform.homeDirectory,
+    platform.fileSystem ?? vscode.workspace.fs,
+  );
   const trees = registerTreeViews(glossary);
   const entryPanel = registerEntryPanel(context, glossary, { warn: (message) => output.warn(message) }, (length) =>
     platform.randomBytes(length),
@@ -66,6 +74,7 @@ export function activateExtension(
     entryPanel,
     hover,
     activationTime,
+    activatedAt: started,
     openSearch: (initialValue) => showGlossarySearch(glossary, initialValue),
   };
 }

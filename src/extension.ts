@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { activateExtension, type GlossaryTestApi } from './activation';
 import type { ExtensionPlatform } from './platform';
 import { NodeCompilerHost } from './service/nodeCompilerHost';
+import { createNodeFileSystem } from './service/nodeFileSystem';
 
 export type { GlossaryTestApi } from './activation';
 
@@ -19,6 +20,8 @@ const nodePlatform: ExtensionPlatform = {
   createCompilerHost: (extensionUri) =>
     new NodeCompilerHost({ workerFile: vscode.Uri.joinPath(extensionUri, 'dist', 'compileWorker.js').fsPath }),
   homeDirectory: vscode.Uri.file(os.homedir()),
+  // Files on this machine are read with Node: through vscode.workspace.fs each read is a round trip to the workbench.
+  fileSystem: createNodeFileSystem(),
   randomBytes: (length) => new Uint8Array(randomBytes(length)),
 };
 

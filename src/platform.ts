@@ -6,6 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type { GlossaryCompilerHost } from './service/compilerHost';
+import type { GlossaryFileSystem } from './service/glossaryFiles';
 
 export interface ExtensionPlatform {
   /** Which extension host this is, for the log. */
@@ -14,6 +15,11 @@ export interface ExtensionPlatform {
   createCompilerHost(extensionUri: vscode.Uri): GlossaryCompilerHost;
   /** What `~` in a custom glossary path stands for; a web extension host has no home directory. */
   readonly homeDirectory: vscode.Uri | undefined;
+  /**
+   * What the bundled term map and the custom and repository glossaries are read with; `vscode.workspace.fs` when
+   * absent (the web host). The Node host reads `file:` URIs with Node (src/service/nodeFileSystem.ts says why).
+   */
+  readonly fileSystem?: GlossaryFileSystem;
   /** Cryptographically random bytes (the entry panel's CSP nonces). */
   randomBytes(length: number): Uint8Array;
 }

@@ -60,8 +60,10 @@ class GlossaryHoverProvider implements vscode.HoverProvider {
     position: vscode.Position,
     token: vscode.CancellationToken,
   ): Promise<vscode.Hover | undefined> {
-    // The bundled term map is read on first use; the first hover waits for it (later ones find it read).
-    await this.glossary.whenReady();
+    // The bundled term map is read on first use; the first hover waits for it (later ones find it read), and for the
+    // first load of the repository's glossary if it is still running, for a bounded time: a translator's first hover
+    // shows their own wording. A broken or slow glossary is not waited for beyond the bound (FIRST_LOAD_WAIT_MS).
+    await this.glossary.whenFirstLoadSettled();
     if (token.isCancellationRequested) return undefined;
     // The snapshot of this moment is read once: a settings change during the hover cannot mix two states.
     const glossary = this.glossary.snapshot();
@@ -108,6 +110,13 @@ export class HoverRegistration extends Disposable {
       },
     });
     this._register(vscode.window.onDidChangeActiveTextEditor((editor) => this.prepareFor(editor)));
+    // A new term map (the repository's glossary arrived, a setting changed) needs its own matcher: once hovers are
+    // being prepared for, it is built in a timer too, rather than by the next hover.
+    this._register(
+      glossary.onDidChange(() => {
+        if (this.warmedUp) this.scheduleWarmUp();
+      }),
+    );
     this._register(
       glossary.onDidChangeSettings((change) => {
         if (change.hoverRegistration) this.update();
@@ -135,9 +144,24 @@ export class HoverRegistration extends Disposable {
     if (this.warmedUp || editor === undefined || this.selector === undefined) return;
     if (vscode.languages.match(this.selector, editor.document) === 0) return;
     this.warmedUp = true;
+    this.scheduleWarmUp();
+  }
+
+  /**
+   * Builds the matcher of the current snapshot in a timer. It waits for the load of the custom and repository
+   * glossaries first: a matcher built for the bundled term map alone while the repository's glossary is compiling
+   * would be thrown away when it arrives (each build is tens of milliseconds of the extension host's thread).
+   */
+  private scheduleWarmUp(): void {
+    clearTimeout(this.warmUp);
+    this.prepared = false;
     this.warmUp = setTimeout(() => {
-      this.glossary.snapshot().matcher.findTermAt('attention_mask', 0, 'code');
-      this.prepared = true;
+      const build = (): void => {
+        if (this.isDisposed) return;
+        this.glossary.snapshot().matcher.findTermAt('attention_mask', 0, 'code');
+        this.prepared = true;
+      };
+      void this.glossary.whenCustomGlossariesLoaded().then(build, build);
     }, 0);
   }
 }

@@ -73,6 +73,11 @@ export type CompileOutcome =
 export interface GlossaryCompilerHost {
   /** `options.reference` (the bundled glossary) aligns translations compiled without an English source. */
   compile(sources: readonly GlossarySource[], options?: CompileOptions): Promise<CompileOutcome>;
+  /**
+   * Gets ready for a compilation that is about to be asked for (the Node host starts its worker, which loads the
+   * compiler), so that this work overlaps the reading of the files. Optional: a host with nothing to start has none.
+   */
+  prepare?(): void;
   dispose(): void;
 }
 

@@ -14,6 +14,7 @@ import { MAX_CUSTOM_GLOSSARY_BYTES, type GlossaryCompilerHost } from './compiler
 import {
   discoverWorkspaceGlossaries,
   discoveryWatchPatterns,
+  type GlossaryFileSystem,
   resolveCustomGlossaryUris,
   uriBasename,
 } from './glossaryFiles';
@@ -44,6 +45,21 @@ export interface CustomGlossaryReport {
   readonly fallback?: string;
 }
 
+/**
+ * The steps of the first load of the custom and repository glossaries, in order, whose times the bench reports: the
+ * first need (`firstNeed`, the service's), the bundled term map read (`bundledReady`), the files found (`discovered`)
+ * and read (`read`), the compilation started and answered, the result published, and a snapshot built with it.
+ */
+export type LoadStep =
+  | 'firstNeed'
+  | 'bundledReady'
+  | 'discovered'
+  | 'read'
+  | 'compileStart'
+  | 'compiled'
+  | 'published'
+  | 'inUse';
+
 /** How long file events are collected before the glossaries are compiled again: an editor save fires several. */
 const RELOAD_DELAY_MS = 300;
 
@@ -72,8 +88,15 @@ export class CustomGlossaries extends Disposable {
     private readonly output: vscode.LogOutputChannel,
     private readonly compiler: GlossaryCompilerHost,
     private readonly homeDirectory: vscode.Uri | undefined,
-    /** The bundled glossary as alignment reference, so that a translation listed alone gets the English anchors. */
-    private readonly reference: () => AlignmentReference | undefined = () => undefined,
+    /** What the files are read with (see ./glossaryFiles.ts). */
+    private readonly files: GlossaryFileSystem,
+    /**
+     * The bundled glossary as alignment reference, so that a translation listed alone gets the English anchors; it
+     * resolves once the bundled term map has been read, which the first load's compilation (and only it) waits for.
+     */
+    private readonly reference: () => Promise<AlignmentReference | undefined>,
+    /** Notes when a step of the first load happened (the bench's timeline). */
+    private readonly mark: (step: LoadStep) => void = () => undefined,
   ) {
     super();
     this._register(compiler);
@@ -106,7 +129,8 @@ export class CustomGlossaries extends Disposable {
       this.output.info(vscode.l10n.t('Custom glossaries are not read in an untrusted workspace.'));
     }
     const listed = trusted ? resolveCustomGlossaryUris(this.homeDirectory) : [];
-    const discovered = await discoverWorkspaceGlossaries();
+    const discovered = await discoverWorkspaceGlossaries(this.files);
+    this.mark('discovered');
     if (!isLatest()) return this.newerLoad([]);
     const listedKeys = new Set(listed.map((uri) => uri.toString()));
     // A discovered file that the settings also list is compiled once.
@@ -126,31 +150,18 @@ export class CustomGlossaries extends Disposable {
     // What the messages call each file: a discovered one is the repository's glossary, named by its path in the
     // workspace; a listed one is a custom glossary.
     const labels = new Map<string, GlossaryFileLabel>();
-    for (const uri of uris) {
-      const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
-      const discovered = discoveredFiles.includes(uri.toString());
-      const label: GlossaryFileLabel = { name: vscode.workspace.asRelativePath(uri), discovered };
+    // The compiler's worker starts now, while the files are read and the bundled term map (the alignment reference)
+    // loads: starting a thread and loading the compiler into it is most of the first compilation's time.
+    this.compiler.prepare?.();
+    // The files are read together, and kept in their order (the order of the merge).
+    const read = await Promise.all(uris.map((uri) => this.readSource(uri, discoveredFiles.includes(uri.toString()))));
+    for (const { uri, file, label, source, failure } of read) {
       uriByFile.set(file, uri);
       labels.set(file, label);
-      try {
-        // The size is checked before reading, so that a huge file is never loaded into the extension host at all.
-        const { size } = await vscode.workspace.fs.stat(uri);
-        if (size > MAX_CUSTOM_GLOSSARY_BYTES) {
-          const sizeMb = (size / 1_048_576).toFixed(1);
-          const limitMb = String(MAX_CUSTOM_GLOSSARY_BYTES / 1_048_576);
-          readFailures.push({ label, message: tooLargeMessage(label, sizeMb, limitMb, vscode.l10n) });
-          continue;
-        }
-        // A discovered glossary's locale is the name of its folder (docs/source/<lang>/), by the core's path rule,
-        // read from the URI's path so that a scheme or an encoded character cannot hide it.
-        const locale = discovered ? localeFromPath(uri.path) : undefined;
-        const content = await vscode.workspace.fs.readFile(uri);
-        sources.push(locale ? { file, content, locale } : { file, content });
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        readFailures.push({ label, message: unreadableMessage(label, reason, vscode.l10n) });
-      }
+      if (source) sources.push(source);
+      if (failure !== undefined) readFailures.push({ label, message: failure });
     }
+    this.mark('read');
     const allLabels = [...labels.values()];
     const files = uris.map((uri) => uri.toString());
     if (!isLatest()) return this.newerLoad(files);
@@ -184,8 +195,12 @@ export class CustomGlossaries extends Disposable {
       return report('failed', readFailures.length, 0);
     }
 
-    const reference = this.reference();
+    // The compilation waits for the bundled term map: a translation compiled alone is aligned to its English anchors.
+    const reference = await this.reference();
+    if (!isLatest()) return this.newerLoad(files);
+    this.mark('compileStart');
     const outcome = await this.compiler.compile(sources, reference ? { reference } : {});
+    this.mark('compiled');
     // A compilation takes long enough now (it runs in a worker) for a file event or a settings change to start a newer
     // load meanwhile; the caller of this one is told what that newer load did, which is what the user ends up with.
     if (!isLatest()) return this.newerLoad(files);
@@ -220,8 +235,35 @@ export class CustomGlossaries extends Disposable {
     }
     for (const line of loadedMessages(allLabels, result.termMap.terms.length, vscode.l10n)) this.output.info(line);
     this.publish(result.termMap);
+    this.mark('published');
     const loaded = report('loaded', 0, warnings);
     return outcome.fallback === undefined ? loaded : { ...loaded, fallback: outcome.fallback };
+  }
+
+  /** Reads one file: its source for the compiler, or why it was not read (too large, unreadable). */
+  private async readSource(
+    uri: vscode.Uri,
+    discovered: boolean,
+  ): Promise<{ uri: vscode.Uri; file: string; label: GlossaryFileLabel; source?: GlossarySource; failure?: string }> {
+    const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    const label: GlossaryFileLabel = { name: vscode.workspace.asRelativePath(uri), discovered };
+    try {
+      // The size is checked before reading, so that a huge file is never loaded into the extension host at all.
+      const { size } = await this.files.stat(uri);
+      if (size > MAX_CUSTOM_GLOSSARY_BYTES) {
+        const sizeMb = (size / 1_048_576).toFixed(1);
+        const limitMb = String(MAX_CUSTOM_GLOSSARY_BYTES / 1_048_576);
+        return { uri, file, label, failure: tooLargeMessage(label, sizeMb, limitMb, vscode.l10n) };
+      }
+      // A discovered glossary's locale is the name of its folder (docs/source/<lang>/), by the core's path rule,
+      // read from the URI's path so that a scheme or an encoded character cannot hide it.
+      const locale = discovered ? localeFromPath(uri.path) : undefined;
+      const content = await this.files.readFile(uri);
+      return { uri, file, label, source: locale ? { file, content, locale } : { file, content } };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { uri, file, label, failure: unreadableMessage(label, reason, vscode.l10n) };
+    }
   }
 
   /** What a superseded load reports: the outcome of the load that replaced it, unless the glossaries are gone. */

@@ -14,6 +14,12 @@ import { DISCOVERED_GLOSSARY_GLOB, DISCOVERED_GLOSSARY_NAME, DOCS_SOURCE_SEGMENT
 export { DISCOVERED_GLOSSARY_GLOB, DISCOVERED_GLOSSARY_NAME, DOCS_SOURCE_SEGMENTS } from './discoveryPaths';
 
 /**
+ * The part of `vscode.workspace.fs` the glossary reads with. `vscode.workspace.fs` is one; the Node extension host
+ * passes one that reads `file:` URIs with Node instead (./nodeFileSystem.ts says why).
+ */
+export type GlossaryFileSystem = Pick<vscode.FileSystem, 'readFile' | 'stat' | 'readDirectory'>;
+
+/**
  * The custom glossary files as URIs, by the one rule of what a listed path means (`parseCustomGlossaryPath`). Relative
  * paths resolve against the workspace folder whose settings list them; `~` stands for `homeDirectory` (a web extension
  * host has none, and such a path is skipped). Duplicates are dropped.
@@ -44,28 +50,37 @@ export function resolveCustomGlossaryUris(homeDirectory: vscode.Uri | undefined)
  * workspace-wide search: a Transformers checkout has thousands of pages, and a virtual file system may have no
  * search provider at all. A folder without `docs/source` simply contributes nothing.
  */
-export async function discoverWorkspaceGlossaries(): Promise<vscode.Uri[]> {
-  const found: vscode.Uri[] = [];
-  for (const folder of readDiscoveryFolders()) {
-    const source = vscode.Uri.joinPath(folder.uri, ...DOCS_SOURCE_SEGMENTS);
-    let children: [string, vscode.FileType][];
-    try {
-      children = await vscode.workspace.fs.readDirectory(source);
-    } catch {
-      continue;
-    }
-    for (const [name, type] of children) {
-      if ((type & vscode.FileType.Directory) === 0) continue;
-      const candidate = vscode.Uri.joinPath(source, name, DISCOVERED_GLOSSARY_NAME);
+export async function discoverWorkspaceGlossaries(files: GlossaryFileSystem): Promise<vscode.Uri[]> {
+  const perFolder = await Promise.all(
+    readDiscoveryFolders().map(async (folder) => {
+      const source = vscode.Uri.joinPath(folder.uri, ...DOCS_SOURCE_SEGMENTS);
+      let children: [string, vscode.FileType][];
       try {
-        const stat = await vscode.workspace.fs.stat(candidate);
-        if ((stat.type & vscode.FileType.File) !== 0) found.push(candidate);
+        children = await files.readDirectory(source);
       } catch {
-        // This locale has no glossary page.
+        return [];
       }
-    }
-  }
-  return found.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
+      // The locale folders are asked about together: through vscode.workspace.fs each question is a round trip.
+      const candidates = await Promise.all(
+        children
+          .filter(([, type]) => (type & vscode.FileType.Directory) !== 0)
+          .map(async ([name]) => {
+            const candidate = vscode.Uri.joinPath(source, name, DISCOVERED_GLOSSARY_NAME);
+            try {
+              const stat = await files.stat(candidate);
+              return (stat.type & vscode.FileType.File) !== 0 ? candidate : undefined;
+            } catch {
+              // This locale has no glossary page.
+              return undefined;
+            }
+          }),
+      );
+      return candidates.filter((candidate): candidate is vscode.Uri => candidate !== undefined);
+    }),
+  );
+  return perFolder
+    .flat()
+    .sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
 }
 
 /** The folders whose `docs/source/*\/glossary.md` files are watched, so that a new or deleted one is noticed too. */

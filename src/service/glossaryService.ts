@@ -8,11 +8,13 @@ import {
   type TermMap,
 } from '../glossary';
 import { Disposable } from '../util/dispose';
+import { waitAtMost, type BoundedWait } from './boundedWait';
 import type { GlossaryCompilerHost } from './compilerHost';
-import { CustomGlossaries, type CustomGlossaryReport } from './customGlossaries';
+import { CustomGlossaries, type CustomGlossaryReport, type LoadStep } from './customGlossaries';
+import type { GlossaryFileSystem } from './glossaryFiles';
 import { createSnapshot, type GlossarySnapshot } from './snapshot';
 
-export type { CustomGlossaryReport } from './customGlossaries';
+export type { CustomGlossaryReport, LoadStep } from './customGlossaries';
 export type { GlossarySnapshot } from './snapshot';
 
 /**
@@ -21,6 +23,15 @@ export type { GlossarySnapshot } from './snapshot';
  * local disk but behind a URI the workbench fetches.
  */
 export const BUNDLED_TERM_MAP_PATH = ['dist', 'termmap.json'] as const;
+
+/**
+ * How long a hover waits for the first load of the custom and repository glossaries when it comes while that load is
+ * still running, so that a translator's first hover shows their repository's wording rather than the bundled one. The
+ * load takes a few hundred milliseconds from the first need on a busy machine (`npm run bench`), and usually started
+ * when the page was shown; a load that takes longer (a huge or broken file, an overloaded machine) is not waited for
+ * beyond this, once: the hover then shows the bundled wording and the repository's appears when it is ready.
+ */
+export const FIRST_LOAD_WAIT_MS = 400;
 
 /** The term map that stands in when the bundled file cannot be read: the extension stays up and says why. */
 const EMPTY_TERM_MAP: TermMap = { schemaVersion: 1, locales: ['en'], terms: [] };
@@ -38,6 +49,14 @@ export class GlossaryService extends Disposable {
   private bundledReference: AlignmentReference | undefined;
   private current: GlossarySnapshot | undefined;
   private readonly custom: CustomGlossaries;
+  private readonly steps = new Map<LoadStep, number>();
+  private firstLoadWait: BoundedWait | undefined;
+  /**
+   * How long the first hover may wait for the first load (`FIRST_LOAD_WAIT_MS`). The integration test of that wait
+   * lengthens it before anything is loaded, so that a machine too busy to compile within the bound cannot make it
+   * fail; the bound itself is unit-tested (test/unit/service/boundedWait.test.ts).
+   */
+  public firstLoadWaitMs = FIRST_LOAD_WAIT_MS;
 
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
   /** Fires when the snapshot changed: the term map, the display locale, the docs version or the ignored terms. */
@@ -52,18 +71,30 @@ export class GlossaryService extends Disposable {
     private readonly output: vscode.LogOutputChannel,
     compiler: GlossaryCompilerHost,
     homeDirectory?: vscode.Uri,
+    private readonly files: GlossaryFileSystem = vscode.workspace.fs,
   ) {
     super();
     // The compiler host is the platform seam: the composition root picks a worker thread (Node) or the web extension
     // host's own thread, and the service only hands it sources. The custom glossaries own it and dispose of it with
-    // themselves. `homeDirectory` is what `~` in a custom glossary path means; a web host has none. The bundled term map
-    // is the alignment reference of a translation compiled alone; custom glossaries are first read once it has loaded.
+    // themselves. `homeDirectory` is what `~` in a custom glossary path means; a web host has none. `files` is what the
+    // files are read with (the Node host reads `file:` URIs with Node, see ./nodeFileSystem.ts). The bundled term map
+    // is the alignment reference of a translation compiled alone: the custom glossaries are found and read beside it,
+    // and their compilation waits for it.
     this.custom = this._register(
-      new CustomGlossaries(output, compiler, homeDirectory, () => {
-        if (!this.bundled) return undefined;
-        return (this.bundledReference ??= alignmentReference(this.bundled));
-      }),
+      new CustomGlossaries(
+        output,
+        compiler,
+        homeDirectory,
+        files,
+        async () => {
+          await this.whenReady();
+          if (!this.bundled) return undefined;
+          return (this.bundledReference ??= alignmentReference(this.bundled));
+        },
+        (step) => this.mark(step),
+      ),
     );
+    this._register({ dispose: () => this.firstLoadWait?.cancel() });
     this._register(
       this.custom.onDidChange(() => {
         this.current = undefined;
@@ -84,7 +115,7 @@ export class GlossaryService extends Disposable {
         }
         this.config = readConfig();
         // Custom glossaries are only read once something has asked for the term map; until then there is nothing to refresh.
-        if ((change.customGlossaries || change.discovery) && this.bundled) void this.custom.reload();
+        if ((change.customGlossaries || change.discovery) && this.bundledLoad) void this.custom.reload();
         if (change.display || change.matcher) {
           // A language or docs version change keeps the matcher; a change of the ignored terms rebuilds it.
           const previous = this.current;
@@ -110,24 +141,43 @@ export class GlossaryService extends Disposable {
     if (!this.current) {
       void this.whenReady();
       const custom = this.custom.current;
+      if (custom) this.mark('inUse');
       this.current = this.build(mergeTermMaps(this.bundled ?? EMPTY_TERM_MAP, custom ? [custom] : []));
     }
     return this.current;
   }
 
   /**
-   * Resolves once the bundled term map has been read (or found unreadable, when an empty one stands in); starts
-   * reading it on first call. The custom and discovered glossaries start loading right after, in the background.
+   * Resolves once the bundled term map has been read (or found unreadable, when an empty one stands in); the first
+   * call starts reading it, and starts the first load of the custom and repository glossaries beside it (see
+   * `whenFirstLoadSettled`).
    */
   public whenReady(): Promise<void> {
-    this.bundledLoad ??= this.readBundledTermMap().then((termMap) => {
-      this.bundled = termMap;
-      this.current = undefined;
-      if (!this.isDisposed) this._onDidChange.fire();
-      // The custom glossaries are first read together with the bundled term map, on first use rather than at activation.
+    if (!this.bundledLoad) {
+      this.mark('firstNeed');
+      this.bundledLoad = this.readBundledTermMap().then((termMap) => {
+        this.bundled = termMap;
+        this.mark('bundledReady');
+        this.current = undefined;
+        if (!this.isDisposed) this._onDidChange.fire();
+      });
+      // The repository's glossaries are found, read and handed to a starting worker while the bundled term map is
+      // read, rather than after it: only their compilation needs it. Still on first use, never at activation.
       void this.custom.ensureLoaded();
-    });
+    }
     return this.bundledLoad;
+  }
+
+  /**
+   * Resolves once the bundled term map has been read and the first load of the custom and repository glossaries has
+   * ended (loaded, failed or found nothing), or `FIRST_LOAD_WAIT_MS` after the first call, whichever comes first. The
+   * wait is bounded once for all callers: a hover that comes while a slow first load runs waits at most that long,
+   * and later hovers not at all. Reloads (edits, settings) are never waited for: the glossary they replace is good.
+   */
+  public async whenFirstLoadSettled(): Promise<void> {
+    await this.whenReady();
+    this.firstLoadWait ??= waitAtMost(this.custom.ensureLoaded(), this.firstLoadWaitMs);
+    await this.firstLoadWait.settled;
   }
 
   /** Recompiles the custom and discovered glossaries now (the reload command, file changes). */
@@ -142,6 +192,15 @@ export class GlossaryService extends Disposable {
     return this.custom.ensureLoaded();
   }
 
+  /** When each step of the first load happened (`performance.now()`), for the bench. */
+  public get loadSteps(): ReadonlyMap<LoadStep, number> {
+    return this.steps;
+  }
+
+  private mark(step: LoadStep): void {
+    if (!this.steps.has(step)) this.steps.set(step, performance.now());
+  }
+
   private build(termMap: TermMap, matcher?: GlossarySnapshot['matcher']): GlossarySnapshot {
     const { language, docsVersion, ignoredTerms } = this.config;
     return createSnapshot(termMap, { language, uiLanguage: vscode.env.language, docsVersion, ignoredTerms }, matcher);
@@ -150,7 +209,7 @@ export class GlossaryService extends Disposable {
   private async readBundledTermMap(): Promise<TermMap> {
     const uri = vscode.Uri.joinPath(this.extensionUri, ...BUNDLED_TERM_MAP_PATH);
     try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const text = new TextDecoder().decode(await this.files.readFile(uri));
       return parseTermMapJson(text, uri.scheme === 'file' ? uri.fsPath : uri.toString());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

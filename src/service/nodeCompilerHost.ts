@@ -75,6 +75,19 @@ export class NodeCompilerHost implements GlossaryCompilerHost {
     return this.queue.run(() => this.run(sources, options));
   }
 
+  /**
+   * Starts the worker now, if none runs: it loads the compiler (dist/markdown.js) as it starts, on its own thread, so
+   * that the first compilation finds it loaded. A worker that cannot start is left to `compile`, which says why.
+   */
+  public prepare(): void {
+    if (this.disposed || this.worker) return;
+    try {
+      this.startWorker();
+    } catch {
+      // compile() tries again, and falls back to the calling thread with the reason.
+    }
+  }
+
   /** Stops the worker and ends a running compilation with a `disposed` outcome. */
   public dispose(): void {
     this.disposed = true;

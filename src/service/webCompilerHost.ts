@@ -8,7 +8,7 @@
  * Pure: no `vscode`, no DOM types. The composition root (src/extensionWeb.ts) passes the function that starts a
  * worker; VS Code's web extension host turns an extension's script URL into a same-origin worker.
  */
-import type { GlossarySource } from '../glossary';
+import type { CompileOptions, GlossarySource } from '../glossary';
 import {
   CompileQueue,
   DEFAULT_COMPILE_TIME_LIMIT_MS,
@@ -56,8 +56,8 @@ export class WebCompilerHost implements GlossaryCompilerHost {
     this.fallback = new InThreadCompilerHost(options.inThreadFallbackBytes);
   }
 
-  public compile(sources: readonly GlossarySource[]): Promise<CompileOutcome> {
-    return this.queue.run(() => this.run(sources));
+  public compile(sources: readonly GlossarySource[], options: CompileOptions = {}): Promise<CompileOutcome> {
+    return this.queue.run(() => this.run(sources, options));
   }
 
   public dispose(): void {
@@ -66,14 +66,14 @@ export class WebCompilerHost implements GlossaryCompilerHost {
     this.stopWorker();
   }
 
-  private async run(sources: readonly GlossarySource[]): Promise<CompileOutcome> {
+  private async run(sources: readonly GlossarySource[], options: CompileOptions): Promise<CompileOutcome> {
     if (this.disposed) return { ok: false, reason: 'disposed', detail: 'the compiler host was disposed' };
     let worker: MessageWorker;
     try {
       worker = this.worker ??= await this.options.createWorker();
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      const outcome = await this.fallback.compile(sources);
+      const outcome = await this.fallback.compile(sources, options);
       return outcome.ok
         ? { ...outcome, fallback: why }
         : { ok: false, reason: 'unavailable', detail: `${why}; ${outcome.detail}` };
@@ -104,7 +104,13 @@ export class WebCompilerHost implements GlossaryCompilerHost {
         event.preventDefault?.();
         finish({ ok: false, reason: 'crashed', detail: (event.message ?? 'the worker failed').slice(0, 500) });
       };
-      const request: CompileRequest = { type: 'compile', id, sources };
+      // The alignment reference travels with the request, as to the Node worker (checked there by the protocol).
+      const request: CompileRequest = {
+        type: 'compile',
+        id,
+        sources,
+        ...(options.reference ? { reference: options.reference } : {}),
+      };
       try {
         worker.postMessage(request, transferableBuffers(sources));
       } catch (error) {

@@ -94,6 +94,34 @@ suite('bench: first hover and load (TG_BENCH=1)', function () {
     if (process.env.TG_BENCH !== '1') this.skip();
   });
 
+  // First in the suite: it needs an extension that nothing has asked for the glossary yet.
+  test('the repository’s glossary in use after the first need, beside the bundled term map', async () => {
+    const extension = vscode.extensions.getExtension<GlossaryTestApi>(EXTENSION_ID);
+    assert.ok(extension);
+    const api = await extension.activate();
+    const steps = api.glossary.loadSteps;
+    assert.equal(steps.size, 0, `the glossary was already asked for (${[...steps.keys()].join(', ')})`);
+    // A translator's first need: a page of their checkout shown in an editor.
+    await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(fixtureUri('docs', 'source', 'es', 'traduccion.md')),
+    );
+    const report = await api.glossary.whenCustomGlossariesLoaded();
+    assert.equal(report.status, 'loaded', JSON.stringify(report));
+    assert.equal(report.discovered.length, 1, JSON.stringify(report));
+    await waitFor(
+      'the repository’s glossary published',
+      () => steps.get('published'),
+      (at) => at !== undefined,
+    );
+    const origin = steps.get('firstNeed')!;
+    const since = (step: string): number => (steps.get(step) ?? NaN) - origin;
+    console.log(`TG_REPO_GLOSSARY_MS=${since('published').toFixed(2)}`);
+    console.log(`TG_BUNDLED_READY_MS=${since('bundledReady').toFixed(2)}`);
+    console.log(`TG_ACTIVATION_TO_NEED_MS=${(origin - api.activatedAt).toFixed(2)}`);
+    console.log(`TG_LOAD_STEPS=${[...steps.keys()].map((step) => `${step}:${since(step).toFixed(1)}`).join(',')}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('the first glossary hover on a 100k-line file, beside VS Code’s own first hover on the same file', async () => {
     const api = await testApi();
     const ours: number[] = [];
