@@ -50,6 +50,8 @@ export class GlossaryService extends Disposable {
   private current: GlossarySnapshot | undefined;
   private readonly custom: CustomGlossaries;
   private readonly steps = new Map<LoadStep, number>();
+  /** How many times `onDidChange` has fired. */
+  private changes = 0;
   private firstLoadWait: BoundedWait | undefined;
   /**
    * How long the first hover may wait for the first load (`FIRST_LOAD_WAIT_MS`). The integration test of that wait
@@ -98,7 +100,7 @@ export class GlossaryService extends Disposable {
     this._register(
       this.custom.onDidChange(() => {
         this.current = undefined;
-        this._onDidChange.fire();
+        this.fireChange();
       }),
     );
     this._register(
@@ -120,7 +122,7 @@ export class GlossaryService extends Disposable {
           // A language or docs version change keeps the matcher; a change of the ignored terms rebuilds it.
           const previous = this.current;
           this.current = previous && !change.matcher ? this.build(previous.termMap, previous.matcher) : undefined;
-          this._onDidChange.fire();
+          this.fireChange();
         }
         this._onDidChangeSettings.fire(change);
       }),
@@ -159,7 +161,14 @@ export class GlossaryService extends Disposable {
         this.bundled = termMap;
         this.mark('bundledReady');
         this.current = undefined;
-        if (!this.isDisposed) this._onDidChange.fire();
+        // The views and the diagnostics hear of it once the first load of the repository's glossary has settled too
+        // (bounded like the first hover's wait), unless that load announced itself: otherwise they would build their
+        // trees and termbases for the bundled term map and again, a moment later, for the merged one, on the thread
+        // the worker's answer waits for. A snapshot asked for meanwhile has the bundled terms.
+        const changes = this.changes;
+        void this.whenFirstLoadSettled().then(() => {
+          if (!this.isDisposed && this.changes === changes) this.fireChange();
+        });
       });
       // The repository's glossaries are found, read and handed to a starting worker while the bundled term map is
       // read, rather than after it: only their compilation needs it. Still on first use, never at activation.
@@ -195,6 +204,11 @@ export class GlossaryService extends Disposable {
   /** When each step of the first load happened (`performance.now()`), for the bench. */
   public get loadSteps(): ReadonlyMap<LoadStep, number> {
     return this.steps;
+  }
+
+  private fireChange(): void {
+    this.changes++;
+    this._onDidChange.fire();
   }
 
   private mark(step: LoadStep): void {

@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GlossaryTestApi } from '../../src/extension';
+import type { LoadStep } from '../../src/service/glossaryService';
 import { EXTENSION_ID, Settings } from '../../src/ids';
 import { glossaryHovers, setSetting, testApi, waitFor } from './editorFeatures';
 import { fixtureUri } from './fixtures';
@@ -114,7 +115,7 @@ suite('bench: first hover and load (TG_BENCH=1)', function () {
       (at) => at !== undefined,
     );
     const origin = steps.get('firstNeed')!;
-    const since = (step: string): number => (steps.get(step) ?? NaN) - origin;
+    const since = (step: LoadStep): number => (steps.get(step) ?? NaN) - origin;
     console.log(`TG_REPO_GLOSSARY_MS=${since('published').toFixed(2)}`);
     console.log(`TG_BUNDLED_READY_MS=${since('bundledReady').toFixed(2)}`);
     console.log(`TG_ACTIVATION_TO_NEED_MS=${(origin - api.activatedAt).toFixed(2)}`);
