@@ -89,11 +89,7 @@ function noFixReason(why: NoFixReason, use: string, l10n: Localizer): string {
         ? l10n.t('the plural of "{0}" is not known', why.form)
         : l10n.t('the singular of "{0}" is not known', why.form);
     case 'other-english-name':
-      return l10n.t(
-        '"{0}" is another English name of the term, which may not mean the same as "{1}"',
-        why.form,
-        use,
-      );
+      return l10n.t('"{0}" is another English name of the term, which may not mean the same as "{1}"', why.form, use);
     case 'gender-unknown':
       return l10n.t('the gender of "{0}" is not known, and "{1}" must agree with it', why.form, why.article);
     case 'article-contracts':

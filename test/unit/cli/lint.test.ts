@@ -229,7 +229,10 @@ describe('transformers-glossary coverage', () => {
     );
     const text = run(['coverage', glossary[0]!, file]);
     assert.equal(text.code, EXIT_FAILURE);
-    assert.match(text.stdout, /es\.md:\d+:\d+: No term or heading of this glossary has the anchor "#no-such-anchor"\.$/m);
+    assert.match(
+      text.stdout,
+      /es\.md:\d+:\d+: No term or heading of this glossary has the anchor "#no-such-anchor"\.$/m,
+    );
     const json = JSON.parse(run(['coverage', glossary[0]!, file, '--format', 'json']).stdout) as {
       brokenAnchors: { anchor: string }[];
       summary: Record<string, unknown>;

@@ -138,9 +138,7 @@ describe('fixes a colleague reported wrong (bundled glossaries)', () => {
     const checker = createTerminologyChecker(bundled());
     return checker
       .check(text, { locale })
-      .map(
-        (f) => `${f.text} → ${f.fixes[0]?.newText ?? (f.noFix !== undefined ? 'no fix, said why' : '-')}`,
-      );
+      .map((f) => `${f.text} → ${f.fixes[0]?.newText ?? (f.noFix !== undefined ? 'no fix, said why' : '-')}`);
   };
 
   it('never writes another concept listed as an alias (attention implementation)', () => {

@@ -77,7 +77,10 @@ describe('finding messages: forms to use', () => {
     const [finding] = check('Cambia un cabezal.');
     assert.equal(finding?.text, 'un cabezal');
     assert.equal(finding.suggestion, 'una cabecera');
-    assert.match(findingMessage(finding, 'es', englishReader), /^In Spanish, the glossary avoids "un cabezal".*Use "una cabecera"\.$/);
+    assert.match(
+      findingMessage(finding, 'es', englishReader),
+      /^In Spanish, the glossary avoids "un cabezal".*Use "una cabecera"\.$/,
+    );
   });
 
   /** A finding with a suggestion and no fix, as the check builds one. */
