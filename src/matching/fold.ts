@@ -72,6 +72,11 @@ function classifyUnit(c: number): number {
   return bits;
 }
 
+/** Whether the code unit `c` (not a surrogate) makes a text need folding: a mark, a width form, tashkeel… */
+export function unitNeedsFolding(c: number): boolean {
+  return c >= 0x300 && (unitBits(c) & NEEDS_FOLDING) !== 0;
+}
+
 /** Whether the code unit at `index` continues the cluster before it. */
 function continuesCluster(text: string, index: number): boolean {
   const c = text.charCodeAt(index);
@@ -100,14 +105,20 @@ function clusterEnd(text: string, start: number, to: number): number {
 /** The first unit at or above U+0300, found by V8's regex engine far faster than a loop of charCodeAt in JavaScript. */
 const FOLDABLE_CANDIDATE = /[\u0300-\uffff]/g;
 
+/**
+ * How far past `from` the regex search may read to settle a window. On a one-byte string (all units below U+0100:
+ * code and English docs) V8 answers at once without reading it; on another string it reads up to the first unit at or
+ * above U+0300, which on a long line may lie far past the window.
+ */
+const REGEX_READ_LIMIT = 4096;
+
 /** Whether [from, to) of `text` contains anything folding would change. One pass; nothing below U+0300 is looked up. */
 export function needsFolding(text: string, from = 0, to = text.length): boolean {
-  // Most text (code, English docs) has no unit at or above U+0300 at all: for a whole text, one regex search settles
-  // it (`test` with the `g` flag says where it stopped in lastIndex and allocates nothing). A window (a hover's) is
-  // read by the loop, because the search could not stop at its end and might read the rest of a long line; so is a
-  // short text, where the loop costs less than starting the search.
+  // Most text (code, English docs) has no unit at or above U+0300 at all: one regex search settles it (`test` with
+  // the `g` flag says where it stopped in lastIndex and allocates nothing). It may read on to the end of the text,
+  // so a window of a long line is read by the loop instead, which stops at its end.
   let first = from;
-  if (to === text.length && to - from > 256) {
+  if (to === text.length || text.length - from <= REGEX_READ_LIMIT) {
     FOLDABLE_CANDIDATE.lastIndex = from;
     if (!FOLDABLE_CANDIDATE.test(text)) return false;
     first = FOLDABLE_CANDIDATE.lastIndex - 1;

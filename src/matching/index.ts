@@ -5,9 +5,9 @@
  */
 import type { TermMap } from '../glossary';
 import type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
-import { findLinks } from './links';
+import { GLOSSARY, findLinks, type LinkSpan } from './links';
 import { Scanner } from './scanner';
-import { FIND_TERM_AT_REACH, syncPointAtOrBefore } from './window';
+import { FIND_TERM_AT_REACH, hasGlossaryWordIn, syncPointAtOrBefore } from './window';
 import { buildTermIndex } from './termIndex';
 import { markdownContextRanges } from './markdownContext';
 import {
@@ -42,6 +42,9 @@ export type { DocumentScan } from './incremental';
  */
 const FOLD_CONTEXT_BEFORE = 320;
 
+/** The links of a window without a `glossary` word, shared because the scanner only reads them. */
+const NO_LINKS: readonly LinkSpan[] = [];
+
 export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions = {}): TermMatcher {
   const index = buildTermIndex(termMap, options);
   const scanner = new Scanner(index);
@@ -69,11 +72,15 @@ export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions 
       if (needsFolding(lineText, base, to)) {
         return findTermAtFolded(scanner, index, lineText, offset, context, foldText(lineText, base, to), from);
       }
-      const links = findLinks(lineText, from, to, index.anchors);
+      // Code seldom links to the glossary: without a `glossary` word in the window there is no link to look for.
+      const links = hasGlossaryWordIn(lineText, from, to - GLOSSARY.length)
+        ? findLinks(lineText, from, to, index.anchors)
+        : NO_LINKS;
       const found: TermMatch[] = [];
       scanner.scan(lineText, from, to, context, links, found, offset);
-      for (const match of found) if (match.start <= offset && offset < match.end) return match;
-      return undefined;
+      // The scan stops once it passes the offset, and matches do not overlap: only the last one can contain it.
+      const last = found[found.length - 1];
+      return last !== undefined && last.start <= offset && offset < last.end ? last : undefined;
     },
 
     findAll(text: string, context: MatchContext): TermMatch[] {
