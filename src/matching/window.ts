@@ -67,6 +67,16 @@ export function hasGlossaryWordIn(text: string, from: number, to: number): boole
   return text.slice(start, end).indexOf(GLOSSARY) !== -1;
 }
 
+/** What an ASCII unit is to syncPointAtOrBefore, read from one table in its loop (isMatchBoundary, isLongWordUnit). */
+const BOUNDARY = 0;
+const LONG_WORD = 1;
+const OTHER = 2;
+const ASCII_SYNC_KINDS = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) {
+  const probe = String.fromCharCode(c);
+  ASCII_SYNC_KINDS[c] = isMatchBoundary(probe, 0) ? BOUNDARY : isLongWordUnit(probe, 0) ? LONG_WORD : OTHER;
+}
+
 /**
  * Where findTermAt starts scanning: a position at or before `offset` where findAll's scan of the same line is known
  * to pass with nothing carried over, no nearer than MAX_LINK_LENGTH to any `glossary` word (so no link covers it and
@@ -88,11 +98,13 @@ export function syncPointAtOrBefore(text: string, offset: number): number {
   // offset (the loop below reads forward of the offset first, for the links after it).
   let run = 0;
   for (let j = Math.min(text.length, offset) - 1; j >= 0; j--) {
-    if (isMatchBoundary(text, j)) {
+    const c = text.charCodeAt(j);
+    const kind = c < 0x80 ? ASCII_SYNC_KINDS[c]! : isMatchBoundary(text, j) ? BOUNDARY : OTHER;
+    if (kind === BOUNDARY) {
       if (!hasGlossaryWordIn(text, j - MAX_LINK_LENGTH, j + MAX_LINK_LENGTH)) return j + 1;
       break;
     }
-    run = isLongWordUnit(text, j) ? run + 1 : 0;
+    run = kind === LONG_WORD || (c >= 0x80 && isLongWordUnit(text, j)) ? run + 1 : 0;
     if (run === LONG_WORD_RUN) {
       if (!hasGlossaryWordIn(text, j - MAX_LINK_LENGTH, j + MAX_LINK_LENGTH)) return j + 1;
       break;
