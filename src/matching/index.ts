@@ -84,18 +84,23 @@ export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions 
     },
 
     findAll(text: string, context: MatchContext): TermMatch[] {
-      // Latin text almost never needs folding, and then it is scanned as it is, at full speed.
-      if (!needsFolding(text)) return findAllIn(text, context);
-      const folded = foldText(text);
-      return findAllIn(folded.text, context).map((match) => unfold(match, folded, text));
+      try {
+        // Latin text almost never needs folding, and then it is scanned as it is, at full speed.
+        if (!needsFolding(text)) return findAllIn(text, context);
+        const folded = foldText(text);
+        return findAllIn(folded.text, context).map((match) => unfold(match, folded, text, scanner));
+      } finally {
+        scanner.forgetSpellings();
+      }
     },
   };
 }
 
-/** A match in folded text, as the span of the original text it came from. */
-function unfold(match: TermMatch, folded: FoldedText, original: string): TermMatch {
+/** A match in folded text, as the span of the original text it came from (its text shared by findAll's scanner). */
+function unfold(match: TermMatch, folded: FoldedText, original: string, scanner?: Scanner): TermMatch {
   const [start, end] = originalRange(folded, match.start, match.end);
-  return { termId: match.termId, start, end, text: original.slice(start, end), via: match.via };
+  const text = scanner !== undefined ? scanner.spellingOf(original, start, end) : original.slice(start, end);
+  return { termId: match.termId, start, end, text, via: match.via };
 }
 
 /** findTermAt on a folded window of the line ([base, to) folded, the scan starting at the folded `from`). */

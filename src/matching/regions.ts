@@ -5,7 +5,7 @@
  */
 import type { LinkSpan } from './links';
 import { CLASS_NONE, classAt, isHyphen, isSpace } from './chars';
-import { endsWithParticle, koreanParticleCandidates } from './affixes';
+import { endsWithParticle, isCaselessWord, koreanParticleCandidates } from './affixes';
 import { foldKey } from './words';
 
 /** At most this many spaces may separate two words of a phrase. */
@@ -25,14 +25,31 @@ export function regionEquals(text: string, start: number, end: number, key: stri
   // Arabic word may differ in length from its key, by the article foldKey drops (the scanner folds marks beforehand).
   if (end - start !== key.length) {
     const first = text.charCodeAt(start);
-    return first >= 0x0621 && first <= 0x064a && foldKey(text.slice(start, end)) === key;
+    return (
+      first >= 0x0621 && first <= 0x064a && mayFoldTo(text, start, end, key) && foldKey(text.slice(start, end)) === key
+    );
   }
   for (let i = 0; i < key.length; i++) {
     let unit = text.charCodeAt(start + i);
-    if (unit >= 0x80) return foldKey(text.slice(start, end)) === key;
+    if (unit >= 0x80) return mayFoldTo(text, start, end, key) && foldKey(text.slice(start, end)) === key;
     if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
     if (unit !== key.charCodeAt(i)) return false;
   }
+  return true;
+}
+
+/**
+ * Whether [start, end) may fold to `key`, settled without making a string where that is certain. A word of Arabic
+ * letters or of Hangul syllables (scripts without case, with nothing left to fold in a scanned text) folds to itself,
+ * or for Arabic to itself without the article (foldKey): its key is always a tail of it. Words of other scripts are
+ * left to foldKey. Phrases of these scripts compare every word this way, and the strings foldKey made for them were
+ * most of what scanning Arabic and Korean allocated.
+ */
+function mayFoldTo(text: string, start: number, end: number, key: string): boolean {
+  if (!isCaselessWord(text, start, end)) return true;
+  const from = end - key.length;
+  if (from < start) return false;
+  for (let i = 0; i < key.length; i++) if (text.charCodeAt(from + i) !== key.charCodeAt(i)) return false;
   return true;
 }
 
@@ -62,7 +79,9 @@ export function firstLinkFrom(links: readonly LinkSpan[], from: number): number 
 
 /** Where the word [start, end) ends if it is `key` plus a Korean particle, the end of `key`; otherwise undefined. */
 export function particleStemEnd(text: string, start: number, end: number, key: string): number | undefined {
-  for (const particle of koreanParticleCandidates(text, end)) {
+  const particles = koreanParticleCandidates(text, end);
+  for (let p = 0; p < particles.length; p++) {
+    const particle = particles[p]!;
     const stemEnd = end - particle.length;
     if (endsWithParticle(text, start, end, particle) && regionEquals(text, start, stemEnd, key, true)) return stemEnd;
   }

@@ -7,8 +7,8 @@
  * no allocation at all, which is what keeps whole-document matching fast.
  */
 import type { MatchContext, TermMatch } from './types';
-import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
-import { filterSlot } from './termIndex';
+import type { FormTarget, PhraseEntry, SecondWordGroups, TermIndex } from './termIndex';
+import { filterSlot, phrasesWithSecondWord } from './termIndex';
 import { cjkFormAt, isCjkClass } from './cjk';
 import {
   arabicReadings,
@@ -27,6 +27,9 @@ import { MAX_MATCH_LENGTH } from './window';
 
 /** Words longer than this are never terms; skipping them bounds the work on minified or generated lines. */
 export const MAX_WORD_LENGTH = 128;
+
+/** Slots of the cache of match texts (a power of two). */
+const SPELLING_SLOTS = 512;
 
 export class Scanner {
   // Reused between words so that the common path allocates nothing.
@@ -56,7 +59,38 @@ export class Scanner {
   private wordHash = 0;
   private wordAscii = true;
 
+  /**
+   * The texts of recent matches of a whole-text scan, by a hash of their spelling. A document spells a term the same
+   * way again and again: one string per spelling, instead of a fresh slice per match, keeps findAll's result (which
+   * outlives many collections) from holding tens of thousands of copies. Emptied by forgetSpellings after each scan,
+   * so that no slice keeps a document alive.
+   */
+  private readonly spellings: (string | undefined)[] = new Array<string | undefined>(SPELLING_SLOTS).fill(undefined);
+  private sharingSpellings = false;
+
   constructor(private readonly index: TermIndex) {}
+
+  /**
+   * `text.slice(start, end)`, or during a whole-text scan an equal string a match of this scan already has (a hover's
+   * scan keeps nothing, since nothing would empty the cache after it).
+   */
+  spellingOf(text: string, start: number, end: number): string {
+    if (!this.sharingSpellings) return text.slice(start, end);
+    let hash = HASH_SEED;
+    for (let k = start; k < end; k++) hash = hashStep(hash, text.charCodeAt(k));
+    const slot = (hash ^ (hash >>> 15)) & (SPELLING_SLOTS - 1);
+    const known = this.spellings[slot];
+    if (known !== undefined && regionEquals(text, start, end, known, false)) return known;
+    const fresh = text.slice(start, end);
+    this.spellings[slot] = fresh;
+    return fresh;
+  }
+
+  /** Drops the texts spellingOf keeps (see spellings), and keeps none until the next whole-text scan. */
+  forgetSpellings(): void {
+    this.spellings.fill(undefined);
+    this.sharingSpellings = false;
+  }
 
   /**
    * Appends to `out` every match in [from, to). `links` are the glossary links found in the text, in order;
@@ -73,6 +107,8 @@ export class Scanner {
     stopAfter = Infinity,
   ): void {
     const filter = this.index.hashFilter;
+    // Only a whole-text scan shares match texts: its caller (findAll) empties the cache when it is done.
+    this.sharingSpellings = stopAfter === Infinity;
     let linkCursor = firstLinkFrom(links, from);
     let nextLinkStart = linkCursor < links.length ? links[linkCursor]!.start : Infinity;
 
@@ -90,7 +126,7 @@ export class Scanner {
             termId: link.termId,
             start: link.start,
             end: link.end,
-            text: text.slice(link.start, link.end),
+            text: this.spellingOf(text, link.start, link.end),
             via: 'link',
           });
           i = link.end;
@@ -110,7 +146,13 @@ export class Scanner {
           index.cjkFirstUnits[c] !== 0 ? cjkFormAt(index.cjkForms, text, i, to, index.singleWordsAnywhere) : undefined;
         if (form !== undefined) {
           const end = i + form.key.length;
-          out.push({ termId: form.target.termId, start: i, end, text: text.slice(i, end), via: form.target.via });
+          out.push({
+            termId: form.target.termId,
+            start: i,
+            end,
+            text: this.spellingOf(text, i, end),
+            via: form.target.via,
+          });
           i = end;
         } else {
           i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
@@ -120,16 +162,22 @@ export class Scanner {
 
       // Walk the word, hashing it lowercased as we go; the case-sensitive hash is only computed again for words
       // that contain a capital letter, since for all others the two are the same.
+      // The word is of a spaced script (CJK classes went above), or starts with a mark that continues as one.
       const start = i;
-      const runClass = cls === CLASS_MARK ? CLASS_SPACED : cls;
       let lowerHash = HASH_SEED;
       let ascii = true;
       let hasUpper = false;
       let hasUnderscore = false;
       while (i < to) {
         const unit = text.charCodeAt(i);
+        // Lowercase ASCII letters first: most of the units of any word.
+        if (unit <= 0x7a && unit >= 0x61) {
+          lowerHash = hashStep(lowerHash, unit);
+          i++;
+          continue;
+        }
         if (unit < 0x80) {
-          if (runClass !== CLASS_SPACED || ASCII_CLASSES[unit] === CLASS_NONE) break;
+          if (ASCII_CLASSES[unit] === CLASS_NONE) break;
           if (unit <= 0x5a && unit >= 0x41) {
             hasUpper = true;
             lowerHash = hashStep(lowerHash, unit | 0x20);
@@ -140,7 +188,7 @@ export class Scanner {
           i++;
         } else {
           const next = classAt(text, i);
-          if (next === CLASS_NONE || (next !== CLASS_MARK && next !== runClass)) break;
+          if (next !== CLASS_SPACED && next !== CLASS_MARK) break;
           ascii = false;
           i += unitLength(text, i);
         }
@@ -180,7 +228,7 @@ export class Scanner {
           termId: target.termId,
           start: matchStart,
           end: matchEnd,
-          text: this.matchText ?? text.slice(matchStart, matchEnd),
+          text: this.matchText ?? this.spellingOf(text, matchStart, matchEnd),
           via: target.via,
         });
         i = Math.max(matchEnd, end);
@@ -199,7 +247,7 @@ export class Scanner {
     let exact: FormTarget | undefined;
     let restricted: FormTarget | undefined;
     let phrases: readonly PhraseEntry[] | undefined;
-    let phrasesBySecondWord: ReadonlyMap<number, readonly PhraseEntry[]> | undefined;
+    let phrasesBySecondWord: SecondWordGroups | undefined;
     // The key of the form that matched, when the text is spelled exactly like it (then it doubles as the match text).
     let sameSpelling: string | undefined;
     if (ascii) {
@@ -315,7 +363,7 @@ export class Scanner {
     firstEnd: number,
     to: number,
     allEntries: readonly PhraseEntry[],
-    bySecondWord: ReadonlyMap<number, readonly PhraseEntry[]> | undefined,
+    bySecondWord: SecondWordGroups | undefined,
     nextLinkStart: number,
   ): boolean {
     const starts = this.lookaheadStarts;
@@ -332,7 +380,7 @@ export class Scanner {
     known = 1;
     let entries = allEntries;
     if (this.wordAscii && bySecondWord !== undefined) {
-      const group = bySecondWord.get(this.wordHash);
+      const group = phrasesWithSecondWord(bySecondWord, this.wordHash);
       if (group === undefined) return false;
       entries = group;
     }
@@ -397,7 +445,11 @@ export class Scanner {
     const index = this.index;
     // Only words that start like some exact form can be one with a particle; the table settles most words here.
     if (index.exactFirstUnits[text.charCodeAt(start)] !== 0) {
-      for (const particle of koreanParticleCandidates(text, end)) {
+      // Indexed loops, here and below: this runs for most Arabic and Korean words, and an iterator per loop was most
+      // of what scanning those scripts allocated.
+      const particles = koreanParticleCandidates(text, end);
+      for (let p = 0; p < particles.length; p++) {
+        const particle = particles[p]!;
         if (!endsWithParticle(text, start, end, particle)) continue;
         const stemEnd = end - particle.length;
         const exact = index.exactAnywhere.get(text.slice(start, stemEnd));
@@ -406,7 +458,9 @@ export class Scanner {
     }
     if (!startsArabic(text, start)) return false;
     const reach = Math.min(this.scanTo, start + MAX_MATCH_LENGTH);
-    for (const reading of arabicReadings(text, start, end, index.foldedKeyHashes)) {
+    const readings = arabicReadings(text, start, end, index.foldedKeyHashes);
+    for (let r = 0; r < readings.length; r++) {
+      const reading = readings[r]!;
       const phrases = index.phrases.get(reading.key);
       const from = start + reading.skip;
       if (phrases !== undefined && this.phraseAt(text, from, end, reach, phrases, undefined, this.nextLinkStart)) {
