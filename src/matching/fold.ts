@@ -130,6 +130,22 @@ export function needsFolding(text: string, from = 0, to = text.length): boolean 
   return false;
 }
 
+/**
+ * Whether the cluster [start, end) folds to its first unit alone: an Arabic letter followed only by tashkeel that
+ * composes with nothing (all of it but madda and hamza above and below, U+0653–U+0655). NFC leaves such a letter as it
+ * is (its own decomposition recomposes across marks of a higher class) and the marks are dropped, so foldCluster
+ * would return the letter; this settles the commonest cluster of Arabic text without normalizing strings.
+ */
+function foldsToFirstUnit(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 0x0621 || c > 0x064a || c === 0x0640 || end === start + 1) return false;
+  for (let k = start + 1; k < end; k++) {
+    const mark = text.charCodeAt(k);
+    if (!isArabicIgnorable(mark) || (mark >= 0x0653 && mark <= 0x0655)) return false;
+  }
+  return true;
+}
+
 /** The folded spelling of one cluster. */
 function foldCluster(cluster: string): string {
   const first = cluster.charCodeAt(0);
@@ -175,7 +191,16 @@ export function foldText(text: string, from = 0, to = text.length): FoldedText {
       const unit = text.charCodeAt(k);
       if (unit >= 0x300 && (unitBits(unit) & NEEDS_FOLDING) !== 0) needs = true;
     }
-    if (needs) {
+    if (needs && foldsToFirstUnit(text, i, end)) {
+      // The letter stays in the run copied as it is; only its marks go.
+      foldedStarts.push(foldedLength + i - runStart);
+      foldedEnds.push(foldedLength + i + 1 - runStart);
+      originalStarts.push(i);
+      originalEnds.push(end);
+      parts.push(text.slice(runStart, i + 1));
+      foldedLength += i + 1 - runStart;
+      runStart = end;
+    } else if (needs) {
       if (runStart < i) {
         parts.push(text.slice(runStart, i));
         foldedLength += i - runStart;
@@ -207,18 +232,30 @@ function lastAtOrBefore(values: readonly number[], at: number): number {
   return low - 1;
 }
 
-/** The original span [start, end) of folded code unit `k`. */
-function originalSpan(folded: FoldedText, k: number): [number, number] {
+/** Where the original span of folded code unit `k` starts. */
+function originalStartOf(folded: FoldedText, k: number): number {
   const n = lastAtOrBefore(folded.foldedStarts, k);
-  if (n < 0) return [folded.from + k, folded.from + k + 1];
-  if (k < folded.foldedEnds[n]!) return [folded.originalStarts[n]!, folded.originalEnds[n]!];
-  const start = folded.originalEnds[n]! + (k - folded.foldedEnds[n]!);
-  return [start, start + 1];
+  if (n < 0) return folded.from + k;
+  if (k < folded.foldedEnds[n]!) return folded.originalStarts[n]!;
+  return folded.originalEnds[n]! + (k - folded.foldedEnds[n]!);
 }
 
-/** The original span of the folded range [start, end) (not empty): from its first unit's start to its last unit's end. */
-export function originalRange(folded: FoldedText, start: number, end: number): [number, number] {
-  return [originalSpan(folded, start)[0], originalSpan(folded, end - 1)[1]];
+/** Where the original span of folded code unit `k` ends. */
+function originalEndOf(folded: FoldedText, k: number): number {
+  const n = lastAtOrBefore(folded.foldedStarts, k);
+  if (n < 0) return folded.from + k + 1;
+  if (k < folded.foldedEnds[n]!) return folded.originalEnds[n]!;
+  return folded.originalEnds[n]! + (k - folded.foldedEnds[n]!) + 1;
+}
+
+/** Where the original span of the folded range [start, end) (not empty) starts: its first unit's start. */
+export function originalRangeStart(folded: FoldedText, start: number): number {
+  return originalStartOf(folded, start);
+}
+
+/** Where the original span of the folded range [start, end) (not empty) ends: its last unit's end. */
+export function originalRangeEnd(folded: FoldedText, end: number): number {
+  return originalEndOf(folded, end - 1);
 }
 
 /** The folded spelling of a whole string (a glossary form, a search query): the same rule, without the offset map. */

@@ -5,7 +5,7 @@
  */
 import type { LinkSpan } from './links';
 import { CLASS_NONE, classAt, isHyphen, isSpace } from './chars';
-import { endsWithParticle, isCaselessWord, koreanParticleCandidates } from './affixes';
+import { arabicKeyStart, endsWithParticle, koreanParticleCandidates } from './affixes';
 import { foldKey } from './words';
 
 /** At most this many spaces may separate two words of a phrase. */
@@ -25,13 +25,11 @@ export function regionEquals(text: string, start: number, end: number, key: stri
   // Arabic word may differ in length from its key, by the article foldKey drops (the scanner folds marks beforehand).
   if (end - start !== key.length) {
     const first = text.charCodeAt(start);
-    return (
-      first >= 0x0621 && first <= 0x064a && mayFoldTo(text, start, end, key) && foldKey(text.slice(start, end)) === key
-    );
+    return first >= 0x0621 && first <= 0x064a && foldsTo(text, start, end, key);
   }
   for (let i = 0; i < key.length; i++) {
     let unit = text.charCodeAt(start + i);
-    if (unit >= 0x80) return mayFoldTo(text, start, end, key) && foldKey(text.slice(start, end)) === key;
+    if (unit >= 0x80) return foldsTo(text, start, end, key);
     if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
     if (unit !== key.charCodeAt(i)) return false;
   }
@@ -39,18 +37,28 @@ export function regionEquals(text: string, start: number, end: number, key: stri
 }
 
 /**
- * Whether [start, end) may fold to `key`, settled without making a string where that is certain. A word of Arabic
- * letters or of Hangul syllables (scripts without case, with nothing left to fold in a scanned text) folds to itself,
- * or for Arabic to itself without the article (foldKey): its key is always a tail of it. Words of other scripts are
+ * Whether [start, end) folds to `key` (foldKey), settled without making a string when the region is a word of Arabic
+ * letters (tatweel aside) or of Hangul syllables: scripts without case, with nothing to fold, whose key is the word
+ * itself or, for Arabic, the word without its article (arabicArticleless). Undefined for any other region, which is
  * left to foldKey. Phrases of these scripts compare every word this way, and the strings foldKey made for them were
  * most of what scanning Arabic and Korean allocated.
  */
-function mayFoldTo(text: string, start: number, end: number, key: string): boolean {
-  if (!isCaselessWord(text, start, end)) return true;
-  const from = end - key.length;
-  if (from < start) return false;
-  for (let i = 0; i < key.length; i++) if (text.charCodeAt(from + i) !== key.charCodeAt(i)) return false;
+function caselessFoldsTo(text: string, start: number, end: number, key: string): boolean | undefined {
+  const first = text.charCodeAt(start);
+  const arabic = first >= 0x0621 && first <= 0x064a;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (arabic ? c < 0x0621 || c > 0x064a || c === 0x0640 : c < 0xac00 || c > 0xd7a3) return undefined;
+  }
+  const keyStart = arabic ? arabicKeyStart(text, start, end) : start;
+  if (end - keyStart !== key.length) return false;
+  for (let i = 0; i < key.length; i++) if (text.charCodeAt(keyStart + i) !== key.charCodeAt(i)) return false;
   return true;
+}
+
+/** Whether [start, end) folds to `key`, as foldKey says. */
+function foldsTo(text: string, start: number, end: number, key: string): boolean {
+  return caselessFoldsTo(text, start, end, key) ?? foldKey(text.slice(start, end)) === key;
 }
 
 /**
