@@ -77,11 +77,9 @@ export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions 
       const links = hasGlossaryWordIn(lineText, from, to - GLOSSARY.length)
         ? findLinks(lineText, from, to, index.anchors)
         : NO_LINKS;
-      const found: TermMatch[] = [];
-      scanner.scan(lineText, from, to, context, links, found, offset);
+      scanner.scan(lineText, from, to, context, links, undefined, offset);
       // The scan stops once it passes the offset, and matches do not overlap: only the last one can contain it.
-      const last = found[found.length - 1];
-      return last !== undefined && last.start <= offset && offset < last.end ? last : undefined;
+      return scanner.output.lastMatchAt(lineText, offset);
     },
 
     findAll(text: string, context: MatchContext): TermMatch[] {
@@ -91,7 +89,7 @@ export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions 
         const folded = foldText(text);
         return findAllIn(folded.text, context).map((match) => unfold(match, folded, text, scanner));
       } finally {
-        scanner.forgetSpellings();
+        scanner.output.forgetSpellings();
       }
     },
   };
@@ -102,7 +100,7 @@ function unfold(match: TermMatch, folded: FoldedText, original: string, scanner?
   // Two numbers, not a pair: a document in Arabic unfolds every match, and the arrays were a fifth of its garbage.
   const start = originalRangeStart(folded, match.start);
   const end = originalRangeEnd(folded, match.end);
-  const text = scanner !== undefined ? scanner.spellingOf(original, start, end) : original.slice(start, end);
+  const text = scanner !== undefined ? scanner.output.spellingOf(original, start, end) : original.slice(start, end);
   return { termId: match.termId, start, end, text, via: match.via };
 }
 

@@ -8,6 +8,7 @@
  */
 import type { MatchContext, TermMatch } from './types';
 import type { FormTarget, PhraseEntry, SecondWordGroups, TermIndex } from './termIndex';
+import { MatchOutput } from './matchOutput';
 import { filterSlot, phrasesWithSecondWord } from './termIndex';
 import { cjkFormAt, isCjkClass } from './cjk';
 import {
@@ -27,9 +28,6 @@ import { MAX_MATCH_LENGTH } from './window';
 
 /** Words longer than this are never terms; skipping them bounds the work on minified or generated lines. */
 export const MAX_WORD_LENGTH = 128;
-
-/** Slots of the cache of match texts (a power of two). */
-const SPELLING_SLOTS = 512;
 
 export class Scanner {
   // Reused between words so that the common path allocates nothing.
@@ -59,43 +57,15 @@ export class Scanner {
   private wordHash = 0;
   private wordAscii = true;
 
-  /**
-   * The texts of recent matches of a whole-text scan, by a hash of their spelling. A document spells a term the same
-   * way again and again: one string per spelling, instead of a fresh slice per match, keeps findAll's result (which
-   * outlives many collections) from holding tens of thousands of copies. Emptied by forgetSpellings after each scan,
-   * so that no slice keeps a document alive.
-   */
-  private readonly spellings: (string | undefined)[] = new Array<string | undefined>(SPELLING_SLOTS).fill(undefined);
-  private sharingSpellings = false;
+  /** Where matches go: a whole-text scan's list, or a hover's last match (matchOutput.ts). */
+  readonly output = new MatchOutput();
 
   constructor(private readonly index: TermIndex) {}
 
   /**
-   * `text.slice(start, end)`, or during a whole-text scan an equal string a match of this scan already has (a hover's
-   * scan keeps nothing, since nothing would empty the cache after it).
-   */
-  spellingOf(text: string, start: number, end: number): string {
-    if (!this.sharingSpellings) return text.slice(start, end);
-    let hash = HASH_SEED;
-    for (let k = start; k < end; k++) hash = hashStep(hash, text.charCodeAt(k));
-    const slot = (hash ^ (hash >>> 15)) & (SPELLING_SLOTS - 1);
-    const known = this.spellings[slot];
-    if (known !== undefined && regionEquals(text, start, end, known, false)) return known;
-    const fresh = text.slice(start, end);
-    this.spellings[slot] = fresh;
-    return fresh;
-  }
-
-  /** Drops the texts spellingOf keeps (see spellings), and keeps none until the next whole-text scan. */
-  forgetSpellings(): void {
-    this.spellings.fill(undefined);
-    this.sharingSpellings = false;
-  }
-
-  /**
-   * Appends to `out` every match in [from, to). `links` are the glossary links found in the text, in order;
-   * those inside the range win over anything else they cover. Scanning stops once it passes `stopAfter`, which
-   * lets findTermAt give up as soon as no later match can contain its offset.
+   * Appends to `out` every match in [from, to), or without `out` keeps the last one for lastMatchAt. `links` are the
+   * glossary links found in the text, in order; those inside the range win over anything else they cover. Scanning
+   * stops once it passes `stopAfter`, which lets findTermAt give up as soon as no later match can contain its offset.
    */
   scan(
     text: string,
@@ -103,12 +73,12 @@ export class Scanner {
     to: number,
     context: MatchContext,
     links: readonly LinkSpan[],
-    out: TermMatch[],
+    out: TermMatch[] | undefined,
     stopAfter = Infinity,
   ): void {
     const filter = this.index.hashFilter;
-    // Only a whole-text scan shares match texts: its caller (findAll) empties the cache when it is done.
-    this.sharingSpellings = stopAfter === Infinity;
+    const output = this.output;
+    output.startScan(stopAfter === Infinity);
     let linkCursor = firstLinkFrom(links, from);
     let nextLinkStart = linkCursor < links.length ? links[linkCursor]!.start : Infinity;
 
@@ -122,13 +92,9 @@ export class Scanner {
         linkCursor++;
         nextLinkStart = linkCursor < links.length ? links[linkCursor]!.start : Infinity;
         if (link.end <= to && link.start >= i) {
-          out.push({
-            termId: link.termId,
-            start: link.start,
-            end: link.end,
-            text: this.spellingOf(text, link.start, link.end),
-            via: 'link',
-          });
+          const linkText = output.spellingOf(text, link.start, link.end);
+          if (out === undefined) output.keep(link.termId, link.start, link.end, linkText, 'link');
+          else out.push({ termId: link.termId, start: link.start, end: link.end, text: linkText, via: 'link' });
           i = link.end;
         }
         continue;
@@ -146,13 +112,9 @@ export class Scanner {
           index.cjkFirstUnits[c] !== 0 ? cjkFormAt(index.cjkForms, text, i, to, index.singleWordsAnywhere) : undefined;
         if (form !== undefined) {
           const end = i + form.key.length;
-          out.push({
-            termId: form.target.termId,
-            start: i,
-            end,
-            text: this.spellingOf(text, i, end),
-            via: form.target.via,
-          });
+          const { termId, via } = form.target;
+          if (out === undefined) output.keep(termId, i, end, undefined, via);
+          else out.push({ termId, start: i, end, text: output.spellingOf(text, i, end), via });
           i = end;
         } else {
           i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
@@ -224,13 +186,18 @@ export class Scanner {
         const target = this.matchTarget!;
         const matchStart = this.matchStart;
         const matchEnd = this.matchEnd;
-        out.push({
-          termId: target.termId,
-          start: matchStart,
-          end: matchEnd,
-          text: this.matchText ?? this.spellingOf(text, matchStart, matchEnd),
-          via: target.via,
-        });
+        // A literal here, as before the hover kept only its last match: findAll's allocation site stays in this loop.
+        if (out === undefined) {
+          output.keep(target.termId, matchStart, matchEnd, this.matchText, target.via);
+        } else {
+          out.push({
+            termId: target.termId,
+            start: matchStart,
+            end: matchEnd,
+            text: this.matchText ?? output.spellingOf(text, matchStart, matchEnd),
+            via: target.via,
+          });
+        }
         i = Math.max(matchEnd, end);
       }
     }
