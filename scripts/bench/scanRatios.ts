@@ -4,7 +4,8 @@
  * passes); the bytes `findAll` allocates per MB scanned; and the hover beside a single `Map.get` of the word under
  * the cursor. Every figure is a ratio, so that two machines (or two loads of one machine) compare.
  */
-import { GCProfiler } from 'node:v8';
+import { GCProfiler, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { TermMap } from '../../src/glossary/types';
 import type { MatchContext, TermMatcher } from '../../src/matching/types';
 import { quantile, type Figure } from './figures';
@@ -56,6 +57,32 @@ function medianNs(fn: () => unknown, runs: number): number {
     times.sort((a, b) => a - b),
     0.5,
   );
+}
+
+/** A full garbage collection, through the `gc` function V8 exposes when asked at run time. */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
+/**
+ * The best of `rounds` rounds of each function's median time in ns (medianNs), the functions taking turns within a
+ * round, after a full collection: a change in the machine's load, or the garbage an earlier figure left on the heap
+ * (a later collection's cost falls on whoever allocates next), touches every contender alike.
+ */
+export function interleavedNs<T extends readonly (() => unknown)[]>(
+  fns: readonly [...T],
+  runs: number,
+  rounds = 3,
+): { [K in keyof T]: number } {
+  collectGarbage();
+  const best = fns.map(() => Infinity);
+  for (let round = 0; round < rounds; round++) {
+    fns.forEach((fn, k) => {
+      best[k] = Math.min(best[k]!, medianNs(fn, runs));
+    });
+  }
+  return best as { [K in keyof T]: number };
 }
 
 /**
@@ -116,19 +143,12 @@ function scanRatios(
       const text = input.make(bytes);
       const size = bytes >= 10_000_000 ? '10 MB' : bytes >= 1_000_000 ? '1 MB' : '100 KB';
       const runs = bytes >= 10_000_000 ? (quick ? 1 : 5) : bytes >= 1_000_000 ? (quick ? 3 : 11) : quick ? 5 : 31;
-      // Interleaved, so that a change in the machine's load during the run touches all three alike.
-      const ours: number[] = [];
-      const mapTimes: number[] = [];
-      const regexTimes: number[] = [];
-      for (let round = 0; round < 3; round++) {
-        ours.push(medianNs(() => matcher.findAll(text, input.context), runs));
-        mapTimes.push(medianNs(() => tokenize.findAll(text), runs));
-        regexTimes.push(medianNs(() => prefixRegex.findAll(text), runs));
-      }
-      const best = (xs: number[]) => Math.min(...xs);
-      const oursNs = best(ours);
-      const mapRatio = oursNs / best(mapTimes);
-      const regexRatio = oursNs / best(regexTimes);
+      const [oursNs, mapNs, regexNs] = interleavedNs(
+        [() => matcher.findAll(text, input.context), () => tokenize.findAll(text), () => prefixRegex.findAll(text)],
+        runs,
+      );
+      const mapRatio = oursNs / mapNs;
+      const regexRatio = oursNs / regexNs;
       const big = bytes >= 10_000_000 && input.targeted === true;
       record({
         name: `findAll ÷ tokenize+Map, ${input.label} ${size}`,
@@ -136,7 +156,7 @@ function scanRatios(
         unit: '×',
         target: big ? '≤ 1.5' : '-',
         met: !big || mapRatio <= 1.5,
-        baseline: best(mapTimes) / 1e6,
+        baseline: mapNs / 1e6,
         ratio: mapRatio,
       });
       record({
@@ -145,7 +165,7 @@ function scanRatios(
         unit: '×',
         target: big ? '< 1' : '-',
         met: !big || regexRatio < 1,
-        baseline: best(regexTimes) / 1e6,
+        baseline: regexNs / 1e6,
         ratio: regexRatio,
       });
       if (bytes === 1_000_000) {
