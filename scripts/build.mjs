@@ -148,6 +148,9 @@ const targets = [
     entryPoints: [path.join(root, 'src/service/compileWorker.ts')],
     outfile: path.join(root, 'dist/compileWorker.js'),
     target: extensionHostNode,
+    // It requires dist/markdown.js for the compiler, as dist/extension.js does, rather than bundling a second copy.
+    plugins: [markdownOnDemand],
+    supported: { 'dynamic-import': false },
   },
   {
     ...node,

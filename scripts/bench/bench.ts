@@ -21,12 +21,12 @@ import { CharTrieBaseline, RegexAlternationBaseline } from './baselines';
 import { largeGlossaries, workerOverhead } from './compileBench';
 import { lspFigures } from './lspBench';
 import { terminologyFigures } from './terminologyBench';
-import { quantile, zipEntryCount, type Figure } from './figures';
+import { quantile, type Figure } from './figures';
 import { seededRandom } from '../../test/helpers/seededRandom';
 import { markdownDoc, pythonModule, singleLine, syntheticGlossary } from './inputs';
 import { interleavedNs, scanRatioFigures } from './scanRatios';
 import { hoverTail } from './hoverTail';
-import { plainNodeLoad, recordActivation, recordHostFigures } from './hostFigures';
+import { plainNodeLoad, recordActivation, recordHostFigures, recordPackageFigures } from './hostFigures';
 import { scriptDoc, withScriptTitles, type ScriptLocale } from './scriptInputs';
 
 const args = process.argv.slice(2);
@@ -439,14 +439,9 @@ if (skipHost) {
   execFileSync(process.execPath, [path.join(root, 'scripts/package.mjs'), vsix], { cwd: root, stdio: 'ignore' });
   const vsixBytes = fs.readFileSync(vsix);
   fs.rmSync(vsix, { force: true });
-  record({
-    name: '.vsix size',
-    value: vsixBytes.length / 1024,
-    unit: 'KB',
-    target: '< 400',
-    met: vsixBytes.length / 1024 < 400,
-  });
-  record({ name: 'files in the .vsix', value: zipEntryCount(vsixBytes), unit: 'files', target: '-', met: true });
+  // The .vsix budget was 400 KB for two locales; the term map of six is most of the package now, so the budget of
+  // the code stays 400 KB and the package's is 1 MB (see recordPackageFigures).
+  recordPackageFigures(vsixBytes, record);
 
   // Activation is measured inside the real extension host by the integration harness: the bench suite calls the
   // test-only command that reports performance.now() around activate(), and prints it for us to read.

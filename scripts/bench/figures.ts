@@ -14,11 +14,3 @@ export interface Figure {
 /** The q-quantile of ascending samples (NaN for none). */
 export const quantile = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-
-/** The number of entries of a zip archive, read from its end-of-central-directory record. */
-export function zipEntryCount(zip: Buffer): number {
-  for (let at = zip.length - 22; at >= 0; at--) {
-    if (zip.readUInt32LE(at) === 0x06054b50) return zip.readUInt16LE(at + 10);
-  }
-  throw new Error('not a zip archive');
-}

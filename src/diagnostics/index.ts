@@ -15,10 +15,11 @@ import * as vscode from 'vscode';
 import { affectsTerminologyCheck, readTerminologyCheckConfig } from '../config';
 import { documentLocaleFromPath, isGlossaryDocumentPath, languageName, type Locale, type TermMap } from '../glossary';
 import type { GlossarySnapshot } from '../service/snapshot';
-import { checkDocument, type CheckOptions, type Finding, type FindingSeverity } from '../terminology';
+import { checkDocument, type CheckOptions, type FindingSeverity } from '../terminology';
 import { debounce, type Debounced } from '../util/debounce';
 import { Disposable } from '../util/dispose';
 import { TerminologyCodeActions, type CheckedDocument } from './codeActions';
+import { findingMessage } from './findingMessages';
 import { EMPTY_STATE, applyChanges, markAllDirty, markClean, replaceRegion, type FindingState } from './findingState';
 
 /** What the diagnostics read of the glossary service: its snapshot of the moment and its change event. */
@@ -259,31 +260,15 @@ class TerminologyDiagnostics extends Disposable {
       document.uri,
       entry.state.findings.map((finding) => {
         const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-        const diagnostic = new vscode.Diagnostic(range, messageOf(finding, language), SEVERITIES[finding.severity]);
+        const diagnostic = new vscode.Diagnostic(
+          range,
+          findingMessage(finding, language, vscode.l10n),
+          SEVERITIES[finding.severity],
+        );
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = finding.code;
         return diagnostic;
       }),
     );
-  }
-}
-
-/** The diagnostic's message in the UI language: the core's English message rebuilt from its fields by code. */
-function messageOf(finding: Finding, language: string): string {
-  const replacement = finding.fixes[0]?.newText;
-  const use = replacement === undefined ? '' : ` ${vscode.l10n.t('Use "{0}".', replacement)}`;
-  switch (finding.code) {
-    case 'avoided-term':
-      return (
-        (finding.reason
-          ? vscode.l10n.t('In {0}, the glossary avoids "{1}": {2}.', language, finding.text, finding.reason)
-          : vscode.l10n.t('In {0}, the glossary avoids "{1}".', language, finding.text)) + use
-      );
-    case 'english-term':
-      return (
-        vscode.l10n.t('"{0}" is the English term; in {1}, the glossary translates it.', finding.text, language) + use
-      );
-    case 'unknown-anchor':
-      return vscode.l10n.t('No glossary term or heading has the anchor "{0}".', finding.text);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * User commands that change what the glossary shows (a VS Code adapter): Glossary: Change Language, which writes the
- * language setting, and Glossary: Reload Custom Glossaries.
+ * language setting, and Glossary: Reload Custom and Repository Glossaries.
  */
 import * as vscode from 'vscode';
 import { AUTO_LANGUAGE, languageEndonym, languageName, offeredLocales, resolveDisplayLocale } from '../glossary';

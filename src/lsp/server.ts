@@ -143,7 +143,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         timers.delete(uri);
         const document = documents.get(uri);
         if (!document) return;
-        const items = scannable(document) ? toDiagnostics(document, findings.findings(document, checkContext())) : [];
+        let items: Diagnostic[] = [];
+        if (scannable(document)) {
+          const context = checkContext();
+          items = toDiagnostics(document, findings.findings(document, context), context);
+        }
         const previous = checkDiagnostics.get(uri);
         // The first check of a document is always published, even empty: a client then knows that it was checked.
         if (items.length === 0 && previous !== undefined && previous.items.length === 0) return;
@@ -259,7 +263,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!isRecord(params.context) || !Array.isArray(params.context.diagnostics)) {
       throw new ResponseError(ErrorCodes.InvalidParams, 'context.diagnostics must be an array');
     }
-    return codeActions(document, params, findings.findings(document, checkContext()));
+    const context = checkContext();
+    return codeActions(document, params, findings.findings(document, context), context.glossary.displayLocale);
   });
 
   connection.onHover((params, token): Hover | null => {

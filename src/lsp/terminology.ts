@@ -19,11 +19,19 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentLocaleFromPath, isGlossaryDocumentPath, resolveDisplayLocale, type Locale } from '../glossary';
+import { findingMessage, fixAllTitle, quickFixTitle } from '../diagnostics/findingMessages';
+import {
+  documentLocaleFromPath,
+  isGlossaryDocumentPath,
+  languageName,
+  resolveDisplayLocale,
+  type Locale,
+} from '../glossary';
 import type { GlossarySnapshot } from '../service/snapshot';
 import { checkDocument, type Finding, type FindingSeverity } from '../terminology';
 import { documentKind } from './documents';
 import type { ServerSettings } from './settings';
+import { localizerFor } from './strings';
 
 export const DIAGNOSTIC_SOURCE = 'transformers-glossary';
 
@@ -98,23 +106,41 @@ export class FindingsCache {
   }
 }
 
-/** The LSP diagnostics of findings. */
-export function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
+/**
+ * The LSP diagnostics of findings, worded as the extension words its own (src/diagnostics/findingMessages.ts) in the
+ * language the hover speaks: the glossary's display locale, which follows the `language` setting and else the
+ * client's locale. The document's language is named in that language too ("en español", "スペイン語では").
+ */
+export function toDiagnostics(
+  document: TextDocument,
+  findings: readonly Finding[],
+  context: CheckContext,
+): Diagnostic[] {
+  if (findings.length === 0) return [];
+  const reader = context.glossary.displayLocale;
+  const l10n = localizerFor(reader);
+  const checked = checkedLocale(document, context);
+  const language = checked === undefined ? '' : languageName(checked, reader, 'mid-sentence');
   return findings.map((finding) => ({
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITY[finding.severity],
     code: finding.code,
     source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
+    message: findingMessage(finding, language, l10n),
   }));
 }
 
-/** The quick fixes for the diagnostics a client asks about, and "fix all" when the file has any fix. */
+/**
+ * The quick fixes for the diagnostics a client asks about, and "fix all" when the file has any fix, titled as the
+ * extension titles them, in the language of `displayLocale` (the hover's).
+ */
 export function codeActions(
   document: TextDocument,
   params: CodeActionParams,
   findings: readonly Finding[],
+  displayLocale: Locale,
 ): CodeAction[] {
+  const l10n = localizerFor(displayLocale);
   const only = params.context.only;
   const wants = (kind: string): boolean =>
     !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
@@ -132,7 +158,7 @@ export function codeActions(
       const finding = findings.find((f) => f.start === start && f.end === end && f.code === diagnostic.code);
       finding?.fixes.forEach((fix, index) => {
         actions.push({
-          title: `Replace "${finding.text}" with "${fix.newText}"`,
+          title: quickFixTitle(fix.newText, l10n),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: index === 0,
@@ -144,7 +170,7 @@ export function codeActions(
   const all = findings.flatMap((finding) => finding.fixes.slice(0, 1));
   if (all.length > 0) {
     const fixAll = (kind: string): CodeAction => ({
-      title: `Fix all terminology findings in this file (${all.length})`,
+      title: fixAllTitle(l10n),
       kind,
       edit: edit(all.map((fix) => textEdit(fix.start, fix.end, fix.newText))),
     });

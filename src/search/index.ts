@@ -3,10 +3,10 @@
  * ./searchItems.ts.
  */
 import * as vscode from 'vscode';
-import { directionalTextFor } from '../glossary';
 import { Commands } from '../ids';
 import type { GlossaryService } from '../service/glossaryService';
 import { termAtPosition } from '../editor/termAt';
+import { rowLabel } from '../tree/rowLabel';
 import { bestNameMatch, buildSearchItems, type SearchItemData } from './searchItems';
 
 export interface SearchQuickPickItem extends vscode.QuickPickItem {
@@ -43,7 +43,7 @@ export function termTitleAtCursor(glossary: GlossaryService): string | undefined
   const found = termAtPosition(editor.document, editor.selection.active, snapshot);
   if (!found) return undefined;
   const chosen = snapshot.entryFor(found.term);
-  return directionalTextFor(chosen.entry.title, chosen.locale);
+  return rowLabel(chosen.entry.title, chosen.locale);
 }
 
 /**

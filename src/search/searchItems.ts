@@ -3,11 +3,13 @@
  * filters on label, description and detail (case-insensitively, on contiguous text), so everything a user may
  * type must stand in one of them: the title in the display locale (label), the identifiers, abbreviations and the
  * titles in the other locales (description), and the summary (detail). A quick pick lays its rows out left to right, so
- * an Arabic label and detail carry the isolates of `directionalTextFor`, as the hover and the trees do.
+ * an Arabic label and detail carry the isolates of `directionalTextFor`, as the hover and the trees do; the label is
+ * the trees' row label (`rowLabel`: an English gloss after the isolated title, where a narrow row cuts it first).
  */
 import { directionalTextFor, stripBidiControls, type ChosenEntry, type Term } from '../glossary';
 import { foldKey } from '../matching';
 import type { GlossarySnapshot } from '../service/snapshot';
+import { rowLabel } from '../tree/rowLabel';
 
 export interface SearchItemData {
   readonly termId: string;
@@ -54,7 +56,7 @@ export function buildSearchItem(term: Term, chosen: ChosenEntry): SearchItemData
   ];
   return {
     termId: term.id,
-    label: directionalTextFor(label, chosen.locale),
+    label: rowLabel(label, chosen.locale),
     title: label,
     description,
     detail: directionalTextFor(chosen.entry.summary, chosen.locale),

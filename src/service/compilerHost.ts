@@ -7,9 +7,9 @@
  * This file is pure: the protocol spoken with a worker and the check of every message that comes back live here once,
  * for every host that talks to a worker.
  */
+import type { compileGlossaries } from '../glossary';
 import {
   TermMapJsonError,
-  compileGlossaries,
   isAlignmentReference,
   parseTermMapJson,
   type CompileOptions,
@@ -185,8 +185,12 @@ export type CompileResponse =
     }
   | { readonly type: 'failure'; readonly id: number; readonly message: string };
 
-/** The worker's side: answers one request. Exceptions become a `failure` message rather than a dead worker. */
-export function answerCompileRequest(request: unknown): CompileResponse | undefined {
+/**
+ * The worker's side: answers one request with `compile` (the compiler, which each worker gets its own way: the Node
+ * worker loads it from dist/markdown.js, beside it, and the web worker has it bundled in). Exceptions become a
+ * `failure` message rather than a dead worker.
+ */
+export function answerCompileRequest(request: unknown, compile: typeof compileGlossaries): CompileResponse | undefined {
   if (
     !isRecord(request) ||
     request.type !== 'compile' ||
@@ -198,7 +202,7 @@ export function answerCompileRequest(request: unknown): CompileResponse | undefi
   }
   try {
     const reference = request.reference;
-    const result = compileGlossaries(request.sources as GlossarySource[], reference ? { reference } : {});
+    const result = compile(request.sources as GlossarySource[], reference ? { reference } : {});
     return {
       type: 'result',
       id: request.id,

@@ -10,13 +10,22 @@ import {
 } from '../glossary';
 import { debounce } from '../util/debounce';
 import { Disposable, disposeAll } from '../util/dispose';
-import { MAX_CUSTOM_GLOSSARY_BYTES, type CompileOutcome, type GlossaryCompilerHost } from './compilerHost';
+import { MAX_CUSTOM_GLOSSARY_BYTES, type GlossaryCompilerHost } from './compilerHost';
 import {
   discoverWorkspaceGlossaries,
   discoveryWatchPatterns,
   resolveCustomGlossaryUris,
   uriBasename,
 } from './glossaryFiles';
+import {
+  compileFailureMessage,
+  fallbackMessage,
+  hasErrorsMessage,
+  loadedMessages,
+  tooLargeMessage,
+  unreadableMessage,
+  type GlossaryFileLabel,
+} from './glossaryMessages';
 
 // The size limit of a custom glossary lives beside the compiler seam, so that the language server shares it.
 export { MAX_CUSTOM_GLOSSARY_BYTES } from './compilerHost';
@@ -112,40 +121,37 @@ export class CustomGlossaries extends Disposable {
     }
 
     const sources: GlossarySource[] = [];
-    const readFailures: string[] = [];
+    const readFailures: { label: GlossaryFileLabel; message: string }[] = [];
     const uriByFile = new Map<string, vscode.Uri>();
+    // What the messages call each file: a discovered one is the repository's glossary, named by its path in the
+    // workspace; a listed one is a custom glossary.
+    const labels = new Map<string, GlossaryFileLabel>();
     for (const uri of uris) {
       const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+      const discovered = discoveredFiles.includes(uri.toString());
+      const label: GlossaryFileLabel = { name: vscode.workspace.asRelativePath(uri), discovered };
       uriByFile.set(file, uri);
+      labels.set(file, label);
       try {
         // The size is checked before reading, so that a huge file is never loaded into the extension host at all.
         const { size } = await vscode.workspace.fs.stat(uri);
         if (size > MAX_CUSTOM_GLOSSARY_BYTES) {
-          readFailures.push(
-            vscode.l10n.t(
-              'The custom glossary {0} is {1} MB, over the limit of {2} MB for a custom glossary, and was not loaded. Real glossaries are far smaller: check that the setting names a glossary file.',
-              file,
-              (size / 1_048_576).toFixed(1),
-              MAX_CUSTOM_GLOSSARY_BYTES / 1_048_576,
-            ),
-          );
+          const sizeMb = (size / 1_048_576).toFixed(1);
+          const limitMb = String(MAX_CUSTOM_GLOSSARY_BYTES / 1_048_576);
+          readFailures.push({ label, message: tooLargeMessage(label, sizeMb, limitMb, vscode.l10n) });
           continue;
         }
         // A discovered glossary's locale is the name of its folder (docs/source/<lang>/), by the core's path rule,
         // read from the URI's path so that a scheme or an encoded character cannot hide it.
-        const locale = discoveredFiles.includes(uri.toString()) ? localeFromPath(uri.path) : undefined;
+        const locale = discovered ? localeFromPath(uri.path) : undefined;
         const content = await vscode.workspace.fs.readFile(uri);
         sources.push(locale ? { file, content, locale } : { file, content });
       } catch (error) {
-        readFailures.push(
-          vscode.l10n.t(
-            'Cannot read the custom glossary {0}: {1}',
-            file,
-            error instanceof Error ? error.message : String(error),
-          ),
-        );
+        const reason = error instanceof Error ? error.message : String(error);
+        readFailures.push({ label, message: unreadableMessage(label, reason, vscode.l10n) });
       }
     }
+    const allLabels = [...labels.values()];
     const files = uris.map((uri) => uri.toString());
     if (!isLatest()) return this.newerLoad(files);
     const report = (
@@ -164,9 +170,17 @@ export class CustomGlossaries extends Disposable {
       // The Problems entries of the last compile describe files that are no longer what they were; the output channel
       // and the warning now say what is wrong.
       this.diagnostics.clear();
-      for (const failure of readFailures) this.output.error(failure);
+      for (const failure of readFailures) this.output.error(failure.message);
       // A refused or unreadable file is named in the warning itself: the Problems view has nothing to show for it.
-      this.warnAboutErrors(readFailures.length === 1 ? readFailures[0] : undefined);
+      const [only] = readFailures;
+      this.warnAboutErrors(
+        readFailures.length === 1 && only
+          ? only.message
+          : hasErrorsMessage(
+              readFailures.map((failure) => failure.label),
+              vscode.l10n,
+            ),
+      );
       return report('failed', readFailures.length, 0);
     }
 
@@ -176,19 +190,14 @@ export class CustomGlossaries extends Disposable {
     // load meanwhile; the caller of this one is told what that newer load did, which is what the user ends up with.
     if (!isLatest()) return this.newerLoad(files);
     if (!outcome.ok) {
-      const message = compileFailureMessage(outcome);
+      const message = compileFailureMessage(outcome.reason, outcome.detail, allLabels, vscode.l10n);
       this.diagnostics.clear();
       this.output.error(message);
       this.warnAboutErrors(message);
       return report('failed', 1, 0);
     }
     if (outcome.fallback !== undefined) {
-      this.output.error(
-        vscode.l10n.t(
-          'The glossary compiler worker could not start ({0}); the custom glossaries were compiled on the editor thread. Reinstall the extension.',
-          outcome.fallback,
-        ),
-      );
+      this.output.error(fallbackMessage(outcome.fallback, vscode.l10n));
     }
     const result = outcome.result;
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -200,13 +209,16 @@ export class CustomGlossaries extends Disposable {
       else this.output.warn(line);
     }
     if (errors.length > 0) {
-      this.output.error(vscode.l10n.t('The custom glossaries have errors; the glossary loaded before stays in use.'));
-      this.warnAboutErrors();
+      // The warning names the files the errors are in, each as what it is (the repository's or a custom glossary).
+      const withErrors = [...new Set(errors.map((d) => labels.get(d.location.file)))].filter(
+        (label): label is GlossaryFileLabel => label !== undefined,
+      );
+      const message = hasErrorsMessage(withErrors.length > 0 ? withErrors : allLabels, vscode.l10n);
+      this.output.error(message);
+      this.warnAboutErrors(message);
       return report('failed', errors.length, warnings);
     }
-    this.output.info(
-      vscode.l10n.t('Loaded {0} terms from {1} custom glossary files.', result.termMap.terms.length, uris.length),
-    );
+    for (const line of loadedMessages(allLabels, result.termMap.terms.length, vscode.l10n)) this.output.info(line);
     this.publish(result.termMap);
     const loaded = report('loaded', 0, warnings);
     return outcome.fallback === undefined ? loaded : { ...loaded, fallback: outcome.fallback };
@@ -225,20 +237,13 @@ export class CustomGlossaries extends Disposable {
     this._onDidChange.fire();
   }
 
-  private warnAboutErrors(message?: string): void {
+  private warnAboutErrors(message: string): void {
     const showProblems = vscode.l10n.t('Show Problems');
     const showOutput = vscode.l10n.t('Show Output');
-    void vscode.window
-      .showWarningMessage(
-        message ??
-          vscode.l10n.t('A custom glossary has errors and was not loaded. The glossary loaded before stays in use.'),
-        showProblems,
-        showOutput,
-      )
-      .then((choice) => {
-        if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
-        else if (choice === showOutput) this.output.show(true);
-      });
+    void vscode.window.showWarningMessage(message, showProblems, showOutput).then((choice) => {
+      if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      else if (choice === showOutput) this.output.show(true);
+    });
   }
 
   private showDiagnostics(diagnostics: readonly Diagnostic[], uriByFile: ReadonlyMap<string, vscode.Uri>): void {
@@ -280,26 +285,5 @@ export class CustomGlossaries extends Disposable {
       watcher.onDidDelete(() => this.scheduleReload());
       this.watchers.push(watcher);
     }
-  }
-}
-
-/** What the user reads when a compilation produced no result; the glossary loaded before stays in either case. */
-function compileFailureMessage(outcome: Extract<CompileOutcome, { ok: false }>): string {
-  switch (outcome.reason) {
-    case 'timeout':
-      return vscode.l10n.t(
-        'Compiling the custom glossaries took longer than the limit of {0} and was stopped. The glossary loaded before stays in use.',
-        outcome.detail,
-      );
-    case 'memory':
-      return vscode.l10n.t(
-        'Compiling the custom glossaries needed more memory than the limit of {0} and was stopped. The glossary loaded before stays in use.',
-        outcome.detail,
-      );
-    default:
-      return vscode.l10n.t(
-        'The custom glossaries could not be compiled: {0}. The glossary loaded before stays in use.',
-        outcome.detail,
-      );
   }
 }

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import { contextForLanguage, rescanDocument, scanDocument, type DocumentScan, type TermMatcher } from '../matching';
-import { directionalTextFor, type Locale } from '../glossary';
+import type { Locale } from '../glossary';
 import type { GlossaryService } from '../service/glossaryService';
 import { debounce } from '../util/debounce';
 import { Disposable } from '../util/dispose';
 import { termTooltip } from './termsTree';
 import { groupOccurrences, type TermOccurrences } from './occurrences';
+import { rowLabel } from './rowLabel';
 
 /** Editors fire change events per keystroke; the view follows once typing pauses. */
 export const IN_THIS_FILE_DEBOUNCE_MS = 300;
@@ -132,7 +133,7 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   public getTreeItem(node: OccurrenceNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(directionalTextFor(node.title, node.locale), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(rowLabel(node.title, node.locale), vscode.TreeItemCollapsibleState.None);
     item.id = `occurrence:${node.termId}`;
     item.contextValue = 'occurrence';
     item.description = node.count === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', node.count);

@@ -3,6 +3,7 @@ import { Commands } from '../ids';
 import type { GlossaryService } from '../service/glossaryService';
 import { directionalTextFor, escapeMarkdown, type Locale } from '../glossary';
 import { Disposable } from '../util/dispose';
+import { rowLabel } from './rowLabel';
 import { groupTermsBySection, type SectionTerm } from './sections';
 
 export interface SectionNode {
@@ -61,7 +62,7 @@ export class TermsTreeProvider extends Disposable implements vscode.TreeDataProv
       return item;
     }
     const { term } = element;
-    const item = new vscode.TreeItem(directionalTextFor(term.title, term.locale), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(rowLabel(term.title, term.locale), vscode.TreeItemCollapsibleState.None);
     item.id = `term:${term.termId}`;
     item.contextValue = 'term';
     item.tooltip = termTooltip(term.title, term.summary, term.locale);

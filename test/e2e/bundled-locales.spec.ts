@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
 import { useWorkbench, type HoverOptions } from './workbench';
 
 /**
@@ -57,16 +58,25 @@ const CASES: readonly LocaleCase[] = [
   },
 ];
 
-/** Waits until the (finite) animations of the window have ended, so that a screenshot shows the settled widget. */
-async function settled(ui: ReturnType<typeof useWorkbench>): Promise<void> {
-  await ui().page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
+/**
+ * Where a row draws the first letter of its label, against the right edge of the box that clips it: VS Code lays rows
+ * out left to right and cuts them on the right, which is where a right-to-left title's first letter is drawn.
+ */
+async function firstLetterOf(row: Locator): Promise<{ letter: string; right: number; clipRight: number }> {
+  return row.evaluate((element) => {
+    const label = element.querySelector('.label-name')!;
+    const clip = element.querySelector('.monaco-icon-label-container')!.getBoundingClientRect();
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.search(/\p{L}/u);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      return { letter: node.data[at]!, right: range.getBoundingClientRect().right, clipRight: clip.right };
+    }
+    throw new Error('the row has no letter');
+  });
 }
 
 /** Shows the term in the Terms view, and Glossary: Search with `query` typed, and saves a screenshot of each. */
@@ -97,6 +107,12 @@ async function termsAndSearch(
   if (locale === 'ar') {
     assert.match(await row.innerText(), /\u2067قناع الانتباه/);
     assert.match(await sectionRow.first().innerText(), /^\u2067\u2066?ق/);
+    // The section's longest title, wider than the sidebar's row: its first letter is on screen (the English gloss
+    // after the title is what the row cuts).
+    const long = rows.filter({ hasText: 'decoder attention mask' }).first();
+    const first = await firstLetterOf(long);
+    assert.equal(first.letter, 'ق');
+    assert.ok(first.right <= first.clipRight, `the first letter ends at ${first.right}, the row at ${first.clipRight}`);
   }
   await ui().screenshot(`bundled-terms-${locale}`);
 
@@ -126,14 +142,14 @@ for (const { locale, title, summary, notes, word, wordOptions } of CASES) {
       const pythonText = await pythonHover.innerText();
       assert.match(pythonText, summary);
       assert.match(pythonText, /Open entry · Open on huggingface\.co/);
-      await settled(ui);
+      await ui().animationsSettled();
       await ui().screenshot(`bundled-hover-python-${locale}`);
 
       await ui().openFile(notes);
       await ui().hoverWord(word, wordOptions);
       const notesHover = await ui().waitForHover(title);
       assert.match(await notesHover.innerText(), summary);
-      await settled(ui);
+      await ui().animationsSettled();
       await ui().screenshot(`bundled-hover-markdown-${locale}`);
     });
 

@@ -119,8 +119,9 @@ describe('right-to-left panel and a Japanese hover', () => {
     const rows = await ui().treeRows('In This File');
     const mask = rows.filter({ hasText: 'قناع الانتباه' }).first();
     await mask.waitFor();
-    // Tree labels are laid out left to right: the label carries the isolates that keep the Arabic order.
-    assert.match(await mask.innerText(), /\u2067قناع الانتباه \(\u2066attention mask\u2069\)\u2069/);
+    // Tree labels are laid out left to right: the title carries the isolates that keep the Arabic order, and its
+    // English gloss follows it, where a narrow row cuts the gloss rather than the title's first words.
+    assert.match(await mask.innerText(), /\u2067قناع الانتباه\u2069 \(attention mask\)/);
     await ui().screenshot('sidebar-ar');
     await ui().runCommand('View: Show Explorer');
   });
@@ -142,15 +143,8 @@ describe('right-to-left panel and a Japanese hover', () => {
     assert.match(text, /アテンションマスク \(attention mask\)/);
     assert.match(text, /どの位置が本物のトークンでどの位置がパディングか/);
     assert.doesNotMatch(text, /[\u2066-\u2069]/, 'left-to-right text gets no isolates');
-    // A hover hovered again fades in: the screenshot waits until its (finite) animations have ended.
-    await ui().page.evaluate(() =>
-      Promise.all(
-        document
-          .getAnimations()
-          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
-          .map((animation) => animation.finished.catch(() => undefined)),
-      ),
-    );
+    // A hover hovered again fades in: the screenshot waits until it has.
+    await ui().animationsSettled();
     await ui().screenshot('hover-python-ja');
   });
 });

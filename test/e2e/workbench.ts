@@ -13,40 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-
-/** What the runner tells the specs about the code-server and Chromium it started. */
-interface UiEnvironment {
-  /** code-server's base URL, e.g. http://127.0.0.1:43210. */
-  url: string;
-  /** The copy of test/fixtures/workspace the workbench opens. */
-  workspace: string;
-  /** Chromium's Playwright endpoint. */
-  browserEndpoint: string;
-  /** Where screenshots go (test-results/screenshots). */
-  screenshotDir: string;
-  /** code-server's user settings file; tests may change settings by rewriting it. */
-  userSettingsFile: string;
-  /** The settings every spec starts from. */
-  baseSettings: Record<string, unknown>;
-}
-
-function environment(): UiEnvironment {
-  const read = (name: string): string => {
-    const value = process.env[name];
-    if (!value) {
-      throw new Error(`${name} is not set: run the UI tests with \`npm run test:ui\` (scripts/e2e/run-ui.mjs)`);
-    }
-    return value;
-  };
-  return {
-    url: read('TG_UI_URL'),
-    workspace: read('TG_UI_WORKSPACE'),
-    browserEndpoint: read('TG_UI_BROWSER_ENDPOINT'),
-    screenshotDir: read('TG_UI_SCREENSHOTS'),
-    userSettingsFile: read('TG_UI_USER_SETTINGS'),
-    baseSettings: JSON.parse(read('TG_UI_BASE_SETTINGS')) as Record<string, unknown>,
-  };
-}
+import { environment, writeUserSettings, type UiEnvironment } from './environment';
 
 export interface OpenOptions {
   /** User settings on top of the harness's quiet defaults, e.g. `{ 'transformersGlossary.language': 'es' }`. */
@@ -410,6 +377,21 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
 
+  /**
+   * Waits until the window's finite animations have ended: a hover hovered again or a quick pick fades in, and a
+   * screenshot taken during the fade shows it half transparent. Endless animations (a progress bar) are not awaited.
+   */
+  async animationsSettled(): Promise<void> {
+    await this.page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+    );
+  }
+
   /** Saves a screenshot of the whole window as test-results/screenshots/<name>.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(this.env.screenshotDir, { recursive: true });
@@ -438,13 +420,6 @@ export class Workbench {
     // Closing the connection leaves the runner's Chromium running for the next spec.
     await this.browser.close().catch(() => undefined);
   }
-}
-
-/** Writes the user settings file; returns what it wrote. */
-function writeUserSettings(env: UiEnvironment, settings: Record<string, unknown>): string {
-  const text = JSON.stringify(settings, null, 2);
-  fs.writeFileSync(env.userSettingsFile, text);
-  return text;
 }
 
 /**

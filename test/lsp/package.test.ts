@@ -44,6 +44,7 @@ describe('npm pack + npm install -g of the tarball', function () {
       'cli.js',
       'compileWorker.js',
       'lsp.js',
+      'markdown.js',
       'termmap.json',
     ]);
     assert.equal(fs.existsSync(path.join(installed, 'node_modules')), false, 'nothing is installed beside the bundles');

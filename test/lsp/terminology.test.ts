@@ -21,6 +21,19 @@ const PAGE = [
   '',
 ].join('\n');
 
+/** A workspace whose `docs/source/{en,es}/glossary.md` are the terminology fixtures, and its Spanish page's URI. */
+function makeWorkspace(): { dir: string; page: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tg-lsp-term-'));
+  for (const locale of ['en', 'es']) {
+    fs.mkdirSync(path.join(dir, 'docs', 'source', locale), { recursive: true });
+    fs.copyFileSync(
+      path.join(repoRoot(), 'test', 'fixtures', 'terminology', `${locale}.md`),
+      path.join(dir, 'docs', 'source', locale, 'glossary.md'),
+    );
+  }
+  return { dir, page: pathToFileURL(path.join(dir, 'docs', 'source', 'es', 'quicktour.md')).href };
+}
+
 describe('language server: terminology diagnostics and quick fixes', function () {
   this.timeout(30_000);
   let dir: string;
@@ -28,15 +41,7 @@ describe('language server: terminology diagnostics and quick fixes', function ()
   let page: string;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tg-lsp-term-'));
-    for (const locale of ['en', 'es']) {
-      fs.mkdirSync(path.join(dir, 'docs', 'source', locale), { recursive: true });
-      fs.copyFileSync(
-        path.join(repoRoot(), 'test', 'fixtures', 'terminology', `${locale}.md`),
-        path.join(dir, 'docs', 'source', locale, 'glossary.md'),
-      );
-    }
-    page = pathToFileURL(path.join(dir, 'docs', 'source', 'es', 'quicktour.md')).href;
+    ({ dir, page } = makeWorkspace());
     ({ client } = await TestClient.start({ rootPath: dir }));
     const report = await client.request<{ status: string }>('workspace/executeCommand', {
       command: 'transformersGlossary.reloadGlossaries',
@@ -142,5 +147,76 @@ describe('language server: terminology diagnostics and quick fixes', function ()
     assert.equal(got.diagnostics[0]!.code, 'avoided-term');
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: notes } });
     await client.waitFor(() => client.diagnostics.get(notes)?.diagnostics.length === 0, 'cleared diagnostics');
+  });
+});
+
+describe('language server: terminology diagnostics in the language of the hover', function () {
+  this.timeout(30_000);
+  let dir: string;
+  let client: TestClient;
+  let page: string;
+
+  before(async () => {
+    ({ dir, page } = makeWorkspace());
+    // A Japanese client: its locale, told in `initialize`, is the language of the entries, so of the hover's words.
+    ({ client } = await TestClient.start({ rootPath: dir, locale: 'ja' }));
+    await client.request('workspace/executeCommand', { command: 'transformersGlossary.reloadGlossaries' });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const messagesMatching = (pattern: RegExp): Promise<string[]> =>
+    client.waitFor(
+      () => {
+        const messages = client.diagnostics.get(page)?.diagnostics.map((d) => d.message);
+        return messages?.length === 3 && pattern.test(messages[1]!) ? messages : undefined;
+      },
+      `three diagnostics of ${page}, the second matching ${String(pattern)}`,
+    );
+  const avoidedActions = async (): Promise<string[]> => {
+    const avoided = (client.diagnostics.get(page)!.diagnostics as Diagnostic[]).find((d) => d.code === 'avoided-term')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: page },
+      range: avoided.range,
+      context: { diagnostics: [avoided] },
+    });
+    return actions.map((action) => action.title);
+  };
+
+  it('words the diagnostics and code actions as the extension does, in Japanese for a Japanese client', async () => {
+    await client.open(page, 'markdown', PAGE);
+    const [english, avoided, anchor] = await messagesMatching(/^スペイン語の用語集では「cabeza」を避けます/);
+    // The extension's own Japanese strings (l10n/bundle.l10n.ja.json), with the page's language named in Japanese.
+    assert.equal(
+      english,
+      '「attention mask」は英語の用語です。スペイン語の用語集ではこの用語を翻訳します。「máscara de atención」を使ってください。',
+    );
+    assert.match(
+      avoided!,
+      /: se confunde con las cabezas de atención, que son otra cosa。「cabecera」を使ってください。$/,
+    );
+    assert.equal(anchor, '用語集に、アンカー「no-such-anchor」を持つ用語または見出しはありません。');
+    assert.deepEqual(await avoidedActions(), ['「cabecera」に置き換える', 'このファイルの用語集の指摘をすべて修正']);
+    // The hover speaks the same language: its fixed words come from the same bundle.
+    assert.match((await client.hoverText(page, 2, 30)) ?? '', /huggingface\.co で開く/);
+  });
+
+  it('follows the language setting as the hover does', async () => {
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { transformersGlossary: { language: 'es' } },
+    });
+    const [english, avoided] = await messagesMatching(/^En español, el glosario evita «cabeza»/);
+    assert.equal(
+      english,
+      '«attention mask» es el término inglés; en español, el glosario lo traduce. Use «máscara de atención».',
+    );
+    assert.match(avoided!, / Use «cabecera»\.$/);
+    assert.deepEqual(await avoidedActions(), [
+      'Reemplazar por «cabecera»',
+      'Corregir todos los hallazgos del glosario en este archivo',
+    ]);
+    assert.match((await client.hoverText(page, 2, 30)) ?? '', /Abrir en huggingface\.co/);
   });
 });

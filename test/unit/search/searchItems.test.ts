@@ -93,7 +93,8 @@ describe('Glossary: Search items', () => {
     const mask = arabic.find((item) => item.termId === 'attention-mask')!;
 
     it('isolates the label and the detail, which a quick pick lays out left to right', () => {
-      assert.equal(mask.label, '\u2067قناع الانتباه (\u2066attention mask\u2069)\u2069');
+      // The English gloss follows the isolated title, so that a narrow row cuts the gloss rather than the title.
+      assert.equal(mask.label, '\u2067قناع الانتباه\u2069 (attention mask)');
       assert.equal(mask.detail, '\u2067موتر يُمرَّر مع \u2066input_ids\u2069 ليحدد المواضع المحشوة.\u2069');
       assert.equal(mask.title, title);
       // The terms shown in English (fallback) keep their text as written.

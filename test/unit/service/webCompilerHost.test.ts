@@ -5,6 +5,7 @@
  * clear outcome, and the next compilation starts a fresh worker.
  */
 import * as assert from 'node:assert/strict';
+import { compileGlossaries } from '../../../src/glossary';
 import { answerCompileRequest, type CompileOutcome } from '../../../src/service/compilerHost';
 import { WebCompilerHost, type MessageWorker } from '../../../src/service/webCompilerHost';
 
@@ -22,7 +23,7 @@ class StandInWorker implements MessageWorker {
   public postMessage(message: unknown): void {
     setTimeout(() => {
       if (this.terminated) return;
-      if (this.behaviour === 'answer') this.onmessage?.({ data: answerCompileRequest(message) });
+      if (this.behaviour === 'answer') this.onmessage?.({ data: answerCompileRequest(message, compileGlossaries) });
       else if (this.behaviour === 'garbage') this.onmessage?.({ data: { type: 'result', id: -1 } });
       else if (this.behaviour === 'error') this.onerror?.({ message: 'Uncaught ReferenceError: x is not defined' });
     }, 0);
