@@ -208,7 +208,10 @@ function hoverRatio(
     for (const p of positions) if (fn(p.lineText, p.offset) !== undefined) sink++;
     return Number(process.hrtime.bigint() - t0) / positions.length;
   };
-  const batches = Math.ceil((quick ? 20_000 : 200_000) / positions.length);
+  // Fifteen batches a side at least: with five, one burst of load on the machine could move the median.
+  const batches = Math.max(15, Math.ceil((quick ? 20_000 : 200_000) / positions.length));
+  // The scans before leave a large heap of garbage, whose collection would fall on whichever side allocates next.
+  collectGarbage();
   for (let round = 0; round < 6; round++) batchNs(round % 2 === 0 ? ours : map);
   const oursTimes: number[] = [];
   const mapTimes: number[] = [];
