@@ -18,7 +18,7 @@ import { createSnapshot, type GlossarySnapshot } from '../../src/service/snapsho
 import { createTermMatcher } from '../../src/matching';
 import type { MatchContext, TermMatcher } from '../../src/matching/types';
 import { CharTrieBaseline, RegexAlternationBaseline } from './baselines';
-import { largeGlossaries, workerOverhead } from './compileBench';
+import { compileFigures, largeGlossaries, workerOverhead } from './compileBench';
 import { lspFigures } from './lspBench';
 import { terminologyFigures } from './terminologyBench';
 import { quantile, type Figure } from './figures';
@@ -303,61 +303,7 @@ scanFigure('100k-line Python', pythonModule(100_000), 'code');
 }
 
 // ---------------------------------------------------------------------------------------------- 3. compile
-function compileMs(sources: GlossarySource[], runs: number): number {
-  return (
-    quantile(
-      sample(() => compileGlossaries(sources), runs, 1),
-      0.5,
-    ) / 1e6
-  );
-}
-{
-  const bundledMs = compileMs(readGlossarySources(), quick ? 3 : 15);
-  record({
-    name: `compile the bundled glossary (${termMap.terms.length} terms, en + es)`,
-    value: bundledMs,
-    unit: 'ms',
-    target: '< 100',
-    met: bundledMs < 100,
-  });
-  const seed = path.join(root, '..', 'shared', 'seeds', '000_b68843c2475025f3.txt');
-  if (fs.existsSync(seed)) {
-    const ms = compileMs([{ file: seed, content: fs.readFileSync(seed), locale: 'es' }], quick ? 3 : 15);
-    record({
-      name: 'compile the Spanish seed glossary (51 terms, mojibake repair)',
-      value: ms,
-      unit: 'ms',
-      target: '-',
-      met: true,
-    });
-  } else {
-    console.log('skip: ../shared/seeds is absent, so the seed glossary is not measured');
-  }
-  const sizes = [50, 1_000, 10_000];
-  const times = new Map<number, number>();
-  for (const n of sizes) {
-    const content = syntheticGlossary(n);
-    times.set(
-      n,
-      compileMs([{ file: `synthetic-${n}.md`, content, locale: 'en' }], n >= 10_000 ? (quick ? 1 : 3) : quick ? 3 : 10),
-    );
-    record({
-      name: `compile a synthetic glossary of ${n.toLocaleString('en')} entries`,
-      value: times.get(n)!,
-      unit: 'ms',
-      target: n === 10_000 ? '< 2000' : '-',
-      met: n !== 10_000 || times.get(n)! < 2000,
-    });
-  }
-  const exponent = Math.log(times.get(10_000)! / times.get(1_000)!) / Math.log(10);
-  record({
-    name: 'compile growth exponent, 1,000 → 10,000 entries',
-    value: exponent,
-    unit: '',
-    target: '≈ 1 (≤ 1.2)',
-    met: exponent <= 1.2,
-  });
-}
+compileFigures({ root, quick, record }, readGlossarySources(), termMap);
 
 // ---------------------------------------------------------------------------------------------- 3b. large glossaries
 largeGlossaries({ root, quick, record });

@@ -14,3 +14,10 @@ export interface Figure {
 /** The q-quantile of ascending samples (NaN for none). */
 export const quantile = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+/** The median of samples in any order (NaN for none); the samples are not reordered. */
+export const median = (samples: readonly number[]): number =>
+  quantile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { quantile, type Figure } from './figures';
+import { median, type Figure } from './figures';
 
 const TRIVIAL_EXTENSION =
   "'use strict';\nexports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n";
@@ -69,11 +69,6 @@ export function plainNodeLoad(root: string, quick: boolean, record: (figure: Fig
     theirs.push(freshRequireMs(trivial, warmUp, apiNames));
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  const median = (xs: number[]) =>
-    quantile(
-      xs.sort((a, b) => a - b),
-      0.5,
-    );
   const oursMs = median(ours);
   const trivialMs = median(theirs);
   record({

@@ -16,7 +16,7 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type { BenchContext } from './compileBench';
-import { quantile } from './figures';
+import { median, quantile } from './figures';
 import { pythonModule } from './inputs';
 import { spanishPage, spanishParagraphs } from './terminologyBench';
 
@@ -110,10 +110,8 @@ export async function lspFigures({ root, quick, record }: BenchContext): Promise
     if (answer === null) throw new Error('the start-up hover found no term');
     await stopServer(server);
   }
-  starts.sort((a, b) => a - b);
-  bareStarts.sort((a, b) => a - b);
-  const startMs = quantile(starts, 0.5);
-  const bareMs = quantile(bareStarts, 0.5);
+  const startMs = median(starts);
+  const bareMs = median(bareStarts);
   record({
     name: 'LSP: process start to first hover answer',
     value: startMs,
@@ -247,10 +245,8 @@ export async function lspFigures({ root, quick, record }: BenchContext): Promise
         warm.push(await edit(pageUri, version));
         unchecked.push(await edit(otherUri, version));
       }
-      warm.sort((a, b) => a - b);
-      unchecked.sort((a, b) => a - b);
-      const warmMs = quantile(warm, 0.5);
-      const base = quantile(unchecked, 0.5);
+      const warmMs = median(warm);
+      const base = median(unchecked);
       record({
         name: 'LSP: one-line edit to diagnostics, 1 MB Spanish page (warm)',
         value: warmMs,

@@ -6,7 +6,7 @@
 import type { Locale, TermMap } from '../glossary';
 import { pluralOf, singularOf } from '../glossary';
 import { foldKey } from '../matching';
-import type { CheckOptions, Finding, FindingCode, FindingSeverity, TextFix } from './types';
+import type { CheckOptions, Finding, FindingCode, FindingSeverity, NoFixReason, TextFix } from './types';
 import { DEFAULT_SEVERITIES } from './types';
 import type { FormGroup, LocaleTermbase } from './termbase';
 import { buildLocaleTermbase, formKey } from './termbase';
@@ -63,7 +63,9 @@ function checkWith(termbase: LocaleTermbase, text: string, options: CheckOptions
     if (ignoredIds.size > 0 && (ignoredIds.has(finding.termId.toLowerCase()) || ignored.has(formKey(finding.text)))) {
       return;
     }
-    findings.push({ ...finding, code, severity: severity satisfies FindingSeverity });
+    // Every caller passes a literal of its own, so it becomes the finding (the same keys, in the same order, as a
+    // copy would have), instead of being copied once more.
+    findings.push(Object.assign(finding, { code, severity: severity satisfies FindingSeverity }));
   };
   const visit = (line: ProseLine): void => {
     if (options.range && (line.end < options.range.start || line.start > options.range.end)) return;
@@ -126,7 +128,11 @@ interface Resolution {
   readonly form: string;
   readonly suggestion: string | undefined;
   readonly replacement: string | undefined;
-  readonly why: string | undefined;
+  readonly why: NoFixReason | undefined;
+  /** Whether the suggestion is the flagged text itself, as forms compare (then there is nothing to report). */
+  readonly suggestsItself: boolean;
+  /** For an avoided form: the reason its entry gives. */
+  readonly reason: string | undefined;
 }
 
 /**
@@ -153,17 +159,21 @@ function resolved(termbase: LocaleTermbase, groupId: string, group: FormGroup, t
       termbase.locale,
       (preferred) => termbase.languageOf(group.termId, preferred),
     );
-    found = { form, suggestion: result?.suggestion, replacement: result?.fix, why: result?.why };
+    const suggestion = result?.suggestion;
+    found = {
+      form,
+      suggestion,
+      replacement: result?.fix,
+      why: result?.why,
+      suggestsItself: suggestion !== undefined && formKey(suggestion) === formKey(text),
+      reason: group.kind === 'avoid' ? group.reasons.get(formKey(form)) : undefined,
+    };
     if (
       found.replacement !== undefined &&
       group.kind === 'english' &&
       !termbase.isEnglishTitleForm(group.termId, form)
     ) {
-      found = {
-        ...found,
-        replacement: undefined,
-        why: `no automatic fix: "${form}" is another English name the glossary lists for this term, which may not mean the same as "${found.suggestion}"`,
-      };
+      found = { ...found, replacement: undefined, why: { kind: 'other-english-name', form } };
     }
     // A page cannot make the memo grow without bound: past this many distinct texts it starts over.
     if (memo.size >= 10_000) memo.clear();
@@ -182,10 +192,16 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
     const end = line.start + match.end;
     if (overlapsAny(line.excluded, start, end)) continue;
     if (isGloss(text, start, end, locale)) continue;
-    const { form, suggestion, replacement, why: noFix } = resolved(termbase, match.termId, group, match.text);
+    const {
+      suggestion,
+      replacement,
+      why: noFix,
+      suggestsItself,
+      reason,
+    } = resolved(termbase, match.termId, group, match.text);
     // A form the rules of two languages spell alike (`multimodals`: English plural of a title Spanish shares) has no
     // better form to suggest: saying "use what you wrote" would only be noise.
-    if (suggestion !== undefined && formKey(suggestion) === formKey(match.text)) continue;
+    if (suggestsItself) continue;
     let why = noFix;
     const fixes: TextFix[] = [];
     if (replacement !== undefined && replacement !== match.text) {
@@ -200,32 +216,18 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
       }
     }
     const flagged = text.slice(start, end);
-    const advice =
-      suggestion === undefined
-        ? ''
-        : fixes.length > 0 || why === undefined
-          ? ` Use "${suggestion}".`
-          : ` The glossary's form is "${suggestion}" (${why}).`;
+    // The form the message names: what the fix writes (article included), else the glossary's form and why no fix
+    // writes it. The words are the faces' (messages.ts), in their reader's language.
+    const named = fixes[0]?.newText ?? suggestion;
+    const advice = {
+      ...(named !== undefined ? { suggestion: named } : {}),
+      ...(fixes.length === 0 && named !== undefined && why !== undefined ? { noFix: why } : {}),
+    };
+    const found = { start, end, termId: group.termId, text: flagged };
     if (group.kind === 'avoid') {
-      const reason = group.reasons.get(formKey(form));
-      push('avoided-term', {
-        start,
-        end,
-        termId: group.termId,
-        text: flagged,
-        message: `"${match.text}" is a form the ${locale} glossary avoids for the term "${group.termId}"${reason ? `: ${reason}` : ''}.${advice}`,
-        ...(reason !== undefined ? { reason } : {}),
-        fixes,
-      });
+      push('avoided-term', { ...found, ...(reason !== undefined ? { reason } : {}), ...advice, fixes });
     } else {
-      push('english-term', {
-        start,
-        end,
-        termId: group.termId,
-        text: flagged,
-        message: `"${match.text}" is the English term; the ${locale} glossary translates "${group.termId}".${advice}`,
-        fixes,
-      });
+      push('english-term', { ...found, ...advice, fixes });
     }
   }
 }
@@ -249,7 +251,7 @@ function checkAnchors(
           end: destination.end,
           termId: anchor,
           text: anchor,
-          message: `the glossary has no term with the anchor "#${anchor}"`,
+          anchorSource: 'glossary-link',
           fixes: [],
         });
       }
@@ -261,7 +263,7 @@ function checkAnchors(
           end: destination.end,
           termId: anchor,
           text: anchor,
-          message: `no term or heading of this glossary has the anchor "#${anchor}"`,
+          anchorSource: 'page-link',
           fixes: [],
         });
       }
@@ -276,7 +278,7 @@ function checkAnchors(
         end: marker.end,
         termId: anchor,
         text: anchor,
-        message: `the heading marker [[${anchor}]] names no glossary term`,
+        anchorSource: 'heading-marker',
         fixes: [],
       });
     }

@@ -25,7 +25,8 @@ describe('terminology check: avoided forms', () => {
     assert.equal(finding!.termId, 'head');
     assert.equal(text.slice(finding!.start, finding!.end), 'cabeza');
     assert.equal(finding!.reason, 'se confunde con las cabezas de atención, que son otra cosa');
-    assert.match(finding!.message, /se confunde con las cabezas de atención/);
+    assert.equal(finding!.suggestion, 'cabecera');
+    assert.equal(finding!.noFix, undefined);
     assert.deepEqual(finding!.fixes, [{ start: 14, end: 20, newText: 'cabecera' }]);
   });
 
@@ -118,6 +119,16 @@ describe('terminology check: where it never looks', () => {
   for (const [where, text] of quiet) {
     it(`never reports inside ${where}`, () => assert.deepEqual(check(text), []));
   }
+
+  it('finds spans that follow each other with no prose between, and no URL inside a word', () => {
+    // The inline scan jumps from one place where a span may start to the next: none may be skipped.
+    assert.deepEqual(check('`a`[[cabeza]][x](cabeza)https://e.org/cabeza<b>`cabeza`</b>www.cabeza.org'), []);
+    // A URL starts a word: `xhttps://` is prose, so the cabeza after it is reported.
+    assert.deepEqual(
+      check('Vxhttps://e.org/cabeza').map((f) => f.text),
+      ['cabeza'],
+    );
+  });
 
   it('reports again after the fence, comment or front matter closes', () => {
     assert.equal(check('```python\ncabeza\n```\nla cabeza').length, 1);
