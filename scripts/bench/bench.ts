@@ -24,7 +24,8 @@ import { terminologyFigures } from './terminologyBench';
 import { quantile, type Figure } from './figures';
 import { seededRandom } from '../../test/helpers/seededRandom';
 import { markdownDoc, pythonModule, singleLine, syntheticGlossary } from './inputs';
-import { scanRatioFigures } from './scanRatios';
+import { interleavedNs, scanRatioFigures } from './scanRatios';
+import { hoverTail } from './hoverTail';
 import { plainNodeLoad, recordActivation, recordHostFigures, recordPackageFigures } from './hostFigures';
 import { scriptDoc, withScriptTitles, type ScriptLocale } from './scriptInputs';
 
@@ -125,7 +126,7 @@ for (const lines of [1_000, 10_000, 100_000]) {
   };
   const times = sample(hover, hoverIterations);
   const p50 = quantile(times, 0.5) / 1000;
-  const p99 = quantile(times, 0.99) / 1000;
+  const p99 = hoverTail(hover, positions.length).p99;
   hoverByLines.set(lines, p99);
   // The naive baseline matches the whole document on every hover, so it gets far fewer iterations.
   const offsets = new Int32Array(documentLines.length + 1);
@@ -188,11 +189,9 @@ record({
 {
   const line = singleLine(1_000_000);
   const random = seededRandom(9);
-  const times = sample(
-    () => computeHover(line, Math.floor(random() * line.length), 'prose', deps, englishHoverStrings),
-    quick ? 500 : 5_000,
-  );
-  const p99 = quantile(times, 0.99) / 1000;
+  const offsets = Array.from({ length: quick ? 500 : 5_000 }, () => Math.floor(random() * line.length));
+  const hover = (i: number) => computeHover(line, offsets[i]!, 'prose', deps, englishHoverStrings);
+  const p99 = hoverTail(hover, offsets.length).p99;
   record({
     name: 'hover p99 on a 1 MB line without spaces',
     value: p99,
@@ -206,16 +205,10 @@ record({
 function scanFigure(label: string, text: string, context: MatchContext): void {
   const bytes = Buffer.byteLength(text);
   const runs = bytes > 5_000_000 ? (quick ? 1 : 5) : quick ? 3 : 15;
-  const ours = quantile(
-    sample(() => matcher.findAll(text, context), runs, 1),
-    0.5,
-  );
+  // Ours and the trie take turns (interleavedNs); the regex alternation, seconds per run on 10 MB, runs once.
+  const [ours, trieTime] = interleavedNs([() => matcher.findAll(text, context), () => trie.findAll(text)], runs);
   const regexTime = quantile(
     sample(() => naive.findAll(text), runs, 1),
-    0.5,
-  );
-  const trieTime = quantile(
-    sample(() => trie.findAll(text), runs, 1),
     0.5,
   );
   const mbps = (ns: number) => bytes / 1e6 / (ns / 1e9);
@@ -256,17 +249,13 @@ scanFigure('100k-line Python', pythonModule(100_000), 'code');
       const line = Math.floor(random() * lines.length);
       return { line, character: Math.floor(random() * Math.max(1, lines[line]!.length)) };
     });
-    const times = sample((i) => {
-      const p = positions[i % positions.length]!;
+    return hoverTail((i) => {
+      const p = positions[i]!;
       return scriptMatcher.findTermAt(lines[p.line]!, p.character, 'prose');
-    }, hoverIterations);
-    return quantile(times, 0.99) / 1000;
+    }, positions.length).p99;
   };
   const scanMbps = (text: string): number => {
-    const ns = quantile(
-      sample(() => scriptMatcher.findAll(text, 'prose'), quick ? 3 : 15, 1),
-      0.5,
-    );
+    const [ns] = interleavedNs([() => scriptMatcher.findAll(text, 'prose')], quick ? 3 : 15);
     return Buffer.byteLength(text) / 1e6 / (ns / 1e9);
   };
   const latinDoc = markdownDoc(1_000_000);

@@ -6,7 +6,7 @@
  */
 import type { CompileResult, Locale } from '../glossary';
 import { LineIndex, localeFromPath, ownEntry } from '../glossary';
-import { createTerminologyChecker } from '../terminology';
+import { createTerminologyChecker, englishReader, findingMessage } from '../terminology';
 import type { ParsedArgs } from './args';
 import type { CliIo } from './io';
 import { EXIT_FAILURE, EXIT_OK, plural, readText } from './io';
@@ -53,7 +53,8 @@ export function coverageReport(compiled: CompileResult, files: readonly string[]
       severities: { 'avoided-term': 'off', 'english-term': 'off' },
     });
     for (const finding of findings) {
-      brokenAnchors.push({ file, ...lines.at(finding.start), anchor: finding.text, message: finding.message });
+      const message = findingMessage(finding, locale, englishReader);
+      brokenAnchors.push({ file, ...lines.at(finding.start), anchor: finding.text, message });
     }
   }
   const suspiciousEntries = compiled.diagnostics

@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TermMap } from '../glossary';
-import { LineIndex, documentLocaleFromPath, isGlossaryDocumentPath } from '../glossary';
+import { LineIndex, documentLocaleFromPath, isGlossaryDocumentPath, type Locale } from '../glossary';
 import type { Finding } from '../terminology';
-import { applyFixes, createTerminologyChecker } from '../terminology';
+import { applyFixes, createTerminologyChecker, englishReader, findingMessage } from '../terminology';
 import type { ParsedArgs } from './args';
 import type { CliIo } from './io';
 import {
@@ -73,8 +73,11 @@ export function markdownFiles(inputs: readonly string[], io: CliIo): { files: st
   return { files, unreadable };
 }
 
-/** The records of one file's findings, with 1-based lines and UTF-16 columns as VS Code and GitHub count them. */
-function recordsOf(file: string, text: string, findings: readonly Finding[]): LintRecord[] {
+/**
+ * The records of one file's findings, with 1-based lines and UTF-16 columns as VS Code and GitHub count them, and the
+ * message every face words (src/terminology/messages.ts), in English.
+ */
+function recordsOf(file: string, text: string, locale: Locale, findings: readonly Finding[]): LintRecord[] {
   const lines = new LineIndex(text);
   return findings.map((finding) => {
     const from = lines.at(finding.start);
@@ -87,7 +90,7 @@ function recordsOf(file: string, text: string, findings: readonly Finding[]): Li
       endColumn: to.column,
       code: finding.code,
       severity: finding.severity,
-      message: finding.message,
+      message: findingMessage(finding, locale, englishReader),
       termId: finding.termId,
       text: finding.text,
       fix: finding.fixes[0]?.newText,
@@ -127,7 +130,7 @@ export function runLint(args: ParsedArgs, io: CliIo, termMap: TermMap): number {
       text = fixed;
       findings = checker.check(text, options);
     }
-    records.push(...recordsOf(file, text, findings));
+    records.push(...recordsOf(file, text, locale, findings));
   }
 
   const format = args.format ?? 'text';

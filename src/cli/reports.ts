@@ -3,7 +3,7 @@
  * and a SARIF 2.1.0 log (what GitHub code scanning and most CI dashboards read). Lines and columns are 1-based;
  * columns count UTF-16 code units, as VS Code and GitHub do, and the SARIF run says so (`columnKind`).
  */
-import type { FindingCode, FindingSeverity } from '../terminology';
+import { englishReader, quickFixTitle, type FindingCode, type FindingSeverity } from '../terminology';
 import { plural } from './io';
 
 export interface LintRecord {
@@ -108,7 +108,7 @@ export function formatSarif(records: readonly LintRecord[], version: string): un
             ? {
                 fixes: [
                   {
-                    description: { text: `Replace with "${r.fix}"` },
+                    description: { text: quickFixTitle(r.fix, englishReader.l10n) },
                     artifactChanges: [
                       {
                         artifactLocation: { uri: uri(r.file) },

@@ -5,8 +5,7 @@
  * turns them into workspace edits.
  */
 import * as vscode from 'vscode';
-import type { Finding } from '../terminology';
-import { fixAllTitle, quickFixTitle } from './findingMessages';
+import { fixAllTitle, quickFixTitle, type Finding } from '../terminology';
 import { fixAllEdits } from './findingState';
 
 /** The findings of a checked document as the diagnostics show them, and a fresh check of its current text. */

@@ -13,13 +13,12 @@
  */
 import * as vscode from 'vscode';
 import { affectsTerminologyCheck, readTerminologyCheckConfig } from '../config';
-import { documentLocaleFromPath, isGlossaryDocumentPath, languageName, type Locale, type TermMap } from '../glossary';
+import { documentLocaleFromPath, isGlossaryDocumentPath, type Locale, type TermMap } from '../glossary';
 import type { GlossarySnapshot } from '../service/snapshot';
-import { checkDocument, type CheckOptions, type FindingSeverity } from '../terminology';
+import { checkDocument, findingMessage, type CheckOptions, type FindingSeverity } from '../terminology';
 import { debounce, type Debounced } from '../util/debounce';
 import { Disposable } from '../util/dispose';
 import { TerminologyCodeActions, type CheckedDocument } from './codeActions';
-import { findingMessage } from './findingMessages';
 import { EMPTY_STATE, applyChanges, markAllDirty, markClean, replaceRegion, type FindingState } from './findingState';
 
 /** What the diagnostics read of the glossary service: its snapshot of the moment and its change event. */
@@ -255,14 +254,14 @@ class TerminologyDiagnostics extends Disposable {
   private publish(entry: Entry): void {
     if (this.isDisposed || this.entries.get(entry.document.uri.toString()) !== entry) return;
     const { document } = entry;
-    const language = languageName(entry.options.locale, vscode.env.language, 'mid-sentence');
+    const reader = { l10n: vscode.l10n, language: vscode.env.language };
     this.collection.set(
       document.uri,
       entry.state.findings.map((finding) => {
         const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
         const diagnostic = new vscode.Diagnostic(
           range,
-          findingMessage(finding, language, vscode.l10n),
+          findingMessage(finding, entry.options.locale, reader),
           SEVERITIES[finding.severity],
         );
         diagnostic.source = DIAGNOSTIC_SOURCE;

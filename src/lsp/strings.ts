@@ -11,7 +11,7 @@ import es from '../../l10n/bundle.l10n.es.json';
 import ja from '../../l10n/bundle.l10n.ja.json';
 import ko from '../../l10n/bundle.l10n.ko.json';
 import zhCn from '../../l10n/bundle.l10n.zh-cn.json';
-import type { Localizer } from '../util/localizer';
+import { fillPlaceholders, type Localizer } from '../util/localizer';
 
 /** The translation bundles by primary language; VS Code names Simplified Chinese `zh-cn`, the glossary `zh-hans`. */
 const bundles: Readonly<Record<string, Readonly<Record<string, string>>>> = { ar, es, ja, ko, zh: zhCn };
@@ -28,7 +28,7 @@ export function localizerFor(locale: Locale): Localizer {
   return {
     t: (message, ...args) => {
       const translated = bundle && Object.hasOwn(bundle, message) ? (bundle[message] ?? message) : message;
-      return translated.replace(/\{(\d+)\}/g, (placeholder, index: string) => args[Number(index)] ?? placeholder);
+      return fillPlaceholders(translated, args);
     },
   };
 }

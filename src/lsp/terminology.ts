@@ -19,16 +19,16 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findingMessage, fixAllTitle, quickFixTitle } from '../diagnostics/findingMessages';
-import {
-  documentLocaleFromPath,
-  isGlossaryDocumentPath,
-  languageName,
-  resolveDisplayLocale,
-  type Locale,
-} from '../glossary';
+import { documentLocaleFromPath, isGlossaryDocumentPath, resolveDisplayLocale, type Locale } from '../glossary';
 import type { GlossarySnapshot } from '../service/snapshot';
-import { checkDocument, type Finding, type FindingSeverity } from '../terminology';
+import {
+  checkDocument,
+  findingMessage,
+  fixAllTitle,
+  quickFixTitle,
+  type Finding,
+  type FindingSeverity,
+} from '../terminology';
 import { documentKind } from './documents';
 import type { ServerSettings } from './settings';
 import { localizerFor } from './strings';
@@ -107,7 +107,7 @@ export class FindingsCache {
 }
 
 /**
- * The LSP diagnostics of findings, worded as the extension words its own (src/diagnostics/findingMessages.ts) in the
+ * The LSP diagnostics of findings, worded as every face words them (src/terminology/messages.ts) in the
  * language the hover speaks: the glossary's display locale, which follows the `language` setting and else the
  * client's locale. The document's language is named in that language too ("en español", "スペイン語では").
  */
@@ -117,16 +117,16 @@ export function toDiagnostics(
   context: CheckContext,
 ): Diagnostic[] {
   if (findings.length === 0) return [];
-  const reader = context.glossary.displayLocale;
-  const l10n = localizerFor(reader);
+  const language = context.glossary.displayLocale;
+  const reader = { l10n: localizerFor(language), language };
   const checked = checkedLocale(document, context);
-  const language = checked === undefined ? '' : languageName(checked, reader, 'mid-sentence');
+  if (checked === undefined) return [];
   return findings.map((finding) => ({
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITY[finding.severity],
     code: finding.code,
     source: DIAGNOSTIC_SOURCE,
-    message: findingMessage(finding, language, l10n),
+    message: findingMessage(finding, checked, reader),
   }));
 }
 

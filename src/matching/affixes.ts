@@ -131,7 +131,7 @@ function hashRegion(text: string, from: number, end: number): number {
 }
 
 /** Where the key of the Arabic word [from, end) starts: after the article when the word has one (see arabicArticleless). */
-function arabicKeyStart(text: string, from: number, end: number): number {
+export function arabicKeyStart(text: string, from: number, end: number): number {
   return text.startsWith(ARTICLE, from) && end - from >= 4 && isArabicLetter(text.charCodeAt(from + 2))
     ? from + 2
     : from;

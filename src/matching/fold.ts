@@ -72,6 +72,11 @@ function classifyUnit(c: number): number {
   return bits;
 }
 
+/** Whether the code unit `c` (not a surrogate) makes a text need folding: a mark, a width form, tashkeel… */
+export function unitNeedsFolding(c: number): boolean {
+  return c >= 0x300 && (unitBits(c) & NEEDS_FOLDING) !== 0;
+}
+
 /** Whether the code unit at `index` continues the cluster before it. */
 function continuesCluster(text: string, index: number): boolean {
   const c = text.charCodeAt(index);
@@ -100,14 +105,20 @@ function clusterEnd(text: string, start: number, to: number): number {
 /** The first unit at or above U+0300, found by V8's regex engine far faster than a loop of charCodeAt in JavaScript. */
 const FOLDABLE_CANDIDATE = /[\u0300-\uffff]/g;
 
+/**
+ * How far past `from` the regex search may read to settle a window. On a one-byte string (all units below U+0100:
+ * code and English docs) V8 answers at once without reading it; on another string it reads up to the first unit at or
+ * above U+0300, which on a long line may lie far past the window.
+ */
+const REGEX_READ_LIMIT = 4096;
+
 /** Whether [from, to) of `text` contains anything folding would change. One pass; nothing below U+0300 is looked up. */
 export function needsFolding(text: string, from = 0, to = text.length): boolean {
-  // Most text (code, English docs) has no unit at or above U+0300 at all: for a whole text, one regex search settles
-  // it (`test` with the `g` flag says where it stopped in lastIndex and allocates nothing). A window (a hover's) is
-  // read by the loop, because the search could not stop at its end and might read the rest of a long line; so is a
-  // short text, where the loop costs less than starting the search.
+  // Most text (code, English docs) has no unit at or above U+0300 at all: one regex search settles it (`test` with
+  // the `g` flag says where it stopped in lastIndex and allocates nothing). It may read on to the end of the text,
+  // so a window of a long line is read by the loop instead, which stops at its end.
   let first = from;
-  if (to === text.length && to - from > 256) {
+  if (to === text.length || text.length - from <= REGEX_READ_LIMIT) {
     FOLDABLE_CANDIDATE.lastIndex = from;
     if (!FOLDABLE_CANDIDATE.test(text)) return false;
     first = FOLDABLE_CANDIDATE.lastIndex - 1;
@@ -117,6 +128,22 @@ export function needsFolding(text: string, from = 0, to = text.length): boolean 
     if (c >= 0x300 && (unitBits(c) & NEEDS_FOLDING) !== 0) return true;
   }
   return false;
+}
+
+/**
+ * Whether the cluster [start, end) folds to its first unit alone: an Arabic letter followed only by tashkeel that
+ * composes with nothing (all of it but madda and hamza above and below, U+0653–U+0655). NFC leaves such a letter as it
+ * is (its own decomposition recomposes across marks of a higher class) and the marks are dropped, so foldCluster
+ * would return the letter; this settles the commonest cluster of Arabic text without normalizing strings.
+ */
+function foldsToFirstUnit(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 0x0621 || c > 0x064a || c === 0x0640 || end === start + 1) return false;
+  for (let k = start + 1; k < end; k++) {
+    const mark = text.charCodeAt(k);
+    if (!isArabicIgnorable(mark) || (mark >= 0x0653 && mark <= 0x0655)) return false;
+  }
+  return true;
 }
 
 /** The folded spelling of one cluster. */
@@ -164,7 +191,16 @@ export function foldText(text: string, from = 0, to = text.length): FoldedText {
       const unit = text.charCodeAt(k);
       if (unit >= 0x300 && (unitBits(unit) & NEEDS_FOLDING) !== 0) needs = true;
     }
-    if (needs) {
+    if (needs && foldsToFirstUnit(text, i, end)) {
+      // The letter stays in the run copied as it is; only its marks go.
+      foldedStarts.push(foldedLength + i - runStart);
+      foldedEnds.push(foldedLength + i + 1 - runStart);
+      originalStarts.push(i);
+      originalEnds.push(end);
+      parts.push(text.slice(runStart, i + 1));
+      foldedLength += i + 1 - runStart;
+      runStart = end;
+    } else if (needs) {
       if (runStart < i) {
         parts.push(text.slice(runStart, i));
         foldedLength += i - runStart;
@@ -196,18 +232,30 @@ function lastAtOrBefore(values: readonly number[], at: number): number {
   return low - 1;
 }
 
-/** The original span [start, end) of folded code unit `k`. */
-function originalSpan(folded: FoldedText, k: number): [number, number] {
+/** Where the original span of folded code unit `k` starts. */
+function originalStartOf(folded: FoldedText, k: number): number {
   const n = lastAtOrBefore(folded.foldedStarts, k);
-  if (n < 0) return [folded.from + k, folded.from + k + 1];
-  if (k < folded.foldedEnds[n]!) return [folded.originalStarts[n]!, folded.originalEnds[n]!];
-  const start = folded.originalEnds[n]! + (k - folded.foldedEnds[n]!);
-  return [start, start + 1];
+  if (n < 0) return folded.from + k;
+  if (k < folded.foldedEnds[n]!) return folded.originalStarts[n]!;
+  return folded.originalEnds[n]! + (k - folded.foldedEnds[n]!);
 }
 
-/** The original span of the folded range [start, end) (not empty): from its first unit's start to its last unit's end. */
-export function originalRange(folded: FoldedText, start: number, end: number): [number, number] {
-  return [originalSpan(folded, start)[0], originalSpan(folded, end - 1)[1]];
+/** Where the original span of folded code unit `k` ends. */
+function originalEndOf(folded: FoldedText, k: number): number {
+  const n = lastAtOrBefore(folded.foldedStarts, k);
+  if (n < 0) return folded.from + k + 1;
+  if (k < folded.foldedEnds[n]!) return folded.originalEnds[n]!;
+  return folded.originalEnds[n]! + (k - folded.foldedEnds[n]!) + 1;
+}
+
+/** Where the original span of the folded range [start, end) (not empty) starts: its first unit's start. */
+export function originalRangeStart(folded: FoldedText, start: number): number {
+  return originalStartOf(folded, start);
+}
+
+/** Where the original span of the folded range [start, end) (not empty) ends: its last unit's end. */
+export function originalRangeEnd(folded: FoldedText, end: number): number {
+  return originalEndOf(folded, end - 1);
 }
 
 /** The folded spelling of a whole string (a glossary form, a search query): the same rule, without the offset map. */

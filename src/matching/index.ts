@@ -5,9 +5,9 @@
  */
 import type { TermMap } from '../glossary';
 import type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
-import { findLinks } from './links';
+import { GLOSSARY, findLinks, type LinkSpan } from './links';
 import { Scanner } from './scanner';
-import { FIND_TERM_AT_REACH, syncPointAtOrBefore } from './window';
+import { FIND_TERM_AT_REACH, hasGlossaryWordIn, syncPointAtOrBefore } from './window';
 import { buildTermIndex } from './termIndex';
 import { markdownContextRanges } from './markdownContext';
 import {
@@ -16,7 +16,8 @@ import {
   foldedIndexAfter,
   foldedIndexOf,
   needsFolding,
-  originalRange,
+  originalRangeEnd,
+  originalRangeStart,
   type FoldedText,
 } from './fold';
 import type { TermIndex } from './termIndex';
@@ -41,6 +42,9 @@ export type { DocumentScan } from './incremental';
  * marked position skips up to 256 spaces, a path or compound looks two units back) read the same text as in findAll.
  */
 const FOLD_CONTEXT_BEFORE = 320;
+
+/** The links of a window without a `glossary` word, shared because the scanner only reads them. */
+const NO_LINKS: readonly LinkSpan[] = [];
 
 export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions = {}): TermMatcher {
   const index = buildTermIndex(termMap, options);
@@ -69,26 +73,35 @@ export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions 
       if (needsFolding(lineText, base, to)) {
         return findTermAtFolded(scanner, index, lineText, offset, context, foldText(lineText, base, to), from);
       }
-      const links = findLinks(lineText, from, to, index.anchors);
-      const found: TermMatch[] = [];
-      scanner.scan(lineText, from, to, context, links, found, offset);
-      for (const match of found) if (match.start <= offset && offset < match.end) return match;
-      return undefined;
+      // Code seldom links to the glossary: without a `glossary` word in the window there is no link to look for.
+      const links = hasGlossaryWordIn(lineText, from, to - GLOSSARY.length)
+        ? findLinks(lineText, from, to, index.anchors)
+        : NO_LINKS;
+      scanner.scan(lineText, from, to, context, links, undefined, offset);
+      // The scan stops once it passes the offset, and matches do not overlap: only the last one can contain it.
+      return scanner.output.lastMatchAt(lineText, offset);
     },
 
     findAll(text: string, context: MatchContext): TermMatch[] {
-      // Latin text almost never needs folding, and then it is scanned as it is, at full speed.
-      if (!needsFolding(text)) return findAllIn(text, context);
-      const folded = foldText(text);
-      return findAllIn(folded.text, context).map((match) => unfold(match, folded, text));
+      try {
+        // Latin text almost never needs folding, and then it is scanned as it is, at full speed.
+        if (!needsFolding(text)) return findAllIn(text, context);
+        const folded = foldText(text);
+        return findAllIn(folded.text, context).map((match) => unfold(match, folded, text, scanner));
+      } finally {
+        scanner.output.forgetSpellings();
+      }
     },
   };
 }
 
-/** A match in folded text, as the span of the original text it came from. */
-function unfold(match: TermMatch, folded: FoldedText, original: string): TermMatch {
-  const [start, end] = originalRange(folded, match.start, match.end);
-  return { termId: match.termId, start, end, text: original.slice(start, end), via: match.via };
+/** A match in folded text, as the span of the original text it came from (its text shared by findAll's scanner). */
+function unfold(match: TermMatch, folded: FoldedText, original: string, scanner?: Scanner): TermMatch {
+  // Two numbers, not a pair: a document in Arabic unfolds every match, and the arrays were a fifth of its garbage.
+  const start = originalRangeStart(folded, match.start);
+  const end = originalRangeEnd(folded, match.end);
+  const text = scanner !== undefined ? scanner.output.spellingOf(original, start, end) : original.slice(start, end);
+  return { termId: match.termId, start, end, text, via: match.via };
 }
 
 /** findTermAt on a folded window of the line ([base, to) folded, the scan starting at the folded `from`). */

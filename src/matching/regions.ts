@@ -5,7 +5,7 @@
  */
 import type { LinkSpan } from './links';
 import { CLASS_NONE, classAt, isHyphen, isSpace } from './chars';
-import { endsWithParticle, koreanParticleCandidates } from './affixes';
+import { arabicKeyStart, endsWithParticle, koreanParticleCandidates } from './affixes';
 import { foldKey } from './words';
 
 /** At most this many spaces may separate two words of a phrase. */
@@ -25,15 +25,40 @@ export function regionEquals(text: string, start: number, end: number, key: stri
   // Arabic word may differ in length from its key, by the article foldKey drops (the scanner folds marks beforehand).
   if (end - start !== key.length) {
     const first = text.charCodeAt(start);
-    return first >= 0x0621 && first <= 0x064a && foldKey(text.slice(start, end)) === key;
+    return first >= 0x0621 && first <= 0x064a && foldsTo(text, start, end, key);
   }
   for (let i = 0; i < key.length; i++) {
     let unit = text.charCodeAt(start + i);
-    if (unit >= 0x80) return foldKey(text.slice(start, end)) === key;
+    if (unit >= 0x80) return foldsTo(text, start, end, key);
     if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
     if (unit !== key.charCodeAt(i)) return false;
   }
   return true;
+}
+
+/**
+ * Whether [start, end) folds to `key` (foldKey), settled without making a string when the region is a word of Arabic
+ * letters (tatweel aside) or of Hangul syllables: scripts without case, with nothing to fold, whose key is the word
+ * itself or, for Arabic, the word without its article (arabicArticleless). Undefined for any other region, which is
+ * left to foldKey. Phrases of these scripts compare every word this way, and the strings foldKey made for them were
+ * most of what scanning Arabic and Korean allocated.
+ */
+function caselessFoldsTo(text: string, start: number, end: number, key: string): boolean | undefined {
+  const first = text.charCodeAt(start);
+  const arabic = first >= 0x0621 && first <= 0x064a;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (arabic ? c < 0x0621 || c > 0x064a || c === 0x0640 : c < 0xac00 || c > 0xd7a3) return undefined;
+  }
+  const keyStart = arabic ? arabicKeyStart(text, start, end) : start;
+  if (end - keyStart !== key.length) return false;
+  for (let i = 0; i < key.length; i++) if (text.charCodeAt(keyStart + i) !== key.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Whether [start, end) folds to `key`, as foldKey says. */
+function foldsTo(text: string, start: number, end: number, key: string): boolean {
+  return caselessFoldsTo(text, start, end, key) ?? foldKey(text.slice(start, end)) === key;
 }
 
 /**
@@ -62,7 +87,9 @@ export function firstLinkFrom(links: readonly LinkSpan[], from: number): number 
 
 /** Where the word [start, end) ends if it is `key` plus a Korean particle, the end of `key`; otherwise undefined. */
 export function particleStemEnd(text: string, start: number, end: number, key: string): number | undefined {
-  for (const particle of koreanParticleCandidates(text, end)) {
+  const particles = koreanParticleCandidates(text, end);
+  for (let p = 0; p < particles.length; p++) {
+    const particle = particles[p]!;
     const stemEnd = end - particle.length;
     if (endsWithParticle(text, start, end, particle) && regionEquals(text, start, stemEnd, key, true)) return stemEnd;
   }

@@ -7,8 +7,9 @@
  * no allocation at all, which is what keeps whole-document matching fast.
  */
 import type { MatchContext, TermMatch } from './types';
-import type { FormTarget, PhraseEntry, TermIndex } from './termIndex';
-import { filterSlot } from './termIndex';
+import type { FormTarget, PhraseEntry, SecondWordGroups, TermIndex } from './termIndex';
+import { MatchOutput } from './matchOutput';
+import { filterSlot, phrasesWithSecondWord } from './termIndex';
 import { cjkFormAt, isCjkClass } from './cjk';
 import {
   arabicReadings,
@@ -56,12 +57,15 @@ export class Scanner {
   private wordHash = 0;
   private wordAscii = true;
 
+  /** Where matches go: a whole-text scan's list, or a hover's last match (matchOutput.ts). */
+  readonly output = new MatchOutput();
+
   constructor(private readonly index: TermIndex) {}
 
   /**
-   * Appends to `out` every match in [from, to). `links` are the glossary links found in the text, in order;
-   * those inside the range win over anything else they cover. Scanning stops once it passes `stopAfter`, which
-   * lets findTermAt give up as soon as no later match can contain its offset.
+   * Appends to `out` every match in [from, to), or without `out` keeps the last one for lastMatchAt. `links` are the
+   * glossary links found in the text, in order; those inside the range win over anything else they cover. Scanning
+   * stops once it passes `stopAfter`, which lets findTermAt give up as soon as no later match can contain its offset.
    */
   scan(
     text: string,
@@ -69,10 +73,12 @@ export class Scanner {
     to: number,
     context: MatchContext,
     links: readonly LinkSpan[],
-    out: TermMatch[],
+    out: TermMatch[] | undefined,
     stopAfter = Infinity,
   ): void {
     const filter = this.index.hashFilter;
+    const output = this.output;
+    output.startScan(stopAfter === Infinity);
     let linkCursor = firstLinkFrom(links, from);
     let nextLinkStart = linkCursor < links.length ? links[linkCursor]!.start : Infinity;
 
@@ -86,13 +92,9 @@ export class Scanner {
         linkCursor++;
         nextLinkStart = linkCursor < links.length ? links[linkCursor]!.start : Infinity;
         if (link.end <= to && link.start >= i) {
-          out.push({
-            termId: link.termId,
-            start: link.start,
-            end: link.end,
-            text: text.slice(link.start, link.end),
-            via: 'link',
-          });
+          const linkText = output.spellingOf(text, link.start, link.end);
+          if (out === undefined) output.keep(link.termId, link.start, link.end, linkText, 'link');
+          else out.push({ termId: link.termId, start: link.start, end: link.end, text: linkText, via: 'link' });
           i = link.end;
         }
         continue;
@@ -110,7 +112,9 @@ export class Scanner {
           index.cjkFirstUnits[c] !== 0 ? cjkFormAt(index.cjkForms, text, i, to, index.singleWordsAnywhere) : undefined;
         if (form !== undefined) {
           const end = i + form.key.length;
-          out.push({ termId: form.target.termId, start: i, end, text: text.slice(i, end), via: form.target.via });
+          const { termId, via } = form.target;
+          if (out === undefined) output.keep(termId, i, end, undefined, via);
+          else out.push({ termId, start: i, end, text: output.spellingOf(text, i, end), via });
           i = end;
         } else {
           i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
@@ -120,16 +124,22 @@ export class Scanner {
 
       // Walk the word, hashing it lowercased as we go; the case-sensitive hash is only computed again for words
       // that contain a capital letter, since for all others the two are the same.
+      // The word is of a spaced script (CJK classes went above), or starts with a mark that continues as one.
       const start = i;
-      const runClass = cls === CLASS_MARK ? CLASS_SPACED : cls;
       let lowerHash = HASH_SEED;
       let ascii = true;
       let hasUpper = false;
       let hasUnderscore = false;
       while (i < to) {
         const unit = text.charCodeAt(i);
+        // Lowercase ASCII letters first: most of the units of any word.
+        if (unit <= 0x7a && unit >= 0x61) {
+          lowerHash = hashStep(lowerHash, unit);
+          i++;
+          continue;
+        }
         if (unit < 0x80) {
-          if (runClass !== CLASS_SPACED || ASCII_CLASSES[unit] === CLASS_NONE) break;
+          if (ASCII_CLASSES[unit] === CLASS_NONE) break;
           if (unit <= 0x5a && unit >= 0x41) {
             hasUpper = true;
             lowerHash = hashStep(lowerHash, unit | 0x20);
@@ -140,7 +150,7 @@ export class Scanner {
           i++;
         } else {
           const next = classAt(text, i);
-          if (next === CLASS_NONE || (next !== CLASS_MARK && next !== runClass)) break;
+          if (next !== CLASS_SPACED && next !== CLASS_MARK) break;
           ascii = false;
           i += unitLength(text, i);
         }
@@ -176,13 +186,18 @@ export class Scanner {
         const target = this.matchTarget!;
         const matchStart = this.matchStart;
         const matchEnd = this.matchEnd;
-        out.push({
-          termId: target.termId,
-          start: matchStart,
-          end: matchEnd,
-          text: this.matchText ?? text.slice(matchStart, matchEnd),
-          via: target.via,
-        });
+        // A literal here, as before the hover kept only its last match: findAll's allocation site stays in this loop.
+        if (out === undefined) {
+          output.keep(target.termId, matchStart, matchEnd, this.matchText, target.via);
+        } else {
+          out.push({
+            termId: target.termId,
+            start: matchStart,
+            end: matchEnd,
+            text: this.matchText ?? output.spellingOf(text, matchStart, matchEnd),
+            via: target.via,
+          });
+        }
         i = Math.max(matchEnd, end);
       }
     }
@@ -199,7 +214,7 @@ export class Scanner {
     let exact: FormTarget | undefined;
     let restricted: FormTarget | undefined;
     let phrases: readonly PhraseEntry[] | undefined;
-    let phrasesBySecondWord: ReadonlyMap<number, readonly PhraseEntry[]> | undefined;
+    let phrasesBySecondWord: SecondWordGroups | undefined;
     // The key of the form that matched, when the text is spelled exactly like it (then it doubles as the match text).
     let sameSpelling: string | undefined;
     if (ascii) {
@@ -315,7 +330,7 @@ export class Scanner {
     firstEnd: number,
     to: number,
     allEntries: readonly PhraseEntry[],
-    bySecondWord: ReadonlyMap<number, readonly PhraseEntry[]> | undefined,
+    bySecondWord: SecondWordGroups | undefined,
     nextLinkStart: number,
   ): boolean {
     const starts = this.lookaheadStarts;
@@ -332,7 +347,7 @@ export class Scanner {
     known = 1;
     let entries = allEntries;
     if (this.wordAscii && bySecondWord !== undefined) {
-      const group = bySecondWord.get(this.wordHash);
+      const group = phrasesWithSecondWord(bySecondWord, this.wordHash);
       if (group === undefined) return false;
       entries = group;
     }
@@ -397,7 +412,11 @@ export class Scanner {
     const index = this.index;
     // Only words that start like some exact form can be one with a particle; the table settles most words here.
     if (index.exactFirstUnits[text.charCodeAt(start)] !== 0) {
-      for (const particle of koreanParticleCandidates(text, end)) {
+      // Indexed loops, here and below: this runs for most Arabic and Korean words, and an iterator per loop was most
+      // of what scanning those scripts allocated.
+      const particles = koreanParticleCandidates(text, end);
+      for (let p = 0; p < particles.length; p++) {
+        const particle = particles[p]!;
         if (!endsWithParticle(text, start, end, particle)) continue;
         const stemEnd = end - particle.length;
         const exact = index.exactAnywhere.get(text.slice(start, stemEnd));
@@ -406,7 +425,9 @@ export class Scanner {
     }
     if (!startsArabic(text, start)) return false;
     const reach = Math.min(this.scanTo, start + MAX_MATCH_LENGTH);
-    for (const reading of arabicReadings(text, start, end, index.foldedKeyHashes)) {
+    const readings = arabicReadings(text, start, end, index.foldedKeyHashes);
+    for (let r = 0; r < readings.length; r++) {
+      const reading = readings[r]!;
       const phrases = index.phrases.get(reading.key);
       const from = start + reading.skip;
       if (phrases !== undefined && this.phraseAt(text, from, end, reach, phrases, undefined, this.nextLinkStart)) {

@@ -51,7 +51,24 @@ export interface HashedForm {
    * always): a first word such as `decoder` starts a dozen phrases, and the second word picks the one or two worth
    * comparing.
    */
-  readonly phrasesBySecondWord?: ReadonlyMap<number, readonly PhraseEntry[]>;
+  readonly phrasesBySecondWord?: SecondWordGroups;
+}
+
+/**
+ * Phrases sharing a first word, grouped by the lowercase hash of their second word: `groups[n]` continues with a
+ * word of hash `hashes[n]`. A first word starts a handful of phrases, so a scan of this short array finds the group
+ * in less time than a Map lookup, which cost a tenth of a Markdown scan.
+ */
+export interface SecondWordGroups {
+  readonly hashes: Int32Array;
+  readonly groups: readonly (readonly PhraseEntry[])[];
+}
+
+/** The phrases of `groups` whose second word hashes to `hash`, longest first, if any. */
+export function phrasesWithSecondWord(groups: SecondWordGroups, hash: number): readonly PhraseEntry[] | undefined {
+  const hashes = groups.hashes;
+  for (let n = 0; n < hashes.length; n++) if (hashes[n] === hash) return groups.groups[n];
+  return undefined;
 }
 
 /** The bit of the prefilter a hash falls on. */
@@ -132,9 +149,7 @@ function isSingleWordConcept(term: Term): boolean {
   return words.length === 1 && !isDistinctiveWord(words[0]!.text);
 }
 
-function groupBySecondWord(
-  entries: readonly PhraseEntry[] | undefined,
-): ReadonlyMap<number, readonly PhraseEntry[]> | undefined {
+function groupBySecondWord(entries: readonly PhraseEntry[] | undefined): SecondWordGroups | undefined {
   if (entries === undefined) return undefined;
   const groups = new Map<number, PhraseEntry[]>();
   // Entries arrive longest first; pushing in order keeps every group longest first too.
@@ -146,7 +161,7 @@ function groupBySecondWord(
     if (group) group.push(entry);
     else groups.set(hash, [entry]);
   }
-  return groups;
+  return { hashes: Int32Array.from(groups.keys()), groups: [...groups.values()] };
 }
 
 /**

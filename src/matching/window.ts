@@ -3,7 +3,8 @@
  * the surface form limit of the term map (MAX_SURFACE_FORM_LENGTH), so that the window and the matches cannot disagree.
  */
 import { MAX_SURFACE_FORM_LENGTH } from '../glossary';
-import { ASCII_CLASSES, CLASS_NONE, classAt, isHyphen, isSpace } from './chars';
+import { ASCII_CLASSES, CLASS_NONE, CLASS_SPACED, classAt, isHyphen, isSpace } from './chars';
+import { unitNeedsFolding } from './fold';
 import { GLOSSARY, MAX_LINK_LENGTH } from './links';
 
 /**
@@ -36,30 +37,98 @@ export function isMatchBoundary(text: string, index: number): boolean {
 export const FIND_TERM_AT_REACH = MAX_MATCH_LENGTH + MAX_LINK_LENGTH + 1;
 
 /**
- * Where findTermAt starts scanning: the nearest position at or before `offset` where findAll's scan of the same
- * line is known to pass with nothing carried over. That is the line start, or the position after a unit no match can
- * cover (isMatchBoundary) that is no nearer than MAX_LINK_LENGTH to any `glossary` word (so no link covers it and
- * every link after it is read in full). Greedy left-to-right matching can carry a decision arbitrarily far (a
- * chain of overlapping phrases), which is why a fixed window before the offset would not do. In prose the nearest
- * such position is a few words back; on a line without punctuation this walks back to the line start, which costs
- * time linear in the line, never more.
+ * How many word units in a row certify a sync point inside them: more than any match can cover (MAX_MATCH_LENGTH),
+ * plus one for the unit folding may merge with a mark after the run.
+ */
+export const LONG_WORD_RUN = MAX_MATCH_LENGTH + 2;
+
+/**
+ * Whether the unit at `index` is a letter, digit or `_` of a script written with spaces (a Latin, Arabic or Hangul
+ * letter: never Han or kana, never a mark, never half of a surrogate pair) that folding leaves as it is.
+ */
+export function isLongWordUnit(text: string, index: number): boolean {
+  const c = text.charCodeAt(index);
+  if (c < 0x80) return ASCII_CLASSES[c] === CLASS_SPACED;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return !unitNeedsFolding(c) && classAt(text, index) === CLASS_SPACED;
+}
+
+/** Whether a `glossary` word starts anywhere in [from, to] of `text` (clamped), reading no more than that range. */
+export function hasGlossaryWordIn(text: string, from: number, to: number): boolean {
+  const start = Math.max(0, from);
+  const end = Math.min(text.length, to + GLOSSARY.length);
+  if (end - start < GLOSSARY.length) return false;
+  // On a short line one search of the line is cheapest; on a long one a search of a slice (a view, not a copy)
+  // keeps the work bounded by the range instead of the line.
+  if (text.length - start <= 4 * MAX_LINK_LENGTH) {
+    const found = text.indexOf(GLOSSARY, start);
+    return found !== -1 && found <= to;
+  }
+  return text.slice(start, end).indexOf(GLOSSARY) !== -1;
+}
+
+/** What an ASCII unit is to syncPointAtOrBefore, read from one table in its loop (isMatchBoundary, isLongWordUnit). */
+const BOUNDARY = 0;
+const LONG_WORD = 1;
+const OTHER = 2;
+const ASCII_SYNC_KINDS = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) {
+  const probe = String.fromCharCode(c);
+  ASCII_SYNC_KINDS[c] = isMatchBoundary(probe, 0) ? BOUNDARY : isLongWordUnit(probe, 0) ? LONG_WORD : OTHER;
+}
+
+/**
+ * Where findTermAt starts scanning: a position at or before `offset` where findAll's scan of the same line is known
+ * to pass with nothing carried over, no nearer than MAX_LINK_LENGTH to any `glossary` word (so no link covers it and
+ * every link after it is read in full). Two kinds of position qualify:
+ *
+ * - the line start, or the position after a unit no match can cover (isMatchBoundary): findAll's scan steps onto it;
+ * - a position inside a run of LONG_WORD_RUN word units of a spaced script (isLongWordUnit), after its first unit.
+ *   Such a run belongs to one word longer than any match (a phrase's words are whole words, a CJK form ends where a
+ *   Latin word ends, a word longer than MAX_WORD_LENGTH is never looked up), so no match covers any of its units;
+ *   findAll walks the whole word and goes on at its end, and a scan started inside it skips to the same end.
+ *
+ * Greedy left-to-right matching can carry a decision arbitrarily far (a chain of overlapping phrases), which is why a
+ * fixed window before the offset would not do. In prose the nearest boundary is a few words back; on a line of one
+ * long word (minified or encoded data) the second kind is found within LONG_WORD_RUN units. Only a line with no
+ * punctuation and spaces between short words (a chain of phrases could run along it) is walked back to its start.
  */
 export function syncPointAtOrBefore(text: string, offset: number): number {
-  // Most lines have no `glossary` word in reach: then no link can cover anything, and the sync point is right after
-  // the nearest boundary before the offset, found in a few steps (the loop below would read the whole reach first).
-  if (text.lastIndexOf(GLOSSARY, offset + MAX_LINK_LENGTH) === -1) {
-    for (let j = Math.min(text.length, offset) - 1; j >= 0; j--) if (isMatchBoundary(text, j)) return j + 1;
-    return 0;
+  // Most lines have no `glossary` word near the nearest sync point: then it is found in a few steps back from the
+  // offset (the loop below reads forward of the offset first, for the links after it).
+  let run = 0;
+  for (let j = Math.min(text.length, offset) - 1; j >= 0; j--) {
+    const c = text.charCodeAt(j);
+    const kind = c < 0x80 ? ASCII_SYNC_KINDS[c]! : isMatchBoundary(text, j) ? BOUNDARY : OTHER;
+    if (kind === BOUNDARY) {
+      if (!hasGlossaryWordIn(text, j - MAX_LINK_LENGTH, j + MAX_LINK_LENGTH)) return j + 1;
+      break;
+    }
+    run = kind === LONG_WORD || (c >= 0x80 && isLongWordUnit(text, j)) ? run + 1 : 0;
+    if (run === LONG_WORD_RUN) {
+      if (!hasGlossaryWordIn(text, j - MAX_LINK_LENGTH, j + MAX_LINK_LENGTH)) return j + 1;
+      break;
+    }
+    if (j === 0) return 0;
   }
+  if (offset <= 0) return 0;
   let candidate = -1;
   let nearestLink = Infinity;
+  run = 0;
   for (let j = Math.min(text.length - 1, offset + MAX_LINK_LENGTH); j >= 0; j--) {
     if (text.charCodeAt(j) === 0x67 /* g */ && text.startsWith(GLOSSARY, j)) {
       nearestLink = j;
       if (candidate !== -1 && candidate - 1 - j <= MAX_LINK_LENGTH) candidate = -1;
     }
     if (candidate !== -1 && candidate - 1 - j > MAX_LINK_LENGTH) return candidate;
-    if (candidate === -1 && j < offset && nearestLink - j > MAX_LINK_LENGTH && isMatchBoundary(text, j)) {
+    // A run counts only the units before the offset: the sync point must be at or before it.
+    run = j < offset && isLongWordUnit(text, j) ? run + 1 : 0;
+    if (
+      candidate === -1 &&
+      j < offset &&
+      nearestLink - j > MAX_LINK_LENGTH &&
+      (isMatchBoundary(text, j) || run >= LONG_WORD_RUN)
+    ) {
       candidate = j + 1;
     }
   }

@@ -6,7 +6,7 @@
 import type { Locale, TermMap } from '../glossary';
 import { pluralOf, singularOf } from '../glossary';
 import { foldKey } from '../matching';
-import type { CheckOptions, Finding, FindingCode, FindingSeverity, TextFix } from './types';
+import type { CheckOptions, Finding, FindingCode, FindingSeverity, NoFixReason, TextFix } from './types';
 import { DEFAULT_SEVERITIES } from './types';
 import type { FormGroup, LocaleTermbase } from './termbase';
 import { buildLocaleTermbase, formKey } from './termbase';
@@ -128,7 +128,7 @@ interface Resolution {
   readonly form: string;
   readonly suggestion: string | undefined;
   readonly replacement: string | undefined;
-  readonly why: string | undefined;
+  readonly why: NoFixReason | undefined;
   /** Whether the suggestion is the flagged text itself, as forms compare (then there is nothing to report). */
   readonly suggestsItself: boolean;
   /** For an avoided form: the reason its entry gives. */
@@ -173,11 +173,7 @@ function resolved(termbase: LocaleTermbase, groupId: string, group: FormGroup, t
       group.kind === 'english' &&
       !termbase.isEnglishTitleForm(group.termId, form)
     ) {
-      found = {
-        ...found,
-        replacement: undefined,
-        why: `no automatic fix: "${form}" is another English name the glossary lists for this term, which may not mean the same as "${found.suggestion}"`,
-      };
+      found = { ...found, replacement: undefined, why: { kind: 'other-english-name', form } };
     }
     // A page cannot make the memo grow without bound: past this many distinct texts it starts over.
     if (memo.size >= 10_000) memo.clear();
@@ -220,31 +216,18 @@ function checkTerms(termbase: LocaleTermbase, text: string, line: ProseLine, loc
       }
     }
     const flagged = text.slice(start, end);
-    const advice =
-      suggestion === undefined
-        ? ''
-        : fixes.length > 0 || why === undefined
-          ? ` Use "${suggestion}".`
-          : ` The glossary's form is "${suggestion}" (${why}).`;
+    // The form the message names: what the fix writes (article included), else the glossary's form and why no fix
+    // writes it. The words are the faces' (messages.ts), in their reader's language.
+    const named = fixes[0]?.newText ?? suggestion;
+    const advice = {
+      ...(named !== undefined ? { suggestion: named } : {}),
+      ...(fixes.length === 0 && named !== undefined && why !== undefined ? { noFix: why } : {}),
+    };
+    const found = { start, end, termId: group.termId, text: flagged };
     if (group.kind === 'avoid') {
-      const message = `"${match.text}" is a form the ${locale} glossary avoids for the term "${group.termId}"${reason ? `: ${reason}` : ''}.${advice}`;
-      // Two literals rather than a spread in the middle of one: findings keep one shape each, which is cheaper to
-      // build and to copy, in the same key order.
-      push(
-        'avoided-term',
-        reason !== undefined
-          ? { start, end, termId: group.termId, text: flagged, message, reason, fixes }
-          : { start, end, termId: group.termId, text: flagged, message, fixes },
-      );
+      push('avoided-term', { ...found, ...(reason !== undefined ? { reason } : {}), ...advice, fixes });
     } else {
-      push('english-term', {
-        start,
-        end,
-        termId: group.termId,
-        text: flagged,
-        message: `"${match.text}" is the English term; the ${locale} glossary translates "${group.termId}".${advice}`,
-        fixes,
-      });
+      push('english-term', { ...found, ...advice, fixes });
     }
   }
 }
@@ -268,7 +251,7 @@ function checkAnchors(
           end: destination.end,
           termId: anchor,
           text: anchor,
-          message: `the glossary has no term with the anchor "#${anchor}"`,
+          anchorSource: 'glossary-link',
           fixes: [],
         });
       }
@@ -280,7 +263,7 @@ function checkAnchors(
           end: destination.end,
           termId: anchor,
           text: anchor,
-          message: `no term or heading of this glossary has the anchor "#${anchor}"`,
+          anchorSource: 'page-link',
           fixes: [],
         });
       }
@@ -295,7 +278,7 @@ function checkAnchors(
         end: marker.end,
         termId: anchor,
         text: anchor,
-        message: `the heading marker [[${anchor}]] names no glossary term`,
+        anchorSource: 'heading-marker',
         fixes: [],
       });
     }

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../glossary';
 import { isPluralPhrase, pluralPhrase, singularPhrase, spanishGender } from '../glossary';
-import type { TextFix } from './types';
+import type { NoFixReason, TextFix } from './types';
 
 /** `text` with its first letter upper-cased, for a flagged text that starts with a capital. */
 function capitalised(text: string): string {
@@ -29,7 +29,7 @@ export interface Replacement {
   readonly suggestion: string;
   /** The replacement a fix writes; undefined when no automatic fix is safe, and then `why` says why. */
   readonly fix: string | undefined;
-  readonly why?: string;
+  readonly why?: NoFixReason;
 }
 
 /**
@@ -66,7 +66,7 @@ export function resolveReplacement(
     return {
       suggestion: capital(first),
       fix: undefined,
-      why: `no automatic fix: the ${wantPlural ? 'plural' : 'singular'} of "${first}" is not known`,
+      why: { kind: 'number-unknown', number: wantPlural ? 'plural' : 'singular', form: first },
     };
   }
   return { suggestion: capital(chosen), fix: capital(chosen) };
@@ -175,7 +175,7 @@ export function agreeingFix(
   replacement: string,
   locale: Locale,
   usedGender: (phrase: string) => SpanishGender | undefined = () => undefined,
-): { readonly fix?: TextFix; readonly why?: string } {
+): { readonly fix?: TextFix; readonly why?: NoFixReason } {
   const plain = { fix: { start, end, newText: replacement } };
   if (locale.split('-')[0] !== 'es') return plain;
   const before = /(?:^|[^\p{L}\p{N}_])(\p{L}+)[ \u00a0]$/u.exec(text.slice(Math.max(0, start - 12), start));
@@ -184,9 +184,7 @@ export function agreeingFix(
   if (article === undefined || known === undefined) return plain;
   const gender = spanishGender(replacement) ?? usedGender(replacement);
   if (gender === undefined) {
-    return {
-      why: `no automatic fix: the gender of "${replacement}" is not known, and "${article}" must agree with it`,
-    };
+    return { why: { kind: 'gender-unknown', form: replacement, article } };
   }
   if (gender === known.gender) return plain;
   const articleStart = start - 1 - article.length;
@@ -195,7 +193,7 @@ export function agreeingFix(
     known.other === 'el' &&
     /(?:^|[^\p{L}])(?:de|a)[ \u00a0]$/iu.test(text.slice(Math.max(0, articleStart - 4), articleStart))
   ) {
-    return { why: `no automatic fix: "${article}" must become "el", which contracts with the word before it` };
+    return { why: { kind: 'article-contracts', article } };
   }
   return {
     fix: {

@@ -5,7 +5,7 @@
  * calls `check(text, options)` and converts the UTF-16 offsets of the findings to its own positions. Code outside
  * this folder imports it through this file only.
  */
-export type { CheckOptions, Finding, FindingCode, FindingSeverity, TextFix } from './types';
+export type { AnchorSource, CheckOptions, Finding, FindingCode, FindingSeverity, NoFixReason, TextFix } from './types';
 export { DEFAULT_SEVERITIES } from './types';
 export type { TerminologyChecker } from './check';
 export { checkDocument, createTerminologyChecker, glossaryHeadingAnchors } from './check';
@@ -15,3 +15,5 @@ export { IGNORE_NEXT_LINE } from './regions';
 export { formKey } from './termbase';
 export { findTerm, lookupKey, suggestTerms } from './lookup';
 export type { LocaleTermbase } from './termbase';
+export { englishReader, findingMessage, fixAllTitle, quickFixTitle } from './messages';
+export type { MessageReader } from './messages';

@@ -30,6 +30,26 @@ export interface TextFix {
   readonly newText: string;
 }
 
+/**
+ * Where an unknown anchor is written: a link to the glossary (`glossary#anchor`, which must name a term), an in-page
+ * link of a glossary file (`(#anchor)`, a term or a heading of that file) or a heading's `[[anchor]]` marker (a term).
+ */
+export type AnchorSource = 'glossary-link' | 'page-link' | 'heading-marker';
+
+/**
+ * Why no automatic fix is offered for a form the glossary has a suggestion for. Faces word it with the finding's
+ * message (src/terminology/messages.ts); the fields are what the sentence names.
+ */
+export type NoFixReason =
+  /** The suggestion cannot be put in the flagged text's number: no rule of its language gives that number of `form`. */
+  | { readonly kind: 'number-unknown'; readonly number: 'plural' | 'singular'; readonly form: string }
+  /** The flagged form is an English alias rather than the English title, so it may name something else. */
+  | { readonly kind: 'other-english-name'; readonly form: string }
+  /** A Spanish article precedes the range and the suggestion's gender, which it must agree with, is not known. */
+  | { readonly kind: 'gender-unknown'; readonly form: string; readonly article: string }
+  /** The article must become `el`, which would contract with the preposition before it (`de la` → `del`). */
+  | { readonly kind: 'article-contracts'; readonly article: string };
+
 export interface Finding {
   /** UTF-16 offset of the first code unit flagged. */
   readonly start: number;
@@ -37,14 +57,22 @@ export interface Finding {
   readonly end: number;
   readonly code: FindingCode;
   readonly severity: FindingSeverity;
-  /** One sentence for a reader, in English (faces may translate by code). */
-  readonly message: string;
   /** The term the finding is about; for `unknown-anchor`, the anchor as written. */
   readonly termId: string;
   /** The flagged text exactly as it stands in the document. */
   readonly text: string;
   /** The reason the termbase gives for an avoided form, when it gives one. */
   readonly reason?: string;
+  /**
+   * For an avoided form or an English term: the glossary's form to write instead, when it has one. It is the first
+   * fix's text when there is a fix (`la agrupación` for `el pooling`, article included); otherwise the preferred form
+   * that no fix writes, and `noFix` says why.
+   */
+  readonly suggestion?: string;
+  /** Why a finding that names a `suggestion` offers no automatic fix. */
+  readonly noFix?: NoFixReason;
+  /** For `unknown-anchor`: where the anchor is written, since each place asks something different of it. */
+  readonly anchorSource?: AnchorSource;
   /**
    * The fixes, best first; each replaces exactly [start, end) of the finding with a preferred form. Empty when the
    * check knows no replacement (a broken anchor). Applying the first fix of every finding is what "fix all" does.

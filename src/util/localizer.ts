@@ -7,3 +7,14 @@
 export interface Localizer {
   t(message: string, ...args: string[]): string;
 }
+
+/**
+ * `message` with `{0}`, `{1}`… replaced by `args` in one pass, as `vscode.l10n.t` does, so that an argument that
+ * contains a placeholder is not replaced again; a placeholder without an argument stays as written.
+ */
+export function fillPlaceholders(message: string, args: readonly string[]): string {
+  return message.replace(/\{(\d+)\}/g, (placeholder, index: string) => args[Number(index)] ?? placeholder);
+}
+
+/** The messages in English, as written in the source: what the command line prints, whatever the machine's locale. */
+export const englishLocalizer: Localizer = { t: (message, ...args) => fillPlaceholders(message, args) };

@@ -119,6 +119,18 @@ suite('terminology diagnostics', () => {
     assert.match(cabeza?.message ?? '', /cabeza del modelo/);
     assert.match(cabeza?.message ?? '', /queda para las cabezas de atención/, 'the message gives the reason');
     assert.match(cabeza?.message ?? '', /cabecera/, 'the message names the preferred form');
+    // The words every face takes from src/terminology/messages.ts (the test instance runs in English): an English
+    // alias names the glossary's form and says why no fix writes it; a glossary link says what it lacks.
+    const diagnostics = vscode.languages.getDiagnostics(document.uri);
+    assert.equal(
+      diagnostics.find((d) => d.code === 'english-term')?.message,
+      '"color channels" is the English term; in Spanish, the glossary translates it as "canales" (no automatic fix: ' +
+        '"color channels" is another English name of the term, which may not mean the same as "canales").',
+    );
+    assert.equal(
+      diagnostics.find((d) => d.code === 'unknown-anchor')?.message,
+      'The glossary has no term with the anchor "#ajuste-inexistente".',
+    );
   });
 
   test('the quick fix replaces exactly the flagged range with the preferred form', async () => {

@@ -197,7 +197,7 @@ describe('language server: terminology diagnostics in the language of the hover'
       avoided!,
       /: se confunde con las cabezas de atención, que son otra cosa。「cabecera」を使ってください。$/,
     );
-    assert.equal(anchor, '用語集に、アンカー「no-such-anchor」を持つ用語または見出しはありません。');
+    assert.equal(anchor, '用語集に、アンカー「#no-such-anchor」を持つ用語はありません。');
     assert.deepEqual(await avoidedActions(), ['「cabecera」に置き換える', 'このファイルの用語集の指摘をすべて修正']);
     // The hover speaks the same language: its fixed words come from the same bundle.
     assert.match((await client.hoverText(page, 2, 30)) ?? '', /huggingface\.co で開く/);

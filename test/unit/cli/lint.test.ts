@@ -30,7 +30,11 @@ interface SarifResult {
   ruleId: string;
   level: string;
   locations: { physicalLocation: { region: Record<string, number> } }[];
-  fixes: { artifactChanges: { replacements: { insertedContent: { text: string } }[] }[] }[];
+  message: { text: string };
+  fixes: {
+    description: { text: string };
+    artifactChanges: { replacements: { insertedContent: { text: string } }[] }[];
+  }[];
 }
 
 let scratch: string;
@@ -60,9 +64,9 @@ describe('transformers-glossary lint', () => {
     assert.deepEqual(
       lines.map((line) => line.replace(scratch, '<tmp>')),
       [
-        `<tmp>/docs/source/es/guia.md:3:7: warning: "cabeza" is a form the es glossary avoids for the term "head": se confunde con las cabezas de atención, que son otra cosa. Use "cabecera". [avoided-term]`,
-        `<tmp>/docs/source/es/guia.md:3:21: information: "attention mask" is the English term; the es glossary translates "attention-mask". Use "máscara de atención". [english-term]`,
-        `<tmp>/docs/source/ja/page.md:1:5: warning: "頭部" is a form the ja glossary avoids for the term "head": 体の部位と紛らわしいため. Use "ヘッド". [avoided-term]`,
+        `<tmp>/docs/source/es/guia.md:3:7: warning: In Spanish, the glossary avoids "cabeza": se confunde con las cabezas de atención, que son otra cosa. Use "cabecera". [avoided-term]`,
+        `<tmp>/docs/source/es/guia.md:3:21: information: "attention mask" is the English term; in Spanish, the glossary translates it. Use "máscara de atención". [english-term]`,
+        `<tmp>/docs/source/ja/page.md:1:5: warning: In Japanese, the glossary avoids "頭部": 体の部位と紛らわしいため. Use "ヘッド". [avoided-term]`,
         '3 files checked: 0 errors, 2 warnings, 1 information',
       ],
     );
@@ -73,7 +77,7 @@ describe('transformers-glossary lint', () => {
     assert.match(skipped.stderr, /skipped 1 file of unknown language .*--lang/);
     assert.match(skipped.stdout, /^0 files checked/);
     const named = lint(path.join(scratch, 'notes'), '--lang', 'es');
-    assert.match(named.stdout, /sin-idioma\.md:1:4: warning: "cabeza"/);
+    assert.match(named.stdout, /sin-idioma\.md:1:4: warning: In Spanish, the glossary avoids "cabeza"/);
   });
 
   it('exits 1 on an error-severity finding and 2 on a missing input', () => {
@@ -82,7 +86,7 @@ describe('transformers-glossary lint', () => {
     assert.equal(result.code, EXIT_FAILURE);
     assert.match(
       result.stdout,
-      /roto\.md:1:21: error: the glossary has no term with the anchor "#no-such-term" \[unknown-anchor\]/,
+      /roto\.md:1:21: error: The glossary has no term with the anchor "#no-such-term"\. \[unknown-anchor\]/,
     );
     assert.equal(lint(path.join(scratch, 'nowhere')).code, EXIT_USAGE);
   });
@@ -97,7 +101,8 @@ describe('transformers-glossary lint', () => {
       endColumn: 13,
       code: 'avoided-term',
       severity: 'warning',
-      message: records[0]!.message,
+      message:
+        'In Spanish, the glossary avoids "cabeza": se confunde con las cabezas de atención, que son otra cosa. Use "cabecera".',
       termId: 'head',
       text: 'cabeza',
       fix: 'cabecera',
@@ -111,7 +116,7 @@ describe('transformers-glossary lint', () => {
     const lines = result.stdout.trimEnd().split('\n');
     assert.match(
       lines[0]!,
-      /^::warning file=.*\/guia\.md,line=3,col=7,endLine=3,endColumn=13,title=terminology%3A avoided-term::"cabeza" is a form/,
+      /^::warning file=.*\/guia\.md,line=3,col=7,endLine=3,endColumn=13,title=terminology%3A avoided-term::In Spanish, the glossary avoids "cabeza"/,
     );
     assert.match(
       lines[1]!,
@@ -149,6 +154,9 @@ describe('transformers-glossary lint', () => {
       endColumn: 13,
     });
     assert.deepEqual(avoided!.fixes[0]!.artifactChanges[0]!.replacements[0]!.insertedContent, { text: 'cabecera' });
+    // The words of the editor's quick fix and diagnostic (src/terminology/messages.ts), in English.
+    assert.equal(avoided!.fixes[0]!.description.text, 'Replace with "cabecera"');
+    assert.match(avoided!.message.text, /^In Spanish, the glossary avoids "cabeza": /);
   });
 
   it('--fix rewrites fixable findings atomically and leaves every other file untouched', () => {
@@ -221,7 +229,10 @@ describe('transformers-glossary coverage', () => {
     );
     const text = run(['coverage', glossary[0]!, file]);
     assert.equal(text.code, EXIT_FAILURE);
-    assert.match(text.stdout, /es\.md:\d+:\d+: no term or heading of this glossary has the anchor "#no-such-anchor"/);
+    assert.match(
+      text.stdout,
+      /es\.md:\d+:\d+: No term or heading of this glossary has the anchor "#no-such-anchor"\.$/m,
+    );
     const json = JSON.parse(run(['coverage', glossary[0]!, file, '--format', 'json']).stdout) as {
       brokenAnchors: { anchor: string }[];
       summary: Record<string, unknown>;
