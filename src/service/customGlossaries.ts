@@ -51,14 +51,7 @@ export interface CustomGlossaryReport {
  * and read (`read`), the compilation started and answered, the result published, and a snapshot built with it.
  */
 export type LoadStep =
-  | 'firstNeed'
-  | 'bundledReady'
-  | 'discovered'
-  | 'read'
-  | 'compileStart'
-  | 'compiled'
-  | 'published'
-  | 'inUse';
+  'firstNeed' | 'bundledReady' | 'discovered' | 'read' | 'compileStart' | 'compiled' | 'published' | 'inUse';
 
 /** How long file events are collected before the glossaries are compiled again: an editor save fires several. */
 const RELOAD_DELAY_MS = 300;

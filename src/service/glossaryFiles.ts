@@ -78,9 +78,7 @@ export async function discoverWorkspaceGlossaries(files: GlossaryFileSystem): Pr
       return candidates.filter((candidate): candidate is vscode.Uri => candidate !== undefined);
     }),
   );
-  return perFolder
-    .flat()
-    .sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
+  return perFolder.flat().sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
 }
 
 /** The folders whose `docs/source/*\/glossary.md` files are watched, so that a new or deleted one is noticed too. */

@@ -14,7 +14,8 @@ import { WAIT_TIMEOUT_MS, glossaryHovers, positionOf, setSetting, waitFor } from
 import { fixtureUri } from './fixtures';
 
 /** The repository's wording of a bundled term, which the bundled glossary does not use. */
-const REPOSITORY_SUMMARY = 'Resumen del glosario del repositorio: la máscara marca con ceros las posiciones de relleno.';
+const REPOSITORY_SUMMARY =
+  'Resumen del glosario del repositorio: la máscara marca con ceros las posiciones de relleno.';
 const REPOSITORY_ENTRY = `\n\n## M\n\n### máscara de atención[[attention-mask]]\n\n${REPOSITORY_SUMMARY}\n`;
 
 suite('the first hover after activation', () => {
@@ -51,7 +52,10 @@ suite('the first hover after activation', () => {
   });
 
   test("shows the repository's wording of a bundled term, while its first load is still running", async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'mask = attention_mask\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content: 'mask = attention_mask\n',
+    });
     const asked = [...api.glossary.loadSteps.keys()];
     assert.deepEqual(asked, [], 'something asked for the glossary before this suite: it must run first');
     // This hover is the glossary's first need: the bundled term map, the discovery and the compile all start now.
