@@ -200,8 +200,25 @@ export class Workbench {
         if (attempt >= 3) throw error;
       }
     }
-    // VS Code may restore the file scrolled to where a previous block left it: start at its first line.
-    await this.page.keyboard.press('Control+Home');
+    // VS Code may restore the file scrolled to where a previous block left it: start at its first line. After a
+    // reload the Explorer may keep the keyboard focus (Ctrl+Home would then go to the top of its list), so a click on
+    // the editor's text gives the focus to the editor first; the mouse then leaves, so that it raises no hover. This
+    // repeats until the status bar shows the cursor on the first line (the condition decides, not a delay).
+    const cursor = this.page.locator('.statusbar-item', { hasText: /^Ln 1, Col 1$/ });
+    for (let attempt = 1; ; attempt++) {
+      await this.activeEditor
+        .locator('.view-lines')
+        .first()
+        .click({ position: { x: 2, y: 2 } });
+      await this.page.mouse.move(0, 0);
+      await this.page.keyboard.press('Control+Home');
+      try {
+        await cursor.waitFor({ timeout: attempt * 5_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+      }
+    }
     const editor = this.activeEditor;
     // A notebook's markdown cells keep hidden Monaco editors; wait for a line that is really on screen.
     await editor.locator('.view-line:visible').first().waitFor();
