@@ -200,18 +200,18 @@ export class Workbench {
         if (attempt >= 3) throw error;
       }
     }
-    // VS Code may restore the file scrolled to where a previous block left it: start at its first line. After a
-    // reload the Explorer may keep the keyboard focus (Ctrl+Home would then go to the top of its list), so a click on
-    // the editor's text gives the focus to the editor first; the mouse then leaves, so that it raises no hover. This
-    // repeats until the status bar shows the cursor on the first line (the condition decides, not a delay).
+    // VS Code may restore the file scrolled to where a previous block left it (after a reload, with the caret on its
+    // last line and Ctrl+Home not reaching it): Go to Line, a quick input like Quick Open, puts the cursor on the
+    // first line and gives the editor the focus. It repeats until the status bar shows the cursor there (the
+    // condition decides, not a delay).
     const cursor = this.page.locator('.statusbar-item', { hasText: /^Ln 1, Col 1$/ });
     for (let attempt = 1; ; attempt++) {
-      await this.activeEditor
-        .locator('.view-lines')
-        .first()
-        .click({ position: { x: 2, y: 2 } });
-      await this.page.mouse.move(0, 0);
-      await this.page.keyboard.press('Control+Home');
+      await this.closeWidgets();
+      await this.page.keyboard.press('Control+G');
+      const input = this.quickInput.locator('input');
+      await input.waitFor();
+      await input.fill(':1');
+      await this.page.keyboard.press('Enter');
       try {
         await cursor.waitFor({ timeout: attempt * 5_000 });
         break;
