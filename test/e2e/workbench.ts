@@ -124,6 +124,19 @@ export class Workbench {
    */
   async reset(options: OpenOptions = {}): Promise<void> {
     this.lastHover = undefined;
+    await this.closeEditors();
+    const settings = writeUserSettings(this.env, { ...this.env.baseSettings, ...options.settings });
+    if (settings !== this.loadedSettings) {
+      await this.reload();
+      // The window may restore the editors it had before they were closed (its saved state can lag behind them):
+      // the entry panel of the previous block then takes the focus from the next block's quick pick.
+      if ((await this.page.locator('.editor-group-container .tab').count()) > 0) await this.closeEditors();
+    }
+    this.loadedSettings = settings;
+  }
+
+  /** Closes every editor and the entry panel, and leaves one editor group. */
+  private async closeEditors(): Promise<void> {
     await this.closeWidgets();
     await this.runCommand('View: Close All Editors');
     await this.page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
@@ -131,9 +144,6 @@ export class Workbench {
     const groups = this.page.locator('.editor-group-container');
     if ((await groups.count()) > 1) await this.runCommand('View: Close All Editor Groups');
     await groups.nth(1).waitFor({ state: 'detached' });
-    const settings = writeUserSettings(this.env, { ...this.env.baseSettings, ...options.settings });
-    if (settings !== this.loadedSettings) await this.reload();
-    this.loadedSettings = settings;
   }
 
   /** Reloads the window and waits until the workspace is listed again (the remote connection is then up). */
