@@ -6,6 +6,7 @@
  * Python block) the edit changed; the matches before them are kept and the ones after them shifted.
  */
 import { markdownContextRanges, type MatchContextRange } from './markdownContext';
+import { firstStartingFrom } from './regions';
 import type { MatchContext, TermMatch, TermMatcher } from './types';
 
 /** One scan of a document: what a later rescan of its next version starts from. */
@@ -79,18 +80,6 @@ function lastContextDifference(
   return last;
 }
 
-/** The index of the first match starting at or after `at`. */
-function firstMatchFrom(matches: readonly TermMatch[], at: number): number {
-  let low = 0;
-  let high = matches.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (matches[middle]!.start < at) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 function shifted(match: TermMatch, by: number): TermMatch {
   return { termId: match.termId, start: match.start + by, end: match.end + by, text: match.text, via: match.via };
 }
@@ -153,7 +142,7 @@ export function rescanDocument(matcher: TermMatcher, previous: DocumentScan, tex
 
   const matches: TermMatch[] = [];
   const before = previous.matches;
-  const keptBefore = firstMatchFrom(before, from);
+  const keptBefore = firstStartingFrom(before, from);
   for (let k = 0; k < keptBefore; k++) matches.push(before[k]!);
   if (ranges === undefined) {
     scanLines(matcher, text, from, to, context, matches);
@@ -164,6 +153,6 @@ export function rescanDocument(matcher: TermMatcher, previous: DocumentScan, tex
       if (start < end) scanLines(matcher, text, start, end, range.context, matches);
     }
   }
-  for (let k = firstMatchFrom(before, to - delta); k < before.length; k++) matches.push(shifted(before[k]!, delta));
+  for (let k = firstStartingFrom(before, to - delta); k < before.length; k++) matches.push(shifted(before[k]!, delta));
   return { text, context, matches, ranges };
 }

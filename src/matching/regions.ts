@@ -3,7 +3,6 @@
  * written or folded), where the next word of a phrase starts, where a Korean particle begins, whether a word continues
  * a path or a compound, and which link comes next.
  */
-import type { LinkSpan } from './links';
 import { CLASS_NONE, classAt, isHyphen, isSpace } from './chars';
 import { arabicKeyStart, endsWithParticle, koreanParticleCandidates } from './affixes';
 import { foldKey } from './words';
@@ -73,13 +72,16 @@ export function continuesPathOrCompound(text: string, start: number): boolean {
   return isHyphen(before) && start >= 2 && classAt(text, start - 2) !== CLASS_NONE;
 }
 
-/** The index of the first link starting at or after `from` (binary search: findAll scans many ranges). */
-export function firstLinkFrom(links: readonly LinkSpan[], from: number): number {
+/**
+ * The index of the first span starting at or after `from` in spans sorted by start: a binary search, because findAll
+ * looks up links for many ranges and an incremental rescan looks up the matches it keeps.
+ */
+export function firstStartingFrom(spans: readonly { readonly start: number }[], from: number): number {
   let low = 0;
-  let high = links.length;
+  let high = spans.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (links[middle]!.start < from) low = middle + 1;
+    if (spans[middle]!.start < from) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -23,7 +23,7 @@ import type { LinkSpan } from './links';
 import { ASCII_CLASSES, CLASS_MARK, CLASS_NONE, CLASS_SPACED, HASH_SEED, classAt, hashStep } from './chars';
 import { foldKey, isInsideWord, unitLength, wordEnd } from './words';
 import { isMarkedPosition } from './positions';
-import { continuesPathOrCompound, firstLinkFrom, particleStemEnd, regionEquals, skipPhraseGap } from './regions';
+import { continuesPathOrCompound, firstStartingFrom, particleStemEnd, regionEquals, skipPhraseGap } from './regions';
 import { MAX_MATCH_LENGTH } from './window';
 
 /** Words longer than this are never terms; skipping them bounds the work on minified or generated lines. */
@@ -79,7 +79,7 @@ export class Scanner {
     const filter = this.index.hashFilter;
     const output = this.output;
     output.startScan(stopAfter === Infinity);
-    let linkCursor = firstLinkFrom(links, from);
+    let linkCursor = firstStartingFrom(links, from);
     let nextLinkStart = linkCursor < links.length ? links[linkCursor]!.start : Infinity;
 
     let i = from;
