@@ -44,6 +44,8 @@ export interface WebCompilerHostOptions {
 
 export class WebCompilerHost implements GlossaryCompilerHost {
   private worker: MessageWorker | undefined;
+  /** A worker being started (by `prepare` or the first compilation), so that two callers never start two. */
+  private starting: Promise<MessageWorker> | undefined;
   private finishRunning: ((outcome: CompileOutcome) => void) | undefined;
   private readonly queue = new CompileQueue();
   private nextId = 0;
@@ -60,6 +62,16 @@ export class WebCompilerHost implements GlossaryCompilerHost {
     return this.queue.run(() => this.run(sources, options));
   }
 
+  /**
+   * Starts the worker now, if none runs or is starting: fetching its script and loading the compiler into a fresh
+   * worker is most of the first compilation's time, and can overlap reading the glossary files. A worker that cannot
+   * start is left to `compile`, which tries again and says why.
+   */
+  public prepare(): void {
+    if (this.disposed || this.worker || this.starting) return;
+    this.obtainWorker().catch(() => undefined);
+  }
+
   public dispose(): void {
     this.disposed = true;
     this.finishRunning?.({ ok: false, reason: 'disposed', detail: 'the extension is shutting down' });
@@ -70,8 +82,9 @@ export class WebCompilerHost implements GlossaryCompilerHost {
     if (this.disposed) return { ok: false, reason: 'disposed', detail: 'the compiler host was disposed' };
     let worker: MessageWorker;
     try {
-      worker = this.worker ??= await this.options.createWorker();
+      worker = await this.obtainWorker();
     } catch (error) {
+      if (this.disposed) return { ok: false, reason: 'disposed', detail: 'the compiler host was disposed' };
       const why = error instanceof Error ? error.message : String(error);
       const outcome = await this.fallback.compile(sources, options);
       return outcome.ok
@@ -117,6 +130,30 @@ export class WebCompilerHost implements GlossaryCompilerHost {
         finish(unsentOutcome(error));
       }
     });
+  }
+
+  /** The running worker, or the one being started, or a new one. */
+  private obtainWorker(): Promise<MessageWorker> {
+    if (this.worker) return Promise.resolve(this.worker);
+    if (this.starting) return this.starting;
+    // Called on a later turn, so that a `createWorker` that throws at once rejects this promise like one that fails
+    // later, and the promise is in place before it settles.
+    const starting = Promise.resolve()
+      .then(() => this.options.createWorker())
+      .then((worker) => {
+        // The host may have been disposed while the script was fetched: such a worker would never be stopped.
+        if (this.disposed) {
+          worker.terminate();
+          throw new Error('the compiler host was disposed');
+        }
+        this.worker = worker;
+        return worker;
+      })
+      .finally(() => {
+        if (this.starting === starting) this.starting = undefined;
+      });
+    this.starting = starting;
+    return starting;
   }
 
   private stopWorker(): void {

@@ -97,4 +97,76 @@ describe('WebCompilerHost', () => {
     assert.equal(refused.reason, 'unavailable');
     assert.match(refused.detail, /cannot start a Web Worker/);
   });
+
+  it('prepare starts one worker ahead of the first compilation, which uses it', async () => {
+    const started: StandInWorker[] = [];
+    let release = (): void => undefined;
+    const scriptFetched = new Promise<void>((resolve) => (release = resolve));
+    const host = new WebCompilerHost({
+      // Like the real starter, the worker comes after its script has been fetched.
+      createWorker: async () => {
+        await scriptFetched;
+        return started[started.push(new StandInWorker('answer')) - 1]!;
+      },
+      inThreadFallbackBytes: 0,
+    });
+    host.prepare();
+    host.prepare();
+    const outcome = host.compile([SOURCE]);
+    release();
+    const compiled = await outcome;
+    assert.ok(compiled.ok && compiled.fallback === undefined, 'compiled in the prepared worker');
+    assert.equal(started.length, 1, 'prepare twice and a compilation start one worker');
+    host.prepare();
+    assert.ok((await host.compile([SOURCE])).ok);
+    assert.equal(started.length, 1, 'prepare leaves a running worker alone');
+    host.dispose();
+  });
+
+  it('a compilation joins a failing start and says why; after a failed start, the next one tries again', async () => {
+    let attempts = 0;
+    const host = new WebCompilerHost({
+      createWorker: () => {
+        attempts++;
+        if (attempts <= 2) throw new Error('the script could not be fetched');
+        return new StandInWorker('answer');
+      },
+      inThreadFallbackBytes: 1_000_000,
+    });
+    // Joined while it fails: the compilation falls back to the calling thread with the start's reason.
+    host.prepare();
+    const joined = await host.compile([SOURCE]);
+    assert.ok(joined.ok && joined.fallback === 'the script could not be fetched', 'the joined start failed');
+    assert.equal(attempts, 1, 'the compilation waited for the start prepare began');
+    // Failed before the compilation came: the compilation starts a worker itself.
+    host.prepare();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.equal(attempts, 2);
+    const outcome = await host.compile([SOURCE]);
+    assert.ok(outcome.ok && outcome.fallback === undefined, 'the third attempt started a worker');
+    assert.equal(attempts, 3);
+    host.dispose();
+  });
+
+  it('a worker that starts after dispose is stopped, and a waiting compilation ends as disposed', async () => {
+    const started: StandInWorker[] = [];
+    let release = (): void => undefined;
+    const scriptFetched = new Promise<void>((resolve) => (release = resolve));
+    const host = new WebCompilerHost({
+      createWorker: async () => {
+        await scriptFetched;
+        return started[started.push(new StandInWorker('answer')) - 1]!;
+      },
+      inThreadFallbackBytes: 1_000_000,
+    });
+    host.prepare();
+    const outcome = host.compile([SOURCE]);
+    // Let the compilation reach its wait for the worker before the host goes.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    host.dispose();
+    release();
+    assert.equal(failure(await outcome).reason, 'disposed');
+    assert.equal(started.length, 1);
+    assert.ok(started[0]!.terminated, 'the late worker was stopped');
+  });
 });
