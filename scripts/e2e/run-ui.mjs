@@ -87,6 +87,28 @@ function runMocha(specs, env) {
   );
 }
 
+/**
+ * Prints the warnings and errors the extension wrote to its output channel during the run (one log file per window
+ * load, under code-server's user data). The temporary directory is removed after the run, and a CI log is often all
+ * that is left of a failure, so a failed run says there what the extension itself reported.
+ */
+function printExtensionWarnings(userData) {
+  const logs = listFiles(path.join(userData, 'logs'), /^Transformers Glossary\.log$/);
+  // Each line starts with its time, so sorting the lines puts the window loads in order.
+  const lines = logs
+    .flatMap((file) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => /\[(warning|error)\]/.test(line)),
+    )
+    .sort();
+  console.log(
+    `[ui] the extension's warnings and errors in ${logs.length} window load(s): ${lines.length === 0 ? 'none' : ''}`,
+  );
+  for (const line of lines.slice(-40)) console.log(`[ui]   ${line.slice(0, 400)}`);
+}
+
 /** Times the steps of a run, so that its last line shows where the time went. */
 function stepTimer() {
   const steps = [];
@@ -153,6 +175,7 @@ async function main() {
       `[ui] exit code ${exitCode}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s, peak memory (PSS, runner + code-server + Chromium + mocha) ${memory.stop()} MiB`,
     );
     if (exitCode !== 0) {
+      printExtensionWarnings(dirs.userData);
       console.log(
         `[ui] code-server's log: ${server?.logFile ?? 'none'}${process.env.KEEP_TMP ? '' : ' (removed; rerun with KEEP_TMP=1 to keep it)'}`,
       );

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { environment, writeUserSettings, type UiEnvironment } from './environment';
+import { describeWindow } from './windowReport';
 
 export interface OpenOptions {
   /** User settings on top of the harness's quiet defaults, e.g. `{ 'transformersGlossary.language': 'es' }`. */
@@ -471,6 +472,7 @@ export function useWorkbench(options: OpenOptions = {}): () => Workbench {
     if (this.currentTest?.state === 'failed' && workbench) {
       const file = await workbench.screenshot(`failed-${this.currentTest.fullTitle()}`).catch(() => undefined);
       if (file) console.log(`      screenshot of the failure: ${file}`);
+      console.log(`      what the window showed:\n${await describeWindow(workbench.page)}`);
     }
   });
   after(() => {
