@@ -131,7 +131,8 @@ export class EntryPanel extends Disposable {
       panel.dispose();
       return;
     }
-    // Only one entry panel exists; a second restored one replaces the first.
+    // Only one entry panel exists. VS Code restores a panel when its tab is first shown, so a reader who opened an
+    // entry after the reload and then turned to the restored tab gets that tab's entry, and the other panel closes.
     this.panel?.dispose();
     this.history = history;
     panel.webview.options = this.webviewOptions();

@@ -18,6 +18,8 @@ export interface EntryPanelRegistration extends vscode.Disposable {
   handleMessage(message: unknown): Promise<void>;
   /** Fires after each render of the panel, so that a test can tell that a message caused none. */
   readonly onDidRender: vscode.Event<void>;
+  /** What the serializer does with a panel VS Code restored after a reload (tests call it with a panel of theirs). */
+  deserialize(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 export function registerEntryPanel(
@@ -53,15 +55,25 @@ export function registerEntryPanel(
     return true;
   };
 
+  const deserialize = async (webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+    // VS Code restores the panel when its tab is first shown, and the reader may close that tab while the glossary
+    // is read. A closed panel has nothing to restore, and restoring it would close the panel open now for nothing.
+    let closed = false;
+    const listener = webviewPanel.onDidDispose(() => {
+      closed = true;
+    });
+    try {
+      await glossary.whenReady();
+    } finally {
+      listener.dispose();
+    }
+    if (!closed) panel.restore(webviewPanel, state);
+  };
+
   const disposable = vscode.Disposable.from(
     panel,
     vscode.commands.registerCommand(Commands.openEntry, openEntry),
-    vscode.window.registerWebviewPanelSerializer(ENTRY_PANEL_VIEW_TYPE, {
-      async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-        await glossary.whenReady();
-        panel.restore(webviewPanel, state);
-      },
-    }),
+    vscode.window.registerWebviewPanelSerializer(ENTRY_PANEL_VIEW_TYPE, { deserializeWebviewPanel: deserialize }),
   );
   return {
     dispose: () => {
@@ -70,5 +82,6 @@ export function registerEntryPanel(
     currentState: () => panel.snapshot(),
     handleMessage: (message) => panel.handleMessage(message),
     onDidRender: panel.onDidRender,
+    deserialize,
   };
 }

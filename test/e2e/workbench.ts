@@ -147,9 +147,17 @@ export class Workbench {
     await groups.nth(1).waitFor({ state: 'detached' });
   }
 
-  /** Reloads the window and waits until the workspace is listed again (the remote connection is then up). */
+  /**
+   * Reloads the window and waits until the workspace is listed again (the remote connection is then up). Through
+   * VS Code's own command rather than a browser reload: the command saves the window's state (its open editors among
+   * it) before it reloads, and a browser reload may leave the state saved before the last editors were closed, which
+   * the window then restores.
+   */
   async reload(): Promise<void> {
-    await this.page.reload();
+    // Waiting for the new document's load event, so that nothing below can be found in the page before the reload.
+    const reloaded = this.page.waitForEvent('load', { timeout: WAIT_TIMEOUT_MS });
+    await this.runCommand('Developer: Reload Window');
+    await reloaded;
     await this.page.locator('.monaco-workbench').waitFor();
     // The sidebar may show another view than the Explorer, as it did before the reload.
     await this.runCommand('View: Show Explorer');

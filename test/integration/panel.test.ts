@@ -217,4 +217,32 @@ suite('entry panel', () => {
       (n) => n === 1,
     );
   });
+
+  test('a panel restored after a reload replaces the open one, unless it was closed before the glossary was read', async () => {
+    await vscode.commands.executeCommand(Commands.openEntry, { termId: 'attention-mask' });
+    const restoredPanel = (): vscode.WebviewPanel =>
+      vscode.window.createWebviewPanel(
+        ENTRY_PANEL_VIEW_TYPE,
+        'restored',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {},
+      );
+
+    // Closed while the serializer waits for the glossary: the panel the reader opened meanwhile stays, untouched.
+    const closedEarly = restoredPanel();
+    const restoring = api.entryPanel.deserialize(closedEarly, { termId: 'tokenizer' });
+    closedEarly.dispose();
+    await restoring;
+    assert.equal(state(api).termId, 'attention-mask');
+
+    // Still open when it is restored (the reader turned to its tab): it shows its saved entry, and the other closes.
+    const shown = restoredPanel();
+    await api.entryPanel.deserialize(shown, { termId: 'tokenizer' });
+    assert.equal(state(api).termId, 'tokenizer');
+    await waitFor(
+      'one entry panel tab',
+      () => entryPanelTabs().length,
+      (n) => n === 1,
+    );
+  });
 });
