@@ -155,7 +155,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (positionals.length === 0) throw new UsageError("'coverage' needs at least one glossary file");
       break;
   }
-  return { command, positionals, out, lang, json, glossary, ...(format ? { format } : {}), fix };
+  // An option not given is left out rather than set to undefined, as `format` already was: ParsedArgs says
+  // "absent" for each of them.
+  return {
+    command,
+    positionals,
+    ...(out !== undefined ? { out } : {}),
+    ...(lang !== undefined ? { lang } : {}),
+    json,
+    ...(glossary !== undefined ? { glossary } : {}),
+    ...(format ? { format } : {}),
+    fix,
+  };
 }
 
 export const HELP_TEXT = `Usage: transformers-glossary <command> [options]

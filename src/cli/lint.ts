@@ -82,6 +82,8 @@ function recordsOf(file: string, text: string, locale: Locale, findings: readonl
   return findings.map((finding) => {
     const from = lines.at(finding.start);
     const to = lines.at(finding.end);
+    const fix = finding.fixes[0]?.newText;
+    // A record without a fix has no `fix` key, which is what `--format json` has always printed.
     return {
       file,
       line: from.line,
@@ -93,7 +95,7 @@ function recordsOf(file: string, text: string, locale: Locale, findings: readonl
       message: findingMessage(finding, locale, englishReader),
       termId: finding.termId,
       text: finding.text,
-      fix: finding.fixes[0]?.newText,
+      ...(fix !== undefined ? { fix } : {}),
     };
   });
 }

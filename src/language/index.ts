@@ -32,9 +32,9 @@ export function languageItems(locales: readonly string[], current: string, uiLan
       value: locale,
       label: languageEndonym(locale),
       description: mark(locale, `${languageName(locale, uiLanguage, 'label')} · ${locale}`),
-      detail: locales.includes(locale)
-        ? undefined
-        : vscode.l10n.t('No entries in this language yet: terms are shown in English.'),
+      ...(locales.includes(locale)
+        ? {}
+        : { detail: vscode.l10n.t('No entries in this language yet: terms are shown in English.') }),
     })),
   ];
 }

@@ -79,7 +79,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const checked = checkDiagnostics.get(uri);
     void connection.sendDiagnostics({
       uri,
-      version: checked?.version,
+      ...(checked !== undefined ? { version: checked.version } : {}),
       diagnostics: [...(compileDiagnostics.get(uri) ?? []), ...(checked?.items ?? [])],
     });
   };
@@ -302,10 +302,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (match.via !== 'link') continue;
       const target = glossary.glossaryUrl(match.termId, glossary.displayLocale);
       if (target === undefined) continue;
+      const term = glossary.term(match.termId);
       links.push({
         range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },
         target,
-        tooltip: glossary.term(match.termId) ? glossary.entryFor(glossary.term(match.termId)!).entry.title : undefined,
+        ...(term !== undefined ? { tooltip: glossary.entryFor(term).entry.title } : {}),
       });
     }
     checkCancelled(token);

@@ -17,6 +17,7 @@ import {
   type CodeActionParams,
   type Diagnostic,
   type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentLocaleFromPath, isGlossaryDocumentPath, resolveDisplayLocale, type Locale } from '../glossary';
@@ -145,7 +146,7 @@ export function codeActions(
   const wants = (kind: string): boolean =>
     !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
   const actions: CodeAction[] = [];
-  const edit = (edits: TextEdit[]): CodeAction['edit'] => ({ changes: { [document.uri]: edits } });
+  const edit = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [document.uri]: edits } });
   const textEdit = (start: number, end: number, newText: string): TextEdit => ({
     range: { start: document.positionAt(start), end: document.positionAt(end) },
     newText,

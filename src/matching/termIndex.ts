@@ -32,6 +32,9 @@ export interface PhraseEntry {
  * allocation unless it matches. A key without capitals is stored under its hash once and serves both the
  * case-sensitive forms (`labels` as an identifier) and the case-insensitive ones (`labels` as a word, `attention` as
  * the first word of a phrase); a key with capitals (`MLM`) is only ever case-sensitive.
+ *
+ * Every property is always written, undefined where a form has no such target, so that every form has one shape and
+ * the scanner's property reads stay monomorphic: the type says so by making them required.
  */
 export interface HashedForm {
   readonly key: string;
@@ -39,19 +42,19 @@ export interface HashedForm {
   readonly hash: number;
   readonly hasUpper: boolean;
   /** Case-sensitive: an identifier, abbreviation or name that matches anywhere. */
-  readonly exact?: FormTarget;
+  readonly exact: FormTarget | undefined;
   /** Case-sensitive: a single-word identifier, only in marked positions. */
-  readonly restricted?: FormTarget;
+  readonly restricted: FormTarget | undefined;
   /** Case-insensitive: a single dictionary word, only in marked positions. */
-  readonly restrictedWord?: FormTarget;
+  readonly restrictedWord: FormTarget | undefined;
   /** Case-insensitive: the phrases this word starts. */
-  readonly phrases?: readonly PhraseEntry[];
+  readonly phrases: readonly PhraseEntry[] | undefined;
   /**
    * The same phrases by the lowercase hash of their second word, when that word is ASCII (after folding, nearly
    * always): a first word such as `decoder` starts a dozen phrases, and the second word picks the one or two worth
    * comparing.
    */
-  readonly phrasesBySecondWord?: SecondWordGroups;
+  readonly phrasesBySecondWord: SecondWordGroups | undefined;
 }
 
 /**

@@ -171,7 +171,9 @@ export class EntryPanel extends Disposable {
           this.logger.warn(`entry panel: ignoring navigation to unknown term ${message.termId}`);
           return;
         }
-        this.history.push({ termId: message.termId, locale: this.history.current?.locale });
+        // The reader's locale choice carries over; without one, the entry has no `locale`, like one the command opened.
+        const locale = this.history.current?.locale;
+        this.history.push({ termId: message.termId, ...(locale !== undefined ? { locale } : {}) });
         this.render();
         return;
       }

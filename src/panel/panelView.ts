@@ -103,7 +103,12 @@ export function buildPanelView(
 ): BuiltView {
   const current = history.current;
   if (current === undefined) throw new Error('the entry panel has nothing to show: its history is empty');
-  const state: PanelState = { termId: current.termId, locale: current.locale, history: history.toJSON() };
+  // An entry without a chosen locale leaves `locale` out of the state, as parseHistoryEntry reads it back.
+  const state: PanelState = {
+    termId: current.termId,
+    ...(current.locale !== undefined ? { locale: current.locale } : {}),
+    history: history.toJSON(),
+  };
   const navigation = { canGoBack: history.canGoBack, canGoForward: history.canGoForward };
   const term = glossary.term(current.termId);
   if (term === undefined) {
@@ -175,12 +180,14 @@ export function buildPanelView(
       identifiers: term.identifiers,
       abbreviations: term.abbreviations,
       body,
-      fallbackNote: isFallback
-        ? context.fallbackNote(
-            languageName(requested, context.uiLanguage, 'mid-sentence'),
-            languageName(locale, context.uiLanguage, 'mid-sentence'),
-          )
-        : undefined,
+      ...(isFallback
+        ? {
+            fallbackNote: context.fallbackNote(
+              languageName(requested, context.uiLanguage, 'mid-sentence'),
+              languageName(locale, context.uiLanguage, 'mid-sentence'),
+            ),
+          }
+        : {}),
       ...(hubUrl === undefined ? {} : { hubUrl }),
       videos,
       locales: glossary.termMap.locales
@@ -210,7 +217,13 @@ export function buildPanelViewSafely(
     const termId = current?.termId ?? '';
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const state: PanelState | undefined =
-      current === undefined ? undefined : { termId, locale: current.locale, history: history.toJSON() };
+      current === undefined
+        ? undefined
+        : {
+            termId,
+            ...(current.locale !== undefined ? { locale: current.locale } : {}),
+            history: history.toJSON(),
+          };
     return {
       view: {
         kind: 'message',

@@ -69,13 +69,14 @@ export function findingMessage(finding: Finding, documentLocale: Locale, reader:
             noFix,
           );
     case 'unknown-anchor':
-      switch (finding.anchorSource) {
+      // A finding without a source is worded as a glossary link. (`case undefined` would say the same, but with
+      // exactOptionalPropertyTypes TypeScript no longer counts it towards an exhaustive switch.)
+      switch (finding.anchorSource ?? 'glossary-link') {
         case 'heading-marker':
           return l10n.t('The heading marker [[{0}]] names no glossary term.', text);
         case 'page-link':
           return l10n.t('No term or heading of this glossary has the anchor "#{0}".', text);
         case 'glossary-link':
-        case undefined:
           return l10n.t('The glossary has no term with the anchor "#{0}".', text);
       }
   }

@@ -176,6 +176,8 @@ export class InThisFileTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   private setMessage(message: string | undefined): void {
-    this.view.message = message;
+    // TreeView.message takes no undefined in its type; VS Code removes the message for '' as for undefined (both
+    // reach the workbench as '').
+    this.view.message = message ?? '';
   }
 }

@@ -48,7 +48,8 @@ const HOVER_RETRY_MS = 15_000;
  * this module) and all of them run in one mocha process.
  */
 interface SharedState {
-  workbench?: Workbench;
+  /** Set to undefined once closed, so that a failed open leaves no closed workbench behind. */
+  workbench?: Workbench | undefined;
   closeHookRegistered?: boolean;
 }
 function shared(): SharedState {
@@ -263,7 +264,7 @@ export class Workbench {
       const exactLabel = this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
       const row = this.quickPickRows.filter({ has: exactLabel }).first();
       try {
-        await row.waitFor({ timeout: attempt < 3 ? 20_000 : undefined });
+        await row.waitFor(attempt < 3 ? { timeout: 20_000 } : {});
       } catch (error) {
         if (attempt < 3) continue;
         throw error;

@@ -52,7 +52,10 @@ describe('entryPanelHtml', () => {
         'href="https://huggingface.co/docs/transformers/main/en/glossary#attention-mask"',
       ),
     );
-    const page = entryPanelHtml(view({ hubUrl: undefined }), assets, strings);
+    // Left out rather than set to undefined, as buildPanelView leaves it out for a term without a page.
+    const { hubUrl, ...withoutHub } = view();
+    assert.ok(hubUrl, 'the base view has a link to leave out');
+    const page = entryPanelHtml(withoutHub, assets, strings);
     assert.doesNotMatch(page, /huggingface\.co/);
     assert.doesNotMatch(page, /<ul class="links">/);
   });
@@ -139,7 +142,6 @@ describe('entryPanelHtml', () => {
         { locale: 'ar', label: 'العربية' },
       ],
       canGoBack: true,
-      fallbackNote: undefined,
       videos: [{ text: 'شرح مصور', url: 'https://youtube.com/watch?v=abc' }],
     });
     const page = entryPanelHtml(arabic, assets, strings);
