@@ -33,7 +33,7 @@ export interface PhraseEntry {
  * case-sensitive forms (`labels` as an identifier) and the case-insensitive ones (`labels` as a word, `attention` as
  * the first word of a phrase); a key with capitals (`MLM`) is only ever case-sensitive.
  */
-export interface HashedForm {
+interface HashedForm {
   readonly key: string;
   /** hashOf(key), which the scanner compares before the text: forms of other hashes share a filter slot. */
   readonly hash: number;
