@@ -103,9 +103,11 @@ const tiers = [
       const report = JSON.parse(readOr(path.join(root, 'out/eslint.json'), '[]'));
       const failedFiles = report.filter((f) => f.errorCount + f.warningCount > 0);
       if (failedFiles.length > 0) run(bin('eslint'), ['.']);
+      // Knip (knip.json) reports unused files, exports and dependencies; its verdict counts as one more check.
+      const knip = run(bin('knip'), []);
       return {
-        passed: report.length - failedFiles.length,
-        failed: failedFiles.length + (r.status !== 0 && failedFiles.length === 0 ? 1 : 0),
+        passed: report.length - failedFiles.length + (knip.status === 0 ? 1 : 0),
+        failed: failedFiles.length + (r.status !== 0 && failedFiles.length === 0 ? 1 : 0) + (knip.status === 0 ? 0 : 1),
       };
     },
   },

@@ -176,7 +176,7 @@ export function recordActivation(
 }
 
 /** The compressed size of each file in a zip archive (a .vsix), read from its central directory. */
-export function zipCompressedSizes(zip: Buffer): Map<string, number> {
+function zipCompressedSizes(zip: Buffer): Map<string, number> {
   let end = -1;
   for (let at = zip.length - 22; at >= 0 && end === -1; at--) if (zip.readUInt32LE(at) === 0x06054b50) end = at;
   if (end === -1) throw new Error('not a zip archive');

@@ -36,7 +36,7 @@ interface ScanInput {
 }
 
 /** A Python module of about `bytes` UTF-16 units, cut at a line end. */
-export function pythonOfSize(bytes: number): string {
+function pythonOfSize(bytes: number): string {
   const sample = pythonModule(2_000);
   const lines = Math.ceil((bytes / sample.length) * 2_000 * 1.05);
   const text = pythonModule(lines);
@@ -89,7 +89,7 @@ export function interleavedNs<T extends readonly (() => unknown)[]>(
  * Bytes allocated on the JS heap by one call of `fn`: the growth of the used heap plus what every collection during
  * the call freed (GCProfiler reports the heap before and after each one).
  */
-export function allocatedBytes(fn: () => unknown): number {
+function allocatedBytes(fn: () => unknown): number {
   const profiler = new GCProfiler();
   profiler.start();
   const before = process.memoryUsage().heapUsed;

@@ -3,7 +3,7 @@
  * value is a usage error with a one-line message, never a guess.
  */
 
-export type CommandName = 'check' | 'build' | 'lookup' | 'scan' | 'lint' | 'coverage';
+type CommandName = 'check' | 'build' | 'lookup' | 'scan' | 'lint' | 'coverage';
 
 export interface ParsedArgs {
   readonly command: CommandName | 'help' | 'version';
@@ -19,7 +19,7 @@ export interface ParsedArgs {
   readonly fix: boolean;
 }
 
-export type OutputFormat = 'text' | 'json' | 'github' | 'sarif';
+type OutputFormat = 'text' | 'json' | 'github' | 'sarif';
 
 export class UsageError extends Error {}
 

@@ -12,9 +12,9 @@ import type { CliIo } from './io';
 import { EXIT_FAILURE, EXIT_OK, plural, readText } from './io';
 import { jsonForTerminal } from './terminalText';
 
-export type CoverageCell = 'present' | 'missing' | 'kept';
+type CoverageCell = 'present' | 'missing' | 'kept';
 
-export interface CoverageReport {
+interface CoverageReport {
   readonly locales: readonly Locale[];
   readonly terms: readonly { readonly id: string; readonly cells: Readonly<Record<Locale, CoverageCell>> }[];
   readonly summary: Readonly<Record<Locale, Readonly<Record<CoverageCell, number>>>>;
@@ -25,7 +25,7 @@ export interface CoverageReport {
 /** The compiler's codes for entries that look untranslated or cut short. */
 const SUSPICIOUS_CODES = new Set(['untranslated', 'possibly-truncated', 'leaked-prompt']);
 
-export function coverageReport(compiled: CompileResult, files: readonly string[]): CoverageReport {
+function coverageReport(compiled: CompileResult, files: readonly string[]): CoverageReport {
   const { termMap } = compiled;
   const locales = termMap.locales;
   const summary: Record<Locale, Record<CoverageCell, number>> = {};
@@ -79,7 +79,7 @@ function localeOfFile(compiled: CompileResult, file: string): Locale | undefined
 
 const CELL_MARKS: Readonly<Record<CoverageCell, string>> = { present: '✓', missing: '·', kept: 'en' };
 
-export function formatCoverageText(report: CoverageReport): string {
+function formatCoverageText(report: CoverageReport): string {
   const idWidth = Math.min(48, Math.max(4, ...report.terms.map((term) => term.id.length)));
   const columnWidth = Math.max(7, ...report.locales.map((locale) => locale.length + 2));
   const pad = (text: string, width: number): string =>

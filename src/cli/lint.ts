@@ -31,7 +31,7 @@ const MARKDOWN_FILE = /\.(?:md|mdx|markdown)$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build']);
 
 /** The Markdown files named by `inputs` (files as given; folders walked in name order), each once. */
-export function markdownFiles(inputs: readonly string[], io: CliIo): { files: string[]; unreadable: number } {
+function markdownFiles(inputs: readonly string[], io: CliIo): { files: string[]; unreadable: number } {
   const files: string[] = [];
   const seen = new Set<string>();
   let unreadable = 0;

@@ -179,7 +179,7 @@ function runLookup(args: ParsedArgs, io: CliIo): number {
   return EXIT_FAILURE;
 }
 
-export interface ScanRecord {
+interface ScanRecord {
   readonly file: string;
   readonly line: number;
   readonly column: number;

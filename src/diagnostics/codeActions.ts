@@ -15,7 +15,7 @@ export interface CheckedDocument {
 }
 
 /** `source.fixAll.transformersGlossary`: the kind `editor.codeActionsOnSave` names to fix every finding on save. */
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('transformersGlossary');
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('transformersGlossary');
 
 /** "Fix all in file", whose edit is computed only when it is chosen: it checks the whole document again. */
 class FixAllAction extends vscode.CodeAction {

@@ -28,7 +28,7 @@ export interface TerminologyGlossarySource {
 }
 
 /** The `source` of every diagnostic this feature publishes; the code actions recognise their diagnostics by it. */
-export const DIAGNOSTIC_SOURCE = 'Transformers Glossary';
+const DIAGNOSTIC_SOURCE = 'Transformers Glossary';
 
 /** How long after the last keystroke a document is checked again. */
 export const CHECK_DELAY_MS = 200;

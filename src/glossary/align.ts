@@ -46,7 +46,7 @@ function setUnique(map: Map<string, string | null>, key: string, id: string): vo
 }
 
 /** The id an English-style heading gives its entry. */
-export function directId(entry: ParsedEntry): string {
+function directId(entry: ParsedEntry): string {
   return entry.customAnchor ?? englishAnchor(entry.title);
 }
 
@@ -101,7 +101,7 @@ function buildReference(glossaries: readonly AlignableGlossary[], external: Alig
 }
 
 /** The anchor of a name, or '' when nothing of it survives (a heading without Latin letters or digits). */
-export function meaningfulAnchor(name: string): string {
+function meaningfulAnchor(name: string): string {
   const anchor = englishAnchor(name);
   return /[a-z0-9]/.test(anchor) ? anchor : '';
 }
@@ -119,7 +119,7 @@ const NAME_SEPARATOR = /\s*(?:,|،| - | – | — )\s*/;
  * modeling (MLM)`), `name (ABBR)` rebuilt from `(name, ABBR)` or `(name - ABBR)`, each parenthetical and its
  * parts, and finally every Latin word together.
  */
-export function latinCandidates(title: string): string[] {
+function latinCandidates(title: string): string[] {
   const out: string[] = [];
   const trailing = /[A-Za-z0-9][A-Za-z0-9 ()\-,.'/]*$/.exec(title);
   if (trailing && /[A-Za-z]{2}/.test(trailing[0])) {
@@ -177,7 +177,7 @@ function lookupLocalizedName(title: string, reference: ReferenceIndex): string |
 }
 
 /** Whether the glossary is written with English-style (Latin) headings, so that its anchors are ids. */
-export function hasLatinHeadings(glossary: AlignableGlossary): boolean {
+function hasLatinHeadings(glossary: AlignableGlossary): boolean {
   if (glossary.entries.length === 0) return true;
   const latin = glossary.entries.filter((e) => isLatinScript(e.title)).length;
   return latin * 5 >= glossary.entries.length * 4;

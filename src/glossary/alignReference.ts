@@ -8,7 +8,7 @@ import { SOURCE_LOCALE, type TermMap } from './types';
 import { isTermIdShape } from './anchors';
 
 /** One term of the reference: its id and every name it is known by. */
-export interface ReferenceTerm {
+interface ReferenceTerm {
   readonly id: string;
   /** The English title, when the term has an English entry. */
   readonly title?: string;

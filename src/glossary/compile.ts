@@ -68,7 +68,7 @@ const TITLE_LOCALES: readonly (readonly [RegExp, Locale])[] = [
 ];
 
 /** The locale a glossary's title (or, failing that, its text) is written in. */
-export function localeFromContent(h1: string | undefined, sample: string): Locale | undefined {
+function localeFromContent(h1: string | undefined, sample: string): Locale | undefined {
   if (h1) for (const [pattern, locale] of TITLE_LOCALES) if (pattern.test(h1.trim())) return locale;
   for (const [pattern, locale] of TITLE_LOCALES.slice(0, 4)) if (pattern.test(sample)) return locale;
   return undefined;

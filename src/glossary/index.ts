@@ -5,27 +5,24 @@
  * Code outside this folder imports it through this file only.
  */
 export type * from './types';
-export { MAX_SURFACE_FORM_LENGTH, TERM_MAP_SCHEMA_VERSION, SOURCE_LOCALE } from './types';
-export { compileGlossaries, isFolderReadme, localeFromPath, localeFromContent } from './compile';
+export { MAX_SURFACE_FORM_LENGTH, SOURCE_LOCALE } from './types';
+export { compileGlossaries, isFolderReadme, localeFromPath } from './compile';
 export type { CompileOptions } from './compile';
 export { alignmentReference, isAlignmentReference } from './alignReference';
-export type { AlignmentReference, ReferenceTerm } from './alignReference';
-export { formatDiagnostic, sortDiagnostics } from './diagnostics';
+export type { AlignmentReference } from './alignReference';
+export { formatDiagnostic } from './diagnostics';
 export { decodeGlossaryText } from './decode';
-export type { DecodedText } from './decode';
-export { englishAnchor, identifierFromHeading, isLocaleTag, isPythonName, isTermIdShape, trailingParenthetical } from './anchors';
+export { englishAnchor, identifierFromHeading, isLocaleTag, isTermIdShape, trailingParenthetical } from './anchors';
 export {
   isPluralPhrase,
-  numberVariants,
   pluralOf,
   pluralPhrase,
   singularOf,
   singularPhrase,
   spanishGender,
 } from './inflection';
-export { HF_DOCS_HOME, HF_DOCS_ROOT, applyDocsVersion, hfDocsUrl, hfGlossaryUrl } from './urls';
-export { DocsIndex, bundledDocsIndex, termPageUrl } from './docsIndex';
-export type { DocsTarget } from './docsIndex';
+export { HF_DOCS_ROOT, applyDocsVersion, hfDocsUrl, hfGlossaryUrl } from './urls';
+export { termPageUrl } from './docsIndex';
 export {
   AUTO_LANGUAGE,
   GLOSSARY_LOCALES,
@@ -42,7 +39,7 @@ export {
   resolveDisplayLocale,
   textDirection,
 } from './locales';
-export type { ChosenEntry, NameCasing } from './locales';
+export type { ChosenEntry } from './locales';
 export { TermMapJsonError, parseTermMapJson } from './termMapJson';
 export { mergeTermMaps } from './merge';
 export { compareIds, sortLocales } from './order';
@@ -50,7 +47,5 @@ export { LineIndex } from './lineIndex';
 export { directionalText, isolateBidi, stripBidiControls } from './bidi';
 export { MARKDOWN_INLINE_SPECIAL_CHARS, commandUri, encodeLinkDestination, escapeMarkdown } from './markdownText';
 export { classifyHref, parseHttpUrl, renderEntry, renderEntryHtml } from './render';
-export type { LinkKind, LinkTarget, RenderOptions, RenderedEntry } from './render';
-export { httpUrlProblem } from './urlPolicy';
+export type { LinkTarget } from './render';
 export { ownEntry, ownTitle } from './termAccess';
-export { MAX_DELIMITER_RUNS, MAX_NESTING_DEPTH } from './limits';

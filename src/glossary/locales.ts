@@ -19,7 +19,7 @@ export const AUTO_LANGUAGE = 'auto';
 export const GLOSSARY_LOCALES: readonly Locale[] = ['en', 'es', 'ja', 'ko', 'zh-hans', 'ar'];
 
 /** A language tag in the one spelling the locale rules compare: trimmed, lower case, `-` between subtags. */
-export function normalizeTag(tag: string): string {
+function normalizeTag(tag: string): string {
   return tag.trim().toLowerCase().replace(/_/g, '-');
 }
 

@@ -42,7 +42,7 @@ export function emptyMetadata(): EntryMetadata {
 }
 
 /** Splits on commas outside parentheses, so that `avoid: cabeza (clashes, see heads), cabezal` is two items. */
-export function splitOutsideParentheses(value: string): string[] {
+function splitOutsideParentheses(value: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let start = 0;
@@ -60,7 +60,7 @@ export function splitOutsideParentheses(value: string): string[] {
 }
 
 /** `form (reason)` → the form and the reason; a form without a trailing parenthesis has no reason. */
-export function parseAvoidedForm(item: string): AvoidedForm {
+function parseAvoidedForm(item: string): AvoidedForm {
   const match = /^(.*?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)$/.exec(item);
   if (!match || match[1]!.trim() === '') return { form: item };
   const reason = match[2]!.trim();

@@ -216,7 +216,7 @@ function isLetterSection(text: string): boolean {
   return LETTER_SECTION.test(ch) || (/\p{L}/u.test(ch) && ch.toLowerCase() === ch && ch.toUpperCase() === ch);
 }
 
-export function headingText(heading: Heading): string {
+function headingText(heading: Heading): string {
   return toString(heading, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 }
 

@@ -24,7 +24,7 @@ import { describeNestingProblem, firstNestingProblem, MAX_TREE_DEPTH, treeDepth 
  * - `external`: an http(s) URL, opened in the browser by the host after the user clicks.
  * - `unsafe`: anything else (`javascript:`, `command:`, `data:`, `file:`, unknown terms…); only its text is kept.
  */
-export type LinkKind = 'term' | 'external' | 'unsafe';
+type LinkKind = 'term' | 'external' | 'unsafe';
 
 export interface LinkTarget {
   readonly kind: LinkKind;
@@ -57,7 +57,7 @@ export function classifyHref(href: string): LinkTarget {
 export { parseHttpUrl };
 
 /** The class given to block quotes that the compiler produced from `<Tip>` (a block quote opening with a bold label). */
-export const CALLOUT_CLASS = 'callout';
+const CALLOUT_CLASS = 'callout';
 
 /**
  * Everything the rendered HTML may contain. Anything not named here is removed by rehype-sanitize, whatever a

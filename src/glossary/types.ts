@@ -104,7 +104,7 @@ export type ResolvedLink =
   /** Any other absolute http(s) link. */
   | { readonly kind: 'external'; readonly text: string; readonly url: string };
 
-export interface SourceLocation {
+interface SourceLocation {
   readonly file: string;
   readonly line: number;
   readonly column: number;

@@ -5,7 +5,7 @@
  */
 
 /** Links longer than this are not links a glossary needs (and the panel's messages refuse them). */
-export const MAX_LINK_LENGTH = 2048;
+const MAX_LINK_LENGTH = 2048;
 
 /** A path segment that is `.` or `..`, written plainly or percent-encoded (`%2e%2E`). */
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;

@@ -12,9 +12,6 @@ import type { Locale } from './types';
  */
 export const HF_DOCS_ROOT = 'https://huggingface.co/docs/transformers/';
 
-/** Where the glossary lives when a term's own link cannot be built: the docs root without a trailing slash. */
-export const HF_DOCS_HOME = HF_DOCS_ROOT.replace(/\/$/, '');
-
 /** `https://huggingface.co/docs/transformers/<locale>/<path>[#anchor]`, with the docs' folder for the locale (`zh-hans` → `zh`). */
 export function hfDocsUrl(locale: Locale, path: string, anchor?: string): string {
   const cleanPath = path.replace(/^\/+/, '');

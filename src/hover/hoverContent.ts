@@ -17,7 +17,7 @@ import type { MatchContext } from '../matching';
 import type { GlossarySnapshot } from '../service/snapshot';
 
 /** The arguments of the open-entry command link. */
-export interface OpenEntryArgs {
+interface OpenEntryArgs {
   readonly termId: string;
   readonly locale?: Locale;
 }

@@ -11,7 +11,7 @@ import { Disposable } from '../util/dispose';
 import { hoverMarkdown, type HoverStrings } from './hoverContent';
 
 /** The languages that always get hovers; `transformersGlossary.hover.additionalLanguages` adds more. */
-export const HOVER_LANGUAGES: readonly string[] = ['python', 'markdown'];
+const HOVER_LANGUAGES: readonly string[] = ['python', 'markdown'];
 
 /**
  * The URI schemes hovers are offered in: files on disk, unsaved editors, Jupyter notebook cells, the virtual file
@@ -20,16 +20,10 @@ export const HOVER_LANGUAGES: readonly string[] = ['python', 'markdown'];
  * extension host when the files live on a server (Codespaces and code-server in the browser; the web tier found it).
  * Output panes, diff views of git history and settings editors stay quiet.
  */
-export const HOVER_SCHEMES: readonly string[] = [
-  'file',
-  'untitled',
-  'vscode-notebook-cell',
-  'vscode-vfs',
-  'vscode-remote',
-];
+const HOVER_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-notebook-cell', 'vscode-vfs', 'vscode-remote'];
 
 /** The document selector for a list of language ids. */
-export function hoverSelector(languages: readonly string[]): vscode.DocumentFilter[] {
+function hoverSelector(languages: readonly string[]): vscode.DocumentFilter[] {
   const unique = [...new Set([...HOVER_LANGUAGES, ...languages])];
   return unique.flatMap((language) => HOVER_SCHEMES.map((scheme) => ({ language, scheme })));
 }

@@ -43,7 +43,7 @@ export function languageItems(locales: readonly string[], current: string, uiLan
  * Asks for the display language and writes it to the user settings (the language is a personal choice, not a
  * property of a workspace), or where a workspace overrides it. Returns the chosen value, or undefined when dismissed.
  */
-export async function changeLanguage(glossary: GlossaryService): Promise<string | undefined> {
+async function changeLanguage(glossary: GlossaryService): Promise<string | undefined> {
   await glossary.whenReady();
   const current = glossary.settings.language;
   const items = languageItems(glossary.snapshot().termMap.locales, current, vscode.env.language);

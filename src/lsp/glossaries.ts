@@ -26,7 +26,7 @@ import { createSnapshot, type GlossarySnapshot } from '../service/snapshot';
 import type { ServerSettings } from './settings';
 
 /** How the state tells the client about problems; the server maps these to LSP messages. */
-export interface GlossaryReporter {
+interface GlossaryReporter {
   log(message: string): void;
   /** A problem the user must see (a window message): the glossary they asked for is not in use. */
   warn(message: string): void;

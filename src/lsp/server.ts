@@ -44,7 +44,7 @@ import { hoverStringsFor } from './strings';
 import { FIX_ALL_KIND, FindingsCache, codeActions, toDiagnostics, type CheckContext } from './terminology';
 
 /** The commands of `workspace/executeCommand`. */
-export const LspCommands = {
+const LspCommands = {
   /** Arguments: `[query: string]`. Answers `{ termId, title, locale, markdown, url }` or null. */
   lookup: 'transformersGlossary.lookup',
   /** No arguments. Recompiles the custom and discovered glossaries; answers what the load did. */
@@ -55,7 +55,7 @@ export const LspCommands = {
  * The largest document the whole-document features (links, diagnostics) scan, in UTF-16 units: 16 MB of Markdown is no
  * page anyone writes, and scanning it would hold the server for seconds. Hovers read one line and have no such limit.
  */
-export const MAX_SCANNED_DOCUMENT_LENGTH = 16 * 1_048_576;
+const MAX_SCANNED_DOCUMENT_LENGTH = 16 * 1_048_576;
 
 export interface ServerOptions {
   readonly bundledTermMapPath: string;
@@ -64,7 +64,7 @@ export interface ServerOptions {
 }
 
 /** How long the terminology check waits after an edit before checking again: typing is never blocked by it. */
-export const CHECK_DELAY_MS = 250;
+const CHECK_DELAY_MS = 250;
 
 /** Registers every handler on `connection` and starts listening. */
 export function startServer(connection: Connection, options: ServerOptions): void {

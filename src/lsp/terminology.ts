@@ -34,7 +34,7 @@ import { documentKind } from './documents';
 import type { ServerSettings } from './settings';
 import { localizerFor } from './strings';
 
-export const DIAGNOSTIC_SOURCE = 'transformers-glossary';
+const DIAGNOSTIC_SOURCE = 'transformers-glossary';
 
 /** The code action kind of "fix every terminology finding of the file", for clients that run fix-all on save. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.transformersGlossary`;
@@ -55,7 +55,7 @@ export interface CheckContext {
 }
 
 /** The locale `document` is checked in, or undefined when it is not checked. */
-export function checkedLocale(document: TextDocument, context: CheckContext): Locale | undefined {
+function checkedLocale(document: TextDocument, context: CheckContext): Locale | undefined {
   if (documentKind(document) !== 'markdown') return undefined;
   const file = context.pathOf(document.uri) ?? document.uri;
   const fromPath = documentLocaleFromPath(file);

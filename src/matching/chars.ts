@@ -11,7 +11,7 @@ export const CLASS_NONE = 0;
 export const CLASS_SPACED = 1;
 /** Han ideographs. Japanese and Chinese write words without spaces, so a change of script ends a word. */
 export const CLASS_HAN = 2;
-export const CLASS_HIRAGANA = 3;
+const CLASS_HIRAGANA = 3;
 export const CLASS_KATAKANA = 4;
 /** Combining marks continue whatever word they follow. */
 export const CLASS_MARK = 5;

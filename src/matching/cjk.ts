@@ -37,7 +37,7 @@ export function isCjkClass(cls: number): boolean {
  * The longest a CJK form may be, in characters (code points, not counting spaces), and still be too common to match
  * in running text.
  */
-export const SHORT_CJK_FORM = 2;
+const SHORT_CJK_FORM = 2;
 
 /**
  * The CJK form for `form` of term `termId`, or undefined when it is not one or cannot be matched as one (see CjkForm).

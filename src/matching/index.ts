@@ -23,7 +23,7 @@ import {
 import type { TermIndex } from './termIndex';
 
 export type { MatchContext, TermMatch, TermMatcher, TermMatcherOptions } from './types';
-export { foldKey, isIdentifierWord, splitWords } from './words';
+export { foldKey, splitWords } from './words';
 export {
   closesFence,
   contextAt,
@@ -33,7 +33,6 @@ export {
   markdownContextRanges,
 } from './markdownContext';
 export type { MatchContextRange } from './markdownContext';
-export type { Word } from './words';
 export { rescanDocument, scanDocument } from './incremental';
 export type { DocumentScan } from './incremental';
 

@@ -21,9 +21,9 @@ const MAX_LINK_REACH = 300;
 /** Anchors are term ids, which the index bounds like every surface form. */
 const MAX_ANCHOR_LENGTH = MAX_SURFACE_FORM_LENGTH;
 /** How far before its `glossary` word a link may start: the link text, `](`, and the target's prefix. */
-export const LINK_REACH_BEFORE = 2 * MAX_LINK_REACH + 2;
+const LINK_REACH_BEFORE = 2 * MAX_LINK_REACH + 2;
 /** How far after the start of its `glossary` word a link may end: `glossary.html#`, the anchor and `>`__`. */
-export const LINK_REACH_AFTER = GLOSSARY.length + '.html#'.length + MAX_ANCHOR_LENGTH + 4;
+const LINK_REACH_AFTER = GLOSSARY.length + '.html#'.length + MAX_ANCHOR_LENGTH + 4;
 /** The longest text a link can cover; findTermAt's window is derived from it. */
 export const MAX_LINK_LENGTH = LINK_REACH_BEFORE + LINK_REACH_AFTER;
 
@@ -57,12 +57,7 @@ function isTargetDelimiter(c: number): boolean {
  * says (at most LINK_REACH_AFTER units), so that a window gives the same link as the whole text or none: the
  * caller drops links that end past its range.
  */
-export function linkAt(
-  text: string,
-  at: number,
-  from: number,
-  anchors: ReadonlyMap<string, string>,
-): LinkSpan | undefined {
+function linkAt(text: string, at: number, from: number, anchors: ReadonlyMap<string, string>): LinkSpan | undefined {
   let cursor = at + GLOSSARY.length;
   // `.md` is how the Markdown sources link; `.html` is what the older Sphinx docs and docstrings still carry.
   if (text.startsWith('.md', cursor)) cursor += 3;

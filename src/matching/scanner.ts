@@ -27,7 +27,7 @@ import { continuesPathOrCompound, firstStartingFrom, particleStemEnd, regionEqua
 import { MAX_MATCH_LENGTH } from './window';
 
 /** Words longer than this are never terms; skipping them bounds the work on minified or generated lines. */
-export const MAX_WORD_LENGTH = 128;
+const MAX_WORD_LENGTH = 128;
 
 export class Scanner {
   // Reused between words so that the common path allocates nothing.

@@ -36,7 +36,7 @@ export interface PhraseEntry {
  * Every property is always written, undefined where a form has no such target, so that every form has one shape and
  * the scanner's property reads stay monomorphic: the type says so by making them required.
  */
-export interface HashedForm {
+interface HashedForm {
   readonly key: string;
   /** hashOf(key), which the scanner compares before the text: forms of other hashes share a filter slot. */
   readonly hash: number;

@@ -19,7 +19,7 @@ export const MAX_MATCH_LENGTH = 2 * MAX_SURFACE_FORM_LENGTH;
  * may span, no hyphen, not half of a surrogate pair (the scanner steps over pairs whole), and no character that
  * folding changes into another.
  */
-export function isMatchBoundary(text: string, index: number): boolean {
+function isMatchBoundary(text: string, index: number): boolean {
   const c = text.charCodeAt(index);
   // ASCII, nearly every unit a hover walks over: no word unit, no space a phrase may span, no hyphen.
   if (c < 0x80) return ASCII_CLASSES[c] === CLASS_NONE && c !== 0x20 && c !== 0x09 && c !== 0x2d;
@@ -46,7 +46,7 @@ export const LONG_WORD_RUN = MAX_MATCH_LENGTH + 2;
  * Whether the unit at `index` is a letter, digit or `_` of a script written with spaces (a Latin, Arabic or Hangul
  * letter: never Han or kana, never a mark, never half of a surrogate pair) that folding leaves as it is.
  */
-export function isLongWordUnit(text: string, index: number): boolean {
+function isLongWordUnit(text: string, index: number): boolean {
   const c = text.charCodeAt(index);
   if (c < 0x80) return ASCII_CLASSES[c] === CLASS_SPACED;
   if (c >= 0xd800 && c <= 0xdfff) return false;

@@ -17,19 +17,19 @@ import type { GlossarySnapshot } from '../service/snapshot';
 import type { NavigationHistory, SerializedHistory } from './history';
 import { SafeHtml } from './html';
 
-export interface LocaleChoice {
+interface LocaleChoice {
   readonly locale: string;
   /** The language's name in that language ("Español"), so that a reader finds their own. */
   readonly label: string;
 }
 
-export interface LinkItem {
+interface LinkItem {
   readonly text: string;
   readonly url: string;
 }
 
 /** What the webview keeps with vscode.setState, so that the serializer can restore the panel after a reload. */
-export interface PanelState {
+interface PanelState {
   readonly termId: string;
   readonly locale?: string;
   readonly history: SerializedHistory;
@@ -57,7 +57,7 @@ export interface EntryView {
 }
 
 /** Shown when the panel is asked for (or restored on) a term the glossary no longer has. */
-export interface MessageView {
+interface MessageView {
   readonly kind: 'message';
   readonly title: string;
   readonly message: string;

@@ -36,7 +36,7 @@ function toQuickPickItem(data: SearchItemData): SearchQuickPickItem {
  * The title, in the display locale, of the term under the active editor's cursor, written as the item's label is (an
  * Arabic title in its isolates), so that the quick pick's filter finds the label it pre-fills; undefined when none.
  */
-export function termTitleAtCursor(glossary: GlossaryService): string | undefined {
+function termTitleAtCursor(glossary: GlossaryService): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const snapshot = glossary.snapshot();

@@ -45,7 +45,7 @@ function otherNames(term: Term, label: string): string[] {
   return names;
 }
 
-export function buildSearchItem(term: Term, chosen: ChosenEntry): SearchItemData {
+function buildSearchItem(term: Term, chosen: ChosenEntry): SearchItemData {
   const label = chosen.entry.title;
   const forms = [...term.identifiers, ...term.abbreviations];
   const description = [...new Set([...forms, ...otherNames(term, label).filter((name) => !forms.includes(name))])].join(
@@ -76,7 +76,7 @@ export function buildSearchItems(glossary: GlossarySnapshot): SearchItemData[] {
  * How names match a query: 3 when one is the query, 2 when one starts with it, 0 otherwise. Names are compared by
  * the matcher's foldKey (lower case, Latin diacritics folded), so that `mascara` ranks `máscara` as a name match.
  */
-export function nameMatchScore(item: SearchItemData, query: string): number {
+function nameMatchScore(item: SearchItemData, query: string): number {
   // A query pre-filled from a label (see termTitleAtCursor) holds its isolates; names hold none.
   const needle = foldKey(stripBidiControls(query).trim());
   if (needle === '') return 0;

@@ -38,7 +38,7 @@ export const MAX_CUSTOM_GLOSSARY_BYTES = 4 * 1_048_576;
 export const DEFAULT_COMPILE_TIME_LIMIT_MS = 120_000;
 
 /** Why a compilation produced no result. The service turns each reason into a message of its own words. */
-export type CompileFailureReason =
+type CompileFailureReason =
   /** The compilation ran past the host's time limit and was stopped. */
   | 'timeout'
   /** The compilation needed more memory than the host allows and was stopped. */

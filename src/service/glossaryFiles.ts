@@ -10,9 +10,6 @@ import { readCustomGlossaryPaths, readDiscoveryFolders } from '../config';
 import { parseCustomGlossaryPath } from './customGlossaryPath';
 import { DISCOVERED_GLOSSARY_GLOB, DISCOVERED_GLOSSARY_NAME, DOCS_SOURCE_SEGMENTS } from './discoveryPaths';
 
-// The layout rule is pure (./discoveryPaths.ts), shared with the language server.
-export { DISCOVERED_GLOSSARY_GLOB, DISCOVERED_GLOSSARY_NAME, DOCS_SOURCE_SEGMENTS } from './discoveryPaths';
-
 /**
  * The part of `vscode.workspace.fs` the glossary reads with. `vscode.workspace.fs` is one; the Node extension host
  * passes one that reads `file:` URIs with Node instead (./nodeFileSystem.ts says why).

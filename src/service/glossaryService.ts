@@ -22,7 +22,7 @@ export type { GlossarySnapshot } from './snapshot';
  * through `vscode.workspace.fs`, which serves both hosts: in a web extension host the extension's files are not on a
  * local disk but behind a URI the workbench fetches.
  */
-export const BUNDLED_TERM_MAP_PATH = ['dist', 'termmap.json'] as const;
+const BUNDLED_TERM_MAP_PATH = ['dist', 'termmap.json'] as const;
 
 /**
  * How long a hover waits for the first load of the custom and repository glossaries when it comes while that load is
@@ -31,7 +31,7 @@ export const BUNDLED_TERM_MAP_PATH = ['dist', 'termmap.json'] as const;
  * when the page was shown; a load that takes longer (a huge or broken file, an overloaded machine) is not waited for
  * beyond this, once: the hover then shows the bundled wording and the repository's appears when it is ready.
  */
-export const FIRST_LOAD_WAIT_MS = 400;
+const FIRST_LOAD_WAIT_MS = 400;
 
 /** The term map that stands in when the bundled file cannot be read: the extension stays up and says why. */
 const EMPTY_TERM_MAP: TermMap = { schemaVersion: 1, locales: ['en'], terms: [] };

@@ -20,23 +20,20 @@ import {
   type GlossaryCompilerHost,
 } from './compilerHost';
 
-// The time limit is shared with the web host's worker, so it lives with the seam.
-export { DEFAULT_COMPILE_TIME_LIMIT_MS } from './compilerHost';
-
 /**
  * The worker's old-generation heap. The compiler's peak is about 300 bytes of heap per byte of input, so the 4 MB
  * size limit needs about 1.2 GB; a hostile file that expands far more stops the worker, not the editor.
  */
-export const DEFAULT_COMPILE_MEMORY_MB = 2_048;
+const DEFAULT_COMPILE_MEMORY_MB = 2_048;
 
 /**
  * After compiling more than this, the worker is stopped once it has answered, so that the hundreds of megabytes its
  * heap grew to go back to the system instead of staying with an idle thread of the editor. Smaller compiles (every
  * real glossary) reuse the worker.
  */
-export const RECYCLE_AFTER_BYTES = 1_048_576;
+const RECYCLE_AFTER_BYTES = 1_048_576;
 
-export const IN_THREAD_FALLBACK_BYTES = 1_048_576;
+const IN_THREAD_FALLBACK_BYTES = 1_048_576;
 
 export interface NodeCompilerHostOptions {
   /** The worker's script: dist/compileWorker.js in the extension. */

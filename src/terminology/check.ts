@@ -289,7 +289,7 @@ function checkAnchors(
  * The anchors the headings of a glossary file define: their `[[anchor]]` markers and the slugs doc-builder derives
  * from their text (lowercase, punctuation dropped, spaces to hyphens).
  */
-export function glossaryHeadingAnchors(text: string): Set<string> {
+function glossaryHeadingAnchors(text: string): Set<string> {
   const anchors = new Set<string>();
   for (const heading of text.matchAll(/^ {0,3}#{1,6}[ \t]+(.*)$/gm)) {
     const content = heading[1]!;

@@ -5,15 +5,9 @@
  * calls `check(text, options)` and converts the UTF-16 offsets of the findings to its own positions. Code outside
  * this folder imports it through this file only.
  */
-export type { AnchorSource, CheckOptions, Finding, FindingCode, FindingSeverity, NoFixReason, TextFix } from './types';
-export { DEFAULT_SEVERITIES } from './types';
-export type { TerminologyChecker } from './check';
-export { checkDocument, createTerminologyChecker, glossaryHeadingAnchors } from './check';
-export { agreeingFix, applyFixes, replacementFor, resolveReplacement, spanishGenderInProse } from './fixes';
-export type { Replacement } from './fixes';
-export { IGNORE_NEXT_LINE } from './regions';
+export type { CheckOptions, Finding, FindingCode, FindingSeverity, NoFixReason, TextFix } from './types';
+export { checkDocument, createTerminologyChecker } from './check';
+export { agreeingFix, applyFixes, replacementFor, spanishGenderInProse } from './fixes';
 export { formKey } from './termbase';
-export { findTerm, lookupKey, suggestTerms } from './lookup';
-export type { LocaleTermbase } from './termbase';
+export { findTerm, suggestTerms } from './lookup';
 export { englishReader, findingMessage, fixAllTitle, quickFixTitle } from './messages';
-export type { MessageReader } from './messages';

@@ -10,7 +10,7 @@ import { createTermMatcher, foldKey } from '../matching';
  * and accents are folded by the matcher's foldKey; `masked language modeling (MLM)` is looked up as `masked language
  * modeling` (the abbreviation has its own key).
  */
-export function lookupKey(name: string): string {
+function lookupKey(name: string): string {
   const base = trailingParenthetical(name)?.base || name;
   return foldKey(base)
     .replace(/[-_\s]+/g, ' ')

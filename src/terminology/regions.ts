@@ -10,7 +10,7 @@
  */
 import { closesFence, fenceOpenedBy } from '../matching';
 
-export const IGNORE_NEXT_LINE = 'glossary-ignore-next-line';
+const IGNORE_NEXT_LINE = 'glossary-ignore-next-line';
 
 /** A span of one line, in offsets of the whole text. */
 export interface Span {

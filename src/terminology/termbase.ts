@@ -28,7 +28,7 @@ import type { TermMatcher } from '../matching';
 import { createTermMatcher, foldKey, splitWords } from '../matching';
 import { spanishGenderInProse } from './fixes';
 
-export type GroupKind = 'allowed' | 'avoid' | 'english' | 'shadow';
+type GroupKind = 'allowed' | 'avoid' | 'english' | 'shadow';
 
 /** The forms of one term of one kind, as one term of the termbase's own term map. */
 export interface FormGroup {

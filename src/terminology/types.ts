@@ -34,7 +34,7 @@ export interface TextFix {
  * Where an unknown anchor is written: a link to the glossary (`glossary#anchor`, which must name a term), an in-page
  * link of a glossary file (`(#anchor)`, a term or a heading of that file) or a heading's `[[anchor]]` marker (a term).
  */
-export type AnchorSource = 'glossary-link' | 'page-link' | 'heading-marker';
+type AnchorSource = 'glossary-link' | 'page-link' | 'heading-marker';
 
 /**
  * Why no automatic fix is offered for a form the glossary has a suggestion for. Faces word it with the finding's

@@ -10,10 +10,10 @@ import { groupOccurrences, type TermOccurrences } from './occurrences';
 import { rowLabel } from './rowLabel';
 
 /** Editors fire change events per keystroke; the view follows once typing pauses. */
-export const IN_THIS_FILE_DEBOUNCE_MS = 300;
+const IN_THIS_FILE_DEBOUNCE_MS = 300;
 
 /** Documents longer than this are not scanned: a generated file of megabytes would make the view sluggish. */
-export const MAX_SCANNED_LENGTH = 2_000_000;
+const MAX_SCANNED_LENGTH = 2_000_000;
 
 export interface OccurrenceNode {
   readonly termId: string;

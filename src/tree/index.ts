@@ -48,7 +48,7 @@ export function registerTreeViews(glossary: GlossaryService): GlossaryTrees {
  * Selects and reveals the next occurrence of a term in its document, cycling through the occurrences on repeated
  * calls. Returns the range it selected, or undefined when the term does not occur.
  */
-export async function revealNextOccurrence(
+async function revealNextOccurrence(
   tree: InThisFileTreeProvider,
   args: RevealNextOccurrenceArgs | undefined,
 ): Promise<vscode.Range | undefined> {

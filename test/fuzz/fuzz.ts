@@ -35,7 +35,7 @@ export interface FuzzOptions {
   readonly log?: (line: string) => void;
 }
 
-export interface Failure {
+interface Failure {
   readonly name: string;
   /** The case seed, for `npm run fuzz -- --replay <seed>`; undefined for corpus and file cases. */
   readonly seed?: number;

@@ -46,7 +46,7 @@ export function loadCorpus(root: string): Corpus {
 }
 
 /** Pieces that have broken, or could break, a part of the pipeline: one of each class of issue #10 and more. */
-export const HOSTILE_TOKENS: readonly string[] = [
+const HOSTILE_TOKENS: readonly string[] = [
   '\u001b[2J',
   '\u001b]0;title\u0007',
   '\u0007',

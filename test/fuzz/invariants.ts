@@ -61,7 +61,7 @@ function errorText(error: unknown): string {
 }
 
 /** The text of a source as an editor would show it, to check diagnostic positions independently of the compiler. */
-export function lenientText(source: FuzzSource): string {
+function lenientText(source: FuzzSource): string {
   if (typeof source.content === 'string') return source.content;
   const b = source.content;
   if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
@@ -82,7 +82,7 @@ function linesOf(text: string): { start: number; text: string }[] {
 }
 
 /** A snapshot of Object.prototype's own properties, to prove that no input polluted it. */
-export function prototypeSnapshot(): Map<PropertyKey, unknown> {
+function prototypeSnapshot(): Map<PropertyKey, unknown> {
   const snapshot = new Map<PropertyKey, unknown>();
   for (const key of Reflect.ownKeys(Object.prototype)) {
     // The whole descriptor: isDeepStrictEqual compares its value, getter and setter by identity.

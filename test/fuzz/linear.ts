@@ -15,9 +15,9 @@ import type { FuzzCase } from './generate';
 import type { Violation } from './invariants';
 
 /** Below this many code units, fixed costs and timer resolution dominate and the ratio says nothing. */
-export const MIN_MEASURED_SIZE = 8_192;
+const MIN_MEASURED_SIZE = 8_192;
 /** How many times slower per code unit than honest input a case may be. */
-export const SLOWDOWN_FACTOR = 25;
+const SLOWDOWN_FACTOR = 25;
 
 function best(runs: number, work: () => void): number {
   let fastest = Infinity;

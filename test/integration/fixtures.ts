@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 
 /** The root of the fixture workspace the tests run in. */
-export function fixtureRoot(): vscode.Uri {
+function fixtureRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     throw new Error('the integration tests must run with test/fixtures/workspace open as the workspace folder');

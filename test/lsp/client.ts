@@ -15,7 +15,7 @@ import {
 import type { Hover, InitializeResult, MarkupContent } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../helpers/repoRoot';
 
-export const SERVER = path.join(repoRoot(), 'dist', 'lsp.js');
+const SERVER = path.join(repoRoot(), 'dist', 'lsp.js');
 
 export interface PublishedDiagnostics {
   readonly uri: string;

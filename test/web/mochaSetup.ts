@@ -25,7 +25,7 @@ const globals = globalThis as unknown as MochaGlobals;
 // own, shorter limits, and this one only ends a test that hangs without waiting on anything.
 globals.mocha.setup({ ui: 'tdd', reporter: 'spec', color: false, timeout: 180_000 });
 
-export const mocha = globals.mocha;
+const mocha = globals.mocha;
 
 /**
  * Runs the suites. Not `mocha.run()`: the browser build's wrapper reads `location.search` for a grep and highlights

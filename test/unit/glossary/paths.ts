@@ -5,7 +5,7 @@ import { repoRoot } from '../../helpers/repoRoot';
 
 export { repoRoot, sharedDir } from '../../helpers/repoRoot';
 
-export function fixturePath(name: string): string {
+function fixturePath(name: string): string {
   return path.join(repoRoot(), 'test', 'fixtures', 'glossary', name);
 }
 

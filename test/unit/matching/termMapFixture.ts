@@ -15,7 +15,7 @@ interface TermSpec {
   titles?: Record<string, string>;
 }
 
-export function makeTerm(spec: TermSpec): Term {
+function makeTerm(spec: TermSpec): Term {
   const titles: Record<string, string> = { en: spec.title, ...spec.titles };
   const entries: Term['entries'] = Object.fromEntries(
     Object.entries(titles).map(([locale, title]) => [
