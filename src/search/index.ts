@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import type { GlossaryService } from '../service/glossaryService';
+import type { GlossarySnapshot } from '../service/snapshot';
 import { termAtPosition } from '../editor/termAt';
 import { rowLabel } from '../tree/rowLabel';
 import { bestNameMatch, buildSearchItems, type SearchItemData } from './searchItems';
@@ -21,6 +22,11 @@ function withoutIcons(text: string): string;
 function withoutIcons(text: string | undefined): string | undefined;
 function withoutIcons(text: string | undefined): string | undefined {
   return text?.replace(/\$\(/g, '$\u200b(');
+}
+
+/** Whether two items show the same row (the fields `toQuickPickItem` writes). */
+function sameItem(a: SearchQuickPickItem, b: SearchQuickPickItem): boolean {
+  return a.termId === b.termId && a.label === b.label && a.description === b.description && a.detail === b.detail;
 }
 
 function toQuickPickItem(data: SearchItemData): SearchQuickPickItem {
@@ -68,11 +74,24 @@ export function showGlossarySearch(
     const item = named && itemsByTermId.get(named.termId);
     if (item) quickPick.activeItems = [item];
   };
+  let filledFrom: GlossarySnapshot | undefined;
   const fill = (): void => {
-    data = buildSearchItems(glossary.snapshot());
-    const items = data.map(toQuickPickItem);
+    const snapshot = glossary.snapshot();
+    if (snapshot === filledFrom) return;
+    filledFrom = snapshot;
+    data = buildSearchItems(snapshot);
+    // An item that has not changed keeps its object. VS Code names the rows of an open pick by their place in the
+    // list it was last given, and an Enter pressed while a new list is on its way names a row of the old one: with
+    // the same objects in the same places it still names the item it showed, and with an unchanged list nothing is
+    // sent at all (a glossary change that leaves the items alone, such as the docs version).
+    const items = data.map((entry) => {
+      const next = toQuickPickItem(entry);
+      const previous = itemsByTermId.get(next.termId);
+      return previous && sameItem(previous, next) ? previous : next;
+    });
     itemsByTermId = new Map(items.map((item) => [item.termId, item]));
-    quickPick.items = items;
+    const shown = quickPick.items;
+    if (items.length !== shown.length || items.some((item, index) => item !== shown[index])) quickPick.items = items;
     activateNamedTerm(quickPick.value);
   };
   fill();
@@ -85,7 +104,9 @@ export function showGlossarySearch(
     activateNamedTerm(initialValue);
   }
   quickPick.onDidAccept(() => {
-    const [picked] = quickPick.selectedItems;
+    // Enter accepts the highlighted row. The selection can arrive empty when the row it named was replaced just
+    // before (a glossary that finished loading); the active row is then the one the reader saw highlighted.
+    const picked = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
     if (!picked) return;
     quickPick.hide();
     // Without a locale the panel shows the display locale's entry, or its fallback when the term has none.

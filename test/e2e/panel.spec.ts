@@ -122,6 +122,8 @@ async function openFromSearch(ui: Workbench, title: string): Promise<void> {
       // A quick pick that closed again (its input hidden) ends this attempt too, and the search is opened again.
       await ui.quickInput.locator('input').fill(title, { timeout: slice });
       await row.waitFor({ timeout: slice });
+      // Enter opens the highlighted row, so the row must be the highlighted one first.
+      await row.and(ui.page.locator('.focused')).waitFor({ timeout: slice });
       await ui.page.keyboard.press('Enter');
       return;
     } catch (error) {

@@ -117,6 +117,38 @@ suite('Glossary: Search', () => {
     }
   });
 
+  test('an open search keeps its items when a glossary change leaves them alone, so that Enter names the row shown', async () => {
+    open = api.openSearch('attention mask');
+    const search = open;
+    await waitFor(
+      'the named term to be active',
+      () => search.activeItems.map((item) => item.termId),
+      (ids) => ids[0] === 'attention-mask',
+    );
+    const shown = search.items;
+    const before = api.glossary.snapshot();
+    // The search hears of a change through this event, before this later listener.
+    const changed = new Promise<void>((resolve) => {
+      const listener = api.glossary.onDidChange(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
+    // The docs version changes every link and no row: the snapshot is new, the items are not.
+    await setSetting(Settings.docsVersion, 'v4.57.0');
+    try {
+      await changed;
+      assert.notEqual(api.glossary.snapshot(), before);
+      assert.equal(search.items, shown, 'the list was not sent again');
+      assert.deepEqual(
+        search.activeItems.map((item) => item.termId),
+        ['attention-mask'],
+      );
+    } finally {
+      await setSetting(Settings.docsVersion, undefined);
+    }
+  });
+
   test('labels items in Spanish when the display language is Spanish', async () => {
     await setSetting(Settings.language, 'es');
     try {
