@@ -121,6 +121,14 @@ export function recordHostFigures(output: string, record: (figure: Figure) => vo
     console.log(
       `     first hover per round, ms: ours ${rounds('TG_FIRST_HOVER_ROUNDS')}; trivial ${rounds('TG_VSCODE_FIRST_HOVER_ROUNDS')}`,
     );
+    // Each round times both sides back to back, so the rounds pair up: how often ours was the faster of its pair says
+    // whether a ratio near 1 is a difference or the machine's noise (half the pairs each way is a tie).
+    const ours = rounds('TG_FIRST_HOVER_ROUNDS').split(',').map(Number);
+    const theirs = rounds('TG_VSCODE_FIRST_HOVER_ROUNDS').split(',').map(Number);
+    if (ours.length === theirs.length && ours.every(Number.isFinite) && theirs.every(Number.isFinite)) {
+      const faster = ours.filter((ms, round) => ms < theirs[round]!).length;
+      console.log(`     ours was the faster of its round's pair in ${faster} of ${ours.length} rounds`);
+    }
   } else {
     console.log('MISS the first hover could not be read from the integration run');
   }
