@@ -41,6 +41,24 @@ function failure(outcome: CompileOutcome): Extract<CompileOutcome, { ok: false }
   return outcome;
 }
 
+/**
+ * A host whose workers start, like the real starter's, only once their script has been fetched: `release` ends the
+ * fetch. `started` lists the workers it started.
+ */
+function slowStartingHost(): { host: WebCompilerHost; started: StandInWorker[]; release: () => void } {
+  const started: StandInWorker[] = [];
+  let release = (): void => undefined;
+  const scriptFetched = new Promise<void>((resolve) => (release = resolve));
+  const host = new WebCompilerHost({
+    createWorker: async () => {
+      await scriptFetched;
+      return started[started.push(new StandInWorker('answer')) - 1]!;
+    },
+    inThreadFallbackBytes: 0,
+  });
+  return { host, started, release };
+}
+
 describe('WebCompilerHost', () => {
   it('compiles in its worker and reuses it', async () => {
     const started: StandInWorker[] = [];
@@ -99,17 +117,7 @@ describe('WebCompilerHost', () => {
   });
 
   it('prepare starts one worker ahead of the first compilation, which uses it', async () => {
-    const started: StandInWorker[] = [];
-    let release = (): void => undefined;
-    const scriptFetched = new Promise<void>((resolve) => (release = resolve));
-    const host = new WebCompilerHost({
-      // Like the real starter, the worker comes after its script has been fetched.
-      createWorker: async () => {
-        await scriptFetched;
-        return started[started.push(new StandInWorker('answer')) - 1]!;
-      },
-      inThreadFallbackBytes: 0,
-    });
+    const { host, started, release } = slowStartingHost();
     host.prepare();
     host.prepare();
     const outcome = host.compile([SOURCE]);
@@ -149,16 +157,7 @@ describe('WebCompilerHost', () => {
   });
 
   it('a worker that starts after dispose is stopped, and a waiting compilation ends as disposed', async () => {
-    const started: StandInWorker[] = [];
-    let release = (): void => undefined;
-    const scriptFetched = new Promise<void>((resolve) => (release = resolve));
-    const host = new WebCompilerHost({
-      createWorker: async () => {
-        await scriptFetched;
-        return started[started.push(new StandInWorker('answer')) - 1]!;
-      },
-      inThreadFallbackBytes: 1_000_000,
-    });
+    const { host, started, release } = slowStartingHost();
     host.prepare();
     const outcome = host.compile([SOURCE]);
     // Let the compilation reach its wait for the worker before the host goes.
