@@ -2,9 +2,29 @@
  * A text account of what the workbench window shows, printed beside the screenshot of a failed UI test. A CI log is
  * often all that is left of a failure (the screenshot and code-server's logs go with the machine's checkout), so
  * the report says in words what a reader of the screenshot would look for: the editor tabs and which is active,
- * the notifications, an open quick input, and every frame with an entry panel's page in it.
+ * the notifications, an open quick input, every frame with an entry panel's page in it, and the window's last console
+ * errors and warnings.
  */
 import type { Page } from 'playwright-core';
+
+/** The window's last console errors and warnings, by page (recordConsole). */
+const consoleLines = new WeakMap<Page, string[]>();
+/** How many console lines a report keeps: the last ones, nearest the failure. */
+const CONSOLE_LINES = 15;
+
+/**
+ * Keeps the page's last console errors and warnings (the workbench's, its extension host's, a webview's) for the
+ * report: an error VS Code logs there may be all that says why an action did nothing.
+ */
+export function recordConsole(page: Page): void {
+  const lines: string[] = [];
+  consoleLines.set(page, lines);
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    lines.push(`${new Date().toISOString().slice(11, 23)} ${message.type()}: ${message.text()}`);
+    if (lines.length > CONSOLE_LINES) lines.shift();
+  });
+}
 
 /** At most this many characters of one item, so that a long notification cannot flood the log. */
 const ITEM_CHARS = 200;
@@ -67,5 +87,6 @@ export async function describeWindow(page: Page): Promise<string> {
     }
     return pages;
   });
+  await add('last console errors and warnings', () => Promise.resolve([...(consoleLines.get(page) ?? [])]));
   return lines.map((line) => `        ${line}`).join('\n');
 }

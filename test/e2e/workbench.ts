@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { environment, writeUserSettings, type UiEnvironment } from './environment';
-import { describeWindow } from './windowReport';
+import { describeWindow, recordConsole } from './windowReport';
 
 export interface OpenOptions {
   /** User settings on top of the harness's quiet defaults, e.g. `{ 'transformersGlossary.language': 'es' }`. */
@@ -81,6 +81,7 @@ export class Workbench {
     const browser = await chromium.connect(env.browserEndpoint);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    recordConsole(page);
     const workbench = new Workbench(page, context, browser, env);
     try {
       page.setDefaultTimeout(FIRST_LOAD_TIMEOUT_MS);
