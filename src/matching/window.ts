@@ -78,6 +78,9 @@ for (let c = 0; c < 0x80; c++) {
   ASCII_SYNC_KINDS[c] = isMatchBoundary(probe, 0) ? BOUNDARY : isLongWordUnit(probe, 0) ? LONG_WORD : OTHER;
 }
 
+/** The widest run of spaces and tabs between w1 and w2 that followsEndingWord reads (prose has one or two). */
+const MAX_SYNC_GAP = 16;
+
 function isSpaceOrTab(c: number): boolean {
   return c === 0x20 || c === 0x09;
 }
@@ -98,7 +101,9 @@ function followsEndingWord(text: string, at: number, continuedWords: ReadonlySet
   let j = at - 1;
   while (j >= 0 && isSpaceOrTab(text.charCodeAt(j))) j--;
   const end = j + 1;
-  if (end === at) return false;
+  // A short gap keeps w1 within MAX_LINK_LENGTH of `at`, so that the caller's search for `glossary` words also finds
+  // any link that could end inside w1 (findAll would go on from there, not from w1's start).
+  if (end === at || at - end > MAX_SYNC_GAP) return false;
   // A word longer than any form is no key either, but reading it whole would make this step as long as the word.
   while (j >= 0 && isAsciiAlphanumeric(text.charCodeAt(j))) {
     if (end - j > MAX_SURFACE_FORM_LENGTH) return false;
@@ -122,7 +127,7 @@ function followsEndingWord(text: string, at: number, continuedWords: ReadonlySet
  *   Such a run belongs to one word longer than any match (a phrase's words are whole words, a CJK form ends where a
  *   Latin word ends, a word longer than MAX_WORD_LENGTH is never looked up), so no match covers any of its units;
  *   findAll walks the whole word and goes on at its end, and a scan started inside it skips to the same end;
- * - with `continuedWords` (the index's, see TermIndex), the start of a word w2 after ASCII spaces or tabs and a word
+ * - with `continuedWords` (the index's, see TermIndex), the start of a word w2 after up to MAX_SYNC_GAP ASCII spaces or tabs and a word
  *   w1 of ASCII letters and digits that follows an ASCII unit of no word (or the line start), where w1's fold key is
  *   not in the set (followsEndingWord). Only a phrase or a CJK form can cover the spaces before w2 (links are kept
  *   away by the rule above; every other match ends with its word). A phrase reads whole words after single gaps, so
