@@ -127,12 +127,13 @@ function followsEndingWord(text: string, at: number, continuedWords: ReadonlySet
  *   Such a run belongs to one word longer than any match (a phrase's words are whole words, a CJK form ends where a
  *   Latin word ends, a word longer than MAX_WORD_LENGTH is never looked up), so no match covers any of its units;
  *   findAll walks the whole word and goes on at its end, and a scan started inside it skips to the same end;
- * - with `continuedWords` (the index's, see TermIndex), the start of a word w2 after up to MAX_SYNC_GAP ASCII spaces or tabs and a word
- *   w1 of ASCII letters and digits that follows an ASCII unit of no word (or the line start), where w1's fold key is
- *   not in the set (followsEndingWord). Only a phrase or a CJK form can cover the spaces before w2 (links are kept
- *   away by the rule above; every other match ends with its word). A phrase reads whole words after single gaps, so
- *   one covering w2's start has w1 as a word before its last, matched by its ASCII-lowercased key; a CJK form holds
- *   w1 as a run of letters and digits. The set holds both, so findAll's scan passes w1, then each space, onto w2.
+ * - with `continuedWords` (the index's, see TermIndex), the start of a word w2 after up to MAX_SYNC_GAP ASCII spaces
+ *   or tabs and a word w1 of ASCII letters and digits that follows an ASCII unit of no word (or the line start), where
+ *   w1's fold key is not in the set (followsEndingWord). Only a phrase or a CJK form can cover the spaces before w2
+ *   (links are kept away by the rule above; every other match ends with its word). A phrase reads whole words after
+ *   single gaps, so one covering w2's start has w1 as a word before its last, matched by its ASCII-lowercased key; a
+ *   CJK form holds w1 as a run of letters and digits. The set holds both, so findAll's scan passes w1, then each space,
+ *   onto w2.
  *
  * Greedy left-to-right matching can carry a decision arbitrarily far (a chain of overlapping phrases), which is why a
  * fixed window before the offset would not do. In prose the nearest boundary is a few words back; on a line of one
