@@ -393,8 +393,9 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
   }
   // A CJK form is compared unit by unit and may run over spaces and Latin words (`エンコーダ decoder model`).
   for (const list of cjkForms.values()) {
-    for (const form of list)
+    for (const form of list) {
       for (const run of form.key.toLowerCase().split(/[^a-z0-9]+/)) if (run !== '') continuedWords.add(run);
+    }
   }
 
   return {
