@@ -190,6 +190,22 @@ export function singleLine(bytes: number, seed = 3): string {
   return out;
 }
 
+/**
+ * One line of about `bytes` characters of prose words and phrases separated by single spaces, without punctuation:
+ * no unit a match cannot cover, so a hover finds its sync point after a word no match continues past (window.ts).
+ */
+export function proseLine(bytes: number, seed = 5): string {
+  const random = seededRandom(seed);
+  const words: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const word = PROSE_WORDS[Math.floor(random() * PROSE_WORDS.length)]!;
+    words.push(word);
+    size += word.length + 1;
+  }
+  return words.join(' ');
+}
+
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'zi', 'pe', 'do', 'sa', 'fi', 'gu', 'ho', 'ja', 'be'];
 
 /**

@@ -66,7 +66,7 @@ export function createTermMatcher(termMap: TermMap, options: TermMatcherOptions 
   return {
     findTermAt(lineText: string, offset: number, context: MatchContext): TermMatch | undefined {
       if (!(offset >= 0 && offset < lineText.length)) return undefined;
-      const from = syncPointAtOrBefore(lineText, offset);
+      const from = syncPointAtOrBefore(lineText, offset, index.continuedWords);
       const to = Math.min(lineText.length, offset + FIND_TERM_AT_REACH);
       const base = clusterStartAtOrBefore(lineText, from - FOLD_CONTEXT_BEFORE);
       if (needsFolding(lineText, base, to)) {

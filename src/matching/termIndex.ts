@@ -117,6 +117,12 @@ export interface TermIndex {
   readonly foldedKeyHashes: ReadonlySet<number>;
   /** Restricted forms match in any position, not only in marked ones (the terminology check's index). */
   readonly singleWordsAnywhere: boolean;
+  /**
+   * The words a match may continue past into the next word: the fold keys of every phrase word but the last, and
+   * every run of ASCII letters and digits inside a CJK form (which may hold spaces). findTermAt starts its scan after
+   * an ASCII word that is none of these (window.ts), so the set must hold every such word of this index.
+   */
+  readonly continuedWords: ReadonlySet<string>;
 }
 
 /** Gaps a phrase may have between its words: spaces, or a single hyphen (`self-attention`, `self attention`). */
@@ -380,6 +386,18 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
   const foldedKeyHashes = new Set<number>();
   for (const key of [...phrases.keys(), ...wordRestricted.keys()]) foldedKeyHashes.add(hashOf(key, false));
 
+  const continuedWords = new Set<string>();
+  for (const [first, list] of phrases) {
+    continuedWords.add(first);
+    for (const entry of list) for (let n = 0; n < entry.rest.length - 1; n++) continuedWords.add(entry.rest[n]!);
+  }
+  // A CJK form is compared unit by unit and may run over spaces and Latin words (`エンコーダ decoder model`).
+  for (const list of cjkForms.values()) {
+    for (const form of list) {
+      for (const run of form.key.toLowerCase().split(/[^a-z0-9]+/)) if (run !== '') continuedWords.add(run);
+    }
+  }
+
   return {
     exactAnywhere,
     exactRestricted,
@@ -397,5 +415,6 @@ export function buildTermIndex(termMap: TermMap, options: IndexOptions = {}): Te
     exactFirstUnits,
     foldedKeyHashes,
     singleWordsAnywhere: options.singleWordsAnywhere === true,
+    continuedWords,
   };
 }

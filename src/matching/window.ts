@@ -6,6 +6,7 @@ import { MAX_SURFACE_FORM_LENGTH } from '../glossary';
 import { ASCII_CLASSES, CLASS_NONE, CLASS_SPACED, classAt, isHyphen, isSpace } from './chars';
 import { unitNeedsFolding } from './fold';
 import { GLOSSARY, MAX_LINK_LENGTH } from './links';
+import { foldKey } from './words';
 
 /**
  * The longest text a word or phrase match covers. An ASCII phrase matches text of its own length except that each
@@ -77,23 +78,70 @@ for (let c = 0; c < 0x80; c++) {
   ASCII_SYNC_KINDS[c] = isMatchBoundary(probe, 0) ? BOUNDARY : isLongWordUnit(probe, 0) ? LONG_WORD : OTHER;
 }
 
+/** The widest run of spaces and tabs between w1 and w2 that followsEndingWord reads (prose has one or two). */
+const MAX_SYNC_GAP = 16;
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/** Whether `c` is an ASCII letter or digit (not `_`, which joins identifier segments). */
+function isAsciiAlphanumeric(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * Whether `at` starts a word that follows a word no match can continue past (the third kind of sync point of
+ * syncPointAtOrBefore): the unit at `at` is an ASCII letter or digit, and before it come ASCII spaces or tabs, then a
+ * word w1 of ASCII letters and digits after an ASCII unit that is no word unit (or the line start), with w1's key not
+ * in `continuedWords`. Anything else answers false, and the older rules decide.
+ */
+function followsEndingWord(text: string, at: number, continuedWords: ReadonlySet<string>): boolean {
+  if (!isAsciiAlphanumeric(text.charCodeAt(at))) return false;
+  let j = at - 1;
+  while (j >= 0 && isSpaceOrTab(text.charCodeAt(j))) j--;
+  const end = j + 1;
+  // A short gap keeps w1 within MAX_LINK_LENGTH of `at`, so that the caller's search for `glossary` words also finds
+  // any link that could end inside w1 (findAll would go on from there, not from w1's start).
+  if (end === at || at - end > MAX_SYNC_GAP) return false;
+  // A word longer than any form is no key either, but reading it whole would make this step as long as the word.
+  while (j >= 0 && isAsciiAlphanumeric(text.charCodeAt(j))) {
+    if (end - j > MAX_SURFACE_FORM_LENGTH) return false;
+    j--;
+  }
+  if (j + 1 === end) return false;
+  if (j >= 0) {
+    const before = text.charCodeAt(j);
+    if (before >= 0x80 || ASCII_CLASSES[before] !== CLASS_NONE) return false;
+  }
+  return !continuedWords.has(foldKey(text.slice(j + 1, end)));
+}
+
 /**
  * Where findTermAt starts scanning: a position at or before `offset` where findAll's scan of the same line is known
  * to pass with nothing carried over, no nearer than MAX_LINK_LENGTH to any `glossary` word (so no link covers it and
- * every link after it is read in full). Two kinds of position qualify:
+ * every link after it is read in full). Three kinds of position qualify:
  *
  * - the line start, or the position after a unit no match can cover (isMatchBoundary): findAll's scan steps onto it;
  * - a position inside a run of LONG_WORD_RUN word units of a spaced script (isLongWordUnit), after its first unit.
  *   Such a run belongs to one word longer than any match (a phrase's words are whole words, a CJK form ends where a
  *   Latin word ends, a word longer than MAX_WORD_LENGTH is never looked up), so no match covers any of its units;
- *   findAll walks the whole word and goes on at its end, and a scan started inside it skips to the same end.
+ *   findAll walks the whole word and goes on at its end, and a scan started inside it skips to the same end;
+ * - with `continuedWords` (the index's, see TermIndex), the start of a word w2 after up to MAX_SYNC_GAP ASCII spaces
+ *   or tabs and a word w1 of ASCII letters and digits that follows an ASCII unit of no word (or the line start), where
+ *   w1's fold key is not in the set (followsEndingWord). Only a phrase or a CJK form can cover the spaces before w2
+ *   (links are kept away by the rule above; every other match ends with its word). A phrase reads whole words after
+ *   single gaps, so one covering w2's start has w1 as a word before its last, matched by its ASCII-lowercased key; a
+ *   CJK form holds w1 as a run of letters and digits. The set holds both, so findAll's scan passes w1, then each space,
+ *   onto w2.
  *
  * Greedy left-to-right matching can carry a decision arbitrarily far (a chain of overlapping phrases), which is why a
  * fixed window before the offset would not do. In prose the nearest boundary is a few words back; on a line of one
- * long word (minified or encoded data) the second kind is found within LONG_WORD_RUN units. Only a line with no
- * punctuation and spaces between short words (a chain of phrases could run along it) is walked back to its start.
+ * long word (minified or encoded data) the second kind is found within LONG_WORD_RUN units; on a line of short
+ * words with spaces and no punctuation the third kind is a word or two back. Only a line whose words all may continue
+ * a match, or are not plain ASCII, is walked back to its start.
  */
-export function syncPointAtOrBefore(text: string, offset: number): number {
+export function syncPointAtOrBefore(text: string, offset: number, continuedWords?: ReadonlySet<string>): number {
   // Most lines have no `glossary` word near the nearest sync point: then it is found in a few steps back from the
   // offset (the loop below reads forward of the offset first, for the links after it).
   let run = 0;
@@ -106,6 +154,10 @@ export function syncPointAtOrBefore(text: string, offset: number): number {
     }
     run = kind === LONG_WORD || (c >= 0x80 && isLongWordUnit(text, j)) ? run + 1 : 0;
     if (run === LONG_WORD_RUN) {
+      if (!hasGlossaryWordIn(text, j - MAX_LINK_LENGTH, j + MAX_LINK_LENGTH)) return j + 1;
+      break;
+    }
+    if (isSpaceOrTab(c) && continuedWords !== undefined && followsEndingWord(text, j + 1, continuedWords)) {
       if (!hasGlossaryWordIn(text, j - MAX_LINK_LENGTH, j + MAX_LINK_LENGTH)) return j + 1;
       break;
     }
@@ -127,7 +179,11 @@ export function syncPointAtOrBefore(text: string, offset: number): number {
       candidate === -1 &&
       j < offset &&
       nearestLink - j > MAX_LINK_LENGTH &&
-      (isMatchBoundary(text, j) || run >= LONG_WORD_RUN)
+      (isMatchBoundary(text, j) ||
+        run >= LONG_WORD_RUN ||
+        (continuedWords !== undefined &&
+          isSpaceOrTab(text.charCodeAt(j)) &&
+          followsEndingWord(text, j + 1, continuedWords)))
     ) {
       candidate = j + 1;
     }
