@@ -138,8 +138,8 @@ async function openFromSearch(ui: Workbench, title: string): Promise<void> {
 }
 
 /**
- * Presses Enter on a quick pick row until the quick pick closes. On a loaded machine an Enter was seen (three times in
- * about thirty runs, each while a custom glossary finished loading) to leave the search open on the highlighted row
+ * Presses Enter on a quick pick row until the quick pick closes. On a loaded machine an Enter was seen (four times in
+ * about twenty-five full runs, each while a custom glossary finished loading) to leave the search open on the highlighted row
  * with nothing opened; the reader's remedy, pressing Enter again, is the harness's too, and the log says when it
  * was needed, so that the cause can be looked for.
  */
