@@ -260,12 +260,15 @@ export class Workbench {
       await this.focusWorkbench();
       await this.page.keyboard.press('F1');
       const input = this.quickInput.locator('input');
-      await input.waitFor();
-      await input.fill(`>${title}`);
       const exactLabel = this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
       const row = this.quickPickRows.filter({ has: exactLabel }).first();
+      // The palette can also close again as it opens (an editor or a notification taking the focus after a reload):
+      // its input then never becomes fillable, and the attempt starts over like one whose command was not listed.
+      const limit = attempt < 3 ? { timeout: 20_000 } : {};
       try {
-        await row.waitFor(attempt < 3 ? { timeout: 20_000 } : {});
+        await input.waitFor(limit);
+        await input.fill(`>${title}`, limit);
+        await row.waitFor(limit);
       } catch (error) {
         if (attempt < 3) continue;
         throw error;
